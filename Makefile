@@ -1,0 +1,120 @@
+# taiyaku — plain Makefile.  `make run` and `make check` also install the
+# Debian packages the build needs (scripts/deps.sh).
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+
+# Kept apart from CFLAGS so that a user override cannot drop them.
+WARNFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter
+PKGS      = icu-uc icu-i18n yaml-0.1 libxml-2.0
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARNFLAGS) $(PKG_CFLAGS) -Isrc $(CFLAGS)
+LIBS       = $(PKG_LIBS) -lpthread -lm
+
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
+
+.PHONY: all deps run check unit cli fuzz-replay asan bench fuzz install \
+        uninstall clean format lint leakcheck
+
+all: $(BUILD)/taiyaku $(BUILD)/libtaiyaku.so $(BUILD)/taiyaku.pc
+
+deps:
+	@sh scripts/deps.sh
+
+$(BUILD)/obj/%.o: src/%.c src/taiyaku.h src/internal.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+
+$(BUILD)/libtaiyaku.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libtaiyaku.so: $(LIB_OBJ)
+	$(CC) $(CFLAGS) -shared -Wl,-soname,libtaiyaku.so.0 -o $@ $^ $(LIBS)
+
+$(BUILD)/taiyaku: $(BUILD)/obj/main.o $(BUILD)/libtaiyaku.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/obj/main.o: src/main.c src/taiyaku.h src/internal.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/taiyaku.pc: taiyaku.pc.in
+	@mkdir -p $(BUILD)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define TY_VERSION "\(.*\)"/\1/p' src/taiyaku.h)|g' $< > $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtaiyaku.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libtaiyaku.a $(LIBS) -lcmocka
+
+$(BUILD)/fuzz/%-replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libtaiyaku.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libtaiyaku.a $(LIBS)
+
+# The main job: align every ja/NAME.* with en/NAME.* into alignments/.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/run.sh $(BUILD)/taiyaku
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory unit cli fuzz-replay
+
+unit: $(UNIT_BIN)
+	@sh scripts/run_unit.sh $(UNIT_BIN)
+
+cli: $(BUILD)/taiyaku
+	@TAIYAKU=$(CURDIR)/$(BUILD)/taiyaku sh tests/cli/run.sh
+
+fuzz-replay: $(FUZZ_REPLAY)
+	@sh scripts/replay.sh $(FUZZ_REPLAY)
+
+# Address and undefined-behaviour sanitizers over the whole test suite.
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" all unit cli fuzz-replay
+
+leakcheck: all
+	@sh scripts/leakcheck.sh $(BUILD)/taiyaku
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/run.sh $(BUILD)/taiyaku
+
+fuzz: deps
+	@sh scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/taiyaku $(DESTDIR)$(PREFIX)/bin/taiyaku
+	install -m 644 $(BUILD)/libtaiyaku.a $(DESTDIR)$(PREFIX)/lib/libtaiyaku.a
+	install -m 755 $(BUILD)/libtaiyaku.so $(DESTDIR)$(PREFIX)/lib/libtaiyaku.so
+	install -m 644 src/taiyaku.h $(DESTDIR)$(PREFIX)/include/taiyaku.h
+	install -m 644 $(BUILD)/taiyaku.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/taiyaku.pc
+	if [ -f man/taiyaku.1 ]; then install -m 644 man/taiyaku.1 $(DESTDIR)$(PREFIX)/share/man/man1/taiyaku.1; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/taiyaku $(DESTDIR)$(PREFIX)/lib/libtaiyaku.a \
+	  $(DESTDIR)$(PREFIX)/lib/libtaiyaku.so $(DESTDIR)$(PREFIX)/include/taiyaku.h \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/taiyaku.pc $(DESTDIR)$(PREFIX)/share/man/man1/taiyaku.1
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c
+
+lint:
+	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \
+	  --suppress=missingIncludeSystem -Isrc src
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Installs the Debian packages taiyaku builds with, when any is missing.
+# Uses apt-get as root (or through passwordless sudo); otherwise prints the
+# exact command and fails.
+pkgs="libicu-dev libyaml-dev libcmocka-dev libxml2-dev pkg-config"
+missing=""
+for p in $pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
+    || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "taiyaku: installing:$missing" >&2
+if [ "$(id -u)" = 0 ]; then
+  SUDO=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  SUDO="sudo -n"
+else
+  echo "taiyaku: missing packages; run: sudo apt-get install -y$missing" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get install -y $missing >/dev/null 2>&1 || {
+  $SUDO apt-get update >/dev/null 2>&1
+  $SUDO apt-get install -y $missing >&2 || {
+    echo "taiyaku: apt-get failed; run: sudo apt-get install -y$missing" >&2
+    exit 1
+  }
+}

@@ -1,0 +1,173 @@
+/* arena.c — memory: the out-of-memory policy, a bump arena, a growable
+ * buffer, error records and finding lists. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ty_oom(void) {
+  fputs("taiyaku: out of memory\n", stderr);
+  abort();
+}
+
+void *ty_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p) ty_oom();
+  return p;
+}
+
+void *ty_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) ty_oom();
+  return q;
+}
+
+void *ty_xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p) ty_oom();
+  return p;
+}
+
+char *ty_xstrdup(const char *s) {
+  size_t n = strlen(s);
+  char *p = ty_xmalloc(n + 1);
+  memcpy(p, s, n + 1);
+  return p;
+}
+
+struct ty_arena_chunk {
+  ty_arena_chunk *next;
+  size_t used, cap;
+  max_align_t data[];
+};
+
+#define ARENA_CHUNK 65536
+
+void *ty_arena_alloc(ty_arena *a, size_t n) {
+  n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+  ty_arena_chunk *c = a->head;
+  if (!c || c->cap - c->used < n) {
+    size_t cap = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+    c = ty_xmalloc(sizeof *c + cap);
+    c->used = 0;
+    c->cap = cap;
+    c->next = a->head;
+    a->head = c;
+  }
+  void *p = (char *)c->data + c->used;
+  c->used += n;
+  return p;
+}
+
+char *ty_arena_strndup(ty_arena *a, const char *s, size_t n) {
+  char *p = ty_arena_alloc(a, n + 1);
+  if (n) memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *ty_arena_printf(ty_arena *a, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0) n = 0;
+  char *p = ty_arena_alloc(a, (size_t)n + 1);
+  va_start(ap, fmt);
+  vsnprintf(p, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return p;
+}
+
+void ty_arena_free(ty_arena *a) {
+  ty_arena_chunk *c = a->head;
+  while (c) {
+    ty_arena_chunk *next = c->next;
+    free(c);
+    c = next;
+  }
+  a->head = NULL;
+}
+
+void ty_buf_reserve(ty_buf *b, size_t extra) {
+  if (b->cap - b->n > extra) return;
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap - b->n <= extra) cap *= 2;
+  b->p = ty_xrealloc(b->p, cap);
+  b->cap = cap;
+}
+
+void ty_buf_put(ty_buf *b, const char *s, size_t n) {
+  ty_buf_reserve(b, n);
+  if (n) memcpy(b->p + b->n, s, n);
+  b->n += n;
+  b->p[b->n] = '\0';
+}
+
+void ty_buf_puts(ty_buf *b, const char *s) { ty_buf_put(b, s, strlen(s)); }
+
+void ty_buf_putc(ty_buf *b, char c) { ty_buf_put(b, &c, 1); }
+
+void ty_buf_printf(ty_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n <= 0) return;
+  ty_buf_reserve(b, (size_t)n);
+  va_start(ap, fmt);
+  vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->n += (size_t)n;
+}
+
+void ty_buf_clear(ty_buf *b) {
+  b->n = 0;
+  if (b->p) b->p[0] = '\0';
+}
+
+void ty_buf_free(ty_buf *b) {
+  free(b->p);
+  b->p = NULL;
+  b->n = b->cap = 0;
+}
+
+int ty_error_set(ty_error *err, ty_status_code code, const char *file,
+                 int line, int column, const char *fmt, ...) {
+  if (!err) return -1;
+  err->code = code;
+  snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+  err->line = line;
+  err->column = column;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err->message, sizeof err->message, fmt, ap);
+  va_end(ap);
+  return -1;
+}
+
+void ty_findings_add(ty_findings *f, ty_arena *arena, ty_code code,
+                     const char *key, int ja_line, int en_line,
+                     const char *fmt, ...) {
+  if (f->n == f->cap) {
+    f->cap = f->cap ? f->cap * 2 : 16;
+    f->v = ty_xrealloc(f->v, f->cap * sizeof *f->v);
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0) n = 0;
+  char *msg = ty_arena_alloc(arena, (size_t)n + 1);
+  va_start(ap, fmt);
+  vsnprintf(msg, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  ty_finding *x = &f->v[f->n++];
+  x->severity = ty_code_default_severity(code);
+  x->code = code;
+  x->key = key ? key : "";
+  x->ja_line = ja_line;
+  x->en_line = en_line;
+  x->message = msg;
+}

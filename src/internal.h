@@ -1,0 +1,350 @@
+/*
+ * internal.h — data structures shared by the stages of libtaiyaku.
+ * Not installed.  Every cross-module symbol carries the ty_ prefix.
+ */
+#ifndef TY_INTERNAL_H
+#define TY_INTERNAL_H
+
+#include "taiyaku.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+
+/* ---- memory: arena and growable buffer (arena.c) ------------------------ */
+
+/* Aborts the process with a message: the one place out-of-memory ends. */
+void ty_oom(void);
+/* malloc/realloc/calloc that never return NULL (they call ty_oom). */
+void *ty_xmalloc(size_t n);
+void *ty_xrealloc(void *p, size_t n);
+void *ty_xcalloc(size_t n, size_t size);
+char *ty_xstrdup(const char *s);
+
+typedef struct ty_arena_chunk ty_arena_chunk;
+/* A bump allocator: everything is released at once by ty_arena_free. */
+typedef struct ty_arena {
+  ty_arena_chunk *head;
+} ty_arena;
+
+void *ty_arena_alloc(ty_arena *a, size_t n);
+char *ty_arena_strndup(ty_arena *a, const char *s, size_t n);
+char *ty_arena_printf(ty_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void ty_arena_free(ty_arena *a);
+
+/* A growable byte buffer, always NUL-terminated when non-empty. */
+typedef struct ty_buf {
+  char *p;
+  size_t n, cap;
+} ty_buf;
+
+void ty_buf_reserve(ty_buf *b, size_t extra);
+void ty_buf_put(ty_buf *b, const char *s, size_t n);
+void ty_buf_puts(ty_buf *b, const char *s);
+void ty_buf_putc(ty_buf *b, char c);
+void ty_buf_printf(ty_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void ty_buf_clear(ty_buf *b);
+void ty_buf_free(ty_buf *b);
+
+/* Fills an error record (printf-style message). Returns -1 for chaining. */
+int ty_error_set(ty_error *err, ty_status_code code, const char *file,
+                 int line, int column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* ---- UTF-8 helpers (utf8.c) -------------------------------------------- */
+
+/* Decodes one code point at s[0..n); stores its byte length in *len.
+ * Invalid or truncated sequences give U+FFFD with *len = 1.  n must be > 0. */
+int32_t ty_utf8_decode(const char *s, size_t n, int *len);
+/* Encodes `c` into out (at least 4 bytes); returns the byte count. */
+int ty_utf8_encode(int32_t c, char *out);
+/* Index of the first invalid byte in s[0..n), or n when all is valid. */
+size_t ty_utf8_validate(const char *s, size_t n);
+/* True for the spaces a clause file uses: ASCII space, tab, NBSP U+00A0,
+ * ideographic space U+3000 (and other Zs). */
+int ty_is_space(int32_t c);
+/* Display width of a code point in columns (East Asian wide = 2). */
+int ty_char_width(int32_t c);
+/* True for Han, Hiragana, Katakana (Japanese script). */
+int ty_is_japanese(int32_t c);
+
+/* ---- numbering (numbering.c) ------------------------------------------- */
+
+/* The numeral system or word family of a section marker. */
+typedef enum ty_kind {
+  TY_K_NONE = 0,
+  TY_K_ARABIC,      /* 1  １ */
+  TY_K_KANJI,       /* 一  十二  二〇 */
+  TY_K_CIRCLED,     /* ①  ⑴  ⒈ (the decoration tells them apart) */
+  TY_K_LATIN_LOWER, /* a */
+  TY_K_LATIN_UPPER, /* A */
+  TY_K_ROMAN_LOWER, /* iv */
+  TY_K_ROMAN_UPPER, /* IV  Ⅳ */
+  TY_K_IROHA,       /* イ ロ ハ */
+  TY_K_AIUEO,       /* ア イ ウ */
+  TY_K_DOTTED,      /* 4.9.1  A.1 : see ty_marker.path */
+  /* Japanese 第N forms; the unit word decides the kind */
+  TY_K_JA_DAI,        /* 第N with no unit */
+  TY_K_JA_PART,       /* 第N編 */
+  TY_K_JA_CHAPTER,    /* 第N章 */
+  TY_K_JA_SECTION,    /* 第N節 */
+  TY_K_JA_SUBSECTION, /* 第N款 */
+  TY_K_JA_DIVISION,   /* 第N目 */
+  TY_K_JA_ARTICLE,    /* 第N条 */
+  TY_K_JA_PARAGRAPH,  /* 第N項 */
+  TY_K_JA_ITEM,       /* 第N号 */
+  TY_K_JA_APPENDIX,   /* 付録A  別表第一 */
+  TY_K_JA_SUPPL,      /* 附則 */
+  /* English words */
+  TY_K_EN_PART,
+  TY_K_EN_CHAPTER,
+  TY_K_EN_SECTION, /* Section 2, § 2 */
+  TY_K_EN_ARTICLE, /* Article 10, Art. 3 */
+  TY_K_EN_PARAGRAPH,
+  TY_K_EN_ITEM,
+  TY_K_EN_APPENDIX, /* Appendix A, Appended Table 1 */
+  TY_K_EN_SUPPL,    /* Supplementary Provisions */
+  TY_K_COUNT
+} ty_kind;
+
+/* How the numeral is dressed. */
+typedef enum ty_deco {
+  TY_D_BARE = 0, /* "1 "  "一　" */
+  TY_D_DOT,      /* "1."  "１．"  "⒈" */
+  TY_D_PAREN,    /* "(1)"  "（１）"  "⑴" */
+  TY_D_CLOSE,    /* "1)"  "a)" */
+  TY_D_COMMA,    /* "一、" */
+  TY_D_CIRCLE,   /* "①" */
+  TY_D_MARU,     /* "○２" */
+  TY_D_WORD      /* 第N条, Article N: the word carries the style */
+} ty_deco;
+
+#define TY_MAX_PATH 16
+
+/* A section marker recognised at the start of a line. */
+typedef struct ty_marker {
+  ty_kind kind;
+  ty_deco deco;
+  int ordinal; /* 1-based value in its system (a=1, ii=2, ロ=2) */
+  int branch;  /* 第十条の二 / Article 10-2 -> 2; 0 when none */
+  /* A second reading of the same label, decided by the sequence in the
+   * outline: "i." is latin 9 or roman 1; "イ" is iroha 1 or aiueo 2;
+   * "C." latin 3 or roman 100 ... TY_K_NONE when there is none. */
+  ty_kind alt_kind;
+  int alt_ordinal;
+  /* TY_K_DOTTED: the components (4.9.1 -> 4,9,1).  path_alpha is 1 when
+   * the first component was a letter (A.1 -> path 1,1 with path_alpha). */
+  int npath;
+  int path[TY_MAX_PATH];
+  int path_alpha;
+  int indent;        /* display columns of whitespace before the marker */
+  int bullet;        /* a "- ", "* " or "・" bullet came first */
+  int heading;       /* number of Markdown '#' before it (0 = none) */
+  size_t label_off;  /* byte offset of the marker as written */
+  size_t label_len;  /* its byte length (bullet excluded) */
+  size_t text_off;   /* byte offset where the clause text starts */
+} ty_marker;
+
+/* Recognises a section marker at the start of `line` (`len` bytes, no
+ * line terminator).  Returns 1 and fills `m` when the line starts with
+ * one, 0 otherwise.  Pure: depends on nothing but its input. */
+int ty_number_parse(const char *line, size_t len, ty_marker *m);
+
+/* Reads a kanji numeral (一 二 … 十 百 千 万, 〇/零, 壱 弐 参 拾; also
+ * full-width and ASCII digits mixed in) at the start of s.  Stores the
+ * byte length used in *used and returns the value, or -1 if s does not
+ * start with one. */
+long long ty_kanji_number(const char *s, size_t n, size_t *used);
+
+/* Short name of a kind, for outlines and messages ("arabic", "kanji"...). */
+const char *ty_kind_name(ty_kind k);
+
+/* ---- findings ---------------------------------------------------------- */
+
+/* One finding: what is wrong, where.  Lines are 1-based, 0 when the side
+ * has no line.  Strings live in the owning arena. */
+typedef struct ty_finding {
+  ty_severity severity;
+  ty_code code;
+  const char *key; /* canonical key of the pair or clause ("" if none) */
+  int ja_line;
+  int en_line;
+  const char *message;
+} ty_finding;
+
+typedef struct ty_findings {
+  ty_finding *v;
+  size_t n, cap;
+} ty_findings;
+
+/* Appends a finding whose message is formatted into `arena`. */
+void ty_findings_add(ty_findings *f, ty_arena *arena, ty_code code,
+                     const char *key, int ja_line, int en_line,
+                     const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+/* Default severity of a code. */
+ty_severity ty_code_default_severity(ty_code code);
+
+/* ---- documents (read.c, outline.c) ------------------------------------- */
+
+#define TY_CL_FRONT 1u   /* front matter or unnumbered paragraph */
+#define TY_CL_HEADING 2u /* a marker line followed by body paragraphs */
+
+/* One clause: a numbered section or an unnumbered front-matter paragraph.
+ * `label` and `text` point into the document's text buffer. */
+typedef struct ty_clause {
+  const char *key;   /* canonical key ("7.2.3", "front-1"); NUL-terminated */
+  const char *label; /* the marker as written; NULL for front matter */
+  size_t label_len;
+  const char *text; /* body: after the marker up to the next clause;
+                       may hold line breaks; trailing blanks trimmed */
+  size_t text_len;
+  int line, col;  /* 1-based position of the marker (or first text) */
+  int end_line;   /* last line of the body */
+  int depth;      /* 1 = top level; 0 for front matter */
+  int parent;     /* index of the parent clause, -1 at top */
+  ty_kind kind;
+  ty_deco deco;
+  int ordinal;
+  int branch;
+  unsigned flags;
+} ty_clause;
+
+struct ty_doc {
+  char *name;       /* path as given */
+  ty_lang lang;
+  const char *text; /* UTF-8, LF line ends, no BOM */
+  size_t len;
+  void *map;        /* mmap'd region when the text is the file itself */
+  size_t map_len;
+  char *owned;      /* malloc'd text when it was converted or cleaned */
+  ty_clause *cl;
+  size_t ncl, cap;
+  ty_findings findings; /* per-file: duplicate-number, gaps, order */
+  ty_arena arena;
+};
+
+/* Loads the bytes of `path` as UTF-8 text into `doc` (text/len and map or
+ * owned): validates UTF-8 (line:column of the first bad byte), strips a
+ * BOM, turns CRLF/CR into LF, detects and converts other encodings.
+ * Returns 0, or -1 with `err` filled. (read.c) */
+int ty_read_text(ty_doc *doc, const char *path, const ty_read_options *opt,
+                 ty_error *err);
+
+/* Same for bytes already in memory (copied). (read.c) */
+int ty_read_buffer(ty_doc *doc, const char *bytes, size_t len,
+                   const ty_read_options *opt, ty_error *err);
+
+/* Builds the clause tree of a plain-text document from doc->text
+ * (numbering + style stack) and records per-file findings. (outline.c) */
+void ty_outline_build(ty_doc *doc);
+
+/* Parses a YAML clause file already loaded in doc->text into clauses.
+ * Returns 0, or -1 with err filled (line, column). (read_yaml.c) */
+int ty_read_yaml(ty_doc *doc, ty_error *err);
+
+/* Appends a clause to doc and returns it (zeroed, parent -1). */
+ty_clause *ty_doc_add_clause(ty_doc *doc);
+
+/* A new empty document (used by the readers). */
+ty_doc *ty_doc_new(const char *name, ty_lang lang);
+
+/* Writes a clause's text with line breaks inside paragraphs joined (a space
+ * between Latin words, nothing between Japanese characters) and paragraph
+ * breaks kept as one '\n'.  Appends to `out`. (render.c) */
+void ty_clause_flat_text(const ty_clause *c, ty_buf *out);
+
+/* ---- alignment (match.c, align.c) -------------------------------------- */
+
+/* A sentence pair inside a clause pair: spans in the documents' text,
+ * NULL/0 on a side with no counterpart. */
+typedef struct ty_sentpair {
+  const char *ja;
+  size_t ja_len;
+  const char *en;
+  size_t en_len;
+  int ja_line, en_line;
+} ty_sentpair;
+
+/* One row of the alignment.  Content pairs may join two clauses on one
+ * side (2-1 moves): clauses ja .. ja+nja-1 with en .. en+nen-1. */
+typedef struct ty_pair {
+  ty_pair_status status;
+  int ja, en;   /* first clause index per side, -1 when missing */
+  int nja, nen; /* clause counts (0 on a missing side) */
+  double score; /* 1 for number matches; content confidence 0..1 */
+  size_t sent_off, nsent; /* sentence pairs in al->sents */
+} ty_pair;
+
+struct ty_alignment {
+  ty_doc *ja, *en; /* borrowed */
+  ty_pair *pairs;
+  size_t npairs, cap;
+  ty_sentpair *sents;
+  size_t nsents, scap;
+  ty_findings findings;
+  ty_arena arena;
+};
+
+/* Joins the two clause lists on canonical keys into al->pairs (document
+ * order), pairs front matter by content, records missing-en/missing-ja
+ * and empty findings. (match.c) */
+void ty_match(ty_alignment *al);
+
+/* Appends a pair and returns it. */
+ty_pair *ty_alignment_add_pair(ty_alignment *al);
+
+/* ---- configuration (config.c) ------------------------------------------ */
+
+typedef struct ty_gloss {
+  const char *ja;
+  const char **en; /* renderings */
+  size_t nen;
+} ty_gloss;
+
+struct ty_config {
+  ty_severity sev[TY_CODE_COUNT];
+  ty_gloss *gloss;
+  size_t ngloss;
+  int checks; /* 0 = structure only (--no-checks) */
+  ty_arena arena;
+};
+
+/* ---- checks (checks.c) ------------------------------------------------- */
+
+/* Runs every enabled check over al, appending findings. */
+void ty_check_all(ty_alignment *al, const ty_config *cfg);
+
+/* Applies cfg's severities to al->findings (dropping disabled codes) and
+ * sorts them by position. */
+void ty_findings_finish(ty_alignment *al, const ty_config *cfg);
+
+/* ---- rendering (render.c, render_*.c) ---------------------------------- */
+
+/* Text of one side of a pair, flattened (ty_clause_flat_text over its
+ * clauses, joined by '\n'). Empty for a missing side. */
+void ty_pair_text(const ty_alignment *al, const ty_pair *p, ty_lang side,
+                  ty_buf *out);
+/* Label (as written) of one side of a pair; "" when missing. */
+void ty_pair_label(const ty_alignment *al, const ty_pair *p, ty_lang side,
+                   ty_buf *out);
+/* Canonical key of a pair (the ja side's where both exist). */
+const char *ty_pair_key(const ty_alignment *al, const ty_pair *p);
+/* Line of one side of a pair, 0 when missing. */
+int ty_pair_line(const ty_alignment *al, const ty_pair *p, ty_lang side);
+/* "matched", "content", "missing-en", "missing-ja". */
+const char *ty_pair_status_name(ty_pair_status s);
+
+int ty_render_text(const ty_alignment *al, const ty_render_options *o, FILE *f);
+int ty_render_md(const ty_alignment *al, const ty_render_options *o, FILE *f);
+int ty_render_csv(const ty_alignment *al, const ty_render_options *o, FILE *f,
+                  char sep);
+int ty_render_json(const ty_alignment *al, const ty_render_options *o, FILE *f);
+int ty_render_yaml(const ty_alignment *al, const ty_render_options *o, FILE *f);
+int ty_render_html(const ty_alignment *al, const ty_render_options *o, FILE *f);
+int ty_render_tmx(const ty_alignment *al, const ty_render_options *o, FILE *f);
+int ty_render_xliff(const ty_alignment *al, const ty_render_options *o,
+                    FILE *f);
+
+#endif
