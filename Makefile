@@ -14,7 +14,9 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARNFLAGS) $(PKG_CFLAGS) -Isrc $(CFLAGS)
 LIBS       = $(PKG_LIBS) -lpthread -lm
 
-LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+CLI_SRC  = src/main.c src/cli.c src/batch.c
+CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -40,12 +42,10 @@ $(BUILD)/libtaiyaku.a: $(LIB_OBJ)
 $(BUILD)/libtaiyaku.so: $(LIB_OBJ)
 	$(CC) $(CFLAGS) -shared -Wl,-soname,libtaiyaku.so.0 -o $@ $^ $(LIBS)
 
-$(BUILD)/taiyaku: $(BUILD)/obj/main.o $(BUILD)/libtaiyaku.a
+$(BUILD)/taiyaku: $(CLI_OBJ) $(BUILD)/libtaiyaku.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/obj/main.o: src/main.c src/taiyaku.h src/internal.h
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+$(CLI_OBJ): src/cli.h
 
 $(BUILD)/taiyaku.pc: taiyaku.pc.in
 	@mkdir -p $(BUILD)

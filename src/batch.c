@@ -1,0 +1,211 @@
+/* batch.c — `align --batch JA_DIR EN_DIR -o OUT_DIR`: every ja/NAME.* with
+ * en/NAME.*, each requested format per pair, pairs in parallel, progress
+ * on a terminal, a summary table at the end.  A bad pair is reported and
+ * the rest go on; the exit status is 2 if any pair failed. */
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct job {
+  char *name; /* NAME, the file name without its extension */
+  char *ja, *en;
+  /* results */
+  int status; /* 0, 1, 2 */
+  ty_summary sum;
+  char error[1100];
+} job;
+
+typedef struct pool {
+  job *jobs;
+  size_t njobs, next, done;
+  const cli_options *o;
+  const ty_config *cfg;
+  pthread_mutex_t lock;
+  int progress;
+} pool;
+
+typedef struct entry {
+  char *stem, *file;
+} entry;
+
+static int entry_cmp(const void *a, const void *b) {
+  return strcmp(((const entry *)a)->stem, ((const entry *)b)->stem);
+}
+
+/* The regular files of a folder, by stem, sorted; -1 if unreadable. */
+static int list_dir(const char *dir, entry **out, size_t *n) {
+  DIR *d = opendir(dir);
+  if (!d) return -1;
+  size_t cap = 16;
+  *out = ty_xmalloc(cap * sizeof **out);
+  *n = 0;
+  struct dirent *de;
+  while ((de = readdir(d))) {
+    if (de->d_name[0] == '.') continue;
+    ty_buf path = {0};
+    ty_buf_printf(&path, "%s/%s", dir, de->d_name);
+    struct stat st;
+    if (stat(path.p, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ty_buf_free(&path);
+      continue;
+    }
+    if (*n == cap) *out = ty_xrealloc(*out, (cap *= 2) * sizeof **out);
+    const char *dot = strrchr(de->d_name, '.');
+    size_t stem = dot && dot != de->d_name ? (size_t)(dot - de->d_name)
+                                           : strlen(de->d_name);
+    (*out)[*n].stem = strndup(de->d_name, stem);
+    if (!(*out)[*n].stem) ty_oom();
+    (*out)[*n].file = path.p;
+    (*n)++;
+  }
+  closedir(d);
+  qsort(*out, *n, sizeof **out, entry_cmp);
+  return 0;
+}
+
+static void free_entries(entry *v, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(v[i].stem);
+    free(v[i].file);
+  }
+  free(v);
+}
+
+static void run_job(job *j, const cli_options *o, const ty_config *cfg) {
+  ty_error err = {0};
+  ty_doc *ja = ty_doc_read(j->ja, TY_JA, &o->read, &err);
+  ty_doc *en = ja ? ty_doc_read(j->en, TY_EN, &o->read, &err) : NULL;
+  ty_alignment *al = en ? ty_align(ja, en, cfg, &err) : NULL;
+  if (al) {
+    ty_alignment_summary(al, &j->sum);
+    j->status = cli_status(al, o);
+    for (int k = 0; k < o->nformats && j->status != 2; k++) {
+      ty_buf out = {0};
+      ty_buf_printf(&out, "%s/%s.%s", o->output, j->name,
+                    ty_format_extension(o->formats[k]));
+      if (cli_write_atomic(out.p, al, o->formats[k], &o->render, &err) != 0)
+        j->status = 2;
+      ty_buf_free(&out);
+    }
+  } else {
+    j->status = 2;
+  }
+  if (j->status == 2) {
+    if (err.file[0] && err.line)
+      snprintf(j->error, sizeof j->error, "%s:%d:%d: %s", err.file, err.line,
+               err.column, err.message);
+    else if (err.file[0])
+      snprintf(j->error, sizeof j->error, "%s: %s", err.file, err.message);
+    else
+      snprintf(j->error, sizeof j->error, "%s", err.message);
+  }
+  ty_alignment_free(al);
+  ty_doc_free(en);
+  ty_doc_free(ja);
+}
+
+static void *worker(void *arg) {
+  pool *p = arg;
+  for (;;) {
+    pthread_mutex_lock(&p->lock);
+    if (p->next == p->njobs) {
+      pthread_mutex_unlock(&p->lock);
+      return NULL;
+    }
+    job *j = &p->jobs[p->next++];
+    pthread_mutex_unlock(&p->lock);
+    run_job(j, p->o, p->cfg);
+    pthread_mutex_lock(&p->lock);
+    p->done++;
+    if (p->progress)
+      fprintf(stderr, "\r\033[K[%zu/%zu] %s", p->done, p->njobs, j->name);
+    pthread_mutex_unlock(&p->lock);
+  }
+}
+
+static int default_jobs(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? (int)n : 1;
+}
+
+int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
+              const ty_config *cfg) {
+  if (!o->output) return cli_fail(2, "--batch needs -o OUT_DIR");
+  if (mkdir(o->output, 0777) != 0 && errno != EEXIST)
+    return cli_fail(2, "%s: %s", o->output, strerror(errno));
+  entry *ja = NULL, *en = NULL;
+  size_t nja = 0, nen = 0;
+  if (list_dir(ja_dir, &ja, &nja) != 0)
+    return cli_fail(2, "%s: %s", ja_dir, strerror(errno));
+  if (list_dir(en_dir, &en, &nen) != 0) {
+    free_entries(ja, nja);
+    return cli_fail(2, "%s: %s", en_dir, strerror(errno));
+  }
+  pool p = {0};
+  p.jobs = ty_xcalloc(nja + 1, sizeof *p.jobs);
+  p.o = o;
+  p.cfg = cfg;
+  int status = 0;
+  size_t i = 0, k = 0;
+  while (i < nja || k < nen) {
+    int c = i == nja ? 1 : k == nen ? -1 : strcmp(ja[i].stem, en[k].stem);
+    if (c == 0 && i + 1 < nja && strcmp(ja[i + 1].stem, ja[i].stem) == 0) c = -1;
+    if (c < 0) {
+      cli_fail(0, "%s: no English file named %s.*", ja[i].file, ja[i].stem);
+      if (o->fail_on <= TY_SEV_ERROR) status = 1;
+      i++;
+    } else if (c > 0) {
+      cli_fail(0, "%s: no Japanese file named %s.*", en[k].file, en[k].stem);
+      if (o->fail_on <= TY_SEV_ERROR) status = 1;
+      k++;
+    } else {
+      job *j = &p.jobs[p.njobs++];
+      j->name = ja[i].stem;
+      j->ja = ja[i].file;
+      j->en = en[k].file;
+      ja[i].stem = ja[i].file = NULL;
+      i++;
+      k++;
+    }
+  }
+  free_entries(ja, nja);
+  free_entries(en, nen);
+  int jobs = o->jobs ? o->jobs : default_jobs();
+  if ((size_t)jobs > p.njobs) jobs = p.njobs ? (int)p.njobs : 1;
+  p.progress = isatty(STDERR_FILENO);
+  pthread_mutex_init(&p.lock, NULL);
+  pthread_t *th = ty_xmalloc((size_t)jobs * sizeof *th);
+  int started = 0;
+  for (int t = 1; t < jobs; t++)
+    if (pthread_create(&th[t], NULL, worker, &p) == 0) started = t;
+  worker(&p);
+  for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
+  free(th);
+  pthread_mutex_destroy(&p.lock);
+  if (p.progress) fputs("\r\033[K", stderr);
+  for (size_t n = 0; n < p.njobs; n++) {
+    job *j = &p.jobs[n];
+    if (j->status == 2) {
+      cli_fail(0, "%s", j->error);
+      printf("%-32s FAILED\n", j->name);
+    } else {
+      printf("%-32s %5zu pairs  %5zu matched  %4zu content  %4zu missing-en"
+             "  %4zu missing-ja  %3zu errors  %3zu warnings  %3zu infos\n",
+             j->name, j->sum.pairs, j->sum.matched, j->sum.content,
+             j->sum.missing_en, j->sum.missing_ja, j->sum.errors,
+             j->sum.warnings, j->sum.infos);
+    }
+    if (j->status > status) status = j->status;
+    free(j->name);
+    free(j->ja);
+    free(j->en);
+  }
+  free(p.jobs);
+  return cli_finish_stdout(status);
+}

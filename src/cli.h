@@ -1,0 +1,48 @@
+/* cli.h — what the command-line files (main.c, cli.c, batch.c) share. */
+#ifndef TY_CLI_H
+#define TY_CLI_H
+
+#include "internal.h"
+
+#define CLI_MAX_DISABLE 64
+
+typedef struct cli_options {
+  ty_format formats[TY_FMT_COUNT];
+  int nformats;
+  const char *output; /* file, or folder with --batch; NULL = stdout */
+  const char *config_path;
+  int fail_on; /* lowest severity that makes the exit status 1 */
+  const char *disable[CLI_MAX_DISABLE];
+  int ndisable;
+  int no_checks;
+  int batch;
+  int jobs;
+  ty_read_options read;
+  ty_render_options render;
+} cli_options;
+
+/* Prints "taiyaku: message" on stderr; returns `status`. */
+int cli_fail(int status, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Prints a library error as "taiyaku: FILE:LINE:COL: message"; returns 2. */
+int cli_report_error(const ty_error *err);
+/* Flushes stdout; a failed write (a full disk, a closed pipe) gives 2. */
+int cli_finish_stdout(int status);
+/* The configuration: defaults, then --config or ./taiyaku.yaml, then
+ * --disable and --no-checks.  NULL (message printed) on failure. */
+ty_config *cli_load_config(const cli_options *o);
+/* Writes `al` in `fmt` to `path` through a temporary file in the same
+ * folder renamed into place, so a failed or interrupted run leaves the
+ * previous file intact.  Returns 0, or -1 with err filled. */
+int cli_write_atomic(const char *path, const ty_alignment *al, ty_format fmt,
+                     const ty_render_options *ro, ty_error *err);
+/* Exit status for an alignment under --fail-on. */
+int cli_status(const ty_alignment *al, const cli_options *o);
+/* `align`/`check` on one pair of files. */
+int cli_align_pair(const char *ja, const char *en, const cli_options *o,
+                   const ty_config *cfg);
+/* `align --batch`: every ja/NAME.* with en/NAME.* into the output folder. */
+int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
+              const ty_config *cfg);
+
+#endif

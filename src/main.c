@@ -1,0 +1,216 @@
+/* main.c — the command-line interface: options, files, exit status.
+ *
+ *   taiyaku align [OPTIONS] JA EN        the pairs, side by side
+ *   taiyaku align --batch JA_DIR EN_DIR -o OUT_DIR
+ *   taiyaku check [OPTIONS] JA EN        the findings only
+ *   taiyaku outline FILE                 how a file was understood
+ *
+ * Exit status as diff(1): 0 nothing at or above --fail-on, 1 findings at or
+ * above it, 2 trouble. */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+static void usage(FILE *f) {
+  fputs("usage: taiyaku align [OPTIONS] JA EN\n"
+        "       taiyaku align --batch JA_DIR EN_DIR -o OUT_DIR [OPTIONS]\n"
+        "       taiyaku check [OPTIONS] JA EN\n"
+        "       taiyaku outline [--encoding ENC] FILE\n"
+        "options:\n"
+        "  -f, --format F[,F]  text md html csv tsv json yaml tmx xliff\n"
+        "  -o, --output PATH   write there atomically (a folder with --batch)\n"
+        "  -w, --width N       columns of the text table\n"
+        "      --sentences     show sentence pairs inside clauses\n"
+        "      --config FILE   settings and glossary (default ./taiyaku.yaml)\n"
+        "      --fail-on SEV   error (default), warning, info or never\n"
+        "      --disable CODE  turn a check off (repeatable)\n"
+        "      --no-checks     structure only\n"
+        "      --encoding ENC  auto utf-8 shift_jis euc-jp iso-2022-jp utf-16\n"
+        "      --source LANG   xliff source language: ja (default) or en\n"
+        "      --bom           csv/tsv: begin with a byte-order mark\n"
+        "      --color WHEN    auto (default), always or never\n"
+        "  -j, --jobs N        --batch: pairs in parallel (default: cores)\n"
+        "  -h, --help          this help; the manual is taiyaku(1)\n"
+        "  -V, --version       the version\n",
+        f);
+}
+
+static int parse_encoding(const char *s) {
+  static const struct { const char *name; ty_encoding enc; } t[] = {
+      {"auto", TY_ENC_AUTO},           {"utf-8", TY_ENC_UTF8},
+      {"utf8", TY_ENC_UTF8},           {"shift_jis", TY_ENC_SHIFT_JIS},
+      {"sjis", TY_ENC_SHIFT_JIS},      {"cp932", TY_ENC_SHIFT_JIS},
+      {"euc-jp", TY_ENC_EUC_JP},       {"iso-2022-jp", TY_ENC_ISO2022JP},
+      {"utf-16", TY_ENC_UTF16},
+  };
+  for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+    if (strcasecmp(s, t[i].name) == 0) return (int)t[i].enc;
+  return -1;
+}
+
+static int parse_formats(const char *s, cli_options *o) {
+  o->nformats = 0;
+  char *copy = ty_xstrdup(s), *save = NULL;
+  for (char *tok = strtok_r(copy, ",", &save); tok;
+       tok = strtok_r(NULL, ",", &save)) {
+    int f = ty_format_from_name(tok);
+    if (f < 0 || o->nformats == TY_FMT_COUNT) {
+      free(copy);
+      return cli_fail(2, "unknown format '%s' (text md html csv tsv json "
+                         "yaml tmx xliff)", tok);
+    }
+    o->formats[o->nformats++] = (ty_format)f;
+  }
+  free(copy);
+  return o->nformats ? 0 : cli_fail(2, "--format needs a format");
+}
+
+static int terminal_width(void) {
+  struct winsize ws;
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+      ws.ws_col > 20)
+    return ws.ws_col;
+  const char *c = getenv("COLUMNS");
+  if (c && atoi(c) > 20) return atoi(c);
+  return 100;
+}
+
+enum { OPT_SENTENCES = 256, OPT_CONFIG, OPT_FAIL_ON, OPT_DISABLE,
+       OPT_NO_CHECKS, OPT_ENCODING, OPT_SOURCE, OPT_BOM, OPT_COLOR, OPT_BATCH };
+
+static const struct option long_opts[] = {
+    {"format", required_argument, 0, 'f'},
+    {"output", required_argument, 0, 'o'},
+    {"width", required_argument, 0, 'w'},
+    {"jobs", required_argument, 0, 'j'},
+    {"help", no_argument, 0, 'h'},
+    {"version", no_argument, 0, 'V'},
+    {"sentences", no_argument, 0, OPT_SENTENCES},
+    {"config", required_argument, 0, OPT_CONFIG},
+    {"fail-on", required_argument, 0, OPT_FAIL_ON},
+    {"disable", required_argument, 0, OPT_DISABLE},
+    {"no-checks", no_argument, 0, OPT_NO_CHECKS},
+    {"encoding", required_argument, 0, OPT_ENCODING},
+    {"source", required_argument, 0, OPT_SOURCE},
+    {"bom", no_argument, 0, OPT_BOM},
+    {"color", required_argument, 0, OPT_COLOR},
+    {"batch", no_argument, 0, OPT_BATCH},
+    {0, 0, 0, 0}};
+
+/* Parses options into o; returns -1 to go on, or an exit status. */
+static int parse_options(int argc, char **argv, cli_options *o) {
+  const char *color = "auto";
+  int c;
+  while ((c = getopt_long(argc, argv, "f:o:w:j:hV", long_opts, NULL)) != -1) {
+    switch (c) {
+    case 'f':
+      if (parse_formats(optarg, o)) return 2;
+      break;
+    case 'o': o->output = optarg; break;
+    case 'w':
+      o->render.width = atoi(optarg);
+      if (o->render.width < 20) return cli_fail(2, "--width: at least 20");
+      break;
+    case 'j':
+      o->jobs = atoi(optarg);
+      if (o->jobs < 1) return cli_fail(2, "--jobs: a positive number");
+      break;
+    case 'h': usage(stdout); return cli_finish_stdout(0);
+    case 'V': puts("taiyaku " TY_VERSION); return cli_finish_stdout(0);
+    case OPT_SENTENCES: o->render.sentences = 1; break;
+    case OPT_CONFIG: o->config_path = optarg; break;
+    case OPT_FAIL_ON:
+      if (strcmp(optarg, "never") == 0) o->fail_on = TY_SEV_ERROR + 1;
+      else if (strcmp(optarg, "error") == 0) o->fail_on = TY_SEV_ERROR;
+      else if (strcmp(optarg, "warning") == 0) o->fail_on = TY_SEV_WARNING;
+      else if (strcmp(optarg, "info") == 0) o->fail_on = TY_SEV_INFO;
+      else return cli_fail(2, "--fail-on: error, warning, info or never");
+      break;
+    case OPT_DISABLE:
+      if (o->ndisable == CLI_MAX_DISABLE) return cli_fail(2, "too many --disable");
+      o->disable[o->ndisable++] = optarg;
+      break;
+    case OPT_NO_CHECKS: o->no_checks = 1; break;
+    case OPT_ENCODING: {
+      int e = parse_encoding(optarg);
+      if (e < 0) return cli_fail(2, "--encoding: unknown encoding '%s'", optarg);
+      o->read.encoding = (ty_encoding)e;
+      break;
+    }
+    case OPT_SOURCE:
+      if (strcmp(optarg, "ja") == 0) o->render.source = TY_JA;
+      else if (strcmp(optarg, "en") == 0) o->render.source = TY_EN;
+      else return cli_fail(2, "--source: ja or en");
+      break;
+    case OPT_BOM: o->render.bom = 1; break;
+    case OPT_COLOR: color = optarg; break;
+    case OPT_BATCH: o->batch = 1; break;
+    default: usage(stderr); return 2;
+    }
+  }
+  if (strcmp(color, "always") == 0) o->render.color = 1;
+  else if (strcmp(color, "never") == 0) o->render.color = 0;
+  else if (strcmp(color, "auto") == 0)
+    o->render.color = !o->output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+  else return cli_fail(2, "--color: auto, always or never");
+  if (getenv("NO_COLOR") && *getenv("NO_COLOR")) o->render.color = 0;
+  if (!o->render.width) o->render.width = terminal_width();
+  return -1;
+}
+
+static int cmd_outline(int argc, char **argv, cli_options *o) {
+  if (argc - optind != 1) {
+    usage(stderr);
+    return 2;
+  }
+  ty_error err = {0};
+  ty_doc *d = ty_doc_read(argv[optind], TY_JA, &o->read, &err);
+  if (!d) return cli_report_error(&err);
+  ty_doc_write_outline(d, stdout);
+  ty_doc_free(d);
+  return cli_finish_stdout(0);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return 2;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+    usage(stdout);
+    return cli_finish_stdout(0);
+  }
+  if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+    puts("taiyaku " TY_VERSION);
+    return cli_finish_stdout(0);
+  }
+  cli_options o = {0};
+  o.fail_on = TY_SEV_ERROR;
+  o.formats[0] = TY_FMT_TEXT;
+  o.nformats = 1;
+  optind = 2;
+  int r = parse_options(argc, argv, &o);
+  if (r >= 0) return r;
+  if (strcmp(cmd, "outline") == 0) return cmd_outline(argc, argv, &o);
+  if (strcmp(cmd, "check") == 0) o.render.findings_only = 1;
+  else if (strcmp(cmd, "align") != 0)
+    return cli_fail(2, "unknown command '%s' (align, check, outline)", cmd);
+  if (argc - optind != 2) {
+    usage(stderr);
+    return 2;
+  }
+  ty_config *cfg = cli_load_config(&o);
+  if (!cfg) return 2;
+  if (o.batch)
+    r = cli_batch(argv[optind], argv[optind + 1], &o, cfg);
+  else
+    r = cli_align_pair(argv[optind], argv[optind + 1], &o, cfg);
+  ty_config_free(cfg);
+  return r;
+}
