@@ -1,0 +1,38 @@
+#!/bin/sh
+# Fuzzes every target with libFuzzer for SECONDS seconds each (clang with
+# ASan+UBSan).  New inputs go to build/fuzz-work/NAME, crashes to
+# build/fuzz-crashes/; a crash fails the run.  Add each crash as a
+# regression case to tests/fuzz/corpus/NAME/.
+set -eu
+seconds=${1:-60}
+if ! command -v clang >/dev/null 2>&1 || ! dpkg-query -W libclang-rt-14-dev >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y clang libclang-rt-14-dev >/dev/null
+  else
+    echo "taiyaku: fuzzing needs: sudo apt-get install -y clang libclang-rt-14-dev" >&2
+    exit 1
+  fi
+fi
+flags="$(pkg-config --cflags icu-uc icu-i18n yaml-0.1 libxml-2.0) -std=c11 -D_GNU_SOURCE -Isrc -g -O1"
+libs="$(pkg-config --libs icu-uc icu-i18n yaml-0.1 libxml-2.0) -lpthread -lm"
+lib_src=$(ls src/*.c | grep -v -e src/main.c -e src/cli.c -e src/batch.c)
+mkdir -p build/fuzz build/fuzz-crashes
+status=0
+for t in tests/fuzz/fuzz_*.c; do
+  name=$(basename "$t" .c)
+  bin=build/fuzz/$name
+  clang $flags -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -o "$bin" "$t" $lib_src $libs
+  work=build/fuzz-work/$name
+  mkdir -p "$work"
+  echo "fuzzing $name for ${seconds}s"
+  if ! "$bin" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+       -artifact_prefix=build/fuzz-crashes/"$name"- "$work" "tests/fuzz/corpus/$name" \
+       >build/fuzz/"$name".log 2>&1; then
+    echo "fuzz: $name found a problem (build/fuzz/$name.log, build/fuzz-crashes/)" >&2
+    tail -30 build/fuzz/"$name".log >&2
+    status=1
+  fi
+  grep -E '^#[0-9]+ *DONE' build/fuzz/"$name".log || true
+done
+exit $status
