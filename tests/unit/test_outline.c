@@ -1,0 +1,218 @@
+/* test_outline.c — the style stack, keys, front matter, scopes, tables of
+ * contents and sequence findings; and the matcher over two outlines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "internal.h"
+
+static ty_doc *parse(const char *text, ty_lang lang) {
+  ty_error err = {0};
+  ty_doc *d = ty_doc_parse(text, strlen(text), "t.txt", lang, &err);
+  assert_non_null(d);
+  return d;
+}
+
+/* The keys of a document, space-separated. */
+static void keys_of(const ty_doc *d, char *out, size_t cap) {
+  out[0] = '\0';
+  for (size_t i = 0; i < d->ncl; i++) {
+    if (i) strncat(out, " ", cap - strlen(out) - 1);
+    strncat(out, d->cl[i].key, cap - strlen(out) - 1);
+  }
+}
+
+static void assert_keys(const char *text, const char *want) {
+  ty_doc *d = parse(text, TY_JA);
+  char got[2048];
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, want);
+  ty_doc_free(d);
+}
+
+static int count_code(const ty_doc *d, ty_code code) {
+  int n = 0;
+  for (size_t i = 0; i < d->findings.n; i++) n += d->findings.v[i].code == code;
+  return n;
+}
+
+static void test_outline_new_style_opens_level(void **s) {
+  (void)s;
+  assert_keys("1 a\n(1) b\n(2) c\n- a. d\n- b. e\n(3) f\n2 g\n",
+              "1 1.1 1.2 1.2.1 1.2.2 1.3 2");
+}
+
+static void test_outline_front_matter_paragraphs(void **s) {
+  (void)s;
+  assert_keys("Title\n\nSubtitle\nmore\n\n1 first\n", "front-1 front-2 1");
+}
+
+static void test_outline_heading_with_body_is_one_clause(void **s) {
+  (void)s;
+  ty_doc *d = parse("7 intro\n\n(1) 情報共有\n\n日米両国は、\n共有した。\n\n(2) x\n", TY_JA);
+  assert_int_equal(d->ncl, 3);
+  assert_string_equal(d->cl[1].key, "7.1");
+  assert_int_equal(d->cl[1].line, 3);
+  assert_int_equal(d->cl[1].end_line, 6);
+  ty_buf b = {0};
+  ty_clause_flat_text(&d->cl[1], &b);
+  assert_string_equal(b.p, "情報共有\n日米両国は、共有した。");
+  ty_buf_free(&b);
+  ty_doc_free(d);
+}
+
+static void test_outline_marker_inside_paragraph_is_text(void **s) {
+  (void)s;
+  /* a wrapped line starting "12 月" or "1.4" is not a clause */
+  assert_keys("Version 1.5 は 2015 年\n12 月 13 日に批准され\n1.4 を更新した。\n\n1. はじめに\n",
+              "front-1 1");
+}
+
+static void test_outline_continuing_list_inside_paragraph(void **s) {
+  (void)s;
+  assert_keys(" 1. one\n    more\n 2. two\n 3. three\n", "1 2 3");
+}
+
+static void test_outline_dotted_sections_and_lists(void **s) {
+  (void)s;
+  assert_keys("1. Intro\n\n2. Bodies\n\n 1. x\n 2. y\n\n2.1. Rules\n\n 1. z\n\n"
+              "3. Dev\n\n3.1. Powers\n\nA. Appendix\n\nA.1. One\n",
+              "1 2 2(1) 2(2) 2.1 2.1(1) 3 3.1 A A.1");
+}
+
+static void test_outline_right_aligned_numbers_share_level(void **s) {
+  (void)s;
+  assert_keys(" 8. h\n 9. i\n10. j\n11. k\n", "8 9 10 11");
+}
+
+static void test_outline_restart_after_heading_opens_scope(void **s) {
+  (void)s;
+  ty_doc *d = parse("Contract\n\n 1. a\n\n    body\n\n 2. b\n\nGuidelines\n\n 1. c\n\n 2. d\n",
+                    TY_EN);
+  char got[512];
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, "front-1 1 2 s2 s2:1 s2:2");
+  assert_int_equal(count_code(d, TY_DUPLICATE_NUMBER), 0);
+  ty_doc_free(d);
+}
+
+static void test_outline_roman_vs_latin_by_sequence(void **s) {
+  (void)s;
+  assert_keys("1 x\n(a) a\n(b) b\n(c) c\n(d) d\n(e) e\n(f) f\n(g) g\n(h) h\n(i) i\n(j) j\n",
+              "1 1.1 1.2 1.3 1.4 1.5 1.6 1.7 1.8 1.9 1.10");
+  assert_keys("1 x\n(i) a\n(ii) b\n(iii) c\n", "1 1.1 1.2 1.3");
+}
+
+static void test_outline_iroha_vs_aiueo_by_sequence(void **s) {
+  (void)s;
+  assert_keys("一　x\nア　a\nイ　b\nウ　c\n", "1 1.1 1.2 1.3");
+  assert_keys("一　x\nイ　a\nロ　b\nハ　c\n", "1 1.1 1.2 1.3");
+}
+
+static void test_outline_branch_article_is_peer(void **s) {
+  (void)s;
+  assert_keys("第十条　a\n第十条の二　b\n第十一条　c\n", "10 10-2 11");
+}
+
+static void test_outline_gap_order_duplicate(void **s) {
+  (void)s;
+  ty_doc *d = parse("1 a\n2 b\n4 c\n4 d\n3 e\n", TY_JA);
+  assert_int_equal(count_code(d, TY_NUMBERING_GAP), 1);
+  assert_int_equal(count_code(d, TY_DUPLICATE_NUMBER), 1);
+  assert_int_equal(count_code(d, TY_NUMBERING_ORDER), 1);
+  ty_doc_free(d);
+}
+
+static void test_outline_table_of_contents_skipped(void **s) {
+  (void)s;
+  ty_doc *d = parse("Manual\n\n1. Intro\n2. Setup\n3. Use\n\n1. Intro\n\nText.\n\n"
+                    "2. Setup\n\nText.\n\n3. Use\n\nText.\n",
+                    TY_EN);
+  char got[512];
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, "front-1 1 2 3");
+  assert_int_equal(d->cl[1].line, 7);
+  assert_int_equal(count_code(d, TY_DUPLICATE_NUMBER), 0);
+  ty_doc_free(d);
+}
+
+static void test_outline_empty_and_blank_files(void **s) {
+  (void)s;
+  assert_keys("", "");
+  assert_keys("\n\n  \n", "");
+}
+
+static void test_match_missing_and_order(void **s) {
+  (void)s;
+  ty_doc *ja = parse("1 a\n2 b\n3 c\n", TY_JA);
+  ty_doc *en = parse("1 a\n3 c\n4 d\n", TY_EN);
+  ty_error err = {0};
+  ty_config *cfg = ty_config_new();
+  cfg->checks = 0;
+  ty_alignment *al = ty_align(ja, en, cfg, &err);
+  assert_non_null(al);
+  assert_int_equal(al->npairs, 4);
+  assert_int_equal(al->pairs[0].status, TY_PAIR_MATCHED);
+  assert_int_equal(al->pairs[1].status, TY_PAIR_MISSING_EN);
+  assert_int_equal(al->pairs[2].status, TY_PAIR_MATCHED);
+  assert_int_equal(al->pairs[3].status, TY_PAIR_MISSING_JA);
+  ty_summary sum;
+  ty_alignment_summary(al, &sum);
+  assert_int_equal(sum.matched, 2);
+  assert_int_equal(sum.missing_en, 1);
+  assert_int_equal(sum.missing_ja, 1);
+  ty_alignment_free(al);
+  ty_config_free(cfg);
+  ty_doc_free(ja);
+  ty_doc_free(en);
+}
+
+static void test_match_duplicate_takes_later_occurrence(void **s) {
+  (void)s;
+  /* the English labels 37 as a second 39: ja 39 pairs with the 39 after 38 */
+  ty_doc *ja = parse("36 a\n37 b\n38 c\n39 d\n", TY_JA);
+  ty_doc *en = parse("36 a\n39 b\n38 c\n39 d\n", TY_EN);
+  ty_error err = {0};
+  ty_config *cfg = ty_config_new();
+  cfg->checks = 0;
+  ty_alignment *al = ty_align(ja, en, cfg, &err);
+  int missing_en_37 = 0, matched_39_line = 0;
+  for (size_t i = 0; i < al->npairs; i++) {
+    const ty_pair *p = &al->pairs[i];
+    if (p->status == TY_PAIR_MISSING_EN && strcmp(ja->cl[p->ja].key, "37") == 0)
+      missing_en_37 = 1;
+    if (p->status == TY_PAIR_MATCHED && strcmp(ja->cl[p->ja].key, "39") == 0)
+      matched_39_line = en->cl[p->en].line;
+  }
+  assert_true(missing_en_37);
+  assert_int_equal(matched_39_line, 4);
+  ty_alignment_free(al);
+  ty_config_free(cfg);
+  ty_doc_free(ja);
+  ty_doc_free(en);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_outline_new_style_opens_level),
+      cmocka_unit_test(test_outline_front_matter_paragraphs),
+      cmocka_unit_test(test_outline_heading_with_body_is_one_clause),
+      cmocka_unit_test(test_outline_marker_inside_paragraph_is_text),
+      cmocka_unit_test(test_outline_continuing_list_inside_paragraph),
+      cmocka_unit_test(test_outline_dotted_sections_and_lists),
+      cmocka_unit_test(test_outline_right_aligned_numbers_share_level),
+      cmocka_unit_test(test_outline_restart_after_heading_opens_scope),
+      cmocka_unit_test(test_outline_roman_vs_latin_by_sequence),
+      cmocka_unit_test(test_outline_iroha_vs_aiueo_by_sequence),
+      cmocka_unit_test(test_outline_branch_article_is_peer),
+      cmocka_unit_test(test_outline_gap_order_duplicate),
+      cmocka_unit_test(test_outline_table_of_contents_skipped),
+      cmocka_unit_test(test_outline_empty_and_blank_files),
+      cmocka_unit_test(test_match_missing_and_order),
+      cmocka_unit_test(test_match_duplicate_takes_later_occurrence),
+  };
+  return cmocka_run_group_tests_name("outline", tests, NULL, NULL);
+}
