@@ -336,6 +336,19 @@ int ty_pair_line(const ty_alignment *al, const ty_pair *p, ty_lang side);
 /* "matched", "content", "missing-en", "missing-ja". */
 const char *ty_pair_status_name(ty_pair_status s);
 
+/* Appends where a finding is, "FILE:LINE": the Japanese file when the
+ * finding has a Japanese line, else the English file (":LINE" left out
+ * when neither side has a line). (render_text.c) */
+void ty_finding_location(const ty_alignment *al, const ty_finding *x,
+                         ty_buf *out);
+/* Appends a finding as one line in the compiler format
+ * "FILE:LINE: severity: [code] key: message" (no newline). (render_text.c) */
+void ty_finding_line(const ty_alignment *al, const ty_finding *x, ty_buf *out);
+/* Appends the one-line summary "N pairs: N matched, N content,
+ * N missing-en, N missing-ja; N errors, N warnings, N infos" (no newline).
+ * (render_text.c) */
+void ty_summary_line(const ty_alignment *al, ty_buf *out);
+
 int ty_render_text(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_md(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_csv(const ty_alignment *al, const ty_render_options *o, FILE *f,
