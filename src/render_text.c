@@ -121,6 +121,11 @@ static int display_width(int32_t c) {
 static int text_width(const char *s, size_t n) {
   int w = 0;
   for (size_t i = 0; i < n;) {
+    if ((unsigned char)s[i] < 0x80) { /* ASCII, controls included: 1 */
+      w++;
+      i++;
+      continue;
+    }
     int len;
     w += display_width(ty_utf8_decode(s + i, n - i, &len));
     i += (size_t)len;
@@ -159,8 +164,8 @@ static void wrap_paragraph(table *t, const char *base, size_t a, size_t z,
     size_t ss = a + (size_t)prev, se = a + (size_t)b;
     size_t st = se;
     while (st > ss && base[st - 1] == ' ') st--;
-    int full = text_width(base + ss, se - ss);
     int trimmed = text_width(base + ss, st - ss);
+    int full = trimmed + (int)(se - st);
     if (lw + trimmed <= width) {
       lw += full;
     } else {
