@@ -40,9 +40,10 @@ static void ev(emit *m, int made, yaml_event_t *event) {
  * and 1.2 readers.  Conservative: anything starting like a number is not
  * left plain. */
 static int plain_is_string(const char *s, size_t n) {
+  /* YAML 1.1 also gives "=" (value) and "<<" (merge) tags of their own */
   static const char *const words[] = {
-      "~",   "null", "true", "false", "yes",  "no",    "on",
-      "off", "y",    "n",    ".inf",  "-.inf", "+.inf", ".nan"};
+      "~", "null", "true", "false", "yes",   "no",    "on",   "off",
+      "y", "n",    ".inf", "-.inf", "+.inf", ".nan", "=",    "<<"};
   if (n == 0) return 0;
   unsigned char c0 = (unsigned char)s[0];
   unsigned char c1 = n > 1 ? (unsigned char)s[1] : 0;

@@ -616,7 +616,8 @@ static void test_render_yaml_quotes_what_would_not_read_as_text(void **s) {
   /* labels and texts a YAML reader would take for numbers, booleans or
    * null keep their type */
   static const char *const odd[] = {"1", "1.5", "-2", ".5", "yes", "No",
-                                    "null", "~", "on", "- a", "a: b", "#x"};
+                                    "null", "~", "on", "- a", "a: b", "#x",
+                                    "=", "<<", "@x", "%x", "!x", "*x", "&x"};
   for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
     clause(&en_cl[1], "1", odd[i], odd[i], 3);
     ty_render_options o = {0};
