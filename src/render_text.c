@@ -384,13 +384,21 @@ static void print_header(table *t, const ty_alignment *al) {
 }
 
 /* Column widths for a total of `total`: the key column as wide as the
- * widest key but at most a sixth of the line, the rest shared evenly
- * between the two texts after the gutter ("M " + key + " ") and " | ". */
-static void layout(table *t, const ty_alignment *al, int total) {
+ * widest key (or sentence number "#N") but at most a sixth of the line,
+ * the rest shared evenly between the two texts after the gutter
+ * ("M " + key + " ") and " | ". */
+static void layout(table *t, const ty_alignment *al, int total,
+                   int sentences) {
   int key_w = 1;
   for (size_t i = 0; i < al->npairs; i++) {
-    const char *k = ty_pair_key(al, &al->pairs[i]);
+    const ty_pair *p = &al->pairs[i];
+    const char *k = ty_pair_key(al, p);
     int w = text_width(k, strlen(k));
+    if (sentences && p->nsent) {
+      char num[32];
+      int n = snprintf(num, sizeof num, "#%zu", p->nsent);
+      if (n > w) w = n;
+    }
     if (w > key_w) key_w = w;
   }
   if (key_w > total / 6) key_w = total / 6;
@@ -440,7 +448,7 @@ int ty_render_text(const ty_alignment *al, const ty_render_options *o,
   if (!o->findings_only) {
     int total = o->width > 0 ? o->width : 100;
     if (total < MIN_WIDTH) total = MIN_WIDTH;
-    layout(&t, al, total);
+    layout(&t, al, total, o->sentences);
     UErrorCode e = U_ZERO_ERROR;
     t.bi = ubrk_open(UBRK_LINE, "ja", NULL, 0, &e);
     if (U_FAILURE(e)) t.bi = NULL;
