@@ -88,9 +88,11 @@ static int setup(void **state) {
   pair(&pairs[2], TY_PAIR_MISSING_EN, 2, -1);
   pair(&pairs[3], TY_PAIR_MISSING_JA, -1, 2);
   pair(&pairs[4], TY_PAIR_MATCHED, 3, 3);
-  sents[0] = (ty_sentpair){JA1_S1, strlen(JA1_S1), EN1, 34, 3, 3};
-  sents[1] = (ty_sentpair){JA1 + strlen(JA1_S1),
-                           strlen(JA1) - strlen(JA1_S1), NULL, 0, 3, 0};
+  /* sentences are spans of the clause texts */
+  size_t cut = strlen(JA1_S1);
+  sents[0] = (ty_sentpair){ja_cl[1].text, cut, en_cl[1].text, 34, 3, 3};
+  sents[1] = (ty_sentpair){ja_cl[1].text + cut, ja_cl[1].text_len - cut,
+                           NULL, 0, 3, 0};
 
   finding(&findings[0], TY_SEV_ERROR, TY_MISSING_EN, "2", 5, 0,
           "no English for (2)");
