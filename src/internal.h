@@ -311,6 +311,84 @@ struct ty_config {
   ty_arena arena;
 };
 
+/* ---- extractors (extract.c) -------------------------------------------- */
+
+/* What a stated number is; informative, the checks compare values. */
+typedef enum ty_num_kind {
+  TY_NUM_PLAIN,
+  TY_NUM_YEAR,    /* 2017年, 令和元年, the 2017 of July 21, 2017 */
+  TY_NUM_MONTH,   /* 7月, July */
+  TY_NUM_DAY,     /* 21日 after a month, 21 beside a month name */
+  TY_NUM_ORDINAL, /* 第5, 21st, fifth */
+  TY_NUM_PERCENT  /* 15%, 15 percent, 3割 (as 30) */
+} ty_num_kind;
+
+/* The value may match one on the other side but is never reported as
+ * missing there: English number words ("one of", "the first"), month
+ * names outside a date, a lone kanji 一. */
+#define TY_NUM_OPTIONAL 1u
+/* An implicit year (本年, this year): matches any year on the other side. */
+#define TY_NUM_ANY 2u
+
+/* One number a text states; off/len locate it in the text extracted. */
+typedef struct ty_number {
+  double value;
+  ty_num_kind kind;
+  unsigned flags;
+  size_t off, len;
+} ty_number;
+
+typedef struct ty_numbers {
+  ty_number *v;
+  size_t n, cap;
+} ty_numbers;
+
+typedef struct ty_span {
+  size_t off, len;
+} ty_span;
+
+typedef struct ty_spans {
+  ty_span *v;
+  size_t n, cap;
+} ty_spans;
+
+/* The ICU objects the extractors use (NFKC, English spell-out, month
+ * names, the Japanese calendar), opened once per run. */
+typedef struct ty_extractor ty_extractor;
+
+/* A new extractor, owned by the caller (ty_extractor_free).  Never NULL:
+ * what ICU cannot open is left out (no number words, no era dates). */
+ty_extractor *ty_extractor_new(void);
+void ty_extractor_free(ty_extractor *x);
+
+/* Replaces out's content with the NFKC form of s[0..n) (ＮＩＳＣ -> NISC,
+ * １，０００ -> 1,000); the extractors expect NFKC text. */
+void ty_nfkc(ty_extractor *x, const char *s, size_t n, ty_buf *out);
+
+/* Appends the numbers stated in the NFKC text s[0..n) of language `lang`
+ * to out (in text order). */
+void ty_extract_numbers(ty_extractor *x, const char *s, size_t n, ty_lang lang,
+                        ty_numbers *out);
+
+/* Appends the distinct Latin-script tokens of the NFKC text s[0..n)
+ * (acronyms, codes, names: NISC, IoT, G7, e-Gov; not bare numbers or
+ * single letters) as spans into s. */
+void ty_extract_tokens(const char *s, size_t n, ty_spans *out);
+
+/* True when hay[0..n) holds w[0..k) as a whole word; `fold` ignores ASCII
+ * case. */
+int ty_find_word(const char *hay, size_t n, const char *w, size_t k, int fold);
+
+/* Whether a token is compared ignoring case: not when it has two or more
+ * capitals (NISC, IoT). */
+int ty_token_fold(const char *t, size_t n);
+
+/* Whether two extracted values are the same number. */
+int ty_number_equal(double a, double b);
+
+void ty_numbers_free(ty_numbers *l);
+void ty_spans_free(ty_spans *l);
+
 /* ---- checks (checks.c) ------------------------------------------------- */
 
 /* Runs every enabled check over al, appending findings. */
