@@ -1,0 +1,532 @@
+/* checks.c — the checks of a pair's content: numbers, Latin tokens,
+ * untranslated text, suspicious characters, punctuation, glossary.
+ *
+ * ty_check_all walks the pairs once; for each pair it flattens both sides
+ * (and normalises them when a check asks), then runs every enabled check
+ * of the table below over that pair.  Doing the per-pair work once keeps
+ * `check` close to the speed of reading the files.  (Sentence pairing and
+ * length ratios are align.c's.)
+ *
+ * Every finding carries the pair's key and the line of each side. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/uscript.h>
+#include <unicode/uset.h>
+
+/* The state of one run over an alignment, and what is known of the pair
+ * being checked. */
+typedef struct run {
+  ty_alignment *al;
+  const ty_config *cfg;
+  ty_extractor *x;
+  USet *jis; /* Han characters of JIS X 0208/0213; NULL if ICU lacks them */
+  const ty_pair *p;
+  const char *key;
+  int line[2];     /* ty_pair_line per side */
+  int present[2];  /* the side has a clause */
+  ty_buf text[2];  /* flattened text per side */
+  ty_buf norm[2];  /* its NFKC form, made on demand */
+  int normed[2];
+  ty_buf msg;      /* scratch for messages */
+} run;
+
+static const char *const side_name[2] = {"ja", "en"};
+
+static void report(run *r, ty_code code, const char *msg) {
+  ty_findings_add(&r->al->findings, &r->al->arena, code, r->key,
+                  r->line[TY_JA], r->line[TY_EN], "%s", msg);
+}
+
+static const ty_buf *normalized(run *r, ty_lang side) {
+  if (!r->normed[side]) {
+    ty_nfkc(r->x, r->text[side].p, r->text[side].n, &r->norm[side]);
+    r->normed[side] = 1;
+  }
+  return &r->norm[side];
+}
+
+/* Appends at most `max` characters of s[0..n) to out, with "…" when cut. */
+static void put_excerpt(ty_buf *out, const char *s, size_t n, int max) {
+  size_t i = 0;
+  int chars = 0;
+  while (i < n && chars < max && s[i] != '\n') {
+    int len;
+    ty_utf8_decode(s + i, n - i, &len);
+    i += (size_t)len;
+    chars++;
+  }
+  ty_buf_put(out, s, i);
+  if (i < n) ty_buf_puts(out, "…");
+}
+
+/* ---- number-mismatch ----------------------------------------------------- */
+
+static void put_value(ty_buf *out, double v) {
+  if (v == (double)(long long)v)
+    ty_buf_printf(out, "%lld", (long long)v);
+  else
+    ty_buf_printf(out, "%g", v);
+}
+
+/* Pairs values of a and b: first stated with stated, then with optional
+ * ones, then implicit years (本年, this year) with any stated year.
+ * Marks paired entries in ua/ub. */
+static void pair_numbers(const ty_numbers *a, const ty_numbers *b,
+                         unsigned char *ua, unsigned char *ub) {
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < a->n; i++) {
+      const ty_number *x = &a->v[i];
+      if (ua[i] || (x->flags & TY_NUM_ANY)) continue;
+      if (pass == 0 && (x->flags & TY_NUM_OPTIONAL)) continue;
+      for (size_t j = 0; j < b->n; j++) {
+        const ty_number *y = &b->v[j];
+        if (ub[j] || (y->flags & TY_NUM_ANY)) continue;
+        if (pass == 0 && (y->flags & TY_NUM_OPTIONAL)) continue;
+        if (!ty_number_equal(x->value, y->value)) continue;
+        ua[i] = ub[j] = 1;
+        break;
+      }
+    }
+  for (int dir = 0; dir < 2; dir++) {
+    const ty_numbers *p = dir ? b : a, *q = dir ? a : b;
+    unsigned char *up = dir ? ub : ua, *uq = dir ? ua : ub;
+    for (size_t i = 0; i < p->n; i++) {
+      if (up[i] || !(p->v[i].flags & TY_NUM_ANY)) continue;
+      for (size_t j = 0; j < q->n; j++)
+        if (!uq[j] && q->v[j].kind == TY_NUM_YEAR &&
+            !(q->v[j].flags & (TY_NUM_ANY | TY_NUM_OPTIONAL))) {
+          up[i] = uq[j] = 1;
+          break;
+        }
+    }
+  }
+}
+
+/* Appends the unpaired stated values of l; returns how many. */
+static int put_unpaired(ty_buf *out, const ty_numbers *l,
+                        const unsigned char *used) {
+  int k = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    if (used[i] || (l->v[i].flags & TY_NUM_OPTIONAL)) continue;
+    if (k++) ty_buf_puts(out, ", ");
+    put_value(out, l->v[i].value);
+  }
+  return k;
+}
+
+static void check_numbers(run *r) {
+  ty_numbers l[2] = {{0}};
+  for (int s = 0; s < 2; s++) {
+    const ty_buf *t = normalized(r, (ty_lang)s);
+    ty_extract_numbers(r->x, t->p, t->n, (ty_lang)s, &l[s]);
+  }
+  if (l[0].n + l[1].n) {
+    unsigned char *u[2];
+    for (int s = 0; s < 2; s++) u[s] = ty_xcalloc(l[s].n + 1, 1);
+    pair_numbers(&l[0], &l[1], u[0], u[1]);
+    ty_buf ja = {0}, en = {0};
+    int nja = put_unpaired(&ja, &l[0], u[0]);
+    int nen = put_unpaired(&en, &l[1], u[1]);
+    if (nja || nen) {
+      ty_buf_clear(&r->msg);
+      if (nja && nen)
+        ty_buf_printf(&r->msg, "%s in ja, %s in en", ja.p, en.p);
+      else if (nja)
+        ty_buf_printf(&r->msg, "%s in ja, not in en", ja.p);
+      else
+        ty_buf_printf(&r->msg, "%s in en, not in ja", en.p);
+      report(r, TY_NUMBER_MISMATCH, r->msg.p);
+    }
+    ty_buf_free(&ja);
+    ty_buf_free(&en);
+    free(u[0]);
+    free(u[1]);
+  }
+  ty_numbers_free(&l[0]);
+  ty_numbers_free(&l[1]);
+}
+
+/* ---- token-mismatch ------------------------------------------------------ */
+
+static void check_tokens(run *r) {
+  const ty_buf *ja = normalized(r, TY_JA);
+  ty_spans toks = {0};
+  ty_extract_tokens(ja->p, ja->n, &toks);
+  if (toks.n) {
+    const ty_buf *en = normalized(r, TY_EN);
+    int missing = 0;
+    ty_buf_clear(&r->msg);
+    for (size_t i = 0; i < toks.n; i++) {
+      const char *t = ja->p + toks.v[i].off;
+      size_t k = toks.v[i].len;
+      if (ty_find_word(en->p, en->n, t, k, ty_token_fold(t, k))) continue;
+      if (missing++) ty_buf_puts(&r->msg, ", ");
+      ty_buf_put(&r->msg, t, k);
+    }
+    if (missing) {
+      ty_buf_puts(&r->msg, " in ja, not in en");
+      report(r, TY_TOKEN_MISMATCH, r->msg.p);
+    }
+  }
+  ty_spans_free(&toks);
+}
+
+/* ---- untranslated -------------------------------------------------------- */
+
+static int is_hiragana(int32_t c) { return c >= 0x3041 && c <= 0x309F; }
+
+static int is_latin_letter(int32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if (c >= 0x3000) return 0;
+  UErrorCode st = U_ZERO_ERROR;
+  return u_isalpha(c) && uscript_getScript(c, &st) == USCRIPT_LATIN;
+}
+
+static int opens(int32_t c) {
+  return c == '(' || c == 0xFF08 || c == '[' || c == 0x300C ||
+         c == 0x300E || c == 0x201C || c == 0x3010;
+}
+static int closes(int32_t c) {
+  return c == ')' || c == 0xFF09 || c == ']' || c == 0x300D ||
+         c == 0x300F || c == 0x201D || c == 0x3011;
+}
+
+/* Share of Japanese among the letters of the English text (above ~30%
+ * the text is Japanese), or a Japanese sentence outside brackets (ten or
+ * more Japanese letters with particles: a name in brackets is no
+ * sentence, nor is a bare name, which has no hiragana). */
+#define JA_SHARE 0.3
+#define SENTENCE_LETTERS 10
+#define SENTENCE_KANA 3
+
+static void untranslated_en(run *r) {
+  const ty_buf *t = &r->text[TY_EN];
+  const char *s = t->p;
+  size_t n = t->n, i = 0;
+  size_t ja = 0, latin = 0, first_ja = n, sentence = n;
+  int depth = 0;
+  size_t run_start = n, run_ja = 0, run_kana = 0;
+  while (i < n) {
+    int len = 1;
+    int32_t c = (unsigned char)s[i] < 0x80 ? s[i] : ty_utf8_decode(s + i, n - i, &len);
+    if (ty_is_japanese(c)) {
+      ja++;
+      if (first_ja == n) first_ja = i;
+      if (depth == 0) {
+        if (run_start == n) run_start = i;
+        run_ja++;
+        run_kana += is_hiragana(c);
+        if (sentence == n && run_ja >= SENTENCE_LETTERS &&
+            run_kana >= SENTENCE_KANA)
+          sentence = run_start;
+      }
+    } else if (is_latin_letter(c) || opens(c) || closes(c)) {
+      latin += is_latin_letter(c);
+      if (opens(c)) depth++;
+      if (closes(c) && depth > 0) depth--;
+      run_start = n;
+      run_ja = run_kana = 0;
+    }
+    i += (size_t)len;
+  }
+  if (!ja) return;
+  ty_buf_clear(&r->msg);
+  if ((double)ja / (double)(ja + latin) > JA_SHARE) {
+    ty_buf_printf(&r->msg, "the English text is Japanese (%d%% of its letters): ",
+                  (int)(100.0 * (double)ja / (double)(ja + latin) + 0.5));
+    put_excerpt(&r->msg, s + first_ja, n - first_ja, 24);
+  } else if (sentence < n) {
+    ty_buf_puts(&r->msg, "Japanese sentence in the English text: ");
+    put_excerpt(&r->msg, s + sentence, n - sentence, 24);
+  } else {
+    return;
+  }
+  report(r, TY_UNTRANSLATED, r->msg.p);
+}
+
+/* A Japanese text with no Japanese letter but English words: English left
+ * where the Japanese should be. */
+#define ENGLISH_LETTERS 10
+
+static void untranslated_ja(run *r) {
+  const ty_buf *t = &r->text[TY_JA];
+  size_t latin = 0, words = 0, i = 0;
+  int in_word = 0;
+  while (i < t->n) {
+    int len;
+    int32_t c = ty_utf8_decode(t->p + i, t->n - i, &len);
+    if (ty_is_japanese(c)) return;
+    int letter = is_latin_letter(c);
+    latin += letter;
+    if (letter && !in_word) words++;
+    in_word = letter;
+    i += (size_t)len;
+  }
+  if (latin < ENGLISH_LETTERS || words < 2) return;
+  ty_buf_clear(&r->msg);
+  ty_buf_puts(&r->msg, "the Japanese text has no Japanese: ");
+  put_excerpt(&r->msg, t->p, t->n, 40);
+  report(r, TY_UNTRANSLATED, r->msg.p);
+}
+
+static void check_untranslated(run *r) {
+  if (r->present[TY_EN]) untranslated_en(r);
+  if (r->present[TY_JA]) untranslated_ja(r);
+}
+
+/* ---- suspicious-char ------------------------------------------------------ */
+
+/* Han characters of JIS X 0208 (with the NEC/IBM kanji of Windows-31J,
+ * ibm-943) and of JIS X 0213 (IBM's Japanese host set ibm-16684 holds its
+ * 2004 repertoire): what Japanese text can be written in.  A simplified
+ * Chinese form (术 for 術) falls outside. */
+static USet *open_jis(void) {
+  static const char *const names[] = {"ibm-943_P15A-2003",
+                                      "ibm-16684_P110-2003"};
+  USet *all = uset_openEmpty();
+  int found = 0;
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open(names[i], &st);
+    if (U_FAILURE(st)) continue;
+    USet *s = uset_openEmpty();
+    ucnv_getUnicodeSet(cv, s, UCNV_ROUNDTRIP_SET, &st);
+    if (U_SUCCESS(st)) {
+      uset_addAll(all, s);
+      found = 1;
+    }
+    uset_close(s);
+    ucnv_close(cv);
+  }
+  if (!found) {
+    uset_close(all);
+    return NULL;
+  }
+  uset_freeze(all);
+  return all;
+}
+
+static int is_han(int32_t c) {
+  if (c < 0x3400) return c == 0x3005 || c == 0x3007;
+  UErrorCode st = U_ZERO_ERROR;
+  return uscript_getScript(c, &st) == USCRIPT_HAN;
+}
+
+static void check_chars_side(run *r, ty_lang side) {
+  const ty_buf *t = &r->text[side];
+  int32_t seen[16];
+  int nseen = 0;
+  size_t i = 0;
+  while (i < t->n) {
+    unsigned char b = (unsigned char)t->p[i];
+    if (b >= 0x20 && b < 0x7F) {
+      i++;
+      continue;
+    }
+    int len;
+    int32_t c = ty_utf8_decode(t->p + i, t->n - i, &len);
+    i += (size_t)len;
+    const char *what = NULL;
+    if (c == 0xFFFD)
+      what = "replacement character";
+    else if (c == '\n' || c == '\t')
+      continue;
+    else if (u_charType(c) == U_CONTROL_CHAR)
+      what = "control character";
+    else if (u_charType(c) == U_PRIVATE_USE_CHAR)
+      what = "private-use character";
+    else if (side == TY_JA && r->jis && c >= 0x3000 && is_han(c) &&
+             !uset_contains(r->jis, c))
+      what = "Han character outside JIS X 0208/0213";
+    if (!what) continue;
+    int k;
+    for (k = 0; k < nseen && seen[k] != c; k++) {
+    }
+    if (k < nseen) continue;
+    if (nseen < 16) seen[nseen++] = c;
+    ty_buf_clear(&r->msg);
+    if (u_charType(c) == U_CONTROL_CHAR || c == 0xFFFD) {
+      ty_buf_printf(&r->msg, "%s U+%04X in %s", what, (unsigned)c,
+                    side_name[side]);
+    } else {
+      char enc[4];
+      int k2 = ty_utf8_encode(c, enc);
+      ty_buf_printf(&r->msg, "%s %.*s (U+%04X) in %s", what, k2, enc,
+                    (unsigned)c, side_name[side]);
+    }
+    report(r, TY_SUSPICIOUS_CHAR, r->msg.p);
+  }
+}
+
+static void check_chars(run *r) {
+  for (int s = 0; s < 2; s++)
+    if (r->present[s]) check_chars_side(r, (ty_lang)s);
+}
+
+/* ---- punctuation ---------------------------------------------------------- */
+
+/* Bracket families; the half- and full-width parentheses are one family,
+ * since texts mix them ("（CDPWG)" is balanced). */
+static const struct family {
+  const char *name;
+  int32_t open[2], close[2];
+} families[] = {
+    {"「」", {0x300C, 0x300C}, {0x300D, 0x300D}},
+    {"『』", {0x300E, 0x300E}, {0x300F, 0x300F}},
+    {"()", {'(', 0xFF08}, {')', 0xFF09}},
+};
+#define NFAM (sizeof families / sizeof *families)
+
+/* "a)", "1)", "iv)" opening an item inside a text close nothing: one to
+ * three letters or digits after a space or the start. */
+static int enumerator_before(const char *s, size_t i) {
+  size_t k = i;
+  while (k > 0 && i - k <= 3 &&
+         (((s[k - 1] | 0x20) >= 'a' && (s[k - 1] | 0x20) <= 'z') ||
+          (s[k - 1] >= '0' && s[k - 1] <= '9')))
+    k--;
+  if (k == i || i - k > 3) return 0;
+  return k == 0 || s[k - 1] == ' ' || s[k - 1] == '\n';
+}
+
+static void check_punct_side(run *r, ty_lang side) {
+  const ty_buf *t = &r->text[side];
+  int depth[NFAM] = {0}, opened[NFAM] = {0}, closed[NFAM] = {0},
+      early[NFAM] = {0};
+  size_t doubled = 0, first_double = 0;
+  size_t i = 0;
+  while (i < t->n) {
+    int len = 1;
+    int32_t c = (unsigned char)t->p[i] < 0x80
+                    ? t->p[i]
+                    : ty_utf8_decode(t->p + i, t->n - i, &len);
+    for (size_t f = 0; f < NFAM; f++) {
+      if (c == families[f].open[0] || c == families[f].open[1]) {
+        depth[f]++;
+        opened[f]++;
+      } else if (c == families[f].close[0] || c == families[f].close[1]) {
+        if (depth[f] == 0 && c == ')' && enumerator_before(t->p, i)) break;
+        closed[f]++;
+        if (depth[f] == 0)
+          early[f] = 1;
+        else
+          depth[f]--;
+      }
+    }
+    if (side == TY_EN && c == ' ' && i + 1 < t->n && t->p[i + 1] == ' ' &&
+        i > 0 && t->p[i - 1] != ' ' && t->p[i - 1] != '\n') {
+      if (!doubled) first_double = i;
+      doubled++;
+    }
+    i += (size_t)len;
+  }
+  for (size_t f = 0; f < NFAM; f++) {
+    if (opened[f] == closed[f] && !early[f]) continue;
+    ty_buf_clear(&r->msg);
+    if (opened[f] == closed[f])
+      ty_buf_printf(&r->msg, "unbalanced %s in %s: a closing one comes first",
+                    families[f].name, side_name[side]);
+    else
+      ty_buf_printf(&r->msg, "unbalanced %s in %s: %d opening, %d closing",
+                    families[f].name, side_name[side], opened[f], closed[f]);
+    report(r, TY_PUNCTUATION, r->msg.p);
+  }
+  if (doubled) {
+    size_t a = first_double;
+    while (a > 0 && t->p[a - 1] != ' ' && t->p[a - 1] != '\n') a--;
+    ty_buf_clear(&r->msg);
+    ty_buf_printf(&r->msg, "doubled space in en (%zu time%s), first after \"%.*s\"",
+                  doubled, doubled == 1 ? "" : "s", (int)(first_double - a),
+                  t->p + a);
+    report(r, TY_PUNCTUATION, r->msg.p);
+  }
+}
+
+static void check_punctuation(run *r) {
+  for (int s = 0; s < 2; s++)
+    if (r->present[s]) check_punct_side(r, (ty_lang)s);
+}
+
+/* ---- glossary --------------------------------------------------------------- */
+
+static void check_glossary(run *r) {
+  if (!r->cfg) return;
+  const ty_buf *ja = &r->text[TY_JA], *en = &r->text[TY_EN];
+  for (size_t g = 0; g < r->cfg->ngloss; g++) {
+    const ty_gloss *e = &r->cfg->gloss[g];
+    if (!e->ja || !*e->ja || !memmem(ja->p, ja->n, e->ja, strlen(e->ja)))
+      continue;
+    size_t k;
+    for (k = 0; k < e->nen; k++)
+      if (ty_find_word(en->p, en->n, e->en[k], strlen(e->en[k]), 1)) break;
+    if (k < e->nen || e->nen == 0) continue;
+    ty_buf_clear(&r->msg);
+    ty_buf_printf(&r->msg, "%s in ja, ", e->ja);
+    for (k = 0; k < e->nen; k++)
+      ty_buf_printf(&r->msg, "%s\"%s\"", k ? " or " : "", e->en[k]);
+    ty_buf_puts(&r->msg, " not in en");
+    report(r, TY_GLOSSARY, r->msg.p);
+  }
+}
+
+/* ---- the table and the driver ---------------------------------------------- */
+
+typedef void (*check_fn)(run *r);
+
+static const struct check {
+  ty_code code;
+  int both; /* needs both sides (compares them) */
+  check_fn fn;
+} checks[] = {
+    {TY_NUMBER_MISMATCH, 1, check_numbers},
+    {TY_TOKEN_MISMATCH, 1, check_tokens},
+    {TY_UNTRANSLATED, 0, check_untranslated},
+    {TY_SUSPICIOUS_CHAR, 0, check_chars},
+    {TY_PUNCTUATION, 0, check_punctuation},
+    {TY_GLOSSARY, 1, check_glossary},
+};
+#define NCHECKS (sizeof checks / sizeof *checks)
+
+static int enabled(const ty_config *cfg, ty_code code) {
+  return !cfg || cfg->sev[code] != TY_SEV_OFF;
+}
+
+void ty_check_all(ty_alignment *al, const ty_config *cfg) {
+  int on[NCHECKS], any = 0;
+  for (size_t c = 0; c < NCHECKS; c++) any |= on[c] = enabled(cfg, checks[c].code);
+  if (!any) return;
+  run r;
+  memset(&r, 0, sizeof r);
+  r.al = al;
+  r.cfg = cfg;
+  r.x = ty_extractor_new();
+  if (enabled(cfg, TY_SUSPICIOUS_CHAR)) r.jis = open_jis();
+  for (size_t i = 0; i < al->npairs; i++) {
+    r.p = &al->pairs[i];
+    r.key = ty_pair_key(al, r.p);
+    for (int s = 0; s < 2; s++) {
+      ty_lang side = (ty_lang)s;
+      r.present[s] = (s == TY_JA ? r.p->ja : r.p->en) >= 0;
+      r.line[s] = ty_pair_line(al, r.p, side);
+      ty_buf_clear(&r.text[s]);
+      ty_pair_text(al, r.p, side, &r.text[s]);
+      r.normed[s] = 0;
+    }
+    for (size_t c = 0; c < NCHECKS; c++) {
+      if (!on[c]) continue;
+      if (checks[c].both && !(r.present[0] && r.present[1])) continue;
+      checks[c].fn(&r);
+    }
+  }
+  for (int s = 0; s < 2; s++) {
+    ty_buf_free(&r.text[s]);
+    ty_buf_free(&r.norm[s]);
+  }
+  ty_buf_free(&r.msg);
+  if (r.jis) uset_close(r.jis);
+  ty_extractor_free(r.x);
+}
