@@ -503,6 +503,8 @@ static int read_ja_numeral(const char *s, size_t n, size_t i, ja_numeral *r) {
     double v = kanji_value(s, n, i, &len);
     if (v < 0) break;
     if (v < 10) {
+      /* "3四半期": a kanji digit does not continue ASCII digits */
+      if (cur >= 0 && i > 0 && is_digit(s[i - 1])) break;
       cur = (cur < 0 ? 0 : cur) * 10 + v;
       r->kdigits++;
       r->coef = 1;

@@ -1,0 +1,392 @@
+/* test_extract.c — the number and token extractors, table-driven.
+ *
+ * A case gives a text and the numbers expected from it, written as the
+ * value followed by its kind (y year, m month, d day, o ordinal, %
+ * percent, nothing for plain) and '?' when optional; "any" is an implicit
+ * year (本年, this year).  "" expects no number at all. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+static ty_extractor *X;
+
+static int setup(void **state) {
+  (void)state;
+  X = ty_extractor_new();
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  ty_extractor_free(X);
+  return 0;
+}
+
+/* The numbers of `text` in the notation above. */
+static void describe(ty_lang lang, const char *text, char *out, size_t cap) {
+  ty_buf norm = {0};
+  ty_numbers l = {0};
+  ty_nfkc(X, text, strlen(text), &norm);
+  ty_extract_numbers(X, norm.p, norm.n, lang, &l);
+  size_t k = 0;
+  out[0] = '\0';
+  for (size_t i = 0; i < l.n; i++) {
+    const ty_number *e = &l.v[i];
+    char v[64];
+    if (e->flags & TY_NUM_ANY)
+      snprintf(v, sizeof v, "any");
+    else if (e->value == (double)(long long)e->value)
+      snprintf(v, sizeof v, "%lld", (long long)e->value);
+    else
+      snprintf(v, sizeof v, "%g", e->value);
+    static const char *const kinds[] = {"", "y", "m", "d", "o", "%"};
+    k += (size_t)snprintf(out + k, cap - k, "%s%s%s%s", i ? " " : "", v,
+                          (e->flags & TY_NUM_ANY) ? "" : kinds[e->kind],
+                          (e->flags & TY_NUM_OPTIONAL) && !(e->flags & TY_NUM_ANY)
+                              ? "?"
+                              : "");
+  }
+  ty_numbers_free(&l);
+  ty_buf_free(&norm);
+}
+
+typedef struct num_case {
+  const char *text;
+  const char *want;
+} num_case;
+
+static const num_case ja_cases[] = {
+    /* dates and era years */
+    {"2017年7月21日", "2017y 7m 21d"},
+    {"２０１７年７月２１日", "2017y 7m 21d"},
+    {"2015年4月27日に発出された", "2015y 4m 27d"},
+    {"2017年7月20日及び21日", "2017y 7m 20d 21"},
+    {"2017年2月の会談", "2017y 2m"},
+    {"令和元年5月1日", "2019y 5m 1d"},
+    {"平成31年4月30日", "2019y 4m 30d"},
+    {"平成元年", "1989y"},
+    {"昭和64年1月7日", "1989y 1m 7d"},
+    {"昭和六十四年", "1989y"},
+    {"令和２年", "2020y"},
+    {"明治45年", "1912y"},
+    {"大正元年", "1912y"},
+    {"二〇一七年", "2017y"},
+    {"二千十七年", "2017y"},
+    {"本年5月", "any 5m"},
+    {"昨年", "any"},
+    {"同年12月", "any 12m"},
+    {"2020年東京オリンピック", "2020y"},
+    {"1990年代", "1990y"},
+    /* separators, 万 億 兆, decimals, percentages */
+    {"1,000人", "1000"},
+    {"１，０００人", "1000"},
+    {"3億5000万", "350000000"},
+    {"三億五千万円", "350000000"},
+    {"1億", "100000000"},
+    {"十万人", "100000"},
+    {"2,000億円", "200000000000"},
+    {"5兆円", "5000000000000"},
+    {"0.5", "0.5"},
+    {"3.5％", "3.5%"},
+    {"15%", "15%"},
+    {"50パーセント", "50%"},
+    {"3割", "30%"},
+    {"4.9.1", "4 9 1"},
+    /* kanji numerals that are numbers: after 第, before a counter */
+    {"第五回", "5o"},
+    {"第5回日米サイバー対話", "5o"},
+    {"第5会期国連政府専門家会合", "5o"},
+    {"第百三条", "103o"},
+    {"第3四半期", "3o"},
+    {"第三国", "3o"},
+    {"三十日", "30"},
+    {"百年", "100"},
+    {"三つ", "3"},
+    {"五か国", "5"},
+    {"3か月", "3"},
+    {"二十一世紀", "21"},
+    {"七十周年", "70"},
+    {"三分の一", "3"},
+    {"G7伊勢志摩サイバーグループ", "7"},
+    /* a lone 一 is optional */
+    {"第一に", "1o?"},
+    {"一つ", "1?"},
+    {"一人ひとり", "1?"},
+    /* kanji numerals inside words are not numbers */
+    {"二国間", ""},
+    {"一部", ""},
+    {"第三者", ""},
+    {"一層", ""},
+    {"一方", ""},
+    {"一致", ""},
+    {"一般", ""},
+    {"唯一", ""},
+    {"統一", ""},
+    {"一環", ""},
+    {"同一", ""},
+    {"十分に達成し得る", ""},
+    {"万一の場合", ""},
+    {"万全", ""},
+    {"万人", ""},
+    {"一時的", ""},
+    {"数十年", ""},
+    {"何百", ""},
+    {"十数年", ""},
+    {"一億総活躍", ""},
+    {"千葉", ""},
+    {"四国", ""},
+    {"九州", ""},
+    {"五輪", ""},
+    {"三位一体", ""},
+    {"二次被害", ""},
+    {"唯一無二", ""},
+    {"〇〇年", ""},
+    {"平成", ""},
+    {"令和の時代", ""},
+    {"両国は一層", ""},
+};
+
+static const num_case en_cases[] = {
+    /* dates in the usual orders */
+    {"July 21, 2017", "7m 21d 2017y"},
+    {"21 July 2017", "21d 7m 2017y"},
+    {"July 2017", "7m 2017y"},
+    {"in February 2017", "2m 2017y"},
+    {"on July 20 and 21, 2017", "7m 20d 21 2017y"},
+    {"on 20 and 21 July 2017", "20 21d 7m 2017y"},
+    {"April 27, 2015", "4m 27d 2015y"},
+    {"May 1, 2019", "5m 1d 2019y"},
+    {"Sept. 5", "9m 5d"},
+    {"Jan 3, 2020", "1m 3d 2020y"},
+    {"in May", "5m?"},
+    {"in May this year", "5m? any"},
+    {"last year", "any"},
+    {"in 2020", "2020y"},
+    {"the 1990s", "1990y"},
+    /* digits, separators, scales, percentages */
+    {"1,000", "1000"},
+    {"20,000 people", "20000"},
+    {"3.5", "3.5"},
+    {"3.5 million", "3500000"},
+    {"350 million yen", "350000000"},
+    {"10 billion", "10000000000"},
+    {"2 trillion", "2000000000000"},
+    {"15%", "15%"},
+    {"15 percent", "15%"},
+    {"15 per cent", "15%"},
+    {"3.5%", "3.5%"},
+    {"4.9.1", "4 9 1"},
+    {"G7", "7"},
+    {"COVID-19", "19"},
+    {"IPv6", "6"},
+    /* ordinals with digits are stated; words are optional */
+    {"21st", "21o"},
+    {"2nd", "2o"},
+    {"3rd", "3o"},
+    {"the 5th meeting", "5o"},
+    {"fifth", "5o?"},
+    {"the Fifth Japan-U.S. Cyber Dialogue", "5o?"},
+    {"twenty-first", "21o?"},
+    {"ninety-ninth", "99o?"},
+    {"the first time", "1o?"},
+    {"a second meeting", "2o?"},
+    {"first and second", "1o? 2o?"},
+    {"twenty-one", "21?"},
+    {"twenty one", "21?"},
+    {"seventeen", "17?"},
+    {"one hundred and five", "105?"},
+    {"three thousand", "3000?"},
+    {"two countries", "2?"},
+    {"one of the", "1?"},
+    {"one and two", "1? 2?"},
+    /* not numbers */
+    {"a", ""},
+    {"an item", ""},
+    {"a thousand", ""},
+    {"hundreds of", ""},
+    {"thousands", ""},
+    {"someone", ""},
+    {"money", ""},
+    {"once", ""},
+    {"none of them", ""},
+    {"tenant", ""},
+    {"often", ""},
+    {"oneself", ""},
+    {"seconds", ""},
+    {"may be", ""},
+    {"the Mayor", ""},
+    {"Augustine", ""},
+};
+
+static void run_cases(ty_lang lang, const num_case *cases, size_t n) {
+  int bad = 0;
+  char got[512];
+  for (size_t i = 0; i < n; i++) {
+    describe(lang, cases[i].text, got, sizeof got);
+    if (strcmp(got, cases[i].want) != 0) {
+      print_error("%s: \"%s\" gave \"%s\", wanted \"%s\"\n",
+                  lang == TY_JA ? "ja" : "en", cases[i].text, got,
+                  cases[i].want);
+      bad++;
+    }
+  }
+  assert_int_equal(bad, 0);
+}
+
+static void test_numbers_japanese(void **state) {
+  (void)state;
+  run_cases(TY_JA, ja_cases, sizeof ja_cases / sizeof *ja_cases);
+}
+
+static void test_numbers_english(void **state) {
+  (void)state;
+  run_cases(TY_EN, en_cases, sizeof en_cases / sizeof *en_cases);
+}
+
+static void test_numbers_table_size(void **state) {
+  (void)state;
+  assert_true(sizeof ja_cases / sizeof *ja_cases +
+                  sizeof en_cases / sizeof *en_cases >=
+              100);
+}
+
+/* The same date written in the two languages gives the same values. */
+static void test_numbers_dates_agree(void **state) {
+  (void)state;
+  static const char *const pairs[][2] = {
+      {"2017年7月", "July 2017"},
+      {"2017年7月21日", "July 21, 2017"},
+      {"2017年7月21日", "21 July 2017"},
+      {"令和元年5月1日", "May 1, 2019"},
+      {"平成31年4月30日", "30 April 2019"},
+  };
+  for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+    char ja[128], en[128];
+    describe(TY_JA, pairs[i][0], ja, sizeof ja);
+    describe(TY_EN, pairs[i][1], en, sizeof en);
+    /* same multiset: compare sorted words */
+    char *wj[8], *we[8];
+    int nj = 0, ne = 0;
+    for (char *t = strtok(ja, " "); t && nj < 8; t = strtok(NULL, " ")) wj[nj++] = t;
+    for (char *t = strtok(en, " "); t && ne < 8; t = strtok(NULL, " ")) we[ne++] = t;
+    assert_int_equal(nj, ne);
+    for (int a = 0; a < nj; a++) {
+      int found = 0;
+      for (int b = 0; b < ne; b++)
+        if (we[b] && strcmp(wj[a], we[b]) == 0) {
+          we[b] = NULL;
+          found = 1;
+          break;
+        }
+      if (!found) print_error("%s: %s unmatched\n", pairs[i][0], wj[a]);
+      assert_true(found);
+    }
+  }
+}
+
+static void test_numbers_offsets_point_at_text(void **state) {
+  (void)state;
+  const char *s = "on July 21, 2017 the fifth";
+  ty_numbers l = {0};
+  ty_extract_numbers(X, s, strlen(s), TY_EN, &l);
+  assert_int_equal(l.n, 4);
+  assert_memory_equal(s + l.v[0].off, "July", l.v[0].len);
+  assert_memory_equal(s + l.v[2].off, "2017", l.v[2].len);
+  assert_memory_equal(s + l.v[3].off, "fifth", l.v[3].len);
+  ty_numbers_free(&l);
+}
+
+/* ---- NFKC and tokens ------------------------------------------------------ */
+
+static void test_nfkc_full_width(void **state) {
+  (void)state;
+  static const char *const cases[][2] = {
+      {"ＮＩＳＣ", "NISC"},
+      {"１，０００", "1,000"},
+      {"㍻", "平成"},
+      {"（ＣＤＰＷＧ）", "(CDPWG)"},
+      {"plain ASCII", "plain ASCII"},
+      {"日米", "日米"},
+  };
+  ty_buf b = {0};
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    ty_nfkc(X, cases[i][0], strlen(cases[i][0]), &b);
+    assert_string_equal(b.p, cases[i][1]);
+  }
+  ty_buf_free(&b);
+}
+
+/* Tokens of a text joined by spaces. */
+static void tokens_of(const char *text, char *out, size_t cap) {
+  ty_buf norm = {0};
+  ty_spans t = {0};
+  ty_nfkc(X, text, strlen(text), &norm);
+  ty_extract_tokens(norm.p, norm.n, &t);
+  size_t k = 0;
+  out[0] = '\0';
+  for (size_t i = 0; i < t.n; i++)
+    k += (size_t)snprintf(out + k, cap - k, "%s%.*s", i ? " " : "",
+                          (int)t.v[i].len, norm.p + t.v[i].off);
+  ty_spans_free(&t);
+  ty_buf_free(&norm);
+}
+
+static void test_tokens_latin_in_japanese(void **state) {
+  (void)state;
+  static const char *const cases[][2] = {
+      {"内閣サイバーセキュリティセンター(NISC)は", "NISC"},
+      {"ＮＩＳＣ及びＡＩＳ", "NISC AIS"},
+      {"モノのインターネット化(IoT)を通じ、IoTの", "IoT"},
+      {"G7伊勢志摩サイバーグループ(ISCG)", "G7 ISCG"},
+      {"ドナルド・J・トランプ大統領", ""},
+      {"e-Govで", "e-Gov"},
+      {"U.S.との", "U.S"},
+      {"2017年7月21日", ""},
+      {"a. 政府全体", ""},
+      {"ワーキンググループ(CDPWG)の", "CDPWG"},
+  };
+  char got[256];
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    tokens_of(cases[i][0], got, sizeof got);
+    assert_string_equal(got, cases[i][1]);
+  }
+}
+
+static void test_find_word_boundaries_and_case(void **state) {
+  (void)state;
+  const char *en = "NISC's participation in the AIS programme, daisy, IoT.";
+  size_t n = strlen(en);
+  assert_true(ty_find_word(en, n, "NISC", 4, 0));
+  assert_true(ty_find_word(en, n, "AIS", 3, 0));
+  assert_true(ty_find_word(en, n, "IoT", 3, 0));
+  assert_false(ty_find_word(en, n, "IOT", 3, 0));
+  assert_true(ty_find_word(en, n, "IOT", 3, 1));
+  assert_false(ty_find_word(en, n, "ais", 3, 0));
+  assert_false(ty_find_word("daisy", 5, "ais", 3, 1));
+  assert_false(ty_find_word(en, n, "CDPWG", 5, 0));
+  assert_false(ty_token_fold("IoT", 3));
+  assert_false(ty_token_fold("NISC", 4));
+  assert_true(ty_token_fold("G7", 2));
+  assert_true(ty_token_fold("Python", 6));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_numbers_japanese),
+      cmocka_unit_test(test_numbers_english),
+      cmocka_unit_test(test_numbers_table_size),
+      cmocka_unit_test(test_numbers_dates_agree),
+      cmocka_unit_test(test_numbers_offsets_point_at_text),
+      cmocka_unit_test(test_nfkc_full_width),
+      cmocka_unit_test(test_tokens_latin_in_japanese),
+      cmocka_unit_test(test_find_word_boundaries_and_case),
+  };
+  return cmocka_run_group_tests_name("extract", tests, setup, teardown);
+}
