@@ -33,6 +33,7 @@ ty_alignment *ty_align(ty_doc *ja, ty_doc *en, const ty_config *cfg,
   copy_doc_findings(al, ja);
   copy_doc_findings(al, en);
   ty_match(al);
+  if (!cfg || cfg->checks) ty_check_all(al, cfg);
   ty_findings_finish(al, cfg);
   return al;
 }

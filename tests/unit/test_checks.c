@@ -1,0 +1,369 @@
+/* test_checks.c — each content check over small clause files, through the
+ * whole pipeline (ty_doc_parse, ty_align), as a user sees them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct fixture {
+  ty_doc *ja, *en;
+  ty_alignment *al;
+} fixture;
+
+static void open_pair(fixture *f, const char *ja, const char *en,
+                      const ty_config *cfg) {
+  ty_error err;
+  f->ja = ty_doc_parse(ja, strlen(ja), "ja.txt", TY_JA, &err);
+  f->en = ty_doc_parse(en, strlen(en), "en.txt", TY_EN, &err);
+  assert_non_null(f->ja);
+  assert_non_null(f->en);
+  f->al = ty_align(f->ja, f->en, cfg, &err);
+  assert_non_null(f->al);
+}
+
+static void close_pair(fixture *f) {
+  ty_alignment_free(f->al);
+  ty_doc_free(f->ja);
+  ty_doc_free(f->en);
+}
+
+/* The findings of one code, counted; *first receives the first. */
+static size_t findings(const fixture *f, ty_code code, const ty_finding **first) {
+  size_t n = 0;
+  for (size_t i = 0; i < f->al->findings.n; i++)
+    if (f->al->findings.v[i].code == code) {
+      if (n++ == 0 && first) *first = &f->al->findings.v[i];
+    }
+  return n;
+}
+
+static void expect_none(const char *ja, const char *en, ty_code code) {
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  const ty_finding *x = NULL;
+  size_t n = findings(&f, code, &x);
+  if (n) print_error("unexpected [%s] %s: %s\n", ty_code_name(code), x->key,
+                     x->message);
+  assert_int_equal(n, 0);
+  close_pair(&f);
+}
+
+/* Exactly one finding of `code` at `key` whose message is `msg`. */
+static void expect_one(const char *ja, const char *en, ty_code code,
+                       const char *key, const char *msg) {
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  const ty_finding *x = NULL;
+  size_t n = findings(&f, code, &x);
+  if (n != 1) print_error("[%s]: %zu findings\n", ty_code_name(code), n);
+  assert_int_equal(n, 1);
+  assert_string_equal(x->key, key);
+  assert_string_equal(x->message, msg);
+  close_pair(&f);
+}
+
+/* ---- number-mismatch ----------------------------------------------------- */
+
+static void test_number_year_changed(void **state) {
+  (void)state;
+  expect_one("1 前文。\n\n2 2015年4月27日に発出された指針に基づき協力した。\n",
+             "1 Preamble.\n\n2 Based on the Guidelines released on April 27, "
+             "2016, the two countries cooperated.\n",
+             TY_NUMBER_MISMATCH, "2", "2015 in ja, 2016 in en");
+}
+
+static void test_number_lines_of_both_sides(void **state) {
+  (void)state;
+  fixture f;
+  open_pair(&f, "1 前文。\n\n2 2015年に開催した。\n",
+            "1 Preamble.\n\n\n\n2 Held in 2016.\n", NULL);
+  const ty_finding *x = NULL;
+  assert_int_equal(findings(&f, TY_NUMBER_MISMATCH, &x), 1);
+  assert_int_equal(x->ja_line, 3);
+  assert_int_equal(x->en_line, 5);
+  close_pair(&f);
+}
+
+static void test_number_missing_and_extra(void **state) {
+  (void)state;
+  expect_one("1 両国は5月に会合を開いた。\n", "1 The two countries met.\n",
+             TY_NUMBER_MISMATCH, "1", "5 in ja, not in en");
+  expect_one("1 両国は会合を開いた。\n", "1 The two countries met in 2017.\n",
+             TY_NUMBER_MISMATCH, "1", "2017 in en, not in ja");
+}
+
+static void test_number_dates_agree(void **state) {
+  (void)state;
+  expect_none("1 2017年7月21日、東京で開催した。\n",
+              "1 It was held in Tokyo on July 21, 2017.\n", TY_NUMBER_MISMATCH);
+  expect_none("1 2017年7月21日、東京で開催した。\n",
+              "1 It was held in Tokyo on 21 July 2017.\n", TY_NUMBER_MISMATCH);
+  expect_none("1 2017年2月の会談を受け\n", "1 Following the meeting in "
+              "February 2017\n", TY_NUMBER_MISMATCH);
+  expect_none("1 令和元年5月1日に施行する。\n",
+              "1 This takes effect on May 1, 2019.\n", TY_NUMBER_MISMATCH);
+  expect_none("1 平成31年4月30日まで\n", "1 until April 30, 2019\n",
+              TY_NUMBER_MISMATCH);
+}
+
+static void test_number_day_changed(void **state) {
+  (void)state;
+  expect_one("1 2017年7月20日及び21日に開催した。\n",
+             "1 It was held on July 20 and 20, 2017.\n", TY_NUMBER_MISMATCH,
+             "1", "21 in ja, 20 in en");
+}
+
+static void test_number_words_are_optional(void **state) {
+  (void)state;
+  /* 第5回 / fifth; "one of" and "first" with no Japanese number */
+  expect_none("1 第5回日米サイバー対話を開催した。\n",
+              "1 The Fifth Japan-U.S. Cyber Dialogue was held.\n",
+              TY_NUMBER_MISMATCH);
+  expect_none("1 最も深刻な脅威の一つである。\n",
+              "1 It is one of the most serious threats.\n", TY_NUMBER_MISMATCH);
+  expect_none("1 まず、両国は協力する。\n",
+              "1 First, the two countries will cooperate.\n",
+              TY_NUMBER_MISMATCH);
+  /* but a wrong word does not hide the stated number */
+  expect_one("1 第5回日米サイバー対話を開催した。\n",
+             "1 The sixth Japan-U.S. Cyber Dialogue was held.\n",
+             TY_NUMBER_MISMATCH, "1", "5 in ja, not in en");
+}
+
+static void test_number_kanji_words_are_not_numbers(void **state) {
+  (void)state;
+  expect_none("1 二国間の協力を一層強化し、第三者と一致した。\n",
+              "1 They further strengthen bilateral cooperation and agreed "
+              "with third parties.\n",
+              TY_NUMBER_MISMATCH);
+}
+
+static void test_number_implicit_year(void **state) {
+  (void)state;
+  expect_none("1 本年5月、参加を表明した。\n",
+              "1 In May 2017, it announced its participation.\n",
+              TY_NUMBER_MISMATCH);
+  expect_none("1 本年5月、参加を表明した。\n",
+              "1 In May this year, it announced its participation.\n",
+              TY_NUMBER_MISMATCH);
+}
+
+static void test_number_large_values(void **state) {
+  (void)state;
+  expect_none("1 予算は3億5000万円である。\n",
+              "1 The budget is 350 million yen.\n", TY_NUMBER_MISMATCH);
+  expect_none("1 １，０００人が参加した。\n", "1 1,000 people took part.\n",
+              TY_NUMBER_MISMATCH);
+  expect_one("1 予算は3億5000万円である。\n",
+             "1 The budget is 35 million yen.\n", TY_NUMBER_MISMATCH, "1",
+             "350000000 in ja, 35000000 in en");
+}
+
+/* ---- token-mismatch ------------------------------------------------------ */
+
+static const char ja_nisc[] =
+    "1 内閣サイバーセキュリティセンター(NISC)は、自動インディケータ共有(AIS)"
+    "プログラムへの参加を表明した。\n";
+
+static void test_tokens_missing(void **state) {
+  (void)state;
+  expect_one(ja_nisc, "1 Japan announced its participation.\n",
+             TY_TOKEN_MISMATCH, "1", "NISC, AIS in ja, not in en");
+  expect_one(ja_nisc,
+             "1 The National center of Incident readiness and Strategy for "
+             "Cybersecurity (NISC) announced its participation in a "
+             "programme.\n",
+             TY_TOKEN_MISMATCH, "1", "AIS in ja, not in en");
+}
+
+static void test_tokens_present(void **state) {
+  (void)state;
+  expect_none(ja_nisc,
+              "1 The NISC announced its participation in the Automated "
+              "Indicator Sharing (AIS) program.\n",
+              TY_TOKEN_MISMATCH);
+  /* full width in the Japanese, single letters ignored */
+  expect_none("1 ＮＩＳＣとドナルド・J・トランプ大統領\n",
+              "1 NISC and President Donald Trump\n", TY_TOKEN_MISMATCH);
+  /* acronyms are case-sensitive */
+  expect_one("1 IoTの安全\n", "1 security of the IOT\n", TY_TOKEN_MISMATCH,
+             "1", "IoT in ja, not in en");
+}
+
+/* ---- untranslated -------------------------------------------------------- */
+
+static void test_untranslated_japanese_in_english(void **state) {
+  (void)state;
+  const char *ja = "1 日米両国は、最も深刻な悪意あるサイバー活動が国際社会の"
+                   "平和を損ない得るとの懸念を共有した。\n";
+  fixture f;
+  open_pair(&f, ja, ja, NULL);
+  const ty_finding *x = NULL;
+  assert_int_equal(findings(&f, TY_UNTRANSLATED, &x), 1);
+  assert_string_equal(x->key, "1");
+  assert_int_equal(x->severity, TY_SEV_ERROR);
+  assert_non_null(strstr(x->message, "the English text is Japanese"));
+  close_pair(&f);
+  /* one Japanese sentence left in an English paragraph */
+  fixture g;
+  open_pair(&g, ja,
+            "1 The two countries shared the concern. 日米両国は、最も深刻な"
+            "悪意あるサイバー活動が国際社会の平和を損ない得るとの懸念を共有し"
+            "た。 They agreed to work together and to keep this dialogue going "
+            "for many years, with the private sector and with academia, at "
+            "home and abroad, to make cyberspace secure, stable and open.\n",
+            NULL);
+  assert_int_equal(findings(&g, TY_UNTRANSLATED, &x), 1);
+  assert_non_null(strstr(x->message, "Japanese sentence in the English text"));
+  close_pair(&g);
+}
+
+static void test_untranslated_names_in_brackets_are_fine(void **state) {
+  (void)state;
+  expect_none("1 「日米防衛協力のための指針」に基づき協力した。\n",
+              "1 Based on the Guidelines for Japan-U.S. Defense Cooperation "
+              "(日米防衛協力のための指針), they cooperated.\n",
+              TY_UNTRANSLATED);
+  expect_none("1 内閣サイバーセキュリティセンターが表明した。\n",
+              "1 The 内閣サイバーセキュリティセンター (NISC) of the Government "
+              "of Japan announced its participation in the programme.\n",
+              TY_UNTRANSLATED);
+}
+
+static void test_untranslated_english_in_japanese(void **state) {
+  (void)state;
+  expect_one("1 前文。\n\n2 The two countries shared the concern.\n",
+             "1 Preamble.\n\n2 The two countries shared the concern.\n",
+             TY_UNTRANSLATED, "2",
+             "the Japanese text has no Japanese: The two countries shared the "
+             "concern.");
+  expect_none("1 (CDPWG)\n", "1 (CDPWG)\n", TY_UNTRANSLATED);
+}
+
+/* ---- suspicious-char ----------------------------------------------------- */
+
+static void test_suspicious_simplified_han(void **state) {
+  (void)state;
+  expect_one("1 民間セクター、学术界、市民社会\n",
+             "1 the private sector, academia and civil society\n",
+             TY_SUSPICIOUS_CHAR, "1",
+             "Han character outside JIS X 0208/0213 术 (U+672F) in ja");
+  /* JIS X 0213 kanji and the NEC/IBM ones are fine */
+  expect_none("1 𠮟責、髙橋、﨑、剝離\n", "1 names\n", TY_SUSPICIOUS_CHAR);
+}
+
+static void test_suspicious_replacement_and_control(void **state) {
+  (void)state;
+  expect_one("1 協力する。\n", "1 They cooperate\xef\xbf\xbd.\n",
+             TY_SUSPICIOUS_CHAR, "1", "replacement character U+FFFD in en");
+  expect_one("1 協力\x07する。\n", "1 They cooperate.\n", TY_SUSPICIOUS_CHAR,
+             "1", "control character U+0007 in ja");
+}
+
+/* ---- punctuation ---------------------------------------------------------- */
+
+static void test_punctuation_unbalanced(void **state) {
+  (void)state;
+  expect_one("1 「日米防衛協力のための指針に基づき\n",
+             "1 Based on the \"Guidelines\"\n", TY_PUNCTUATION, "1",
+             "unbalanced 「」 in ja: 1 opening, 0 closing");
+  expect_one("1 作業部会(CDPWG)\n", "1 the working group (CDPWG\n",
+             TY_PUNCTUATION, "1", "unbalanced () in en: 1 opening, 0 closing");
+  /* full- and half-width parentheses mixed; item letters inside a text */
+  expect_none("1 作業部会（CDPWG)\n", "1 the items a) and b) below\n",
+              TY_PUNCTUATION);
+}
+
+static void test_punctuation_doubled_space(void **state) {
+  (void)state;
+  expect_one("1 両国は協力する。\n", "1 The two  countries cooperate.\n",
+             TY_PUNCTUATION, "1",
+             "doubled space in en (1 time), first after \"two\"");
+}
+
+/* ---- glossary, severities, switches --------------------------------------- */
+
+static ty_config *glossary_config(void) {
+  ty_config *cfg = ty_config_new();
+  cfg->gloss = ty_arena_alloc(&cfg->arena, sizeof *cfg->gloss);
+  cfg->ngloss = 1;
+  cfg->gloss[0].ja = "内閣サイバーセキュリティセンター";
+  cfg->gloss[0].en = ty_arena_alloc(&cfg->arena, 2 * sizeof(char *));
+  cfg->gloss[0].en[0] = "NISC";
+  cfg->gloss[0].en[1] = "National center of Incident readiness and Strategy "
+                        "for Cybersecurity";
+  cfg->gloss[0].nen = 2;
+  return cfg;
+}
+
+static void test_glossary(void **state) {
+  (void)state;
+  ty_config *cfg = glossary_config();
+  fixture f;
+  open_pair(&f, "1 内閣サイバーセキュリティセンターが表明した。\n",
+            "1 The Cabinet cyber office announced it.\n", cfg);
+  const ty_finding *x = NULL;
+  assert_int_equal(findings(&f, TY_GLOSSARY, &x), 1);
+  assert_string_equal(x->key, "1");
+  assert_string_equal(x->message,
+                      "内閣サイバーセキュリティセンター in ja, \"NISC\" or "
+                      "\"National center of Incident readiness and Strategy "
+                      "for Cybersecurity\" not in en");
+  close_pair(&f);
+  /* any rendering will do, in any case */
+  open_pair(&f, "1 内閣サイバーセキュリティセンターが表明した。\n",
+            "1 The national center of incident readiness and strategy for "
+            "cybersecurity announced it.\n",
+            cfg);
+  assert_int_equal(findings(&f, TY_GLOSSARY, NULL), 0);
+  close_pair(&f);
+  ty_config_free(cfg);
+}
+
+static void test_disabled_codes_are_skipped(void **state) {
+  (void)state;
+  ty_config *cfg = ty_config_new();
+  ty_config_set_severity(cfg, TY_NUMBER_MISMATCH, TY_SEV_OFF);
+  fixture f;
+  open_pair(&f, "1 2015年に(NISC)\n", "1 In 2016\n", cfg);
+  assert_int_equal(findings(&f, TY_NUMBER_MISMATCH, NULL), 0);
+  assert_int_equal(findings(&f, TY_TOKEN_MISMATCH, NULL), 1);
+  close_pair(&f);
+  cfg->checks = 0; /* --no-checks: structure only */
+  open_pair(&f, "1 2015年に(NISC)\n", "1 In 2016\n", cfg);
+  assert_int_equal(findings(&f, TY_TOKEN_MISMATCH, NULL), 0);
+  close_pair(&f);
+  ty_config_free(cfg);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_number_year_changed),
+      cmocka_unit_test(test_number_lines_of_both_sides),
+      cmocka_unit_test(test_number_missing_and_extra),
+      cmocka_unit_test(test_number_dates_agree),
+      cmocka_unit_test(test_number_day_changed),
+      cmocka_unit_test(test_number_words_are_optional),
+      cmocka_unit_test(test_number_kanji_words_are_not_numbers),
+      cmocka_unit_test(test_number_implicit_year),
+      cmocka_unit_test(test_number_large_values),
+      cmocka_unit_test(test_tokens_missing),
+      cmocka_unit_test(test_tokens_present),
+      cmocka_unit_test(test_untranslated_japanese_in_english),
+      cmocka_unit_test(test_untranslated_names_in_brackets_are_fine),
+      cmocka_unit_test(test_untranslated_english_in_japanese),
+      cmocka_unit_test(test_suspicious_simplified_han),
+      cmocka_unit_test(test_suspicious_replacement_and_control),
+      cmocka_unit_test(test_punctuation_unbalanced),
+      cmocka_unit_test(test_punctuation_doubled_space),
+      cmocka_unit_test(test_glossary),
+      cmocka_unit_test(test_disabled_codes_are_skipped),
+  };
+  return cmocka_run_group_tests_name("checks", tests, NULL, NULL);
+}
