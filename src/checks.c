@@ -24,6 +24,7 @@ typedef struct run {
   const ty_config *cfg;
   ty_extractor *x;
   USet *jis; /* Han characters of JIS X 0208/0213; NULL if ICU lacks them */
+  unsigned char *jis_bits; /* the same for U+3400..U+9FFF */
   const ty_pair *p;
   const char *key;
   int line[2];     /* ty_pair_line per side */
@@ -207,12 +208,26 @@ static void untranslated_en(run *r) {
   const ty_buf *t = &r->text[TY_EN];
   const char *s = t->p;
   size_t n = t->n, i = 0;
+  /* Kana and kanji take three or four bytes in UTF-8, led by E3..E9 or
+   * F0: a text without such bytes has no Japanese. */
+  while (i < n && (unsigned char)s[i] < 0xE3) i++;
+  if (i == n) return;
+  i = 0;
   size_t ja = 0, latin = 0, first_ja = n, sentence = n;
   int depth = 0;
   size_t run_start = n, run_ja = 0, run_kana = 0;
   while (i < n) {
     int len = 1;
     int32_t c = (unsigned char)s[i] < 0x80 ? s[i] : ty_utf8_decode(s + i, n - i, &len);
+    if (c < 0x80 && c != '(' && c != ')' && c != '[' && c != ']') {
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        latin++;
+        run_start = n;
+        run_ja = run_kana = 0;
+      }
+      i++;
+      continue;
+    }
     if (ty_is_japanese(c)) {
       ja++;
       if (first_ja == n) first_ja = i;
@@ -311,9 +326,30 @@ static USet *open_jis(void) {
 }
 
 static int is_han(int32_t c) {
-  if (c < 0x3400) return c == 0x3005 || c == 0x3007;
+  if (c < 0x3400) return c == 0x3005 || c == 0x3007; /* 々 〇 */
   UErrorCode st = U_ZERO_ERROR;
   return uscript_getScript(c, &st) == USCRIPT_HAN;
+}
+
+/* The common Han blocks (Extension A and the unified ideographs) as a
+ * bitmap of "Han and not in JIS", filled once: most characters of a
+ * Japanese text are looked up here rather than in ICU. */
+#define HAN_LO 0x3400
+#define HAN_HI 0xA000
+
+static unsigned char *jis_bitmap(const USet *jis) {
+  unsigned char *b = ty_xcalloc((HAN_HI - HAN_LO) / 8, 1);
+  for (int32_t c = HAN_LO; c < HAN_HI; c++)
+    if (is_han(c) && !uset_contains(jis, c))
+      b[(c - HAN_LO) >> 3] |= (unsigned char)(1u << (c & 7));
+  return b;
+}
+
+/* Whether c is a Han character that JIS X 0208/0213 lacks. */
+static int outside_jis(const run *r, int32_t c) {
+  if (c >= HAN_LO && c < HAN_HI)
+    return (r->jis_bits[(c - HAN_LO) >> 3] >> (c & 7)) & 1;
+  return is_han(c) && !uset_contains(r->jis, c);
 }
 
 static void check_chars_side(run *r, ty_lang side) {
@@ -330,17 +366,17 @@ static void check_chars_side(run *r, ty_lang side) {
     int len;
     int32_t c = ty_utf8_decode(t->p + i, t->n - i, &len);
     i += (size_t)len;
+    if (c == '\n' || c == '\t') continue;
+    /* Kana, and U+00A0..U+33FF beyond: no control, private-use or Han */
+    if (c >= 0xA0 && c < 0x3400 && c != 0x3005 && c != 0x3007) continue;
     const char *what = NULL;
     if (c == 0xFFFD)
       what = "replacement character";
-    else if (c == '\n' || c == '\t')
-      continue;
     else if (u_charType(c) == U_CONTROL_CHAR)
       what = "control character";
     else if (u_charType(c) == U_PRIVATE_USE_CHAR)
       what = "private-use character";
-    else if (side == TY_JA && r->jis && c >= 0x3000 && is_han(c) &&
-             !uset_contains(r->jis, c))
+    else if (side == TY_JA && r->jis && outside_jis(r, c))
       what = "Han character outside JIS X 0208/0213";
     if (!what) continue;
     int k;
@@ -400,16 +436,24 @@ static void check_punct_side(run *r, ty_lang side) {
   size_t doubled = 0, first_double = 0;
   size_t i = 0;
   while (i < t->n) {
+    unsigned char b = (unsigned char)t->p[i];
+    /* Every bracket of the families is ASCII or led by E3 (「」『』) or
+     * EF (（）) in UTF-8: other characters are stepped over undecoded. */
+    if (b >= 0x80 && b != 0xE3 && b != 0xEF) {
+      i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+      continue;
+    }
     int len = 1;
-    int32_t c = (unsigned char)t->p[i] < 0x80
-                    ? t->p[i]
-                    : ty_utf8_decode(t->p + i, t->n - i, &len);
+    int32_t c = b < 0x80 ? b : ty_utf8_decode(t->p + i, t->n - i, &len);
+    i += (size_t)len;
+    if (c != '(' && c != ')' && c != ' ' && c < 0x3000) continue;
     for (size_t f = 0; f < NFAM; f++) {
       if (c == families[f].open[0] || c == families[f].open[1]) {
         depth[f]++;
         opened[f]++;
       } else if (c == families[f].close[0] || c == families[f].close[1]) {
-        if (depth[f] == 0 && c == ')' && enumerator_before(t->p, i)) break;
+        if (depth[f] == 0 && c == ')' && enumerator_before(t->p, i - 1))
+          break;
         closed[f]++;
         if (depth[f] == 0)
           early[f] = 1;
@@ -417,12 +461,12 @@ static void check_punct_side(run *r, ty_lang side) {
           depth[f]--;
       }
     }
-    if (side == TY_EN && c == ' ' && i + 1 < t->n && t->p[i + 1] == ' ' &&
-        i > 0 && t->p[i - 1] != ' ' && t->p[i - 1] != '\n') {
-      if (!doubled) first_double = i;
+    size_t at = i - 1; /* the space just read */
+    if (side == TY_EN && c == ' ' && i < t->n && t->p[i] == ' ' && at > 0 &&
+        t->p[at - 1] != ' ' && t->p[at - 1] != '\n') {
+      if (!doubled) first_double = at;
       doubled++;
     }
-    i += (size_t)len;
   }
   for (size_t f = 0; f < NFAM; f++) {
     if (opened[f] == closed[f] && !early[f]) continue;
@@ -504,7 +548,8 @@ void ty_check_all(ty_alignment *al, const ty_config *cfg) {
   r.al = al;
   r.cfg = cfg;
   r.x = ty_extractor_new();
-  if (enabled(cfg, TY_SUSPICIOUS_CHAR)) r.jis = open_jis();
+  if (enabled(cfg, TY_SUSPICIOUS_CHAR) && (r.jis = open_jis()) != NULL)
+    r.jis_bits = jis_bitmap(r.jis);
   for (size_t i = 0; i < al->npairs; i++) {
     r.p = &al->pairs[i];
     r.key = ty_pair_key(al, r.p);
@@ -528,5 +573,6 @@ void ty_check_all(ty_alignment *al, const ty_config *cfg) {
   }
   ty_buf_free(&r.msg);
   if (r.jis) uset_close(r.jis);
+  free(r.jis_bits);
   ty_extractor_free(r.x);
 }

@@ -51,6 +51,7 @@ typedef struct vocab_word {
 typedef struct era {
   char name[16]; /* UTF-8: "令和" */
   size_t len;
+  int32_t first; /* its first character, to skip the others quickly */
   int index; /* UCAL_ERA value */
 } era;
 
@@ -60,6 +61,7 @@ struct ty_extractor {
   vocab_word vocab[VOCAB_SLOTS];
   char month[12][WORD_MAX];       /* "January" */
   char month_short[12][WORD_MAX]; /* "Jan" */
+  size_t month_len[12], month_short_len[12];
   UCalendar *jcal, *gcal;         /* NULL when ICU lacks them */
   era eras[MAX_ERAS];
   int neras;
@@ -202,6 +204,8 @@ static void open_dates(ty_extractor *x) {
       st = U_ZERO_ERROR;
       n = udat_getSymbols(en, UDAT_SHORT_MONTHS, i, u, 64, &st);
       if (U_SUCCESS(st)) u16_to_utf8(u, n, x->month_short[i], WORD_MAX);
+      x->month_len[i] = strlen(x->month[i]);
+      x->month_short_len[i] = strlen(x->month_short[i]);
     }
     udat_close(en);
   }
@@ -236,6 +240,8 @@ static void open_dates(ty_extractor *x) {
     era *r = &x->eras[x->neras];
     u16_to_utf8(u, U_SUCCESS(e) ? n : 0, r->name, sizeof r->name);
     r->len = strlen(r->name);
+    int flen;
+    r->first = r->len ? ty_utf8_decode(r->name, r->len, &flen) : 0;
     r->index = i;
     if (r->len) x->neras++;
   }
@@ -424,19 +430,21 @@ static size_t skip_spaces(const char *s, size_t n, size_t i) {
  * 壱弐参拾).  Their values come from ICU; this list only says which Han
  * characters serve as numerals in Japanese (ICU gives values to 両, 京 and
  * others that do not). */
-static const char ja_numerals[] =
-    "〇一二三四五六七八九十百千万億兆零壱弐参拾";
+static const int32_t ja_numerals[] = {
+    0x3007 /* 〇 */, 0x4E00 /* 一 */, 0x4E8C /* 二 */, 0x4E09 /* 三 */,
+    0x56DB /* 四 */, 0x4E94 /* 五 */, 0x516D /* 六 */, 0x4E03 /* 七 */,
+    0x516B /* 八 */, 0x4E5D /* 九 */, 0x5341 /* 十 */, 0x767E /* 百 */,
+    0x5343 /* 千 */, 0x4E07 /* 万 */, 0x5104 /* 億 */, 0x5146 /* 兆 */,
+    0x96F6 /* 零 */, 0x58F1 /* 壱 */, 0x5F10 /* 弐 */, 0x53C2 /* 参 */,
+    0x62FE /* 拾 */};
 
 /* Value of a kanji numeral at s[i] (byte length in *len), or -1. */
 static double kanji_value(const char *s, size_t n, size_t i, int *len) {
   unsigned char b = (unsigned char)s[i];
   if (b < 0xE3 || b > 0xE9) return -1;
   int32_t c = ty_utf8_decode(s + i, n - i, len);
-  char enc[4];
-  if (ty_utf8_encode(c, enc) != 3) return -1;
-  /* every listed numeral is three bytes in UTF-8 */
-  for (const char *p = ja_numerals; *p; p += 3)
-    if (memcmp(p, enc, 3) == 0) {
+  for (size_t k = 0; k < sizeof ja_numerals / sizeof *ja_numerals; k++)
+    if (c == ja_numerals[k]) {
       double v = u_getNumericValue(c);
       return v == U_NO_NUMERIC_VALUE ? -1 : v;
     }
@@ -554,9 +562,11 @@ static int era_year(ty_extractor *x, int e, int y) {
  * Gregorian year and returns the end, or 0. */
 static size_t read_era(ty_extractor *x, const char *s, size_t n, size_t i,
                        int *year) {
+  int clen;
+  int32_t c = ty_utf8_decode(s + i, n - i, &clen);
   for (int k = 0; k < x->neras; k++) {
     const era *r = &x->eras[k];
-    if (!starts(s, n, i, r->name)) continue;
+    if (c != r->first || !starts(s, n, i, r->name)) continue;
     size_t j = i + r->len;
     int y;
     if (starts(s, n, j, "元")) { /* the first year of an era */
@@ -578,9 +588,16 @@ static size_t read_era(ty_extractor *x, const char *s, size_t n, size_t i,
   return 0;
 }
 
-/* Words that stand for a year the reader knows: the English may give it. */
-static const char *const ja_implicit_years[] = {"本年", "今年", "同年",
-                                                "昨年", "前年", "翌年"};
+/* Words that stand for a year the reader knows (本年, 昨年...): the
+ * English may give it.  The first characters; 年 follows. */
+static int implicit_year_at(const char *s, size_t n, size_t i) {
+  int len;
+  int32_t c = ty_utf8_decode(s + i, n - i, &len);
+  if (c != 0x672C /* 本 */ && c != 0x4ECA /* 今 */ && c != 0x540C /* 同 */ &&
+      c != 0x6628 /* 昨 */ && c != 0x524D /* 前 */ && c != 0x7FCC /* 翌 */)
+    return 0;
+  return starts(s, n, i + (size_t)len, "年") ? len + (int)strlen("年") : 0;
+}
 
 /* Before a numeral, these make it vague (数十年 "decades", 何百). */
 static int vague_before(int32_t c) {
@@ -596,24 +613,21 @@ static void extract_ja(ty_extractor *x, const char *s, size_t n,
       i++;
       continue;
     }
-    if (b >= 0x80 && x->neras) {
+    if (b >= 0x80) {
       int year;
-      size_t e = read_era(x, s, n, i, &year);
+      size_t e = x->neras ? read_era(x, s, n, i, &year) : 0;
       if (e) {
         add_number(out, year, TY_NUM_YEAR, 0, i, e - i);
         i = e + strlen("年");
         continue;
       }
-      int implicit = 0;
-      for (size_t k = 0; k < sizeof ja_implicit_years / sizeof(char *); k++)
-        if (starts(s, n, i, ja_implicit_years[k])) {
-          add_number(out, 0, TY_NUM_YEAR, TY_NUM_OPTIONAL | TY_NUM_ANY, i,
-                     strlen(ja_implicit_years[k]));
-          i += strlen(ja_implicit_years[k]);
-          implicit = 1;
-          break;
-        }
-      if (implicit) continue;
+      int implicit = implicit_year_at(s, n, i);
+      if (implicit) {
+        add_number(out, 0, TY_NUM_YEAR, TY_NUM_OPTIONAL | TY_NUM_ANY, i,
+                   (size_t)implicit);
+        i += (size_t)implicit;
+        continue;
+      }
     }
     ja_numeral r;
     if (!read_ja_numeral(s, n, i, &r)) {
@@ -669,9 +683,9 @@ static int month_at(const ty_extractor *x, const char *s, size_t i, size_t e,
                     int dated) {
   size_t k = e - i;
   for (int m = 0; m < 12; m++) {
-    if (strlen(x->month[m]) == k && memcmp(s + i, x->month[m], k) == 0)
+    if (x->month_len[m] == k && memcmp(s + i, x->month[m], k) == 0)
       return m + 1;
-    if (dated && strlen(x->month_short[m]) == k &&
+    if (dated && x->month_short_len[m] == k &&
         memcmp(s + i, x->month_short[m], k) == 0)
       return m + 1;
   }
@@ -826,7 +840,10 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
       }
     }
     int implicit = 0;
-    for (size_t k = 0; k < sizeof en_implicit_years / sizeof(char *); k++) {
+    char l = lower(c); /* the phrases start with t, l or n */
+    for (size_t k = 0; (l == 't' || l == 'l' || l == 'n') &&
+                       k < sizeof en_implicit_years / sizeof(char *);
+         k++) {
       const char *p = en_implicit_years[k];
       if (starts_word(s, n, i, p)) {
         add_number(out, 0, TY_NUM_YEAR, TY_NUM_OPTIONAL | TY_NUM_ANY, i,
