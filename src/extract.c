@@ -41,7 +41,8 @@
 
 /* A word of ICU's English spell-out: "twenty", "fifth", "million". */
 typedef struct vocab_word {
-  char w[WORD_MAX]; /* lower case; "" marks an empty slot */
+  char w[WORD_MAX]; /* lower case */
+  size_t len;       /* 0 marks an empty slot */
   double value;     /* the word read alone, or -1 ("hundred") */
   double scale;     /* 1e3 for "thousand" etc. after digits, else 0 */
   int ordinal;      /* ends ordinals and never appears in cardinals */
@@ -59,6 +60,7 @@ struct ty_extractor {
   const UNormalizer2 *nfkc; /* ICU's own instance: never closed */
   UNumberFormat *spell;     /* NULL when ICU lacks English spell-out */
   vocab_word vocab[VOCAB_SLOTS];
+  size_t nvocab;
   char month[12][WORD_MAX];       /* "January" */
   char month_short[12][WORD_MAX]; /* "Jan" */
   size_t month_len[12], month_short_len[12];
@@ -71,49 +73,66 @@ struct ty_extractor {
   int32_t n16cap;
 };
 
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static int is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+static char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
 static unsigned word_hash(const char *w, size_t n) {
   unsigned h = 2166136261u;
   for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
   return h;
 }
 
-/* The slot of a lower-case word, or NULL. */
+/* The slot holding the lower-case word w[0..n), or the empty slot where
+ * it would go. */
+static size_t vocab_slot(const ty_extractor *x, const char *w, size_t n) {
+  size_t h = word_hash(w, n) & (VOCAB_SLOTS - 1);
+  while (x->vocab[h].len &&
+         (x->vocab[h].len != n || memcmp(x->vocab[h].w, w, n) != 0))
+    h = (h + 1) & (VOCAB_SLOTS - 1);
+  return h;
+}
+
 static const vocab_word *vocab_find(const ty_extractor *x, const char *w,
                                     size_t n) {
   if (n == 0 || n >= WORD_MAX) return NULL;
-  unsigned h = word_hash(w, n) & (VOCAB_SLOTS - 1);
-  while (x->vocab[h].w[0]) {
-    if (strlen(x->vocab[h].w) == n && memcmp(x->vocab[h].w, w, n) == 0)
-      return &x->vocab[h];
-    h = (h + 1) & (VOCAB_SLOTS - 1);
-  }
-  return NULL;
+  const vocab_word *e = &x->vocab[vocab_slot(x, w, n)];
+  return e->len ? e : NULL;
 }
 
+/* The entry of a word, added if new; NULL when it cannot be held (the
+ * table stays at most half full, so probing always ends). */
 static vocab_word *vocab_add(ty_extractor *x, const char *w, size_t n) {
   if (n == 0 || n >= WORD_MAX) return NULL;
-  unsigned h = word_hash(w, n) & (VOCAB_SLOTS - 1);
-  while (x->vocab[h].w[0]) {
-    if (strlen(x->vocab[h].w) == n && memcmp(x->vocab[h].w, w, n) == 0)
-      return &x->vocab[h];
-    h = (h + 1) & (VOCAB_SLOTS - 1);
-  }
-  memcpy(x->vocab[h].w, w, n);
-  x->vocab[h].w[n] = '\0';
-  x->vocab[h].value = -1;
-  return &x->vocab[h];
+  vocab_word *e = &x->vocab[vocab_slot(x, w, n)];
+  if (e->len) return e;
+  if (x->nvocab >= VOCAB_SLOTS / 2) return NULL;
+  x->nvocab++;
+  memcpy(e->w, w, n);
+  e->len = n;
+  e->value = -1;
+  return e;
 }
 
 /* Reads ASCII text with ICU's spell-out rules; the value, or -1.  *used
  * receives the characters consumed. */
 static double spell_parse(ty_extractor *x, const char *s, size_t n,
-                          size_t *used) {
+                          size_t *used, int lenient) {
   UChar u[128];
   if (!x->spell || n == 0 || n > 127) return -1;
-  for (size_t i = 0; i < n; i++) u[i] = (UChar)(unsigned char)s[i];
+  /* Lower case, so that ICU's strict parsing reads "Fifth": lenient
+   * parsing would also, but goes through collation and is far slower. */
+  for (size_t i = 0; i < n; i++) u[i] = (UChar)(unsigned char)lower(s[i]);
   UErrorCode st = U_ZERO_ERROR;
   int32_t pos = 0;
+  if (lenient) unum_setAttribute(x->spell, UNUM_LENIENT_PARSE, 1);
   double v = unum_parseDouble(x->spell, u, (int32_t)n, &pos, &st);
+  if (lenient) unum_setAttribute(x->spell, UNUM_LENIENT_PARSE, 0);
   if (U_FAILURE(st) || pos <= 0) return -1;
   *used = (size_t)pos;
   return v;
@@ -134,10 +153,12 @@ static void vocab_learn(ty_extractor *x, const UChar *rules, double v,
     UChar c = i < n ? u[i] : ' ';
     if (c == ' ' || c == '-') {
       if (k == 0) continue;
+      int known = vocab_find(x, w, (size_t)k) != NULL;
       vocab_word *e = vocab_add(x, w, (size_t)k);
       if (e) {
         size_t used = 0;
-        double alone = spell_parse(x, w, (size_t)k, &used);
+        /* each new word read alone once: ICU's parsing is not cheap */
+        double alone = known ? -1 : spell_parse(x, w, (size_t)k, &used, 0);
         if (alone >= 0 && used == (size_t)k) e->value = alone;
         if (!ordinal) {
           e->in_cardinal = 1;
@@ -149,8 +170,7 @@ static void vocab_learn(ty_extractor *x, const UChar *rules, double v,
       }
       k = 0;
     } else if (c < 0x80 && k < 127) {
-      char a = (char)c;
-      w[k++] = (a >= 'A' && a <= 'Z') ? (char)(a - 'A' + 'a') : a;
+      w[k++] = lower((char)c);
     } else {
       k = 127; /* a non-ASCII word: spoils the word, never matches */
     }
@@ -164,8 +184,6 @@ static void open_spellout(ty_extractor *x) {
     x->spell = NULL;
     return;
   }
-  /* Lenient: "twenty one" and "Fifth" read as 21 and 5. */
-  unum_setAttribute(x->spell, UNUM_LENIENT_PARSE, 1);
   UChar card[32], ord[32];
   u_uastrcpy(card, "%spellout-cardinal");
   u_uastrcpy(ord, "%spellout-ordinal");
@@ -358,14 +376,6 @@ int ty_number_equal(double a, double b) {
 
 /* ---- shared scanning helpers --------------------------------------------- */
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-static int is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-static char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
 
 /* Reads an ASCII decimal at s[i]: digits, thousands groups ("1,000") and a
  * fraction ("3.5").  A dotted path (4.9.1) is read one component at a
@@ -715,6 +725,7 @@ static size_t read_words(ty_extractor *x, const char *s, size_t n, size_t i,
   size_t end = e, j = e;
   const vocab_word *last = first;
   int words = 1;
+  int multiplier = first->value < 0; /* "hundred", "million" */
   while (j < n && (s[j] == ' ' || s[j] == '-')) {
     size_t a = j + 1;
     if (s[j] == ' ' && starts_word(s, n, a, "and")) a += 4;
@@ -727,6 +738,7 @@ static size_t read_words(ty_extractor *x, const char *s, size_t n, size_t i,
     last = next;
     end = j = b;
     words++;
+    multiplier |= next->value < 0;
   }
   if (words == 1) {
     if (first->value < 0) return 0;
@@ -735,7 +747,12 @@ static size_t read_words(ty_extractor *x, const char *s, size_t n, size_t i,
     return e;
   }
   size_t used = 0;
-  double pv = spell_parse(x, s + i, end - i, &used);
+  double pv = spell_parse(x, s + i, end - i, &used, 0);
+  /* Strict parsing reads "twenty one" as the year 2001 (ICU's year rules):
+   * past a thousand without a multiplier word, ask the lenient parser,
+   * slower but rarely needed. */
+  if (pv >= 1000 && !multiplier)
+    pv = spell_parse(x, s + i, end - i, &used, 1);
   /* ICU may stop early ("one and two" reads as one): keep what it read
    * when that ends a word, else fall back to the first word. */
   size_t stop = i + used;
