@@ -74,7 +74,7 @@ ty_doc *ty_doc_parse(const char *text, size_t len, const char *name,
 size_t ty_doc_clause_count(const ty_doc *d) { return d->ncl; }
 
 int ty_doc_write_outline(const ty_doc *d, FILE *out) {
-  ty_buf flat = {0};
+  ty_buf flat = {0}, key = {0};
   for (size_t i = 0; i < d->ncl; i++) {
     const ty_clause *c = &d->cl[i];
     ty_buf_clear(&flat);
@@ -88,11 +88,16 @@ int ty_doc_write_outline(const ty_doc *d, FILE *out) {
       cut += (size_t)len;
       chars++;
     }
-    fprintf(out, "%*s%-*s  %-12.*s  %6d  %s  %.*s%s\n", 2 * (c->depth > 0 ? c->depth - 1 : 0), "",
-            12, c->key, (int)(c->label ? c->label_len : 0),
-            c->label ? c->label : "", c->line, ty_kind_name(c->kind),
-            (int)cut, flat.p ? flat.p : "", cut < flat.n ? "…" : "");
+    /* the key indented by depth, so the tree shows */
+    ty_buf_clear(&key);
+    for (int k = 1; k < c->depth; k++) ty_buf_puts(&key, "  ");
+    ty_buf_puts(&key, c->key);
+    fprintf(out, "%-20s %-14.*s %6d  %-12s %.*s%s\n", key.p,
+            (int)(c->label ? c->label_len : 1), c->label ? c->label : "-",
+            c->line, ty_kind_name(c->kind), (int)cut, flat.p ? flat.p : "",
+            cut < flat.n ? "…" : "");
   }
   ty_buf_free(&flat);
+  ty_buf_free(&key);
   return ferror(out) ? -1 : 0;
 }

@@ -118,6 +118,22 @@ static int dotted_base(const builder *b, const ty_marker *m) {
   return -1;
 }
 
+/* A dotted marker's dress: "4.9.1." (TY_D_DOT) or "4.9.1" (TY_D_BARE). */
+static ty_deco dotted_dress(const char *line, const ty_marker *m) {
+  const char *end = line + m->label_off + m->label_len;
+  if (m->label_len >= 1 && end[-1] == '.') return TY_D_DOT;
+  if (m->label_len >= 3 && memcmp(end - 3, "\xEF\xBC\x8E", 3) == 0)
+    return TY_D_DOT; /* full-width full stop */
+  return TY_D_BARE;
+}
+
+/* A dotted marker dressed unlike the document's sections ("7.1 節" among
+ * "7.1." headings, "1.1 を" under "1.") is a reference in the text. */
+static int dotted_dress_differs(const builder *b, const ty_marker *m) {
+  int base = dotted_base(b, m);
+  return base >= 0 && b->stack[base].deco != m->deco;
+}
+
 /* Whether a marker found inside a paragraph continues an open sequence. */
 static int continues_sequence(const builder *b, const ty_marker *m) {
   if (m->kind == TY_K_DOTTED) {
@@ -217,7 +233,14 @@ static void place(builder *b, const ty_marker *m, ty_clause *c) {
     return;
   }
   int l = find_level(b, m, m->kind);
-  if (l >= 0) b->depth = l;
+  if (l >= 0) {
+    b->depth = l;
+  } else if (b->dotted && m->deco == TY_D_DOT && m->indent == b->dotted_indent &&
+             m->kind == TY_K_LATIN_UPPER) {
+    /* "A." beside "9." and "9.3.": an appendix, a peer of the sections */
+    int base = dotted_base(b, m);
+    if (base >= 0) b->depth = base;
+  }
   c->parent = b->depth > 0 ? b->stack[b->depth - 1].clause : -1;
   push_level(b, m, idx);
   c->depth = b->depth;
@@ -509,8 +532,10 @@ void ty_outline_build(ty_doc *d) {
     prev_blank = 0;
     ty_marker m;
     if (ty_number_parse(line, len, &m)) {
+      if (m.kind == TY_K_DOTTED) m.deco = dotted_dress(line, &m);
       choose_reading(&b, &m);
-      if (para_start || continues_sequence(&b, &m)) {
+      if ((para_start || continues_sequence(&b, &m)) &&
+          !(m.kind == TY_K_DOTTED && dotted_dress_differs(&b, &m))) {
         start_clause(&b, &m, line, lineno);
         front_open = 0;
         continue;

@@ -169,7 +169,7 @@ run 0 "$T" align --format json "$DC/ja-v1.7.txt" "$DC/en-v1.7.txt"
 py "j['summary']['missing_en'] == 0 and j['summary']['missing_ja'] == 0 and j['summary']['matched'] > 100"
 py "not [f for f in j['findings'] if f['code']=='duplicate-number']"
 run 1 "$T" align --format json "$DC/ja-v1.4.txt" "$DC/en-v1.5.txt"
-py "[p['key'] for p in j['pairs'] if p['status']=='missing-ja'] == ['6.2(6)', '6.2(7)', '6.2(7).1', '6.2(7).2']"
+py "[p['key'] for p in j['pairs'] if p['status']=='missing-ja' and not p['key'].startswith('front')] == ['6.2(6)', '6.2(7)', '6.2(7).1', '6.2(7).2']"
 py "all(f['en_line'] for f in j['findings'] if f['code']=='missing-ja')"
 py "j['summary']['missing_en'] == 0"
 SC=$CORPUS/debian-social-contract
