@@ -1,0 +1,322 @@
+/* config.c — finding codes and severities, and taiyaku.yaml.
+ *
+ * The file, read with libyaml's event parser:
+ *
+ *   config   ::= empty | MAPPING { "severity": severity, "glossary": glossary }
+ *   severity ::= empty | MAPPING { CODE: "error" | "warning" | "info" | "off" }
+ *   glossary ::= empty | SEQUENCE of MAPPING { "ja": STR, "en": STR | [STR...] }
+ *
+ * Anything else is an error naming the key or value and its position.  A
+ * failed load leaves the configuration as it was. */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+static const struct code_info {
+  const char *name;
+  ty_severity sev;
+} codes[TY_CODE_COUNT] = {
+    [TY_MISSING_EN] = {"missing-en", TY_SEV_ERROR},
+    [TY_MISSING_JA] = {"missing-ja", TY_SEV_ERROR},
+    [TY_DUPLICATE_NUMBER] = {"duplicate-number", TY_SEV_ERROR},
+    [TY_EMPTY] = {"empty", TY_SEV_ERROR},
+    [TY_UNTRANSLATED] = {"untranslated", TY_SEV_ERROR},
+    [TY_NUMBERING_GAP] = {"numbering-gap", TY_SEV_WARNING},
+    [TY_NUMBERING_ORDER] = {"numbering-order", TY_SEV_WARNING},
+    [TY_NUMBER_MISMATCH] = {"number-mismatch", TY_SEV_WARNING},
+    [TY_TOKEN_MISMATCH] = {"token-mismatch", TY_SEV_WARNING},
+    [TY_SENTENCE_UNPAIRED] = {"sentence-unpaired", TY_SEV_WARNING},
+    [TY_LENGTH_RATIO] = {"length-ratio", TY_SEV_WARNING},
+    [TY_GLOSSARY] = {"glossary", TY_SEV_WARNING},
+    [TY_RENUMBERED] = {"renumbered", TY_SEV_WARNING},
+    [TY_STYLE_MISMATCH] = {"style-mismatch", TY_SEV_INFO},
+    [TY_SUSPICIOUS_CHAR] = {"suspicious-char", TY_SEV_INFO},
+    [TY_PUNCTUATION] = {"punctuation", TY_SEV_INFO},
+};
+
+const char *ty_code_name(ty_code code) {
+  if ((int)code < 0 || code >= TY_CODE_COUNT) return NULL;
+  return codes[code].name;
+}
+
+int ty_code_from_name(const char *name) {
+  if (!name) return -1;
+  for (int i = 0; i < TY_CODE_COUNT; i++)
+    if (strcmp(codes[i].name, name) == 0) return i;
+  return -1;
+}
+
+ty_severity ty_code_default_severity(ty_code code) {
+  if ((int)code < 0 || code >= TY_CODE_COUNT) return TY_SEV_OFF;
+  return codes[code].sev;
+}
+
+const char *ty_severity_name(ty_severity sev) {
+  switch (sev) {
+  case TY_SEV_OFF: return "off";
+  case TY_SEV_INFO: return "info";
+  case TY_SEV_WARNING: return "warning";
+  case TY_SEV_ERROR: return "error";
+  }
+  return "unknown";
+}
+
+/* The severity named `s` (including "off"), or -2. */
+static int severity_from_name(const char *s) {
+  static const ty_severity all[] = {TY_SEV_OFF, TY_SEV_INFO, TY_SEV_WARNING,
+                                    TY_SEV_ERROR};
+  for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+    if (strcmp(ty_severity_name(all[i]), s) == 0) return all[i];
+  return -2;
+}
+
+ty_config *ty_config_new(void) {
+  ty_config *cfg = ty_xcalloc(1, sizeof *cfg);
+  for (int i = 0; i < TY_CODE_COUNT; i++) cfg->sev[i] = codes[i].sev;
+  cfg->checks = 1;
+  return cfg;
+}
+
+void ty_config_set_severity(ty_config *cfg, ty_code code, ty_severity sev) {
+  if (!cfg || (int)code < 0 || code >= TY_CODE_COUNT) return;
+  cfg->sev[code] = sev;
+}
+
+void ty_config_free(ty_config *cfg) {
+  if (!cfg) return;
+  free(cfg->gloss);
+  ty_arena_free(&cfg->arena);
+  free(cfg);
+}
+
+/* ---- the loader ------------------------------------------------------------ */
+
+typedef struct loader {
+  yaml_parser_t parser;
+  yaml_event_t ev; /* the current event, valid after next() */
+  int have_ev;
+  ty_config *cfg;
+  ty_severity sev[TY_CODE_COUNT]; /* committed only on success */
+  const char *path;
+  ty_error *err;
+} loader;
+
+static int fail_at(loader *l, yaml_mark_t m, const char *fmt, const char *arg) {
+  return ty_error_set(l->err, TY_ERR_SYNTAX, l->path, (int)m.line + 1,
+                      (int)m.column + 1, fmt, arg);
+}
+
+/* Advances to the next event; a libyaml error becomes the error record. */
+static int next(loader *l) {
+  if (l->have_ev) yaml_event_delete(&l->ev);
+  l->have_ev = 0;
+  if (!yaml_parser_parse(&l->parser, &l->ev)) {
+    yaml_parser_t *p = &l->parser;
+    yaml_mark_t m = p->problem ? p->problem_mark : p->context_mark;
+    return ty_error_set(l->err, TY_ERR_SYNTAX, l->path, (int)m.line + 1,
+                        (int)m.column + 1, "%s%s%s",
+                        p->problem ? p->problem : "malformed YAML",
+                        p->context ? " " : "", p->context ? p->context : "");
+  }
+  l->have_ev = 1;
+  if (l->ev.type == YAML_ALIAS_EVENT)
+    return fail_at(l, l->ev.start_mark,
+                   "aliases are not supported in %s", "taiyaku.yaml");
+  return 0;
+}
+
+static const char *scalar(const loader *l) {
+  return (const char *)l->ev.data.scalar.value;
+}
+
+/* An empty value (`key:` with nothing after it, `~`, `null`) stands for
+ * "none". */
+static int is_null(const loader *l) {
+  if (l->ev.type != YAML_SCALAR_EVENT ||
+      l->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+    return 0;
+  const char *s = scalar(l);
+  return !*s || strcmp(s, "~") == 0 || strcmp(s, "null") == 0;
+}
+
+static int load_severity(loader *l) {
+  if (is_null(l)) return 0;
+  if (l->ev.type != YAML_MAPPING_START_EVENT)
+    return fail_at(l, l->ev.start_mark,
+                   "%s must map finding codes to severities", "severity");
+  for (;;) {
+    if (next(l)) return -1;
+    if (l->ev.type == YAML_MAPPING_END_EVENT) return 0;
+    if (l->ev.type != YAML_SCALAR_EVENT)
+      return fail_at(l, l->ev.start_mark, "%s: expected a finding code",
+                     "severity");
+    int code = ty_code_from_name(scalar(l));
+    if (code < 0)
+      return fail_at(l, l->ev.start_mark, "unknown finding code '%s'",
+                     scalar(l));
+    if (next(l)) return -1;
+    int sev = l->ev.type == YAML_SCALAR_EVENT ? severity_from_name(scalar(l))
+                                              : -2;
+    if (sev == -2)
+      return fail_at(l, l->ev.start_mark,
+                     "unknown severity '%s' (error, warning, info or off)",
+                     l->ev.type == YAML_SCALAR_EVENT ? scalar(l) : "");
+    l->sev[code] = (ty_severity)sev;
+  }
+}
+
+/* Copies the current scalar into the arena; "" is refused. */
+static const char *gloss_string(loader *l, const char *key) {
+  if (l->ev.type != YAML_SCALAR_EVENT || l->ev.data.scalar.length == 0) {
+    fail_at(l, l->ev.start_mark, "glossary: %s needs a non-empty string", key);
+    return NULL;
+  }
+  return ty_arena_strndup(&l->cfg->arena, scalar(l), l->ev.data.scalar.length);
+}
+
+static void add_gloss(ty_config *cfg, const char *ja, const char **en,
+                      size_t nen) {
+  /* capacity 8, 16, 32...: full exactly when ngloss reaches it (a failed
+   * load only ever lowers ngloss, which keeps the array large enough) */
+  size_t n = cfg->ngloss;
+  if (n == 0 || (n >= 8 && (n & (n - 1)) == 0))
+    cfg->gloss = ty_xrealloc(cfg->gloss,
+                             (cfg->ngloss ? cfg->ngloss * 2 : 8) *
+                                 sizeof *cfg->gloss);
+  ty_gloss *g = &cfg->gloss[cfg->ngloss++];
+  g->ja = ja;
+  g->nen = nen;
+  g->en = ty_arena_alloc(&cfg->arena, nen * sizeof *en);
+  memcpy(g->en, en, nen * sizeof *en);
+}
+
+static int load_entry(loader *l) {
+  yaml_mark_t start = l->ev.start_mark;
+  if (l->ev.type != YAML_MAPPING_START_EVENT)
+    return fail_at(l, start, "%s: each entry must be a mapping {ja, en}",
+                   "glossary");
+  const char *ja = NULL;
+  const char **en = NULL;
+  size_t nen = 0;
+  int rc = -1;
+  for (;;) {
+    if (next(l)) goto out;
+    if (l->ev.type == YAML_MAPPING_END_EVENT) break;
+    if (l->ev.type != YAML_SCALAR_EVENT) {
+      fail_at(l, l->ev.start_mark, "%s: expected ja or en", "glossary");
+      goto out;
+    }
+    int is_ja = strcmp(scalar(l), "ja") == 0;
+    if (!is_ja && strcmp(scalar(l), "en") != 0) {
+      fail_at(l, l->ev.start_mark,
+              "glossary: unknown key '%s' (expected ja or en)", scalar(l));
+      goto out;
+    }
+    if (next(l)) goto out;
+    if (is_ja) {
+      if (!(ja = gloss_string(l, "ja"))) goto out;
+    } else if (l->ev.type == YAML_SEQUENCE_START_EVENT) {
+      nen = 0;
+      for (;;) {
+        if (next(l)) goto out;
+        if (l->ev.type == YAML_SEQUENCE_END_EVENT) break;
+        const char *s = gloss_string(l, "en");
+        if (!s) goto out;
+        en = ty_xrealloc(en, (nen + 1) * sizeof *en);
+        en[nen++] = s;
+      }
+    } else {
+      const char *s = gloss_string(l, "en");
+      if (!s) goto out;
+      en = ty_xrealloc(en, sizeof *en);
+      en[0] = s;
+      nen = 1;
+    }
+  }
+  if (!ja) {
+    fail_at(l, start, "glossary: an entry needs %s", "ja");
+  } else if (nen == 0) {
+    fail_at(l, start, "glossary: an entry needs %s", "en");
+  } else {
+    add_gloss(l->cfg, ja, en, nen);
+    rc = 0;
+  }
+out:
+  free(en);
+  return rc;
+}
+
+static int load_glossary(loader *l) {
+  if (is_null(l)) return 0;
+  if (l->ev.type != YAML_SEQUENCE_START_EVENT)
+    return fail_at(l, l->ev.start_mark, "%s must be a list of {ja, en}",
+                   "glossary");
+  for (;;) {
+    if (next(l)) return -1;
+    if (l->ev.type == YAML_SEQUENCE_END_EVENT) return 0;
+    if (load_entry(l)) return -1;
+  }
+}
+
+static int load_top(loader *l) {
+  if (next(l)) return -1; /* stream start */
+  if (next(l)) return -1;
+  if (l->ev.type == YAML_STREAM_END_EVENT) return 0; /* an empty file */
+  if (next(l)) return -1; /* past the document start */
+  if (is_null(l)) {
+    if (next(l)) return -1;
+  } else if (l->ev.type != YAML_MAPPING_START_EVENT) {
+    return fail_at(l, l->ev.start_mark,
+                   "%s must be a mapping (severity, glossary)", l->path);
+  } else {
+    for (;;) {
+      if (next(l)) return -1;
+      if (l->ev.type == YAML_MAPPING_END_EVENT) break;
+      const char *key =
+          l->ev.type == YAML_SCALAR_EVENT ? scalar(l) : "(not a string)";
+      int which = strcmp(key, "severity") == 0   ? 1
+                  : strcmp(key, "glossary") == 0 ? 2
+                                                 : 0;
+      if (!which)
+        return fail_at(l, l->ev.start_mark,
+                       "unknown key '%s' (expected severity or glossary)", key);
+      if (next(l)) return -1;
+      if ((which == 1 ? load_severity(l) : load_glossary(l)) != 0) return -1;
+    }
+    if (next(l)) return -1;
+  }
+  /* past the document end: only one document */
+  if (next(l)) return -1;
+  if (l->ev.type != YAML_STREAM_END_EVENT)
+    return fail_at(l, l->ev.start_mark, "%s holds more than one document",
+                   l->path);
+  return 0;
+}
+
+int ty_config_load(ty_config *cfg, const char *path, ty_error *err) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return ty_error_set(err, TY_ERR_IO, path, 0, 0, "%s", strerror(errno));
+  loader l = {0};
+  l.cfg = cfg;
+  l.path = path;
+  l.err = err;
+  memcpy(l.sev, cfg->sev, sizeof l.sev);
+  size_t ngloss = cfg->ngloss;
+  if (!yaml_parser_initialize(&l.parser)) ty_oom();
+  yaml_parser_set_input_file(&l.parser, f);
+  int rc = load_top(&l);
+  if (l.have_ev) yaml_event_delete(&l.ev);
+  yaml_parser_delete(&l.parser);
+  if (rc == 0 && ferror(f))
+    rc = ty_error_set(err, TY_ERR_IO, path, 0, 0, "read error");
+  fclose(f);
+  if (rc == 0)
+    memcpy(cfg->sev, l.sev, sizeof l.sev);
+  else
+    cfg->ngloss = ngloss;
+  return rc;
+}
