@@ -234,7 +234,8 @@ static size_t sample_start(const char *s, size_t n) {
  * Returns how many (0 when ICU fails or nothing fits). */
 static int detect(const char *s, size_t n, const char *const *allowed,
                   guess *g) {
-  size_t from = sample_start(s, n);
+  /* an even start keeps UTF-16 code units whole */
+  size_t from = sample_start(s, n) & ~(size_t)1;
   size_t len = n - from < SAMPLE ? n - from : SAMPLE;
   UErrorCode e = U_ZERO_ERROR;
   UCharsetDetector *det = ucsdet_open(&e);
@@ -305,7 +306,9 @@ static int guess_japanese(ty_doc *doc, const char *s, size_t n, size_t skip,
                           size_t bad_at, const char *name, ty_error *err) {
   size_t multi, bad;
   utf8_stats(s, n, &multi, &bad);
-  if ((multi > 0 && bad * 10 <= multi) || (multi == 0 && bad == 1))
+  /* Shift_JIS and EUC-JP text has about as many non-UTF-8 runs as
+   * accidental UTF-8 sequences; UTF-8 with a stray byte has far fewer */
+  if ((multi > 0 && bad * 4 <= multi) || (multi == 0 && bad == 1))
     return invalid_utf8(s + skip, bad_at - skip, name, err);
   guess g[MAX_GUESSES];
   int ng = detect(s, n, japanese_charsets, g);

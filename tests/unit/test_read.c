@@ -1,0 +1,369 @@
+/* test_read.c — the reading stage: UTF-8 validation with positions, BOM
+ * and line-end cleaning, binary refusal, other encodings. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The fixtures sit beside this file's directory whatever the cwd of the
+ * run, as long as it was compiled from the repository root or by path. */
+static char *fixture(const char *name) {
+  static char path[1024];
+  const char *here = __FILE__;
+  const char *slash = strrchr(here, '/');
+  int dir = slash ? (int)(slash - here) : 0;
+  snprintf(path, sizeof path, "%.*s%s../fixtures/read/%s", dir, here,
+           slash ? "/" : "", name);
+  return path;
+}
+
+static char *slurp(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  size_t cap = 1 << 16, len = 0;
+  char *p = malloc(cap);
+  size_t k;
+  while ((k = fread(p + len, 1, cap - len, f)) > 0) {
+    len += k;
+    if (len == cap) p = realloc(p, cap *= 2);
+  }
+  fclose(f);
+  *n = len;
+  return p;
+}
+
+/* Writes bytes to a fresh temporary file; returns its path (static). */
+static const char *temp_file(const char *bytes, size_t n) {
+  static char path[64];
+  strcpy(path, "/tmp/test_read-XXXXXX");
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  assert_int_equal(write(fd, bytes, n), (ssize_t)n);
+  close(fd);
+  return path;
+}
+
+/* Reads `n` bytes through a file with `enc`; returns the document (text
+ * loaded, or NULL on failure with err filled). */
+static ty_doc *read_bytes(const char *bytes, size_t n, ty_encoding enc,
+                          ty_error *err) {
+  const char *path = temp_file(bytes, n);
+  ty_doc *d = ty_doc_new(path, TY_JA);
+  ty_read_options o = {enc};
+  int rc = ty_read_text(d, path, &o, err);
+  unlink(path);
+  if (rc != 0) {
+    assert_int_equal(rc, -1);
+    ty_doc_free(d);
+    return NULL;
+  }
+  return d;
+}
+
+#define READ(lit, enc, err) read_bytes(lit, sizeof lit - 1, enc, err)
+
+static void assert_text(const ty_doc *d, const char *want) {
+  assert_int_equal(d->len, strlen(want));
+  assert_memory_equal(d->text, want, d->len);
+}
+
+/* ---- UTF-8 ----------------------------------------------------------------- */
+
+static void test_read_clean_utf8_is_mapped(void **state) {
+  ty_error err = {0};
+  ty_doc *d = READ("第一条\n日本語の本文\n", TY_ENC_AUTO, &err);
+  assert_non_null(d);
+  assert_text(d, "第一条\n日本語の本文\n");
+  assert_non_null(d->map);
+  assert_ptr_equal(d->text, d->map);
+  assert_null(d->owned);
+  ty_doc_free(d);
+}
+
+static void test_read_bom_is_stripped(void **state) {
+  ty_error err = {0};
+  ty_doc *d = READ("\xEF\xBB\xBF" "1 one\n", TY_ENC_AUTO, &err);
+  assert_non_null(d);
+  assert_text(d, "1 one\n");
+  assert_non_null(d->owned);
+  assert_null(d->map);
+  ty_doc_free(d);
+}
+
+static void test_read_crlf_and_cr_become_lf(void **state) {
+  ty_error err = {0};
+  ty_doc *d = READ("a\r\nb\rc\r\n\r\nd\r", TY_ENC_AUTO, &err);
+  assert_non_null(d);
+  assert_text(d, "a\nb\nc\n\nd\n");
+  ty_doc_free(d);
+}
+
+static void test_read_invalid_utf8_line_col(void **state) {
+  ty_error err = {0};
+  assert_null(READ("abc\n1 ok\n2 bad \377 byte\n", TY_ENC_AUTO, &err));
+  assert_int_equal(err.code, TY_ERR_ENCODING);
+  assert_string_equal(err.message, "invalid UTF-8");
+  assert_int_equal(err.line, 3);
+  assert_int_equal(err.column, 7);
+  assert_int_equal(strncmp(err.file, "/tmp/test_read-", 15), 0);
+}
+
+static void test_read_invalid_utf8_column_counts_characters(void **state) {
+  /* mostly Japanese UTF-8 with one stray byte: reported, not guessed */
+  ty_error err = {0};
+  assert_null(READ("日米両国は、サイバー空間における協力を確認した。\n"
+                   "国際的な安全保障\x80の課題について議論した。\n",
+                   TY_ENC_AUTO, &err));
+  assert_string_equal(err.message, "invalid UTF-8");
+  assert_int_equal(err.line, 2);
+  assert_int_equal(err.column, 9);
+}
+
+static void test_read_invalid_utf8_after_bom_and_crlf(void **state) {
+  ty_error err = {0};
+  assert_null(READ("\xEF\xBB\xBF" "ab\xC3", TY_ENC_UTF8, &err));
+  assert_int_equal(err.line, 1);
+  assert_int_equal(err.column, 3);
+  assert_null(READ("x\r\ny\rz\xFF", TY_ENC_UTF8, &err));
+  assert_int_equal(err.line, 3);
+  assert_int_equal(err.column, 2);
+}
+
+static void test_read_truncated_sequence_at_eof(void **state) {
+  ty_error err = {0};
+  assert_null(READ("あいう\n漢字\xE5\xAD", TY_ENC_AUTO, &err));
+  assert_int_equal(err.code, TY_ERR_ENCODING);
+  assert_string_equal(err.message, "invalid UTF-8");
+  assert_int_equal(err.line, 2);
+  assert_int_equal(err.column, 3);
+}
+
+static void test_read_overlong_and_surrogate_are_invalid(void **state) {
+  ty_error err = {0};
+  assert_null(READ("ok \xC0\xAF", TY_ENC_UTF8, &err));
+  assert_int_equal(err.column, 4);
+  assert_null(READ("ok \xED\xA0\x80", TY_ENC_UTF8, &err));
+  assert_int_equal(err.column, 4);
+}
+
+/* ---- files ----------------------------------------------------------------- */
+
+static void test_read_empty_file(void **state) {
+  ty_error err = {0};
+  ty_doc *d = read_bytes("", 0, TY_ENC_AUTO, &err);
+  assert_non_null(d);
+  assert_int_equal(d->len, 0);
+  assert_non_null(d->text);
+  ty_doc_free(d);
+}
+
+static void test_read_directory(void **state) {
+  ty_error err = {0};
+  ty_doc *d = ty_doc_new("/tmp", TY_JA);
+  assert_int_equal(ty_read_text(d, "/tmp", NULL, &err), -1);
+  assert_int_equal(err.code, TY_ERR_IO);
+  assert_string_equal(err.message, "is a directory");
+  assert_string_equal(err.file, "/tmp");
+  ty_doc_free(d);
+}
+
+static void test_read_missing_file(void **state) {
+  ty_error err = {0};
+  ty_doc *d = ty_doc_new("x", TY_JA);
+  assert_int_equal(ty_read_text(d, "/nonexistent/nosuch.txt", NULL, &err), -1);
+  assert_int_equal(err.code, TY_ERR_IO);
+  assert_string_equal(err.message, "No such file or directory");
+  assert_string_equal(err.file, "/nonexistent/nosuch.txt");
+  assert_int_equal(err.line, 0);
+  ty_doc_free(d);
+}
+
+static void test_read_nul_bytes_are_binary(void **state) {
+  ty_error err = {0};
+  assert_null(READ("text\0with a NUL\n", TY_ENC_AUTO, &err));
+  assert_int_equal(err.code, TY_ERR_ENCODING);
+  assert_string_equal(err.message, "binary file, not text");
+  assert_null(READ("text\0with a NUL\n", TY_ENC_UTF8, &err));
+  assert_string_equal(err.message, "binary file, not text");
+}
+
+static void test_read_control_bytes_are_binary(void **state) {
+  ty_error err = {0};
+  assert_null(READ("\x01\x02\x03\x04\x05\x06\x07\x08 abc\x0e\x0f\x10\x11", TY_ENC_AUTO,
+                   &err));
+  assert_string_equal(err.message, "binary file, not text");
+}
+
+static void test_read_executable_is_binary(void **state) {
+  size_t n;
+  char *p = slurp("/bin/sh", &n);
+  ty_error err = {0};
+  assert_null(read_bytes(p, n < 3000 ? n : 3000, TY_ENC_AUTO, &err));
+  assert_string_equal(err.message, "binary file, not text");
+  free(p);
+}
+
+static void test_read_buffer_copies(void **state) {
+  static const char text[] = "1 one\n2 two\n";
+  ty_doc *d = ty_doc_new("mem", TY_EN);
+  ty_error err = {0};
+  assert_int_equal(ty_read_buffer(d, text, sizeof text - 1, NULL, &err), 0);
+  assert_text(d, text);
+  assert_ptr_not_equal(d->text, text);
+  assert_non_null(d->owned);
+  assert_null(d->map);
+  ty_doc_free(d);
+
+  d = ty_doc_new("mem", TY_EN);
+  assert_int_equal(ty_read_buffer(d, "bad\n\xFF", 5, NULL, &err), -1);
+  assert_string_equal(err.file, "mem");
+  assert_int_equal(err.line, 2);
+  ty_doc_free(d);
+}
+
+/* ---- other encodings ------------------------------------------------------- */
+
+/* Reads fixture `name` with `enc` and expects the bytes of `utf8`. */
+static void read_fixture_as(const char *name, ty_encoding enc,
+                            const char *utf8) {
+  size_t want_n;
+  char *want = slurp(fixture(utf8), &want_n);
+  ty_doc *d = ty_doc_new(name, TY_JA);
+  ty_error err = {0};
+  ty_read_options o = {enc};
+  int rc = ty_read_text(d, fixture(name), &o, &err);
+  if (rc != 0) fail_msg("%s: %s (%d:%d)", name, err.message, err.line, err.column);
+  assert_int_equal(d->len, want_n);
+  assert_memory_equal(d->text, want, want_n);
+  ty_doc_free(d);
+  free(want);
+}
+
+static void test_read_shift_jis_detected(void **state) {
+  read_fixture_as("seed-jis.sjis.txt", TY_ENC_AUTO, "seed-jis.utf8.txt");
+  read_fixture_as("seed-jis.sjis.txt", TY_ENC_SHIFT_JIS, "seed-jis.utf8.txt");
+}
+
+static void test_read_euc_jp_detected(void **state) {
+  read_fixture_as("seed-jis.eucjp.txt", TY_ENC_AUTO, "seed-jis.utf8.txt");
+  read_fixture_as("seed-jis.eucjp.txt", TY_ENC_EUC_JP, "seed-jis.utf8.txt");
+}
+
+static void test_read_iso2022jp_detected(void **state) {
+  read_fixture_as("seed-jis.iso2022jp.txt", TY_ENC_AUTO, "seed-jis.utf8.txt");
+  read_fixture_as("seed-jis.iso2022jp.txt", TY_ENC_ISO2022JP,
+                  "seed-jis.utf8.txt");
+}
+
+static void test_read_utf16(void **state) {
+  read_fixture_as("seed.utf16le-bom.txt", TY_ENC_AUTO, "seed.utf8.txt");
+  read_fixture_as("seed.utf16be-bom.txt", TY_ENC_AUTO, "seed.utf8.txt");
+  read_fixture_as("seed.utf16le.txt", TY_ENC_AUTO, "seed.utf8.txt");
+  read_fixture_as("seed.utf16le.txt", TY_ENC_UTF16, "seed.utf8.txt");
+  read_fixture_as("seed.utf16be-bom.txt", TY_ENC_UTF16, "seed.utf8.txt");
+}
+
+static void test_read_utf16_crlf_cleaned(void **state) {
+  ty_error err = {0};
+  ty_doc *d = READ("\xFF\xFE" "1\0 \0\x2C\x67\r\0\n\0" "2\0\r\0", TY_ENC_AUTO,
+                   &err);
+  assert_non_null(d);
+  assert_text(d, "1 本\n2\n");
+  ty_doc_free(d);
+}
+
+static void test_read_utf16_odd_length_is_refused(void **state) {
+  ty_error err = {0};
+  assert_null(READ("\xFF\xFE" "a\0b\0\n\0c", TY_ENC_AUTO, &err));
+  assert_int_equal(err.code, TY_ERR_ENCODING);
+  assert_string_equal(err.message, "invalid UTF-16");
+  assert_int_equal(err.line, 2);
+  assert_int_equal(err.column, 1);
+}
+
+static void test_read_wrong_explicit_encoding(void **state) {
+  size_t n;
+  char *sjis = slurp(fixture("seed-jis.sjis.txt"), &n);
+  ty_error err = {0};
+  assert_null(read_bytes(sjis, n, TY_ENC_UTF8, &err));
+  assert_string_equal(err.message, "invalid UTF-8");
+  assert_int_equal(err.line, 3); /* the first line with Japanese */
+  assert_int_equal(err.column, 1);
+  assert_null(read_bytes(sjis, n, TY_ENC_ISO2022JP, &err));
+  assert_string_equal(err.message, "invalid ISO-2022-JP");
+  assert_int_equal(err.line, 3);
+  assert_int_equal(err.column, 1);
+  free(sjis);
+}
+
+static void test_read_explicit_encoding_error_position(void **state) {
+  /* "1 日本\n2 " then a lead byte followed by an illegal trail byte */
+  ty_error err = {0};
+  assert_null(READ("1 \x93\xfa\x96\x7b\n2 \x93\xfa\x81\x01", TY_ENC_SHIFT_JIS,
+                   &err));
+  assert_string_equal(err.message, "invalid Shift_JIS");
+  assert_int_equal(err.line, 2);
+  assert_int_equal(err.column, 4);
+}
+
+static void test_read_broken_shift_jis_is_refused(void **state) {
+  /* plainly Shift_JIS, then a byte Shift_JIS cannot hold: no mojibake */
+  size_t n;
+  char *sjis = slurp(fixture("seed-jis.sjis.txt"), &n);
+  sjis[n - 2] = (char)0xFF;
+  ty_error err = {0};
+  assert_null(read_bytes(sjis, n, TY_ENC_AUTO, &err));
+  assert_int_equal(err.code, TY_ERR_ENCODING);
+  assert_non_null(strstr(err.message, "cannot decide the encoding (best guesses: Shift_JIS 100%"));
+  assert_non_null(strstr(err.message, "not Shift_JIS at line"));
+  assert_non_null(strstr(err.message, "; use --encoding"));
+  free(sjis);
+}
+
+static void test_read_undecidable_bytes_are_refused(void **state) {
+  ty_error err = {0};
+  assert_null(READ("ab \xA4\xA4 cd \xE9\xE9\xE9 ef \xF5\n", TY_ENC_AUTO, &err));
+  assert_int_equal(err.code, TY_ERR_ENCODING);
+  assert_true(strncmp(err.message, "cannot decide the encoding (", 28) == 0);
+  assert_non_null(strstr(err.message, "; use --encoding"));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_read_clean_utf8_is_mapped),
+      cmocka_unit_test(test_read_bom_is_stripped),
+      cmocka_unit_test(test_read_crlf_and_cr_become_lf),
+      cmocka_unit_test(test_read_invalid_utf8_line_col),
+      cmocka_unit_test(test_read_invalid_utf8_column_counts_characters),
+      cmocka_unit_test(test_read_invalid_utf8_after_bom_and_crlf),
+      cmocka_unit_test(test_read_truncated_sequence_at_eof),
+      cmocka_unit_test(test_read_overlong_and_surrogate_are_invalid),
+      cmocka_unit_test(test_read_empty_file),
+      cmocka_unit_test(test_read_directory),
+      cmocka_unit_test(test_read_missing_file),
+      cmocka_unit_test(test_read_nul_bytes_are_binary),
+      cmocka_unit_test(test_read_control_bytes_are_binary),
+      cmocka_unit_test(test_read_executable_is_binary),
+      cmocka_unit_test(test_read_buffer_copies),
+      cmocka_unit_test(test_read_shift_jis_detected),
+      cmocka_unit_test(test_read_euc_jp_detected),
+      cmocka_unit_test(test_read_iso2022jp_detected),
+      cmocka_unit_test(test_read_utf16),
+      cmocka_unit_test(test_read_utf16_crlf_cleaned),
+      cmocka_unit_test(test_read_utf16_odd_length_is_refused),
+      cmocka_unit_test(test_read_wrong_explicit_encoding),
+      cmocka_unit_test(test_read_explicit_encoding_error_position),
+      cmocka_unit_test(test_read_broken_shift_jis_is_refused),
+      cmocka_unit_test(test_read_undecidable_bytes_are_refused),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
