@@ -10,6 +10,7 @@
  * Every finding carries the pair's key and the line of each side. */
 #include "internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -67,7 +68,7 @@ static void put_excerpt(ty_buf *out, const char *s, size_t n, int max) {
 /* ---- number-mismatch ----------------------------------------------------- */
 
 static void put_value(ty_buf *out, double v) {
-  if (v == (double)(long long)v)
+  if (fabs(v) < 1e15 && v == (double)(long long)v)
     ty_buf_printf(out, "%lld", (long long)v);
   else
     ty_buf_printf(out, "%g", v);
@@ -370,7 +371,10 @@ static void check_chars_side(run *r, ty_lang side) {
     /* Kana, and U+00A0..U+33FF beyond: no control, private-use or Han */
     if (c >= 0xA0 && c < 0x3400 && c != 0x3005 && c != 0x3007) continue;
     const char *what = NULL;
-    if (c == 0xFFFD)
+    if (c >= HAN_LO && c < HAN_HI) { /* no control or private use here */
+      if (side != TY_JA || !r->jis || !outside_jis(r, c)) continue;
+      what = "Han character outside JIS X 0208/0213";
+    } else if (c == 0xFFFD)
       what = "replacement character";
     else if (u_charType(c) == U_CONTROL_CHAR)
       what = "control character";
@@ -446,7 +450,16 @@ static void check_punct_side(run *r, ty_lang side) {
     int len = 1;
     int32_t c = b < 0x80 ? b : ty_utf8_decode(t->p + i, t->n - i, &len);
     i += (size_t)len;
-    if (c != '(' && c != ')' && c != ' ' && c < 0x3000) continue;
+    if (c == ' ') {
+      size_t at = i - 1;
+      if (side == TY_EN && i < t->n && t->p[i] == ' ' && at > 0 &&
+          t->p[at - 1] != ' ' && t->p[at - 1] != '\n') {
+        if (!doubled) first_double = at;
+        doubled++;
+      }
+      continue;
+    }
+    if (c != '(' && c != ')' && c < 0x3000) continue;
     for (size_t f = 0; f < NFAM; f++) {
       if (c == families[f].open[0] || c == families[f].open[1]) {
         depth[f]++;
@@ -460,12 +473,6 @@ static void check_punct_side(run *r, ty_lang side) {
         else
           depth[f]--;
       }
-    }
-    size_t at = i - 1; /* the space just read */
-    if (side == TY_EN && c == ' ' && i < t->n && t->p[i] == ' ' && at > 0 &&
-        t->p[at - 1] != ' ' && t->p[at - 1] != '\n') {
-      if (!doubled) first_double = at;
-      doubled++;
     }
   }
   for (size_t f = 0; f < NFAM; f++) {

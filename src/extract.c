@@ -448,17 +448,22 @@ static const int32_t ja_numerals[] = {
     0x96F6 /* 零 */, 0x58F1 /* 壱 */, 0x5F10 /* 弐 */, 0x53C2 /* 参 */,
     0x62FE /* 拾 */};
 
-/* Value of a kanji numeral at s[i] (byte length in *len), or -1. */
-static double kanji_value(const char *s, size_t n, size_t i, int *len) {
-  unsigned char b = (unsigned char)s[i];
-  if (b < 0xE3 || b > 0xE9) return -1;
-  int32_t c = ty_utf8_decode(s + i, n - i, len);
+/* Value of the kanji numeral c, or -1 for other characters. */
+static double numeral_value(int32_t c) {
+  if (c != 0x3007 && (c < 0x4E00 || c > 0x96F6)) return -1;
   for (size_t k = 0; k < sizeof ja_numerals / sizeof *ja_numerals; k++)
     if (c == ja_numerals[k]) {
       double v = u_getNumericValue(c);
       return v == U_NO_NUMERIC_VALUE ? -1 : v;
     }
   return -1;
+}
+
+/* Value of a kanji numeral at s[i] (byte length in *len), or -1. */
+static double kanji_value(const char *s, size_t n, size_t i, int *len) {
+  unsigned char b = (unsigned char)s[i];
+  if (b < 0xE3 || b > 0xE9) return -1;
+  return numeral_value(ty_utf8_decode(s + i, n - i, len));
 }
 
 /* What follows a numeral in Japanese and makes it a quantity: units,
@@ -493,8 +498,6 @@ typedef struct ja_numeral {
   double value;
   size_t end;
   int ascii;    /* holds an ASCII digit */
-  int kdigits;  /* kanji digits 〇..九 */
-  int coef;     /* a multiplier had a coefficient or a digit came first */
   int zero_only;/* only 〇: the 〇〇 placeholder */
 } ja_numeral;
 
@@ -513,7 +516,6 @@ static int read_ja_numeral(const char *s, size_t n, size_t i, ja_numeral *r) {
       int plain;
       i = read_decimal(s, n, i, &cur, &plain);
       r->ascii = 1;
-      r->coef = 1;
       r->zero_only = 0;
       continue;
     }
@@ -524,8 +526,6 @@ static int read_ja_numeral(const char *s, size_t n, size_t i, ja_numeral *r) {
       /* "3四半期": a kanji digit does not continue ASCII digits */
       if (cur >= 0 && i > 0 && is_digit(s[i - 1])) break;
       cur = (cur < 0 ? 0 : cur) * 10 + v;
-      r->kdigits++;
-      r->coef = 1;
       if (v != 0) r->zero_only = 0;
     } else if (v < 1e4) {
       section += (cur < 0 ? 1 : cur) * v;
@@ -568,12 +568,10 @@ static int era_year(ty_extractor *x, int e, int y) {
   return U_SUCCESS(st) ? g : -1;
 }
 
-/* An era year at s[i] ("令和元年", "平成31年", "昭和六十四年"): stores the
- * Gregorian year and returns the end, or 0. */
+/* An era year at s[i] ("令和元年", "平成31年", "昭和六十四年"), whose first
+ * character is c: stores the Gregorian year and returns the end, or 0. */
 static size_t read_era(ty_extractor *x, const char *s, size_t n, size_t i,
-                       int *year) {
-  int clen;
-  int32_t c = ty_utf8_decode(s + i, n - i, &clen);
+                       int32_t c, int *year) {
   for (int k = 0; k < x->neras; k++) {
     const era *r = &x->eras[k];
     if (c != r->first || !starts(s, n, i, r->name)) continue;
@@ -599,10 +597,10 @@ static size_t read_era(ty_extractor *x, const char *s, size_t n, size_t i,
 }
 
 /* Words that stand for a year the reader knows (本年, 昨年...): the
- * English may give it.  The first characters; 年 follows. */
-static int implicit_year_at(const char *s, size_t n, size_t i) {
-  int len;
-  int32_t c = ty_utf8_decode(s + i, n - i, &len);
+ * English may give it.  c (of byte length len) is the character at s[i];
+ * returns the byte length of the word, or 0. */
+static int implicit_year_at(const char *s, size_t n, size_t i, int32_t c,
+                            int len) {
   if (c != 0x672C /* 本 */ && c != 0x4ECA /* 今 */ && c != 0x540C /* 同 */ &&
       c != 0x6628 /* 昨 */ && c != 0x524D /* 前 */ && c != 0x7FCC /* 翌 */)
     return 0;
@@ -624,23 +622,26 @@ static void extract_ja(ty_extractor *x, const char *s, size_t n,
       continue;
     }
     if (b >= 0x80) {
-      int year;
-      size_t e = x->neras ? read_era(x, s, n, i, &year) : 0;
-      if (e) {
-        add_number(out, year, TY_NUM_YEAR, 0, i, e - i);
-        i = e + strlen("年");
-        continue;
-      }
-      int implicit = implicit_year_at(s, n, i);
-      if (implicit) {
-        add_number(out, 0, TY_NUM_YEAR, TY_NUM_OPTIONAL | TY_NUM_ANY, i,
-                   (size_t)implicit);
-        i += (size_t)implicit;
+      int len;
+      int32_t c = ty_utf8_decode(s + i, n - i, &len);
+      if (numeral_value(c) < 0) {
+        int year, implicit;
+        size_t e = x->neras ? read_era(x, s, n, i, c, &year) : 0;
+        if (e) {
+          add_number(out, year, TY_NUM_YEAR, 0, i, e - i);
+          i = e + strlen("年");
+        } else if ((implicit = implicit_year_at(s, n, i, c, len)) > 0) {
+          add_number(out, 0, TY_NUM_YEAR, TY_NUM_OPTIONAL | TY_NUM_ANY, i,
+                     (size_t)implicit);
+          i += (size_t)implicit;
+        } else {
+          i += (size_t)len;
+        }
         continue;
       }
     }
     ja_numeral r;
-    if (!read_ja_numeral(s, n, i, &r)) {
+    if (!read_ja_numeral(s, n, i, &r)) { /* 万 alone */
       int len;
       ty_utf8_decode(s + i, n - i, &len);
       i += (size_t)len;
@@ -857,9 +858,10 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
       }
     }
     int implicit = 0;
-    char l = lower(c); /* the phrases start with t, l or n */
-    for (size_t k = 0; (l == 't' || l == 'l' || l == 'n') &&
-                       k < sizeof en_implicit_years / sizeof(char *);
+    /* the phrases start with "this", "last", "next", "the", "that" */
+    char l = lower(c);
+    int may = (e - i == 3 || e - i == 4) && (l == 't' || l == 'l' || l == 'n');
+    for (size_t k = 0; may && k < sizeof en_implicit_years / sizeof(char *);
          k++) {
       const char *p = en_implicit_years[k];
       if (starts_word(s, n, i, p)) {
@@ -946,19 +948,31 @@ int ty_token_fold(const char *t, size_t n) {
 
 int ty_find_word(const char *hay, size_t n, const char *w, size_t k, int fold) {
   if (k == 0 || k > n) return 0;
-  for (size_t i = 0; i + k <= n; i++) {
-    if (fold ? lower(hay[i]) != lower(w[0]) : hay[i] != w[0]) continue;
-    size_t j = 1;
+  size_t i = 0;
+  while (i + k <= n) {
     if (fold) {
+      if (lower(hay[i]) != lower(w[0])) {
+        i++;
+        continue;
+      }
+      size_t j = 1;
       while (j < k && lower(hay[i + j]) == lower(w[j])) j++;
+      if (j < k) {
+        i++;
+        continue;
+      }
     } else {
-      while (j < k && hay[i + j] == w[j]) j++;
+      const char *m = memmem(hay + i, n - i, w, k);
+      if (!m) return 0;
+      i = (size_t)(m - hay);
     }
-    if (j < k) continue;
     /* Whole words only where the word itself starts or ends with a letter
      * or digit: "AIS" is not in "daisy". */
-    if (is_alnum(w[0]) && i > 0 && is_alnum(hay[i - 1])) continue;
-    if (is_alnum(w[k - 1]) && i + k < n && is_alnum(hay[i + k])) continue;
+    if ((is_alnum(w[0]) && i > 0 && is_alnum(hay[i - 1])) ||
+        (is_alnum(w[k - 1]) && i + k < n && is_alnum(hay[i + k]))) {
+      i++;
+      continue;
+    }
     return 1;
   }
   return 0;
