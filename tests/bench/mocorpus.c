@@ -44,7 +44,7 @@
  *
  * Exit status: 0 done, 1 no pairs or a bad catalog, 2 usage or I/O trouble.
  */
-#define _GNU_SOURCE
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <iconv.h>
 #include <math.h>
@@ -1225,6 +1225,25 @@ static void build(const struct corpus *c, long n, const struct options *o, struc
     free(range);
 }
 
+static void corpus_free(struct corpus *c)
+{
+    for (size_t i = 0; i < c->npairs; i++) {
+        free(c->pairs[i].en);
+        free(c->pairs[i].ja);
+    }
+    for (size_t i = 0; i < c->ncats; i++)
+        free(c->cats[i]);
+    free(c->pairs);
+    free(c->cats);
+    free(c->per_cat);
+    free(c->seen.s);
+    free(c->seen_en.s);
+    free(c->seen_ja.s);
+    free(c->en.p);
+    free(c->ja.p);
+    free(c->tmp.p);
+}
+
 static void write_corpus_json(const struct corpus *c, const struct options *o,
                               const long *sizes, const struct meta *metas, size_t nsizes)
 {
@@ -1372,6 +1391,9 @@ int main(int argc, char **argv)
                metas[i].n, metas[i].ja_lines, metas[i].en_lines,
                metas[i].ja_lines + metas[i].en_lines - metas[i].n, metas[i].omit_en,
                metas[i].omit_ja, metas[i].n > metas[i].u ? " (with replacement)" : "");
+    corpus_free(&c);
+    free(metas);
+    free(sizes);
     if (fflush(stdout) != 0 || ferror(stdout))
         die(2, "write error on stdout");
     return 0;

@@ -12,7 +12,7 @@
  * getrusage(RUSAGE_CHILDREN).ru_maxrss, the largest resident set of the one
  * child. Exits 0 when it could measure, 2 otherwise.
  */
-#define _GNU_SOURCE
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

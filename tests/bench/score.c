@@ -383,8 +383,8 @@ int main(int argc, char **argv)
             if (!d->linked[i] && !d->flagged[i])
                 *(s ? &loose_en : &loose_ja) += 1;
         }
-    double prec = pred_links ? (double)correct_links / pred_links : 0;
-    double rec = gold_links ? (double)correct_links / gold_links : 0;
+    double prec = pred_links ? (double)correct_links / (double)pred_links : 0;
+    double rec = gold_links ? (double)correct_links / (double)gold_links : 0;
     fputs("links: P", stdout);
     ratio(correct_links, pred_links);
     fputs(" R", stdout);
