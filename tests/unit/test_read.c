@@ -337,6 +337,178 @@ static void test_read_undecidable_bytes_are_refused(void **state) {
   assert_non_null(strstr(err.message, "; use --encoding"));
 }
 
+/* ---- YAML clause files ----------------------------------------------------- */
+
+static ty_doc *parse_yaml(const char *text, ty_error *err) {
+  return ty_doc_parse(text, strlen(text), "clauses.yaml", TY_JA, err);
+}
+
+static const char nested_yaml[] =
+    "title: 日米サイバー対話\n"
+    "clauses:\n"
+    "  - text: 共同プレスリリース（仮訳）\n"
+    "  - id: 第十条の二\n"
+    "    text: 日本語の本文\n"
+    "    clauses:\n"
+    "      - id: \"(1)\"\n"
+    "        text: \"引用\\nされた\"\n"
+    "      - id: (2)\n"
+    "        text: |\n"
+    "          literal\n"
+    "          block\n"
+    "        clauses:\n"
+    "          - {id: c., text: 三番目}\n"
+    "  - id: 4.9.1\n"
+    "    text: dotted   \n"
+    "  - id: \"7\"\n"
+    "    clauses:\n"
+    "      - id: 4.9.2\n"
+    "      - text: unnumbered\n"
+    "        clauses:\n"
+    "          - id: a)\n";
+
+static int in_text(const ty_doc *d, const char *p) {
+  return p >= d->text && p < d->text + d->len;
+}
+
+static void test_read_yaml_nesting_and_keys(void **state) {
+  ty_error err = {0};
+  ty_doc *d = parse_yaml(nested_yaml, &err);
+  if (!d) fail_msg("%d:%d: %s", err.line, err.column, err.message);
+  static const char *const keys[] = {"front-1", "10-2",  "10-2.1", "10-2.2",
+                                     "10-2.2.3", "4.9.1", "7",      "4.9.2",
+                                     "front-2",  "7.1"};
+  static const int parents[] = {-1, -1, 1, 1, 3, -1, -1, 6, 6, 8};
+  static const int depths[] = {0, 1, 2, 2, 3, 1, 1, 2, 0, 3};
+  assert_int_equal(d->ncl, 10);
+  for (size_t i = 0; i < 10; i++) {
+    assert_string_equal(d->cl[i].key, keys[i]);
+    assert_int_equal(d->cl[i].parent, parents[i]);
+    assert_int_equal(d->cl[i].depth, depths[i]);
+  }
+  const ty_clause *c = &d->cl[1];
+  assert_int_equal(c->kind, TY_K_JA_ARTICLE);
+  assert_int_equal(c->ordinal, 10);
+  assert_int_equal(c->branch, 2);
+  assert_int_equal(c->label_len, strlen("第十条の二"));
+  assert_memory_equal(c->label, "第十条の二", c->label_len);
+  assert_true(in_text(d, c->label));
+  assert_true(in_text(d, c->text));
+  assert_int_equal(c->text_len, strlen("日本語の本文"));
+  assert_int_equal(d->cl[0].flags & TY_CL_FRONT, TY_CL_FRONT);
+  assert_null(d->cl[0].label);
+  assert_int_equal(d->cl[1].flags & TY_CL_FRONT, 0);
+  /* quoted without escapes: a view past the quote; escaped: a copy */
+  assert_true(in_text(d, d->cl[2].label));
+  assert_int_equal(d->cl[2].label_len, 3);
+  assert_memory_equal(d->cl[2].label, "(1)", 3);
+  assert_false(in_text(d, d->cl[2].text));
+  assert_int_equal(d->cl[2].text_len, strlen("引用\nされた"));
+  assert_memory_equal(d->cl[2].text, "引用\nされた", d->cl[2].text_len);
+  /* a literal block, its final newline trimmed; trailing blanks trimmed */
+  assert_int_equal(d->cl[3].text_len, strlen("literal\nblock"));
+  assert_memory_equal(d->cl[3].text, "literal\nblock", d->cl[3].text_len);
+  assert_int_equal(d->cl[5].text_len, 6);
+  assert_int_equal(d->cl[4].kind, TY_K_LATIN_LOWER);
+  assert_int_equal(d->cl[4].ordinal, 3);
+  assert_int_equal(d->cl[5].kind, TY_K_DOTTED);
+  ty_doc_free(d);
+}
+
+static void test_read_yaml_positions(void **state) {
+  ty_error err = {0};
+  ty_doc *d = parse_yaml(nested_yaml, &err);
+  assert_non_null(d);
+  assert_int_equal(d->cl[0].line, 3);
+  assert_int_equal(d->cl[0].col, 5);
+  assert_int_equal(d->cl[1].line, 4);
+  assert_int_equal(d->cl[1].col, 5);
+  assert_int_equal(d->cl[3].line, 9);
+  assert_int_equal(d->cl[3].end_line, 12);
+  assert_int_equal(d->cl[4].line, 14);
+  assert_int_equal(d->cl[4].col, 13); /* the flow mapping's brace */
+  ty_doc_free(d);
+}
+
+static void test_read_yaml_duplicate_is_a_finding(void **state) {
+  ty_error err = {0};
+  ty_doc *d = parse_yaml("clauses:\n  - {id: \"1\", text: a}\n"
+                         "  - {id: (1), text: b}\n",
+                         &err);
+  assert_non_null(d);
+  assert_int_equal(d->findings.n, 1);
+  assert_int_equal(d->findings.v[0].code, TY_DUPLICATE_NUMBER);
+  assert_string_equal(d->findings.v[0].key, "1");
+  assert_int_equal(d->findings.v[0].ja_line, 3);
+  ty_doc_free(d);
+}
+
+static void test_read_yaml_scalar_alias(void **state) {
+  ty_error err = {0};
+  ty_doc *d = parse_yaml("common: &t shared text\n"
+                         "clauses:\n  - {id: \"1\", text: *t}\n", &err);
+  assert_non_null(d);
+  assert_int_equal(d->cl[0].text_len, strlen("shared text"));
+  assert_memory_equal(d->cl[0].text, "shared text", d->cl[0].text_len);
+  ty_doc_free(d);
+}
+
+/* Parsing `text` fails at line:col with a message starting `msg`. */
+static void yaml_fails(const char *text, int line, int col, const char *msg) {
+  ty_error err = {0};
+  ty_doc *d = parse_yaml(text, &err);
+  if (d) fail_msg("parsed: %s", text);
+  assert_int_equal(err.code, TY_ERR_SYNTAX);
+  assert_string_equal(err.file, "clauses.yaml");
+  if (strncmp(err.message, msg, strlen(msg)) != 0)
+    fail_msg("'%s' does not start with '%s'", err.message, msg);
+  assert_int_equal(err.line, line);
+  assert_int_equal(err.column, col);
+}
+
+static void test_read_yaml_errors(void **state) {
+  yaml_fails("clauses:\n  - id: 1\n   text: x\n", 3, 4,
+             "did not find expected '-' indicator");
+  yaml_fails("clauses:\n  - id: \"1\n", 3, 1, "found unexpected end of stream");
+  yaml_fails("clauses:\n  - just a string\n", 2, 5, "a clause must be a mapping");
+  yaml_fails("clauses:\n  - id: 1\n    txt: x\n", 3, 5, "unknown key 'txt'");
+  yaml_fails("clauses:\n  - id: [1]\n", 2, 9, "id must be a string");
+  yaml_fails("clauses: {id: 1}\n", 1, 10, "clauses must be a list");
+  yaml_fails("- 1\n- 2\n", 1, 1, "a clause file must be a mapping");
+  yaml_fails("title: x\n", 1, 1, "a clause file must be a mapping");
+  yaml_fails("clauses: []\n---\nclauses: []\n", 2, 1, "a clause file holds one");
+}
+
+static void test_read_yaml_bombs_refused(void **state) {
+  yaml_fails("a: &a [x, x]\nb: &b [*a, *a]\nclauses: [*b, *b]\n", 3, 11,
+             "a clause must be a mapping");
+  ty_buf b = {0};
+  ty_buf_puts(&b, "x: &a v\nclauses:\n");
+  for (int i = 0; i < 101; i++) ty_buf_puts(&b, "  - {text: *a}\n");
+  yaml_fails(b.p, 103, 12, "more than 100 aliases");
+  ty_buf_clear(&b);
+  ty_buf_puts(&b, "clauses:\n");
+  for (int i = 0; i < 40; i++)
+    ty_buf_printf(&b, "%*s- id: \"1\"\n%*s  clauses:\n", 2 * i + 2, "",
+                  2 * i + 2, "");
+  ty_error err = {0};
+  assert_null(parse_yaml(b.p, &err));
+  assert_string_equal(err.message, "clauses nested more than 32 deep");
+  ty_buf_free(&b);
+}
+
+static void test_read_yaml_empty_file(void **state) {
+  ty_error err = {0};
+  ty_doc *d = parse_yaml("", &err);
+  assert_non_null(d);
+  assert_int_equal(d->ncl, 0);
+  ty_doc_free(d);
+  d = parse_yaml("clauses:\n", &err);
+  assert_non_null(d);
+  assert_int_equal(d->ncl, 0);
+  ty_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_read_clean_utf8_is_mapped),
@@ -364,6 +536,13 @@ int main(void) {
       cmocka_unit_test(test_read_explicit_encoding_error_position),
       cmocka_unit_test(test_read_broken_shift_jis_is_refused),
       cmocka_unit_test(test_read_undecidable_bytes_are_refused),
+      cmocka_unit_test(test_read_yaml_nesting_and_keys),
+      cmocka_unit_test(test_read_yaml_positions),
+      cmocka_unit_test(test_read_yaml_duplicate_is_a_finding),
+      cmocka_unit_test(test_read_yaml_scalar_alias),
+      cmocka_unit_test(test_read_yaml_errors),
+      cmocka_unit_test(test_read_yaml_bombs_refused),
+      cmocka_unit_test(test_read_yaml_empty_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
