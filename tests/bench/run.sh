@@ -92,7 +92,7 @@ row() {
         secs=${rest%% *} kib=${rest#* }
         if [ "$st" -gt $ROW_OK ]; then
             printf '%-40s FAILED (exit %s)%s\n' "$name" "$st" \
-                "$(tail -n 1 "$err" | sed 's/^./: &/' | cut -c1-120)"
+                "$(head -n 1 "$err" | sed 's/^./: &/' | cut -c1-120)"
             return
         fi
         best=$(calc '(a == "" || b < a) ? b : a' -v a="$best" -v b="$secs")
