@@ -738,7 +738,7 @@ static size_t format_end(const char *s, size_t n, size_t i)
     size_t p = i + 1, q = digits(s, n, p);
     if (q > p && q < n && s[q] == '$')
         p = q + 1;
-    while (p < n && strchr("-+ #0'", s[p]) && s[p])
+    while (p < n && s[p] && strchr("-+ #0'", s[p]))
         p++;
     q = digits(s, n, p);
     if (q > p)
