@@ -271,7 +271,8 @@ static int load_top(loader *l) {
     if (next(l)) return -1;
   } else if (l->ev.type != YAML_MAPPING_START_EVENT) {
     return fail_at(l, l->ev.start_mark,
-                   "%s must be a mapping (severity, glossary)", l->path);
+                   "%s must be a mapping (severity, glossary)",
+                   "the configuration");
   } else {
     for (;;) {
       if (next(l)) return -1;
@@ -293,7 +294,7 @@ static int load_top(loader *l) {
   if (next(l)) return -1;
   if (l->ev.type != YAML_STREAM_END_EVENT)
     return fail_at(l, l->ev.start_mark, "%s holds more than one document",
-                   l->path);
+                   "the configuration");
   return 0;
 }
 
