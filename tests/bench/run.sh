@@ -42,9 +42,9 @@ mkdir -p "$BIN" "$DATA" "$RES" || exit 2
 
 # ---- tools ----
 for tool in mocorpus genpairs peakrss score; do
-    src=tests/bench/$tool.c
-    if [ ! -x "$BIN/$tool" ] || [ "$src" -nt "$BIN/$tool" ]; then
-        ${CC:-cc} -O2 -o "$BIN/$tool" "$src" -lm || { echo "bench: cannot build $tool" >&2; exit 2; }
+    if ! ${CC:-cc} -O2 -o "$BIN/$tool" "tests/bench/$tool.c" -lm; then
+        echo "bench: cannot build $tool" >&2
+        exit 2
     fi
 done
 
@@ -53,16 +53,22 @@ have_mo=0
 ls "$MODIR"/*.mo >/dev/null 2>&1 && have_mo=1
 for n in $(echo "$SIZES" | tr , ' '); do
     if [ ! -f "$DATA/gen/$n/.done" ]; then
-        mkdir -p "$DATA/gen" && "$BIN/genpairs" "$n" "$DATA/gen/$n" &&
-            touch "$DATA/gen/$n/.done" || { echo "bench: genpairs $n failed" >&2; exit 2; }
+        if ! { mkdir -p "$DATA/gen" && "$BIN/genpairs" "$n" "$DATA/gen/$n"; }; then
+            echo "bench: genpairs $n failed" >&2
+            exit 2
+        fi
+        touch "$DATA/gen/$n/.done"
     fi
     [ $have_mo = 1 ] || continue
     for kind in mo mo-clauses; do
         [ -f "$DATA/$kind/$n/.done" ] && continue
         flag=
         [ $kind = mo-clauses ] && flag=--clauses
-        "$BIN/mocorpus" $flag --out "$DATA/$kind" --sizes "$n" >/dev/null &&
-            touch "$DATA/$kind/$n/.done" || { echo "bench: mocorpus $flag $n failed" >&2; exit 2; }
+        if ! "$BIN/mocorpus" $flag --out "$DATA/$kind" --sizes "$n" >/dev/null; then
+            echo "bench: mocorpus $flag $n failed" >&2
+            exit 2
+        fi
+        touch "$DATA/$kind/$n/.done"
     done
 done
 
@@ -74,25 +80,37 @@ calc() {
     awk "$@" "BEGIN { print ($expr) }"
 }
 
-FMT="%-40s %11s %9s %9s %9s %8s %8s\n"
+# cols NAME BYTES SECS MB/S MIB XWCL XWCM: one line of a table.
+cols() {
+    printf '%-40s %11s %9s %9s %9s %8s %8s\n' "$@"
+}
+
+# failed NAME REASON: the line of a row that could not be measured.
+failed() {
+    printf '%-40s FAILED (%s)\n' "$1" "$2"
+    row_ok=0
+}
+
 ROW_OK=0      # the highest exit status that still counts as success
 row_ok=0      # did the last row succeed
-wc_l= wc_m=   # best wall times of the rows "wc -l" and "wc -m" of this input
+wc_l='' wc_m=''   # best wall times of the rows "wc -l" and "wc -m" of this input
 
 # row NAME CMD...: runs CMD REPEAT times under peakrss and prints its row.
 row() {
     name=$1
     shift
-    best= peak=0 i=0 row_ok=0
+    best='' peak=0 i=0 row_ok=0
     err=$RES/$slug-$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '-').err
     while [ $i -lt "$REPEAT" ]; do
         i=$((i + 1))
-        m=$("$BIN/peakrss" "$@" 2>"$err") || { printf "$FMT" "$name" FAILED "(peakrss)" "" "" "" ""; return; }
+        if ! m=$("$BIN/peakrss" "$@" 2>"$err"); then
+            failed "$name" "peakrss could not measure"
+            return
+        fi
         st=${m%% *} rest=${m#* }
         secs=${rest%% *} kib=${rest#* }
         if [ "$st" -gt $ROW_OK ]; then
-            printf '%-40s FAILED (exit %s)%s\n' "$name" "$st" \
-                "$(head -n 1 "$err" | sed 's/^./: &/' | cut -c1-120)"
+            failed "$name" "exit $st$(head -n 1 "$err" | sed 's/^./): &/' | cut -c1-120)"
             return
         fi
         best=$(calc '(a == "" || b < a) ? b : a' -v a="$best" -v b="$secs")
@@ -103,7 +121,7 @@ row() {
     "wc -l") wc_l=$best ;;
     "wc -m") wc_m=$best ;;
     esac
-    printf "$FMT" "$name" "$bytes" "$(calc 'sprintf("%.4f", s)' -v s="$best")" \
+    cols "$name" "$bytes" "$(calc 'sprintf("%.4f", s)' -v s="$best")" \
         "$(calc 's > 0 ? sprintf("%.1f", b / 1e6 / s) : "-"' -v s="$best" -v b="$bytes")" \
         "$(calc 'sprintf("%.1f", k / 1024)' -v k="$peak")" \
         "$(ratio "$wc_l")" "$(ratio "$wc_m")"
@@ -122,8 +140,7 @@ taiyaku_row() {
     name=$1
     shift
     if [ ! -x "$TAIYAKU" ]; then
-        printf '%-40s FAILED (no binary at %s)\n' "$name" "$TAIYAKU"
-        row_ok=0
+        failed "$name" "no binary at $TAIYAKU"
         return
     fi
     ROW_OK=1
@@ -139,8 +156,8 @@ bench_input() {
     bytes=$(($(wc -c <"$ja") + $(wc -c <"$en")))
     echo
     echo "== $1: ja $(wc -l <"$ja") lines, en $(wc -l <"$en") lines"
-    printf "$FMT" command bytes "wall s" "MB/s" "peak MiB" "x wc -l" "x wc -m"
-    wc_l= wc_m=
+    cols command bytes "wall s" "MB/s" "peak MiB" "x wc -l" "x wc -m"
+    wc_l='' wc_m=''
     row "wc -l" wc -l "$ja" "$en"
     row "wc -m" env LC_ALL=C.UTF-8 wc -m "$ja" "$en"
     taiyaku_row "taiyaku align --format json" align --format json "$ja" "$en" -o /dev/null
@@ -158,12 +175,12 @@ bench_input() {
 
 echo "taiyaku benchmark: $TAIYAKU, best of $REPEAT, $(date -u '+%Y-%m-%d %H:%M UTC')"
 for n in $(echo "$SIZES" | tr , ' '); do
-    bench_input gen/$n
+    bench_input "gen/$n"
 done
 if [ $have_mo = 1 ]; then
     for n in $(echo "$SIZES" | tr , ' '); do
-        bench_input mo/$n
-        bench_input mo-clauses/$n
+        bench_input "mo/$n"
+        bench_input "mo-clauses/$n"
     done
 else
     echo

@@ -47,8 +47,12 @@ static char *slurp(const char *path, size_t *len)
     char *p = malloc(cap);
     while (p && (got = fread(p + n, 1, cap - n - 1, f)) > 0) {
         n += got;
-        if (cap - n - 1 == 0)
-            p = realloc(p, cap *= 2);
+        if (cap - n - 1 == 0) {
+            char *bigger = realloc(p, cap *= 2);
+            if (!bigger)
+                free(p);
+            p = bigger;
+        }
     }
     if (!p)
         fail("out of memory");
