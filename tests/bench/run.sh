@@ -85,9 +85,9 @@ cols() {
     printf '%-40s %11s %9s %9s %9s %8s %8s\n' "$@"
 }
 
-# failed NAME REASON: the line of a row that could not be measured.
+# failed NAME REASON [DETAIL]: the line of a row that could not be measured.
 failed() {
-    printf '%-40s FAILED (%s)\n' "$1" "$2"
+    printf '%-40s FAILED (%s)%s\n' "$1" "$2" "${3:+: $3}"
     row_ok=0
 }
 
@@ -110,7 +110,7 @@ row() {
         st=${m%% *} rest=${m#* }
         secs=${rest%% *} kib=${rest#* }
         if [ "$st" -gt $ROW_OK ]; then
-            failed "$name" "exit $st$(head -n 1 "$err" | sed 's/^./): &/' | cut -c1-120)"
+            failed "$name" "exit $st" "$(head -n 1 "$err" | cut -c1-120)"
             return
         fi
         best=$(calc '(a == "" || b < a) ? b : a' -v a="$best" -v b="$secs")
