@@ -283,8 +283,8 @@ static int parse_clause(reader *r, int parent, int depth, int prev) {
                      "clauses)",
                      key);
     if (next(r)) return -1;
-    const char *s;
-    size_t n;
+    const char *s = "";
+    size_t n = 0;
     if (string_value(r, is_id ? "id" : "text", &s, &n)) return -1;
     c = &r->doc->cl[i];
     if (is_id) {
