@@ -225,7 +225,9 @@ long long ty_kanji_number(const char *s, size_t n, size_t *used) {
     int cls = numeral_class(c, &v);
     if (cls == NUM_NONE) break;
     /* stay far from overflow: no document numbers its clauses this high */
-    if (total > 1000000000000000LL || cur > 100000000000000LL) break;
+    if (total > 1000000000000000LL || section > 1000000000000000LL ||
+        cur > 100000000000000LL)
+      break;
     if (cls == NUM_DIGIT) {
       /* 二〇一七: digit after digit is positional notation */
       cur = cur < 0 ? v : cur * 10 + v;
@@ -234,6 +236,7 @@ long long ty_kanji_number(const char *s, size_t n, size_t *used) {
       cur = -1;
     } else {
       long long below = section + (cur < 0 ? 0 : cur);
+      if (below > 1000000000000000LL / v) break;
       total += (below ? below : 1) * v;
       section = 0;
       cur = -1;
@@ -255,7 +258,8 @@ static size_t read_kanji(const char *s, size_t n, size_t i, long long *v) {
   if (cls != NUM_DIGIT && cls != NUM_SMALL) return i;
   size_t used;
   long long x = ty_kanji_number(s + i, n - i, &used);
-  if (x < 0) return i;
+  /* ordinals are ints; no document numbers a clause this high */
+  if (x < 0 || x > 99999999) return i;
   *v = x;
   return i + used;
 }
@@ -685,6 +689,13 @@ static size_t read_word_number(const char *s, size_t n, size_t i, ty_kind kind,
   return k;
 }
 
+/* Whether a lower-case word follows after spaces: "Article 3 of the Act"
+ * is wrapped prose, not a heading. */
+static int prose_follows(const char *s, size_t n, size_t i) {
+  size_t j = skip_space(s, n, i);
+  return j > i && j < n && is_lower((unsigned char)s[j]);
+}
+
 /* The end of an English word marker: after the number an optional
  * branch "-2" and full stop; then a space, the end, or text after the
  * full stop, but not "Article 3, paragraph 2" (a reference) nor
@@ -713,6 +724,7 @@ static int word_tail(const char *s, size_t n, size_t j, ty_marker *m,
       return 0;
     if (!stop && c < 0x80 && c != ':') return 0;
   }
+  if (!stop && prose_follows(s, n, j)) return 0;
   f->end = j;
   f->tight = 1;
   return 1;
@@ -786,8 +798,11 @@ static int parse_ascii(const char *s, size_t n, size_t i, int32_t c,
     if (j == i) return 0;
     set_reading(m, &r);
     if (!parse_deco(s, n, j, m, f)) return 0;
-    /* a bare letter or roman numeral is a word ("a lot", "I think") */
-    if (m->deco == TY_D_BARE && r.kind != TY_K_ARABIC) return 0;
+    if (m->deco == TY_D_BARE) {
+      /* a bare letter or roman numeral is a word ("a lot", "I think"); a
+       * bare number past 999 is a year or a quantity ("2017 was") */
+      if (r.kind != TY_K_ARABIC || r.ordinal > 999) return 0;
+    }
     return 1;
   }
   return 0;

@@ -98,6 +98,7 @@ static int check_cases(const mcase *cs, size_t n) {
 #define RUN(table) assert_int_equal(check_cases(table, sizeof table / sizeof table[0]), 0)
 
 static const mcase arabic[] = {
+    P("1 Text", AR, TY_D_BARE, 1, "1", "Text"),
     P("1 text", AR, TY_D_BARE, 1, "1", "text"),
     P("1. text", AR, TY_D_DOT, 1, "1.", "text"),
     P("1) text", AR, TY_D_CLOSE, 1, "1)", "text"),
@@ -113,12 +114,14 @@ static const mcase arabic[] = {
     P("４．", AR, TY_D_DOT, 4, "４．", ""),
     P("4.", AR, TY_D_DOT, 4, "4.", ""),
     P("7", AR, TY_D_BARE, 7, "7", ""),
+    P("999 Last", AR, TY_D_BARE, 999, "999", "Last"),
+    P("１２　月", AR, TY_D_BARE, 12, "１２", "月"),
     P("(10)", AR, TY_D_PAREN, 10, "(10)", ""),
     P("3、三つ目", AR, TY_D_COMMA, 3, "3、", "三つ目"),
     P("２）次に", AR, TY_D_CLOSE, 2, "２）", "次に"),
     P("   9. Nine", AR, TY_D_DOT, 9, "9.", "Nine", .indent = 3),
     P("\t2. Tab", AR, TY_D_DOT, 2, "2.", "Tab", .indent = 8),
-    P("\xc2\xa0" "5 nbsp", AR, TY_D_BARE, 5, "5", "nbsp", .indent = 1),
+    P("\xc2\xa0" "5 Nbsp", AR, TY_D_BARE, 5, "5", "Nbsp", .indent = 1),
     P("　３　全角", AR, TY_D_BARE, 3, "３", "全角", .indent = 2),
     P("○２　天皇は", AR, TY_D_MARU, 2, "○２", "天皇は"),
     P("〇３　前項", AR, TY_D_MARU, 3, "〇３", "前項"),
@@ -126,7 +129,7 @@ static const mcase arabic[] = {
     P("- 1. dash", AR, TY_D_DOT, 1, "1.", "dash", .bullet = 1),
     P("* (2) star", AR, TY_D_PAREN, 2, "(2)", "star", .bullet = 1),
     P("・（３）点", AR, TY_D_PAREN, 3, "（３）", "点", .bullet = 1),
-    P("• 4 bullet", AR, TY_D_BARE, 4, "4", "bullet", .bullet = 1),
+    P("• 4 Bullet", AR, TY_D_BARE, 4, "4", "Bullet", .bullet = 1),
     P("## 2. Heading", AR, TY_D_DOT, 2, "2.", "Heading", .heading = 2),
     P("# 1 Top", AR, TY_D_BARE, 1, "1", "Top", .heading = 1),
     P("  - 3) nested", AR, TY_D_CLOSE, 3, "3)", "nested", .indent = 2,
@@ -288,7 +291,7 @@ static const mcase en_words[] = {
       "The Emperor"),
     P("Article 10-2 Branch", TY_K_EN_ARTICLE, TY_D_WORD, 10, "Article 10-2",
       "Branch", .branch = 2),
-    P("Art. 3 short", TY_K_EN_ARTICLE, TY_D_WORD, 3, "Art. 3", "short"),
+    P("Art. 3 Short", TY_K_EN_ARTICLE, TY_D_WORD, 3, "Art. 3", "Short"),
     P("ARTICLE 3", TY_K_EN_ARTICLE, TY_D_WORD, 3, "ARTICLE 3", ""),
     P("Section 2 Scope", TY_K_EN_SECTION, TY_D_WORD, 2, "Section 2", "Scope"),
     P("§ 2 Scope", TY_K_EN_SECTION, TY_D_WORD, 2, "§ 2", "Scope"),
@@ -300,7 +303,7 @@ static const mcase en_words[] = {
       "Rules"),
     P("Part II", TY_K_EN_PART, TY_D_WORD, 2, "Part II", ""),
     P("Paragraph 2", TY_K_EN_PARAGRAPH, TY_D_WORD, 2, "Paragraph 2", ""),
-    P("Item (iii) third", TY_K_EN_ITEM, TY_D_WORD, 3, "Item (iii)", "third"),
+    P("Item (iii) Third", TY_K_EN_ITEM, TY_D_WORD, 3, "Item (iii)", "Third"),
     P("Appendix A", TY_K_EN_APPENDIX, TY_D_WORD, 1, "Appendix A", ""),
     P("Appendix C. Forms", TY_K_EN_APPENDIX, TY_D_WORD, 3, "Appendix C.",
       "Forms"),
@@ -314,6 +317,9 @@ static const mcase en_words[] = {
       "Heading", .heading = 1),
     P("Article 5: colon", TY_K_EN_ARTICLE, TY_D_WORD, 5, "Article 5",
       ": colon"),
+    P("Article 3. of", TY_K_EN_ARTICLE, TY_D_WORD, 3, "Article 3.", "of"),
+    P("Section 12 Scope", TY_K_EN_SECTION, TY_D_WORD, 12, "Section 12",
+      "Scope"),
 };
 
 /* Lines that do not start with a marker. */
@@ -375,6 +381,11 @@ static const mcase negatives[] = {
     N("Supplementary"),
     N("a"),
     N("1.x"),
+    N("2017 was a year"),
+    N("Chapter III of this Constitution"),
+    N("Article 3 of the Act"),
+    N("Section 4 and Section 5"),
+    N("Item (iii) of Article 3"),
 };
 
 /* Lines copied from the corpus (see /work/shared/corpus/README.md) and the
