@@ -444,17 +444,20 @@ static void sequence_findings(ty_doc *d) {
                     c->label, line, a->line);
   }
   free(v);
-  /* gaps and order among siblings: per parent, the last ordinal seen */
-  int *last = ty_xmalloc((d->ncl + 1) * sizeof *last);
-  int *last_line = ty_xmalloc((d->ncl + 1) * sizeof *last_line);
-  for (size_t i = 0; i <= d->ncl; i++) last[i] = 0, last_line[i] = 0;
+  /* gaps and order among siblings: per parent and sequence class (dotted
+   * sections, appendix letters and lists count apart), the last ordinal */
+  size_t nslots = 3 * (d->ncl + 1);
+  int *last = ty_xcalloc(nslots, sizeof *last);
+  int *last_line = ty_xcalloc(nslots, sizeof *last_line);
   for (size_t i = 0; i < d->ncl; i++) {
     const ty_clause *c = &d->cl[i];
     if (c->flags & TY_CL_FRONT) {
-      if (c->flags & TY_CL_HEADING) last[d->ncl] = 0; /* a new scope */
+      if (c->flags & TY_CL_HEADING) /* a new scope */
+        for (int k = 0; k < 3; k++) last[3 * d->ncl + k] = 0;
       continue;
     }
-    size_t slot = c->parent < 0 ? d->ncl : (size_t)c->parent;
+    int cls = c->kind == TY_K_DOTTED ? 1 : c->kind == TY_K_LATIN_UPPER ? 2 : 0;
+    size_t slot = 3 * (c->parent < 0 ? d->ncl : (size_t)c->parent) + (size_t)cls;
     int prev = last[slot];
     int line = c->line;
     int ja = d->lang == TY_JA ? line : 0, en = d->lang == TY_EN ? line : 0;
