@@ -71,8 +71,9 @@ check: deps
 unit: $(UNIT_BIN)
 	@sh scripts/run_unit.sh $(UNIT_BIN)
 
+# Every CLI test script (tests/cli/*.sh), then the benchmark-data checks.
 cli: $(BUILD)/taiyaku
-	@TAIYAKU=$(CURDIR)/$(BUILD)/taiyaku sh tests/cli/run.sh
+	@sh scripts/run_cli.sh $(CURDIR)/$(BUILD)/taiyaku
 
 fuzz-replay: $(FUZZ_REPLAY)
 	@sh scripts/replay.sh $(FUZZ_REPLAY)
