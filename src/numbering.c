@@ -350,15 +350,16 @@ static size_t read_number(const char *s, size_t n, size_t i, reading *r) {
     return read_kana(c, r) ? i + (size_t)len : i;
   }
   long long v;
-  size_t j = read_kanji(s, n, i, &v);
-  if (j > i) {
-    r->kind = TY_K_KANJI;
+  if (u_charDigitValue(c) >= 0) {
+    /* digits of another script read like ASCII ones */
+    r->kind = TY_K_ARABIC;
+    size_t j = read_digits(s, n, i, &v);
     r->ordinal = (int)v;
     return j;
   }
-  j = read_digits(s, n, i, &v);
+  size_t j = read_kanji(s, n, i, &v);
   if (j > i) {
-    r->kind = TY_K_ARABIC;
+    r->kind = TY_K_KANJI;
     r->ordinal = (int)v;
   }
   return j;
@@ -536,7 +537,6 @@ static int parse_dai(const char *s, size_t n, size_t i, ty_marker *m,
   size_t j = i + (size_t)len;
   long long v;
   size_t k = read_kanji(s, n, j, &v);
-  if (k == j) k = read_digits(s, n, j, &v);
   if (k == j) return 0;
   m->ordinal = (int)v;
   m->deco = TY_D_WORD;
@@ -558,7 +558,6 @@ static int parse_dai(const char *s, size_t n, size_t i, ty_marker *m,
     size_t b0 = j + (size_t)len;
     long long bv;
     size_t b = read_kanji(s, n, b0, &bv);
-    if (b == b0) b = read_digits(s, n, b0, &bv);
     if (b == b0) break;
     if (!m->branch) m->branch = (int)bv;
     j = b;
@@ -612,7 +611,6 @@ static int parse_ja_word(const char *s, size_t n, size_t i, ty_marker *m,
   } else {
     long long v;
     size_t k = read_kanji(s, n, j, &v);
-    if (k == j) k = read_digits(s, n, j, &v);
     if (k == j && !table) return 0;
     m->ordinal = k == j ? 1 : (int)v;
     j = k;
