@@ -427,6 +427,36 @@ void ty_finding_line(const ty_alignment *al, const ty_finding *x, ty_buf *out);
  * (render_text.c) */
 void ty_summary_line(const ty_alignment *al, ty_buf *out);
 
+/* Which pair each finding belongs to: a new array (caller frees) of
+ * al->findings.n pair indices, SIZE_MAX where no pair holds the finding.
+ * A finding's line decides where it has one (the pair whose clauses span
+ * it), else its key. (render_html.c) */
+size_t *ty_finding_pairs(const ty_alignment *al);
+
+/* An XML document streamed to a FILE* through libxml2's text writer, for
+ * the TMX and XLIFF renderers.  After the first failed libxml2 call the
+ * others do nothing and ty_xml_close returns -1. (render_xml.c) */
+typedef struct ty_xml {
+  struct _xmlTextWriter *w;
+  int failed;
+  ty_buf tmp;
+} ty_xml;
+
+/* Starts a UTF-8 document on f.  Returns 0, or -1 (nothing to close). */
+int ty_xml_open(ty_xml *x, FILE *f);
+void ty_xml_start(ty_xml *x, const char *name);
+void ty_xml_end(ty_xml *x);
+/* An attribute or text content from s[0..n); characters XML 1.0 cannot
+ * carry (C0 controls but tab/LF/CR, U+FFFE, U+FFFF, bytes that are not
+ * UTF-8) become U+FFFD.  ty_xml_attr takes a NUL-terminated value. */
+void ty_xml_attr(ty_xml *x, const char *name, const char *value);
+void ty_xml_text(ty_xml *x, const char *s, size_t n);
+/* A line break and 2*depth spaces between elements (not inside text). */
+void ty_xml_indent(ty_xml *x, int depth);
+/* Ends the document and releases the writer (f stays open, flushed).
+ * Returns 0, or -1 when any write failed. */
+int ty_xml_close(ty_xml *x);
+
 int ty_render_text(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_md(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_csv(const ty_alignment *al, const ty_render_options *o, FILE *f,

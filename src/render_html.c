@@ -1,0 +1,480 @@
+/* render_html.c — one standalone HTML5 page for readers: no scripts, no
+ * external resources, so it can be mailed, archived and opened offline.
+ *
+ *   header     the two file names and the summary counts
+ *   figure     an SVG dot plot: Japanese clause index across, English
+ *              clause index down, one mark per pair (circle = matched by
+ *              number, square = paired by content); pairs missing a side
+ *              are ticks on the edge strips (top: no English, left: no
+ *              Japanese).  An unbroken diagonal means the texts run in
+ *              step; a shifted region shows as a jump off it.
+ *   findings   each linking to its pair row (href="#p-N")
+ *   table      one row per pair, id="p-N" with N its 1-based position:
+ *              key, status, the Japanese (lang="ja") and English
+ *              (lang="en") label and text.  The status is written out in
+ *              its own column and the row is coloured by it; findings
+ *              are listed in the status cell, linked back to the list.
+ *
+ * The style sheet turns the table into stacked blocks on narrow screens
+ * and keeps rows whole when printed.  Every string from the input is
+ * escaped; characters HTML should not carry (controls but tab and line
+ * feed, U+FFFE, U+FFFF, bytes that are not UTF-8) become U+FFFD. */
+#include "internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- which pair holds a finding ---------------------------------------- */
+
+typedef struct keyed {
+  const char *key;
+  size_t pair;
+} keyed;
+
+static int keyed_cmp(const void *a, const void *b) {
+  const keyed *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  if (c) return c;
+  return (x->pair > y->pair) - (x->pair < y->pair);
+}
+
+/* map[line] := 1 + the first pair whose clauses on this side span line. */
+static size_t *line_map(const ty_alignment *al, ty_lang side, int *nlines) {
+  const ty_doc *d = side == TY_JA ? al->ja : al->en;
+  int max = 0;
+  for (size_t i = 0; i < d->ncl; i++) {
+    if (d->cl[i].line > max) max = d->cl[i].line;
+    if (d->cl[i].end_line > max) max = d->cl[i].end_line;
+  }
+  size_t *map = ty_xcalloc((size_t)max + 1, sizeof *map);
+  for (size_t i = 0; i < al->npairs; i++) {
+    const ty_pair *p = &al->pairs[i];
+    int first = side == TY_JA ? p->ja : p->en;
+    int count = side == TY_JA ? p->nja : p->nen;
+    for (int k = 0; first >= 0 && k < count; k++) {
+      const ty_clause *c = &d->cl[first + k];
+      int end = c->end_line > c->line ? c->end_line : c->line;
+      for (int l = c->line; l <= end; l++)
+        if (l >= 0 && !map[l]) map[l] = i + 1;
+    }
+  }
+  *nlines = max;
+  return map;
+}
+
+size_t *ty_finding_pairs(const ty_alignment *al) {
+  size_t nf = al->findings.n;
+  size_t *out = ty_xmalloc((nf ? nf : 1) * sizeof *out);
+  int nja, nen;
+  size_t *ja_at = line_map(al, TY_JA, &nja);
+  size_t *en_at = line_map(al, TY_EN, &nen);
+  keyed *keys = ty_xmalloc((al->npairs ? al->npairs : 1) * sizeof *keys);
+  for (size_t i = 0; i < al->npairs; i++)
+    keys[i] = (keyed){ty_pair_key(al, &al->pairs[i]), i};
+  qsort(keys, al->npairs, sizeof *keys, keyed_cmp);
+  for (size_t i = 0; i < nf; i++) {
+    const ty_finding *f = &al->findings.v[i];
+    size_t at = 0;
+    if (f->ja_line > 0 && f->ja_line <= nja) at = ja_at[f->ja_line];
+    if (!at && f->en_line > 0 && f->en_line <= nen) at = en_at[f->en_line];
+    if (!at && f->key && *f->key) {
+      /* the first pair of that key: lower bound by binary search */
+      size_t lo = 0, hi = al->npairs;
+      while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(keys[mid].key, f->key) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < al->npairs && strcmp(keys[lo].key, f->key) == 0)
+        at = keys[lo].pair + 1;
+    }
+    out[i] = at ? at - 1 : SIZE_MAX;
+  }
+  free(keys);
+  free(ja_at);
+  free(en_at);
+  return out;
+}
+
+/* ---- escaping ----------------------------------------------------------- */
+
+/* Writes s[0..n) as HTML text (attribute-safe too); a line feed becomes
+ * <br> when `br`, else a space. */
+static void put_text(FILE *f, const char *s, size_t n, int br) {
+  size_t run = 0, i = 0;
+  while (i < n) {
+    unsigned char b = (unsigned char)s[i];
+    const char *rep = NULL;
+    int len = 1;
+    if (b >= 0x80) {
+      int32_t c = ty_utf8_decode(s + i, n - i, &len);
+      if ((c == 0xFFFD && len == 1) || c == 0xFFFE || c == 0xFFFF)
+        rep = "\xEF\xBF\xBD";
+    } else if (b == '&') {
+      rep = "&amp;";
+    } else if (b == '<') {
+      rep = "&lt;";
+    } else if (b == '>') {
+      rep = "&gt;";
+    } else if (b == '"') {
+      rep = "&quot;";
+    } else if (b == '\n') {
+      rep = br ? "<br>" : " ";
+    } else if ((b < 0x20 && b != '\t') || b == 0x7F) {
+      rep = "\xEF\xBF\xBD";
+    }
+    if (rep) {
+      fwrite(s + run, 1, i - run, f);
+      fputs(rep, f);
+      run = i + (size_t)len;
+    }
+    i += (size_t)len;
+  }
+  fwrite(s + run, 1, n - run, f);
+}
+
+static void put_cstr(FILE *f, const char *s) { put_text(f, s, strlen(s), 0); }
+
+/* ---- page parts --------------------------------------------------------- */
+
+static const char style[] =
+    ":root{color-scheme:light;--ok:#1b7f3b;--content:#b26b00;--miss:#c62828;"
+    "--err:#c62828;--warn:#b26b00;--info:#1565c0;--line:#d0d4da}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:0 auto;max-width:1200px;padding:1rem;font:15px/1.55 "
+    "system-ui,-apple-system,'Segoe UI',sans-serif;color:#1d2330;"
+    "background:#fff}\n"
+    "h1{font-size:1.35rem;margin:.2rem 0 .8rem;overflow-wrap:anywhere}\n"
+    "h2{font-size:1.1rem;margin:1.6rem 0 .6rem}\n"
+    ":lang(ja){font-family:'Noto Sans CJK JP','Hiragino Sans','Yu Gothic',"
+    "'Noto Sans JP',sans-serif;line-break:strict}\n"
+    ".summary{display:flex;flex-wrap:wrap;gap:.5rem;margin:0;padding:0}\n"
+    ".summary div{border:1px solid var(--line);border-radius:6px;"
+    "padding:.3rem .7rem;min-width:6.5rem}\n"
+    ".summary dt{font-size:.75rem;color:#555}\n"
+    ".summary dd{margin:0;font-size:1.25rem;font-weight:600}\n"
+    ".summary .bad dd{color:var(--miss)}\n"
+    "figure{margin:1rem 0}\n"
+    "figure svg{width:100%;max-width:460px;height:auto;display:block;"
+    "border:1px solid var(--line);border-radius:6px}\n"
+    "figcaption{font-size:.85rem;color:#444;max-width:460px}\n"
+    "svg .grid{stroke:#eceff3}\n"
+    "svg .diag{stroke:#c3c8cf;stroke-dasharray:4 4}\n"
+    "svg .strip{fill:#f6f7f9}\n"
+    "svg .mm{fill:var(--ok)}\n"
+    "svg .mc{fill:var(--content)}\n"
+    "svg .mx{fill:var(--miss)}\n"
+    "svg text{font-size:11px;fill:#444}\n"
+    "ol.findings{padding-left:2.2rem;margin:0}\n"
+    "ol.findings li{margin:.2rem 0}\n"
+    ".sev{display:inline-block;min-width:4.2rem;font-weight:600}\n"
+    ".sev-error .sev,.fx.sev-error{color:var(--err)}\n"
+    ".sev-warning .sev,.fx.sev-warning{color:var(--warn)}\n"
+    ".sev-info .sev,.fx.sev-info{color:var(--info)}\n"
+    "code{font-size:.9em}\n"
+    ".loc{color:#666;font-size:.85em;overflow-wrap:anywhere}\n"
+    "table.pairs{border-collapse:collapse;width:100%;table-layout:fixed}\n"
+    ".pairs th,.pairs td{border-bottom:1px solid var(--line);padding:.45rem "
+    ".5rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}\n"
+    ".pairs thead th{position:sticky;top:0;background:#f1f3f6;z-index:1}\n"
+    ".pairs col.k{width:7rem}.pairs col.s{width:9.5rem}\n"
+    ".pairs tr{border-left:5px solid transparent}\n"
+    ".pairs tr.st-content{background:#fff8e6;border-left-color:var(--content)}"
+    "\n"
+    ".pairs tr.st-missing-en,.pairs tr.st-missing-ja{background:#fdecec;"
+    "border-left-color:var(--miss)}\n"
+    ".pairs tr.has-fx.st-matched{border-left-color:var(--warn)}\n"
+    ".pairs tr:target{outline:3px solid var(--info);outline-offset:-3px}\n"
+    ".st b{display:block}\n"
+    ".fx{display:block;font-size:.8rem;text-decoration:none}\n"
+    ".lbl{font-weight:600;margin-right:.35em}\n"
+    ".ln{display:block;color:#777;font-size:.75rem}\n"
+    ".none{color:#999;font-style:italic}\n"
+    "a{color:#1554a3}\n"
+    "@media (max-width:600px){body{padding:.6rem;font-size:14px}\n"
+    " table.pairs,.pairs tbody,.pairs tr,.pairs td{display:block;width:auto}\n"
+    " .pairs thead,.pairs colgroup{display:none}\n"
+    " .pairs tr{border:1px solid var(--line);border-left-width:5px;"
+    "border-radius:6px;margin:0 0 .8rem}\n"
+    " .pairs td{border:0;padding:.3rem .6rem}\n"
+    " .pairs td::before{content:attr(data-h);display:block;font-size:.7rem;"
+    "color:#666;text-transform:uppercase;letter-spacing:.04em}\n"
+    " .fx{display:inline;margin-right:.6em}}\n"
+    "@media print{body{max-width:none;padding:0;font-size:9.5pt}\n"
+    " *{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    " a{color:inherit;text-decoration:none}\n"
+    " .pairs thead th{position:static}\n"
+    " .pairs thead{display:table-header-group}\n"
+    " .pairs tr,figure,ol.findings li{break-inside:avoid}\n"
+    " h2{break-after:avoid}}\n";
+
+static void put_head(FILE *f, const ty_alignment *al) {
+  fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, "
+        "initial-scale=1\">\n"
+        "<meta name=\"generator\" content=\"taiyaku " TY_VERSION "\">\n"
+        "<title>",
+        f);
+  put_cstr(f, al->ja->name);
+  fputs(" \xE2\x86\x94 ", f);
+  put_cstr(f, al->en->name);
+  fputs(" \xE2\x80\x94 taiyaku</title>\n<style>\n", f);
+  fputs(style, f);
+  fputs("</style>\n</head>\n<body>\n<header>\n<h1>", f);
+  put_cstr(f, al->ja->name);
+  fputs(" \xE2\x86\x94 ", f);
+  put_cstr(f, al->en->name);
+  fputs("</h1>\n", f);
+}
+
+static void put_count(FILE *f, const char *name, size_t n, int bad) {
+  fprintf(f, "<div%s><dt>%s</dt><dd>%zu</dd></div>\n",
+          bad && n ? " class=\"bad\"" : "", name, n);
+}
+
+static void put_summary(FILE *f, const ty_alignment *al) {
+  ty_summary s;
+  ty_alignment_summary(al, &s);
+  fputs("<dl class=\"summary\" id=\"summary\">\n", f);
+  put_count(f, "pairs", s.pairs, 0);
+  put_count(f, "matched", s.matched, 0);
+  put_count(f, "content", s.content, 0);
+  put_count(f, "missing English", s.missing_en, 1);
+  put_count(f, "missing Japanese", s.missing_ja, 1);
+  put_count(f, "errors", s.errors, 1);
+  put_count(f, "warnings", s.warnings, 0);
+  put_count(f, "infos", s.infos, 0);
+  fputs("</dl>\n</header>\n", f);
+}
+
+/* The plot: PLOT pixels square inside margins; strips for missing sides. */
+#define PLOT 400.0
+#define LEFT 46.0
+#define TOP 46.0
+#define EDGE 16.0 /* centre of the edge strips, from the outer border */
+
+static void put_picture(FILE *f, const ty_alignment *al) {
+  size_t nja = al->ja->ncl, nen = al->en->ncl;
+  double sx = PLOT / (double)(nja ? nja : 1);
+  double sy = PLOT / (double)(nen ? nen : 1);
+  double cell = sx < sy ? sx : sy;
+  double r = cell * 0.42;
+  if (r < 1.6) r = 1.6;
+  if (r > 5) r = 5;
+  double w = LEFT + PLOT + 12, h = TOP + PLOT + 18;
+  fputs("<section id=\"picture\">\n<h2>Alignment picture</h2>\n<figure>\n", f);
+  fprintf(f,
+          "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\""
+          " role=\"img\" aria-labelledby=\"pic-cap\">\n",
+          w, h);
+  fprintf(f,
+          "<rect class=\"strip\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+          "height=\"%.1f\"/>\n"
+          "<rect class=\"strip\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+          "height=\"%.1f\"/>\n",
+          LEFT, EDGE - 8, PLOT, 16.0, EDGE - 8, TOP, 16.0, PLOT);
+  fprintf(f,
+          "<rect class=\"grid\" fill=\"none\" x=\"%.1f\" y=\"%.1f\" "
+          "width=\"%.1f\" height=\"%.1f\"/>\n"
+          "<line class=\"diag\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+          "y2=\"%.1f\"/>\n",
+          LEFT, TOP, PLOT, PLOT, LEFT, TOP, LEFT + PLOT, TOP + PLOT);
+  fprintf(f,
+          "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">Japanese clause "
+          "1\xE2\x80\xA6%zu \xE2\x86\x92</text>\n",
+          LEFT + PLOT, TOP + PLOT + 14, nja);
+  fprintf(f,
+          "<text transform=\"translate(%.1f %.1f) rotate(90)\">English "
+          "clause 1\xE2\x80\xA6%zu \xE2\x86\x92</text>\n",
+          LEFT - 14, TOP, nen);
+  fputs("<text x=\"2\" y=\"12\">no EN</text>"
+        "<text x=\"2\" y=\"38\">no JA</text>\n",
+        f);
+  for (size_t i = 0; i < al->npairs; i++) {
+    const ty_pair *p = &al->pairs[i];
+    fprintf(f, "<a href=\"#p-%zu\">", i + 1);
+    if (p->ja >= 0 && p->en >= 0) {
+      /* the block of clauses the pair joins (one cell for 1-1 pairs) */
+      double x0 = LEFT + p->ja * sx, x1 = x0 + p->nja * sx;
+      double y0 = TOP + p->en * sy, y1 = y0 + p->nen * sy;
+      double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+      if (p->status == TY_PAIR_MATCHED && p->nja <= 1 && p->nen <= 1) {
+        fprintf(f, "<circle class=\"mm\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\">",
+                cx, cy, r);
+      } else {
+        double hw = (x1 - x0) / 2 > r ? (x1 - x0) / 2 : r;
+        double hh = (y1 - y0) / 2 > r ? (y1 - y0) / 2 : r;
+        fprintf(f,
+                "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+                "height=\"%.1f\">",
+                p->status == TY_PAIR_MATCHED ? "mm" : "mc", cx - hw, cy - hh,
+                2 * hw, 2 * hh);
+      }
+    } else if (p->ja >= 0) {
+      double cx = LEFT + (p->ja + p->nja / 2.0) * sx;
+      double hw = p->nja * sx / 2 > r * 0.6 ? p->nja * sx / 2 : r * 0.6;
+      fprintf(f,
+              "<rect class=\"mx\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+              "height=\"14\">",
+              cx - hw, EDGE - 7, 2 * hw);
+    } else {
+      double cy = TOP + (p->en + p->nen / 2.0) * sy;
+      double hh = p->nen * sy / 2 > r * 0.6 ? p->nen * sy / 2 : r * 0.6;
+      fprintf(f,
+              "<rect class=\"mx\" x=\"%.1f\" y=\"%.1f\" width=\"14\" "
+              "height=\"%.1f\">",
+              EDGE - 7, cy - hh, 2 * hh);
+    }
+    fputs("<title>", f);
+    put_cstr(f, ty_pair_key(al, p));
+    fprintf(f, " \xE2\x80\x94 %s</title>", ty_pair_status_name(p->status));
+    fputs(p->ja >= 0 && p->en >= 0 && p->status == TY_PAIR_MATCHED &&
+                  p->nja <= 1 && p->nen <= 1
+              ? "</circle></a>\n"
+              : "</rect></a>\n",
+          f);
+  }
+  fputs("</svg>\n<figcaption id=\"pic-cap\">Each mark is a pair: Japanese "
+        "clause index across, English clause index down. Green circles are "
+        "matched by section number, amber squares paired by content; red "
+        "ticks on the top strip are Japanese clauses with no English, on the "
+        "left strip English clauses with no Japanese. Pairs off the dashed "
+        "diagonal mark a shifted region. Select a mark to go to its row."
+        "</figcaption>\n</figure>\n</section>\n",
+        f);
+}
+
+static const char *sev_class(ty_severity s) {
+  return s == TY_SEV_ERROR     ? "sev-error"
+         : s == TY_SEV_WARNING ? "sev-warning"
+                               : "sev-info";
+}
+
+static void put_findings(FILE *f, const ty_alignment *al, const size_t *where) {
+  fprintf(f, "<section id=\"findings\">\n<h2>Findings (%zu)</h2>\n",
+          al->findings.n);
+  if (!al->findings.n) {
+    fputs("<p>No findings.</p>\n</section>\n", f);
+    return;
+  }
+  ty_buf loc = {0};
+  fputs("<ol class=\"findings\">\n", f);
+  for (size_t i = 0; i < al->findings.n; i++) {
+    const ty_finding *x = &al->findings.v[i];
+    /* a finding no pair holds (about a whole file) is marked, not linked */
+    fprintf(f, "<li id=\"f-%zu\" class=\"%s%s\"><span class=\"sev\">%s</span> ",
+            i + 1, sev_class(x->severity),
+            where[i] == SIZE_MAX ? " doc" : "",
+            ty_severity_name(x->severity));
+    if (where[i] != SIZE_MAX) fprintf(f, "<a href=\"#p-%zu\">", where[i] + 1);
+    fprintf(f, "<code>[%s]</code>", ty_code_name(x->code));
+    if (x->key && *x->key) {
+      fputc(' ', f);
+      put_cstr(f, x->key);
+    }
+    if (where[i] != SIZE_MAX) fputs("</a>", f);
+    fputs(": ", f);
+    put_cstr(f, x->message ? x->message : "");
+    ty_buf_clear(&loc);
+    ty_finding_location(al, x, &loc);
+    fputs(" <span class=\"loc\">", f);
+    put_text(f, loc.p, loc.n, 0);
+    fputs("</span></li>\n", f);
+  }
+  fputs("</ol>\n</section>\n", f);
+  ty_buf_free(&loc);
+}
+
+/* One language cell: label and text, or a note that the side is missing. */
+static void put_side(FILE *f, const ty_alignment *al, const ty_pair *p,
+                     ty_lang side, ty_buf *tmp) {
+  const char *lang = side == TY_JA ? "ja" : "en";
+  const char *head = side == TY_JA ? "Japanese" : "English";
+  fprintf(f, "<td lang=\"%s\" data-h=\"%s\">", lang, head);
+  if ((side == TY_JA ? p->ja : p->en) < 0) {
+    fprintf(f, "<span class=\"none\" lang=\"en\">no %s</span></td>", head);
+    return;
+  }
+  ty_buf_clear(tmp);
+  ty_pair_label(al, p, side, tmp);
+  if (tmp->n) {
+    fputs("<span class=\"lbl\">", f);
+    put_text(f, tmp->p, tmp->n, 0);
+    fputs("</span>", f);
+  }
+  ty_buf_clear(tmp);
+  ty_pair_text(al, p, side, tmp);
+  put_text(f, tmp->p, tmp->n, 1);
+  fputs("</td>", f);
+}
+
+static void put_table(FILE *f, const ty_alignment *al, const size_t *off,
+                      const size_t *idx) {
+  fputs("<section id=\"pairs\">\n<h2>Pairs</h2>\n<table class=\"pairs\">\n"
+        "<colgroup><col class=\"k\"><col class=\"s\"><col><col></colgroup>\n"
+        "<thead><tr><th scope=\"col\">Key</th><th scope=\"col\">Status</th>"
+        "<th scope=\"col\">Japanese</th><th scope=\"col\">English</th></tr>"
+        "</thead>\n<tbody>\n",
+        f);
+  ty_buf tmp = {0};
+  for (size_t i = 0; i < al->npairs; i++) {
+    const ty_pair *p = &al->pairs[i];
+    const char *st = ty_pair_status_name(p->status);
+    size_t nfx = off[i + 1] - off[i];
+    fprintf(f, "<tr id=\"p-%zu\" class=\"st-%s%s\">", i + 1, st,
+            nfx ? " has-fx" : "");
+    fputs("<td class=\"key\" data-h=\"Key\">", f);
+    put_cstr(f, ty_pair_key(al, p));
+    int jl = ty_pair_line(al, p, TY_JA), el = ty_pair_line(al, p, TY_EN);
+    fputs("<span class=\"ln\">", f);
+    if (jl) fprintf(f, "ja %d", jl);
+    if (jl && el) fputs(" \xC2\xB7 ", f);
+    if (el) fprintf(f, "en %d", el);
+    fputs("</span></td>", f);
+    fprintf(f, "<td class=\"st\" data-h=\"Status\"><b>%s</b>", st);
+    if (p->status == TY_PAIR_CONTENT)
+      fprintf(f, "<span class=\"ln\">score %.2f</span>", p->score);
+    for (size_t k = off[i]; k < off[i + 1]; k++) {
+      const ty_finding *x = &al->findings.v[idx[k]];
+      fprintf(f, "<a class=\"fx %s\" href=\"#f-%zu\">%s: %s</a>",
+              sev_class(x->severity), idx[k] + 1,
+              ty_severity_name(x->severity), ty_code_name(x->code));
+    }
+    fputs("</td>", f);
+    put_side(f, al, p, TY_JA, &tmp);
+    put_side(f, al, p, TY_EN, &tmp);
+    fputs("</tr>\n", f);
+  }
+  ty_buf_free(&tmp);
+  fputs("</tbody>\n</table>\n</section>\n", f);
+}
+
+int ty_render_html(const ty_alignment *al, const ty_render_options *o,
+                   FILE *f) {
+  size_t nf = al->findings.n;
+  size_t *where = ty_finding_pairs(al);
+  /* the findings of pair i are idx[off[i] .. off[i+1]), in list order */
+  size_t *off = ty_xcalloc(al->npairs + 2, sizeof *off);
+  size_t *idx = ty_xmalloc((nf ? nf : 1) * sizeof *idx);
+  for (size_t i = 0; i < nf; i++)
+    if (where[i] != SIZE_MAX) off[where[i] + 2]++;
+  for (size_t i = 2; i < al->npairs + 2; i++) off[i] += off[i - 1];
+  for (size_t i = 0; i < nf; i++)
+    if (where[i] != SIZE_MAX) idx[off[where[i] + 1]++] = i;
+
+  put_head(f, al);
+  put_summary(f, al);
+  fputs("<main>\n", f);
+  put_picture(f, al);
+  put_findings(f, al, where);
+  put_table(f, al, off, idx);
+  fputs("</main>\n<footer><p class=\"loc\">Made by taiyaku " TY_VERSION
+        ".</p></footer>\n</body>\n</html>\n",
+        f);
+  free(where);
+  free(off);
+  free(idx);
+  (void)o;
+  return ferror(f) ? -1 : 0;
+}
