@@ -141,6 +141,8 @@ typedef struct ty_marker {
   int indent;        /* display columns of whitespace before the marker */
   int bullet;        /* a "- ", "* " or "・" bullet came first */
   int heading;       /* number of Markdown '#' before it (0 = none) */
+  int weak;          /* a bare number past 999: a marker only where it
+                        continues an open sequence (else a year, a sum) */
   size_t label_off;  /* byte offset of the marker as written */
   size_t label_len;  /* its byte length (bullet excluded) */
   size_t text_off;   /* byte offset where the clause text starts */

@@ -798,8 +798,10 @@ static int parse_ascii(const char *s, size_t n, size_t i, int32_t c,
     if (!parse_deco(s, n, j, m, f)) return 0;
     if (m->deco == TY_D_BARE) {
       /* a bare letter or roman numeral is a word ("a lot", "I think"); a
-       * bare number past 999 is a year or a quantity ("2017 was") */
-      if (r.kind != TY_K_ARABIC || r.ordinal > 999) return 0;
+       * bare number past 999 is more often a year or a quantity ("2017
+       * was"): weak, a marker only where it continues a sequence */
+      if (r.kind != TY_K_ARABIC) return 0;
+      m->weak = r.ordinal > 999;
     }
     return 1;
   }

@@ -537,7 +537,7 @@ void ty_outline_build(ty_doc *d) {
     if (ty_number_parse(line, len, &m)) {
       if (m.kind == TY_K_DOTTED) m.deco = dotted_dress(line, &m);
       choose_reading(&b, &m);
-      if ((para_start || continues_sequence(&b, &m)) &&
+      if (((para_start && !m.weak) || continues_sequence(&b, &m)) &&
           !(m.kind == TY_K_DOTTED && dotted_dress_differs(&b, &m))) {
         start_clause(&b, &m, line, lineno);
         front_open = 0;

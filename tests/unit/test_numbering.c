@@ -381,7 +381,6 @@ static const mcase negatives[] = {
     N("Supplementary"),
     N("a"),
     N("1.x"),
-    N("2017 was a year"),
     N("Chapter III of this Constitution"),
     N("Article 3 of the Act"),
     N("Section 4 and Section 5"),
@@ -524,6 +523,21 @@ static void test_numbering_kanji_number(void **state) {
   assert_int_equal(used, 99);
 }
 
+/* A bare number past 999 is read but marked weak: the outline takes it
+ * only where it continues a sequence (clause 1000 of a long file), not
+ * where it is a year ("2017 was a year"). */
+static void test_numbering_bare_number_past_999_is_weak(void **state) {
+  (void)state;
+  ty_marker m;
+  assert_int_equal(ty_number_parse("2017 was a year", 15, &m), 1);
+  assert_int_equal(m.ordinal, 2017);
+  assert_true(m.weak);
+  assert_int_equal(ty_number_parse("999 text", 8, &m), 1);
+  assert_false(m.weak);
+  assert_int_equal(ty_number_parse("1000. text", 10, &m), 1);
+  assert_false(m.weak);
+}
+
 static void test_numbering_kind_names(void **state) {
   assert_string_equal(ty_kind_name(TY_K_ARABIC), "arabic");
   assert_string_equal(ty_kind_name(TY_K_KANJI), "kanji");
@@ -554,6 +568,7 @@ int main(void) {
       cmocka_unit_test(test_numbering_respects_length),
       cmocka_unit_test(test_numbering_label_reparses),
       cmocka_unit_test(test_numbering_kanji_number),
+      cmocka_unit_test(test_numbering_bare_number_past_999_is_weak),
       cmocka_unit_test(test_numbering_kind_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -112,6 +112,12 @@ static void test_outline_iroha_vs_aiueo_by_sequence(void **s) {
   assert_keys("一　x\nイ　a\nロ　b\nハ　c\n", "1 1.1 1.2 1.3");
 }
 
+static void test_outline_weak_numbers_only_in_sequence(void **s) {
+  (void)s;
+  /* "2017 was" opens no clause; 1000 after 999 does */
+  assert_keys("998 a\n\n999 b\n\n1000 c\n\n2017 was a year.\n", "998 999 1000");
+}
+
 static void test_outline_branch_article_is_peer(void **s) {
   (void)s;
   assert_keys("第十条　a\n第十条の二　b\n第十一条　c\n", "10 10-2 11");
@@ -207,6 +213,7 @@ int main(void) {
       cmocka_unit_test(test_outline_restart_after_heading_opens_scope),
       cmocka_unit_test(test_outline_roman_vs_latin_by_sequence),
       cmocka_unit_test(test_outline_iroha_vs_aiueo_by_sequence),
+      cmocka_unit_test(test_outline_weak_numbers_only_in_sequence),
       cmocka_unit_test(test_outline_branch_article_is_peer),
       cmocka_unit_test(test_outline_gap_order_duplicate),
       cmocka_unit_test(test_outline_table_of_contents_skipped),
