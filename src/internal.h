@@ -442,6 +442,8 @@ typedef struct ty_xml {
   struct _xmlTextWriter *w;
   int failed;
   ty_buf tmp;
+  void (*saved_handler)(void); /* libxml2's error handler, restored */
+  void *saved_ctx;
 } ty_xml;
 
 /* Starts a UTF-8 document on f.  Returns 0, or -1 (nothing to close). */

@@ -188,7 +188,7 @@ static const char style[] =
     ".pairs tr:target{outline:3px solid var(--info);outline-offset:-3px}\n"
     ".st b{display:block}\n"
     ".fx{display:block;font-size:.8rem;text-decoration:none}\n"
-    ".lbl{font-weight:600;margin-right:.35em}\n"
+    ".lbl{font-weight:600}\n"
     ".ln{display:block;color:#777;font-size:.75rem}\n"
     ".none{color:#999;font-style:italic}\n"
     "a{color:#1554a3}\n"
@@ -401,7 +401,7 @@ static void put_side(FILE *f, const ty_alignment *al, const ty_pair *p,
   if (tmp->n) {
     fputs("<span class=\"lbl\">", f);
     put_text(f, tmp->p, tmp->n, 0);
-    fputs("</span>", f);
+    fputs("</span> ", f);
   }
   ty_buf_clear(tmp);
   ty_pair_text(al, p, side, tmp);

@@ -51,6 +51,14 @@ static const xmlChar *clean(ty_xml *x, const char *s, size_t n) {
   return (const xmlChar *)x->tmp.p;
 }
 
+/* libxml2 reports a failed write on stderr as well as in its return
+ * value; the library never prints, so the report is dropped while a
+ * document is written (the failure itself still reaches the caller). */
+static void quiet(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+
 static void check(ty_xml *x, int rc) {
   if (rc < 0) x->failed = 1;
 }
@@ -59,11 +67,15 @@ int ty_xml_open(ty_xml *x, FILE *f) {
   pthread_once(&init_once, init_libxml);
   x->failed = 0;
   x->tmp = (ty_buf){0};
+  /* the handler is per thread in libxml2, so parallel renders keep theirs */
+  x->saved_handler = (void (*)(void))xmlGenericError;
+  x->saved_ctx = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc(NULL, quiet);
   xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
-  if (!out) return -1;
-  x->w = xmlNewTextWriter(out); /* owns `out` from here on */
-  if (!x->w) {
-    xmlOutputBufferClose(out);
+  if (out) x->w = xmlNewTextWriter(out); /* owns `out` from here on */
+  if (!out || !x->w) {
+    if (out) xmlOutputBufferClose(out);
+    xmlSetGenericErrorFunc(x->saved_ctx, (xmlGenericErrorFunc)x->saved_handler);
     return -1;
   }
   check(x, xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL));
@@ -104,5 +116,6 @@ int ty_xml_close(ty_xml *x) {
   xmlFreeTextWriter(x->w);
   x->w = NULL;
   ty_buf_free(&x->tmp);
+  xmlSetGenericErrorFunc(x->saved_ctx, (xmlGenericErrorFunc)x->saved_handler);
   return x->failed ? -1 : 0;
 }
