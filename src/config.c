@@ -4,7 +4,8 @@
  *
  *   config   ::= empty | MAPPING { "severity": severity, "glossary": glossary }
  *   severity ::= empty | MAPPING { CODE: "error" | "warning" | "info" | "off" }
- *   glossary ::= empty | SEQUENCE of MAPPING { "ja": STR, "en": STR | [STR...] }
+ *   glossary ::= empty | SEQUENCE of MAPPING { "ja": STR, "en": STR | [STR...]
+ * }
  *
  * Anything else is an error naming the key or value and its position.  A
  * failed load leaves the configuration as it was. */
@@ -39,28 +40,36 @@ static const struct code_info {
 };
 
 const char *ty_code_name(ty_code code) {
-  if ((int)code < 0 || code >= TY_CODE_COUNT) return NULL;
+  if ((int)code < 0 || code >= TY_CODE_COUNT)
+    return NULL;
   return codes[code].name;
 }
 
 int ty_code_from_name(const char *name) {
-  if (!name) return -1;
+  if (!name)
+    return -1;
   for (int i = 0; i < TY_CODE_COUNT; i++)
-    if (strcmp(codes[i].name, name) == 0) return i;
+    if (strcmp(codes[i].name, name) == 0)
+      return i;
   return -1;
 }
 
 ty_severity ty_code_default_severity(ty_code code) {
-  if ((int)code < 0 || code >= TY_CODE_COUNT) return TY_SEV_OFF;
+  if ((int)code < 0 || code >= TY_CODE_COUNT)
+    return TY_SEV_OFF;
   return codes[code].sev;
 }
 
 const char *ty_severity_name(ty_severity sev) {
   switch (sev) {
-  case TY_SEV_OFF: return "off";
-  case TY_SEV_INFO: return "info";
-  case TY_SEV_WARNING: return "warning";
-  case TY_SEV_ERROR: return "error";
+  case TY_SEV_OFF:
+    return "off";
+  case TY_SEV_INFO:
+    return "info";
+  case TY_SEV_WARNING:
+    return "warning";
+  case TY_SEV_ERROR:
+    return "error";
   }
   return "unknown";
 }
@@ -70,30 +79,35 @@ static int severity_from_name(const char *s) {
   static const ty_severity all[] = {TY_SEV_OFF, TY_SEV_INFO, TY_SEV_WARNING,
                                     TY_SEV_ERROR};
   for (size_t i = 0; i < sizeof all / sizeof *all; i++)
-    if (strcmp(ty_severity_name(all[i]), s) == 0) return all[i];
+    if (strcmp(ty_severity_name(all[i]), s) == 0)
+      return all[i];
   return -2;
 }
 
 ty_config *ty_config_new(void) {
   ty_config *cfg = ty_xcalloc(1, sizeof *cfg);
-  for (int i = 0; i < TY_CODE_COUNT; i++) cfg->sev[i] = codes[i].sev;
+  for (int i = 0; i < TY_CODE_COUNT; i++)
+    cfg->sev[i] = codes[i].sev;
   cfg->checks = 1;
   return cfg;
 }
 
 void ty_config_set_severity(ty_config *cfg, ty_code code, ty_severity sev) {
-  if (!cfg || (int)code < 0 || code >= TY_CODE_COUNT) return;
+  if (!cfg || (int)code < 0 || code >= TY_CODE_COUNT)
+    return;
   cfg->sev[code] = sev;
 }
 
 void ty_config_free(ty_config *cfg) {
-  if (!cfg) return;
+  if (!cfg)
+    return;
   free(cfg->gloss);
   ty_arena_free(&cfg->arena);
   free(cfg);
 }
 
-/* ---- the loader ------------------------------------------------------------ */
+/* ---- the loader ------------------------------------------------------------
+ */
 
 typedef struct loader {
   yaml_parser_t parser;
@@ -112,7 +126,8 @@ static int fail_at(loader *l, yaml_mark_t m, const char *fmt, const char *arg) {
 
 /* Advances to the next event; a libyaml error becomes the error record. */
 static int next(loader *l) {
-  if (l->have_ev) yaml_event_delete(&l->ev);
+  if (l->have_ev)
+    yaml_event_delete(&l->ev);
   l->have_ev = 0;
   if (!yaml_parser_parse(&l->parser, &l->ev)) {
     yaml_parser_t *p = &l->parser;
@@ -124,8 +139,8 @@ static int next(loader *l) {
   }
   l->have_ev = 1;
   if (l->ev.type == YAML_ALIAS_EVENT)
-    return fail_at(l, l->ev.start_mark,
-                   "aliases are not supported in %s", "taiyaku.yaml");
+    return fail_at(l, l->ev.start_mark, "aliases are not supported in %s",
+                   "taiyaku.yaml");
   return 0;
 }
 
@@ -144,13 +159,16 @@ static int is_null(const loader *l) {
 }
 
 static int load_severity(loader *l) {
-  if (is_null(l)) return 0;
+  if (is_null(l))
+    return 0;
   if (l->ev.type != YAML_MAPPING_START_EVENT)
     return fail_at(l, l->ev.start_mark,
                    "%s must map finding codes to severities", "severity");
   for (;;) {
-    if (next(l)) return -1;
-    if (l->ev.type == YAML_MAPPING_END_EVENT) return 0;
+    if (next(l))
+      return -1;
+    if (l->ev.type == YAML_MAPPING_END_EVENT)
+      return 0;
     if (l->ev.type != YAML_SCALAR_EVENT)
       return fail_at(l, l->ev.start_mark, "%s: expected a finding code",
                      "severity");
@@ -158,9 +176,10 @@ static int load_severity(loader *l) {
     if (code < 0)
       return fail_at(l, l->ev.start_mark, "unknown finding code '%s'",
                      scalar(l));
-    if (next(l)) return -1;
-    int sev = l->ev.type == YAML_SCALAR_EVENT ? severity_from_name(scalar(l))
-                                              : -2;
+    if (next(l))
+      return -1;
+    int sev =
+        l->ev.type == YAML_SCALAR_EVENT ? severity_from_name(scalar(l)) : -2;
     if (sev == -2)
       return fail_at(l, l->ev.start_mark,
                      "unknown severity '%s' (error, warning, info or off)",
@@ -184,9 +203,8 @@ static void add_gloss(ty_config *cfg, const char *ja, const char **en,
    * load only ever lowers ngloss, which keeps the array large enough) */
   size_t n = cfg->ngloss;
   if (n == 0 || (n >= 8 && (n & (n - 1)) == 0))
-    cfg->gloss = ty_xrealloc(cfg->gloss,
-                             (cfg->ngloss ? cfg->ngloss * 2 : 8) *
-                                 sizeof *cfg->gloss);
+    cfg->gloss = ty_xrealloc(cfg->gloss, (cfg->ngloss ? cfg->ngloss * 2 : 8) *
+                                             sizeof *cfg->gloss);
   ty_gloss *g = &cfg->gloss[cfg->ngloss++];
   g->ja = ja;
   g->nen = nen;
@@ -204,8 +222,10 @@ static int load_entry(loader *l) {
   size_t nen = 0;
   int rc = -1;
   for (;;) {
-    if (next(l)) goto out;
-    if (l->ev.type == YAML_MAPPING_END_EVENT) break;
+    if (next(l))
+      goto out;
+    if (l->ev.type == YAML_MAPPING_END_EVENT)
+      break;
     if (l->ev.type != YAML_SCALAR_EVENT) {
       fail_at(l, l->ev.start_mark, "%s: expected ja or en", "glossary");
       goto out;
@@ -216,22 +236,28 @@ static int load_entry(loader *l) {
               "glossary: unknown key '%s' (expected ja or en)", scalar(l));
       goto out;
     }
-    if (next(l)) goto out;
+    if (next(l))
+      goto out;
     if (is_ja) {
-      if (!(ja = gloss_string(l, "ja"))) goto out;
+      if (!(ja = gloss_string(l, "ja")))
+        goto out;
     } else if (l->ev.type == YAML_SEQUENCE_START_EVENT) {
       nen = 0;
       for (;;) {
-        if (next(l)) goto out;
-        if (l->ev.type == YAML_SEQUENCE_END_EVENT) break;
+        if (next(l))
+          goto out;
+        if (l->ev.type == YAML_SEQUENCE_END_EVENT)
+          break;
         const char *s = gloss_string(l, "en");
-        if (!s) goto out;
+        if (!s)
+          goto out;
         en = ty_xrealloc(en, (nen + 1) * sizeof *en);
         en[nen++] = s;
       }
     } else {
       const char *s = gloss_string(l, "en");
-      if (!s) goto out;
+      if (!s)
+        goto out;
       en = ty_xrealloc(en, sizeof *en);
       en[0] = s;
       nen = 1;
@@ -251,32 +277,43 @@ out:
 }
 
 static int load_glossary(loader *l) {
-  if (is_null(l)) return 0;
+  if (is_null(l))
+    return 0;
   if (l->ev.type != YAML_SEQUENCE_START_EVENT)
     return fail_at(l, l->ev.start_mark, "%s must be a list of {ja, en}",
                    "glossary");
   for (;;) {
-    if (next(l)) return -1;
-    if (l->ev.type == YAML_SEQUENCE_END_EVENT) return 0;
-    if (load_entry(l)) return -1;
+    if (next(l))
+      return -1;
+    if (l->ev.type == YAML_SEQUENCE_END_EVENT)
+      return 0;
+    if (load_entry(l))
+      return -1;
   }
 }
 
 static int load_top(loader *l) {
-  if (next(l)) return -1; /* stream start */
-  if (next(l)) return -1;
-  if (l->ev.type == YAML_STREAM_END_EVENT) return 0; /* an empty file */
-  if (next(l)) return -1; /* past the document start */
+  if (next(l))
+    return -1; /* stream start */
+  if (next(l))
+    return -1;
+  if (l->ev.type == YAML_STREAM_END_EVENT)
+    return 0; /* an empty file */
+  if (next(l))
+    return -1; /* past the document start */
   if (is_null(l)) {
-    if (next(l)) return -1;
+    if (next(l))
+      return -1;
   } else if (l->ev.type != YAML_MAPPING_START_EVENT) {
     return fail_at(l, l->ev.start_mark,
                    "%s must be a mapping (severity, glossary)",
                    "the configuration");
   } else {
     for (;;) {
-      if (next(l)) return -1;
-      if (l->ev.type == YAML_MAPPING_END_EVENT) break;
+      if (next(l))
+        return -1;
+      if (l->ev.type == YAML_MAPPING_END_EVENT)
+        break;
       const char *key =
           l->ev.type == YAML_SCALAR_EVENT ? scalar(l) : "(not a string)";
       int which = strcmp(key, "severity") == 0   ? 1
@@ -285,13 +322,17 @@ static int load_top(loader *l) {
       if (!which)
         return fail_at(l, l->ev.start_mark,
                        "unknown key '%s' (expected severity or glossary)", key);
-      if (next(l)) return -1;
-      if ((which == 1 ? load_severity(l) : load_glossary(l)) != 0) return -1;
+      if (next(l))
+        return -1;
+      if ((which == 1 ? load_severity(l) : load_glossary(l)) != 0)
+        return -1;
     }
-    if (next(l)) return -1;
+    if (next(l))
+      return -1;
   }
   /* past the document end: only one document */
-  if (next(l)) return -1;
+  if (next(l))
+    return -1;
   if (l->ev.type != YAML_STREAM_END_EVENT)
     return fail_at(l, l->ev.start_mark, "%s holds more than one document",
                    "the configuration");
@@ -300,17 +341,20 @@ static int load_top(loader *l) {
 
 int ty_config_load(ty_config *cfg, const char *path, ty_error *err) {
   FILE *f = fopen(path, "rb");
-  if (!f) return ty_error_set(err, TY_ERR_IO, path, 0, 0, "%s", strerror(errno));
+  if (!f)
+    return ty_error_set(err, TY_ERR_IO, path, 0, 0, "%s", strerror(errno));
   loader l = {0};
   l.cfg = cfg;
   l.path = path;
   l.err = err;
   memcpy(l.sev, cfg->sev, sizeof l.sev);
   size_t ngloss = cfg->ngloss;
-  if (!yaml_parser_initialize(&l.parser)) ty_oom();
+  if (!yaml_parser_initialize(&l.parser))
+    ty_oom();
   yaml_parser_set_input_file(&l.parser, f);
   int rc = load_top(&l);
-  if (l.have_ev) yaml_event_delete(&l.ev);
+  if (l.have_ev)
+    yaml_event_delete(&l.ev);
   yaml_parser_delete(&l.parser);
   if (rc == 0 && ferror(f))
     rc = ty_error_set(err, TY_ERR_IO, path, 0, 0, "read error");

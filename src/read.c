@@ -41,7 +41,8 @@ static const char *const japanese_charsets[] = {"Shift_JIS", "EUC-JP",
                                                 "ISO-2022-JP", NULL};
 static const char *const utf16_charsets[] = {"UTF-16LE", "UTF-16BE", NULL};
 
-/* ---- positions ------------------------------------------------------------ */
+/* ---- positions ------------------------------------------------------------
+ */
 
 /* Line and column (1-based, column in characters) of the byte just after
  * the UTF-8 prefix s[0..n).  CRLF and lone CR count as one line break, as
@@ -57,12 +58,14 @@ static void position_after(const char *s, size_t n, int *line, int *col) {
   }
   int c = 1;
   for (size_t i = start; i < n; i++)
-    if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
+    if (((unsigned char)s[i] & 0xC0) != 0x80)
+      c++;
   *line = ln;
   *col = c;
 }
 
-/* ---- binary or text ------------------------------------------------------- */
+/* ---- binary or text -------------------------------------------------------
+ */
 
 /* True when more than a quarter of the first bytes are control characters
  * that text does not use (TAB, LF, VT, FF, CR and ESC are text: ESC opens
@@ -82,23 +85,27 @@ static int binary_error(ty_error *err, const char *name) {
                       "binary file, not text");
 }
 
-/* ---- installing the text -------------------------------------------------- */
+/* ---- installing the text --------------------------------------------------
+ */
 
 /* Copies s[0..n) to dst (which may be s itself) without a leading UTF-8
  * BOM and with CRLF and lone CR turned into LF.  Returns the new length. */
 static size_t clean_copy(char *dst, const char *s, size_t n) {
   size_t i = 0, o = 0;
-  if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3;
+  if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
   while (i < n) {
     const char *cr = memchr(s + i, '\r', n - i);
     size_t run = cr ? (size_t)(cr - (s + i)) : n - i;
     memmove(dst + o, s + i, run);
     o += run;
     i += run;
-    if (!cr) break;
+    if (!cr)
+      break;
     dst[o++] = '\n';
     i++;
-    if (i < n && s[i] == '\n') i++;
+    if (i < n && s[i] == '\n')
+      i++;
   }
   return o;
 }
@@ -133,18 +140,21 @@ static int install_converted(ty_doc *doc, ty_buf *b, const char *name,
   return 0;
 }
 
-/* ---- ICU conversion ------------------------------------------------------- */
+/* ---- ICU conversion -------------------------------------------------------
+ */
 
 typedef enum conv_result { CONV_OK, CONV_ILLEGAL, CONV_ICU } conv_result;
 
 /* Appends UTF-16 u[0..n) to out as UTF-8. */
 static int append_utf8(ty_buf *out, const UChar *u, int32_t n) {
-  if (n == 0) return 0;
+  if (n == 0)
+    return 0;
   ty_buf_reserve(out, (size_t)n * 3 + 1);
   UErrorCode e = U_ZERO_ERROR;
   int32_t len = 0;
   u_strToUTF8(out->p + out->n, (int32_t)(out->cap - out->n), &len, u, n, &e);
-  if (U_FAILURE(e)) return -1;
+  if (U_FAILURE(e))
+    return -1;
   out->n += (size_t)len;
   return 0;
 }
@@ -153,9 +163,8 @@ static int append_utf8(ty_buf *out, const UChar *u, int32_t n) {
  * at the first illegal or unmapped sequence; then line and col tell where
  * (counted in the text decoded so far).  The text goes through a fixed
  * UTF-16 pivot so that memory stays proportional to the output. */
-static conv_result convert(const char *cs, const char *s, size_t n,
-                           ty_buf *out, int *line, int *col,
-                           UErrorCode *icu) {
+static conv_result convert(const char *cs, const char *s, size_t n, ty_buf *out,
+                           int *line, int *col, UErrorCode *icu) {
   UErrorCode e = U_ZERO_ERROR;
   UConverter *cnv = ucnv_open(cs, &e);
   if (U_SUCCESS(e))
@@ -182,13 +191,17 @@ static conv_result convert(const char *cs, const char *s, size_t n,
       r = CONV_ILLEGAL;
       break;
     }
-    if (carry) pivot[0] = pivot[got - 1];
-    if (e == U_BUFFER_OVERFLOW_ERROR) continue;
-    if (U_FAILURE(e)) r = CONV_ILLEGAL;
+    if (carry)
+      pivot[0] = pivot[got - 1];
+    if (e == U_BUFFER_OVERFLOW_ERROR)
+      continue;
+    if (U_FAILURE(e))
+      r = CONV_ILLEGAL;
     break;
   }
   ucnv_close(cnv);
-  if (r == CONV_ILLEGAL) position_after(out->p ? out->p : "", out->n, line, col);
+  if (r == CONV_ILLEGAL)
+    position_after(out->p ? out->p : "", out->n, line, col);
   return r;
 }
 
@@ -216,7 +229,8 @@ static int convert_explicit(ty_doc *doc, const char *cs, const char *shown,
                       u_errorName(icu));
 }
 
-/* ---- detection ------------------------------------------------------------ */
+/* ---- detection ------------------------------------------------------------
+ */
 
 /* Where the detector should look: from the line holding the first byte
  * that is not plain ASCII text, so that a long ASCII preamble does not
@@ -226,7 +240,8 @@ static size_t sample_start(const char *s, size_t n) {
   while (i < n && (unsigned char)s[i] < 0x80 && s[i] != 0x1B && s[i] != 0)
     i++;
   size_t lo = i > 1024 ? i - 1024 : 0;
-  while (i > lo && s[i - 1] != '\n') i--;
+  while (i > lo && s[i - 1] != '\n')
+    i--;
   return i;
 }
 
@@ -239,14 +254,17 @@ static int detect(const char *s, size_t n, const char *const *allowed,
   size_t len = n - from < SAMPLE ? n - from : SAMPLE;
   UErrorCode e = U_ZERO_ERROR;
   UCharsetDetector *det = ucsdet_open(&e);
-  if (U_SUCCESS(e)) ucsdet_setText(det, s + from, (int32_t)len, &e);
+  if (U_SUCCESS(e))
+    ucsdet_setText(det, s + from, (int32_t)len, &e);
   int32_t nm = 0;
-  const UCharsetMatch **m = U_SUCCESS(e) ? ucsdet_detectAll(det, &nm, &e) : NULL;
+  const UCharsetMatch **m =
+      U_SUCCESS(e) ? ucsdet_detectAll(det, &nm, &e) : NULL;
   int ng = 0;
   for (int32_t i = 0; U_SUCCESS(e) && i < nm && ng < MAX_GUESSES; i++) {
     const char *cs = ucsdet_getName(m[i], &e);
     int conf = ucsdet_getConfidence(m[i], &e);
-    if (U_FAILURE(e) || conf <= 0) break;
+    if (U_FAILURE(e) || conf <= 0)
+      break;
     for (int k = 0; allowed[k]; k++) {
       if (strcmp(cs, allowed[k]) == 0) {
         g[ng].name = allowed[k];
@@ -261,8 +279,10 @@ static int detect(const char *s, size_t n, const char *const *allowed,
 
 /* The best guess when it is strong enough and ahead of the next. */
 static const guess *decided(const guess *g, int ng, int min) {
-  if (ng == 0 || g[0].confidence < min) return NULL;
-  if (ng > 1 && g[1].confidence >= g[0].confidence) return NULL;
+  if (ng == 0 || g[0].confidence < min)
+    return NULL;
+  if (ng > 1 && g[1].confidence >= g[0].confidence)
+    return NULL;
   return &g[0];
 }
 
@@ -278,12 +298,16 @@ static void utf8_stats(const char *s, size_t n, size_t *multi, size_t *bad) {
   int in_bad = 0;
   while (i < n) {
     size_t ok = ty_utf8_validate(s + i, n - i);
-    if (ok > 0) in_bad = 0;
+    if (ok > 0)
+      in_bad = 0;
     for (size_t j = i; j < i + ok; j++)
-      if (((unsigned char)s[j] & 0xC0) == 0xC0) mb++;
+      if (((unsigned char)s[j] & 0xC0) == 0xC0)
+        mb++;
     i += ok;
-    if (i >= n) break;
-    if (!in_bad) runs++;
+    if (i >= n)
+      break;
+    if (!in_bad)
+      runs++;
     in_bad = 1;
     i++;
   }
@@ -319,7 +343,8 @@ static int guess_japanese(ty_doc *doc, const char *s, size_t n, size_t skip,
     int line = 0, col = 0;
     UErrorCode icu = U_ZERO_ERROR;
     conv_result r = convert(best->name, s, n, &out, &line, &col, &icu);
-    if (r == CONV_OK) return install_converted(doc, &out, name, err);
+    if (r == CONV_OK)
+      return install_converted(doc, &out, name, err);
     ty_buf_free(&out);
     if (r == CONV_ILLEGAL)
       ty_buf_printf(&why, "; not %s at line %d, column %d", best->name, line,
@@ -332,7 +357,8 @@ static int guess_japanese(ty_doc *doc, const char *s, size_t n, size_t skip,
   } else {
     ty_buf_puts(&msg, "cannot decide the encoding (best guesses: ");
     list_guesses(&msg, g, ng);
-    if (why.n) ty_buf_put(&msg, why.p, why.n);
+    if (why.n)
+      ty_buf_put(&msg, why.p, why.n);
     ty_buf_putc(&msg, ')');
   }
   ty_buf_puts(&msg, "; use --encoding");
@@ -348,28 +374,34 @@ static const char *utf16_order(const char *s, size_t n) {
   size_t even = 0, odd = 0;
   size_t m = n < SAMPLE ? n : SAMPLE;
   for (size_t i = 0; i < m; i++)
-    if (s[i] == 0) *(i & 1 ? &odd : &even) += 1;
+    if (s[i] == 0)
+      *(i & 1 ? &odd : &even) += 1;
   return even > odd ? "UTF-16BE" : "UTF-16LE";
 }
 
-/* ---- the decision --------------------------------------------------------- */
+/* ---- the decision ---------------------------------------------------------
+ */
 
 static const char *encoding_charset(ty_encoding e) {
   switch (e) {
-  case TY_ENC_SHIFT_JIS: return "Shift_JIS";
-  case TY_ENC_EUC_JP: return "EUC-JP";
-  case TY_ENC_ISO2022JP: return "ISO-2022-JP";
-  default: return NULL;
+  case TY_ENC_SHIFT_JIS:
+    return "Shift_JIS";
+  case TY_ENC_EUC_JP:
+    return "EUC-JP";
+  case TY_ENC_ISO2022JP:
+    return "ISO-2022-JP";
+  default:
+    return NULL;
   }
 }
 
 /* Turns s[0..n) into the document's text.  When `borrow` is set, s stays
  * valid as long as the document and may become its text unchanged. */
 static int decode(ty_doc *doc, const char *s, size_t n, int borrow,
-                  const ty_read_options *opt, const char *name,
-                  ty_error *err) {
+                  const ty_read_options *opt, const char *name, ty_error *err) {
   ty_encoding enc = opt ? opt->encoding : TY_ENC_AUTO;
-  if (n == 0) return 0;
+  if (n == 0)
+    return 0;
   const unsigned char *u = (const unsigned char *)s;
   int utf16_bom_le = n >= 2 && u[0] == 0xFF && u[1] == 0xFE;
   int utf16_bom_be = n >= 2 && u[0] == 0xFE && u[1] == 0xFF;
@@ -382,15 +414,16 @@ static int decode(ty_doc *doc, const char *s, size_t n, int borrow,
     return convert_explicit(doc, utf16_order(s, n), "UTF-16", s, n, name, err);
   }
   const char *cs = encoding_charset(enc);
-  if (cs) return convert_explicit(doc, cs, cs, s, n, name, err);
+  if (cs)
+    return convert_explicit(doc, cs, cs, s, n, name, err);
 
   /* UTF-8, stated or presumed */
   int bom = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0;
   if (memchr(s, '\0', n)) {
     if (enc == TY_ENC_AUTO && !bom) {
       guess g[MAX_GUESSES];
-      const guess *best = decided(g, detect(s, n, utf16_charsets, g),
-                                  MIN_CONFIDENCE_UTF16);
+      int ng = detect(s, n, utf16_charsets, g);
+      const guess *best = decided(g, ng, MIN_CONFIDENCE_UTF16);
       ty_buf out = {0};
       int line, col;
       UErrorCode icu = U_ZERO_ERROR;
@@ -400,18 +433,20 @@ static int decode(ty_doc *doc, const char *s, size_t n, int borrow,
     }
     return binary_error(err, name);
   }
-  if (mostly_control(s, n)) return binary_error(err, name);
+  if (mostly_control(s, n))
+    return binary_error(err, name);
   size_t skip = bom ? 3 : 0;
   size_t bad = skip + ty_utf8_validate(s + skip, n - skip);
   if (bad < n) {
-    if (enc == TY_ENC_UTF8) return invalid_utf8(s + skip, bad - skip, name, err);
+    if (enc == TY_ENC_UTF8)
+      return invalid_utf8(s + skip, bad - skip, name, err);
     return guess_japanese(doc, s, n, skip, bad, name, err);
   }
   /* 7-bit ISO-2022-JP is valid UTF-8: its kanji shifts give it away */
   if (enc == TY_ENC_AUTO && memchr(s, 0x1B, n) && memmem(s, n, "\x1B$", 2)) {
     guess g[MAX_GUESSES];
-    const guess *best =
-        decided(g, detect(s, n, japanese_charsets, g), MIN_CONFIDENCE);
+    int ng = detect(s, n, japanese_charsets, g);
+    const guess *best = decided(g, ng, MIN_CONFIDENCE);
     if (best && strcmp(best->name, "ISO-2022-JP") == 0)
       return convert_explicit(doc, best->name, best->name, s, n, name, err);
   }
@@ -424,17 +459,20 @@ static int decode(ty_doc *doc, const char *s, size_t n, int borrow,
   return 0;
 }
 
-/* ---- files ---------------------------------------------------------------- */
+/* ---- files ----------------------------------------------------------------
+ */
 
 /* Reads a stream that cannot be mapped (pipe, terminal, /proc file). */
 static int slurp(int fd, ty_buf *b, const char *name, ty_error *err) {
   for (;;) {
     ty_buf_reserve(b, 65536);
     ssize_t k = read(fd, b->p + b->n, b->cap - b->n - 1);
-    if (k < 0 && errno == EINTR) continue;
+    if (k < 0 && errno == EINTR)
+      continue;
     if (k < 0)
       return ty_error_set(err, TY_ERR_IO, name, 0, 0, "%s", strerror(errno));
-    if (k == 0) return 0;
+    if (k == 0)
+      return 0;
     b->n += (size_t)k;
   }
 }
@@ -473,7 +511,8 @@ int ty_read_text(ty_doc *doc, const char *path, const ty_read_options *opt,
   ty_buf b = {0};
   int rc = slurp(fd, &b, path, err);
   close(fd);
-  if (rc == 0) rc = decode(doc, b.p ? b.p : "", b.n, 0, opt, path, err);
+  if (rc == 0)
+    rc = decode(doc, b.p ? b.p : "", b.n, 0, opt, path, err);
   ty_buf_free(&b);
   return rc;
 }

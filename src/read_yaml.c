@@ -71,14 +71,16 @@ static void remember_anchor(reader *r, const char *name, const char *val,
 /* The latest anchor of that name (YAML lets a name be reused). */
 static const anchor *find_anchor(const reader *r, const char *name) {
   for (size_t i = r->nanchors; i-- > 0;)
-    if (strcmp(r->anchors[i].name, name) == 0) return &r->anchors[i];
+    if (strcmp(r->anchors[i].name, name) == 0)
+      return &r->anchors[i];
   return NULL;
 }
 
 /* The byte offset of libyaml's mark index, which counts characters.
  * Marks mostly move forward, so the walk resumes from the last answer. */
 static size_t byte_offset(reader *r, size_t index) {
-  if (index < r->at_char) r->at_char = r->at_byte = 0;
+  if (index < r->at_char)
+    r->at_char = r->at_byte = 0;
   const char *s = r->doc->text;
   size_t n = r->doc->len;
   while (r->at_char < index && r->at_byte < n) {
@@ -111,7 +113,8 @@ static const char *scalar_view(reader *r, size_t *len) {
 /* Advances to the next event.  Anchored scalars are remembered; aliases
  * are counted against the budget. */
 static int next(reader *r) {
-  if (r->have_ev) yaml_event_delete(&r->ev);
+  if (r->have_ev)
+    yaml_event_delete(&r->ev);
   r->have_ev = 0;
   if (!yaml_parser_parse(&r->parser, &r->ev)) {
     yaml_parser_t *p = &r->parser;
@@ -125,15 +128,15 @@ static int next(reader *r) {
   const yaml_event_t *e = &r->ev;
   if (e->type == YAML_ALIAS_EVENT && ++r->aliases > MAX_ALIASES)
     return fail_at(r, e->start_mark, "more than %s aliases", "100");
-  const yaml_char_t *name = e->type == YAML_SCALAR_EVENT ? e->data.scalar.anchor
-                            : e->type == YAML_SEQUENCE_START_EVENT
-                                ? e->data.sequence_start.anchor
-                            : e->type == YAML_MAPPING_START_EVENT
-                                ? e->data.mapping_start.anchor
-                                : NULL;
+  const yaml_char_t *name =
+      e->type == YAML_SCALAR_EVENT           ? e->data.scalar.anchor
+      : e->type == YAML_SEQUENCE_START_EVENT ? e->data.sequence_start.anchor
+      : e->type == YAML_MAPPING_START_EVENT  ? e->data.mapping_start.anchor
+                                             : NULL;
   if (name) {
     size_t len = 0;
-    const char *val = e->type == YAML_SCALAR_EVENT ? scalar_view(r, &len) : NULL;
+    const char *val =
+        e->type == YAML_SCALAR_EVENT ? scalar_view(r, &len) : NULL;
     remember_anchor(r, (const char *)name, val, len);
   }
   return 0;
@@ -145,12 +148,18 @@ static int skip_node(reader *r) {
   do {
     switch (r->ev.type) {
     case YAML_SEQUENCE_START_EVENT:
-    case YAML_MAPPING_START_EVENT: open++; break;
+    case YAML_MAPPING_START_EVENT:
+      open++;
+      break;
     case YAML_SEQUENCE_END_EVENT:
-    case YAML_MAPPING_END_EVENT: open--; break;
-    default: break;
+    case YAML_MAPPING_END_EVENT:
+      open--;
+      break;
+    default:
+      break;
     }
-    if (open > 0 && next(r)) return -1;
+    if (open > 0 && next(r))
+      return -1;
   } while (open > 0);
   return 0;
 }
@@ -181,7 +190,8 @@ static int is_null(const reader *r) {
   return !*s || strcmp(s, "~") == 0 || strcmp(s, "null") == 0;
 }
 
-/* ---- clauses --------------------------------------------------------------- */
+/* ---- clauses ---------------------------------------------------------------
+ */
 
 static size_t add_clause(reader *r) {
   ty_doc_add_clause(r->doc);
@@ -199,13 +209,14 @@ static size_t add_clause(reader *r) {
  * イ: iroha 1 or aiueo 2) when it continues the previous sibling, or
  * starts a list where the first reading would not. */
 static void choose_reading(ty_marker *m, const ty_clause *prev) {
-  if (m->alt_kind == TY_K_NONE) return;
+  if (m->alt_kind == TY_K_NONE)
+    return;
   int p_next = prev && prev->kind == m->kind && prev->ordinal + 1 == m->ordinal;
   int a_next =
       prev && prev->kind == m->alt_kind && prev->ordinal + 1 == m->alt_ordinal;
   int p_open = prev && prev->kind == m->kind;
-  if ((a_next && !p_next) || (!p_next && !a_next && !p_open &&
-                              m->alt_ordinal == 1)) {
+  if ((a_next && !p_next) ||
+      (!p_next && !a_next && !p_open && m->alt_ordinal == 1)) {
     m->kind = m->alt_kind;
     m->ordinal = m->alt_ordinal;
   }
@@ -228,7 +239,8 @@ static void number_clause(reader *r, size_t i, int prev) {
   if (m.kind == TY_K_DOTTED) {
     ty_buf b = {0};
     for (int j = 0; j < m.npath; j++) {
-      if (j) ty_buf_putc(&b, '.');
+      if (j)
+        ty_buf_putc(&b, '.');
       if (j == 0 && m.path_alpha && m.path[0] >= 1 && m.path[0] <= 26)
         ty_buf_putc(&b, (char)('A' + m.path[0] - 1));
       else
@@ -241,9 +253,9 @@ static void number_clause(reader *r, size_t i, int prev) {
     return;
   }
   c->ordinal = m.ordinal;
-  k->own = m.branch ? ty_arena_printf(&r->doc->arena, "%d-%d", m.ordinal,
-                                      m.branch)
-                    : ty_arena_printf(&r->doc->arena, "%d", m.ordinal);
+  k->own = m.branch
+               ? ty_arena_printf(&r->doc->arena, "%d-%d", m.ordinal, m.branch)
+               : ty_arena_printf(&r->doc->arena, "%d", m.ordinal);
 }
 
 static int parse_clauses(reader *r, int parent, int depth);
@@ -266,14 +278,17 @@ static int parse_clause(reader *r, int parent, int depth, int prev) {
   c->text = "";
   int has_id = 0;
   for (;;) {
-    if (next(r)) return -1;
-    if (r->ev.type == YAML_MAPPING_END_EVENT) break;
-    const char *key =
-        r->ev.type == YAML_SCALAR_EVENT ? (const char *)r->ev.data.scalar.value
-                                        : "";
+    if (next(r))
+      return -1;
+    if (r->ev.type == YAML_MAPPING_END_EVENT)
+      break;
+    const char *key = r->ev.type == YAML_SCALAR_EVENT
+                          ? (const char *)r->ev.data.scalar.value
+                          : "";
     yaml_mark_t key_mark = r->ev.start_mark;
     if (strcmp(key, "clauses") == 0) {
-      if (next(r) || parse_clauses(r, (int)i, depth + 1)) return -1;
+      if (next(r) || parse_clauses(r, (int)i, depth + 1))
+        return -1;
       continue;
     }
     int is_id = strcmp(key, "id") == 0;
@@ -282,10 +297,12 @@ static int parse_clause(reader *r, int parent, int depth, int prev) {
                      "unknown key '%s' in a clause (expected id, text or "
                      "clauses)",
                      key);
-    if (next(r)) return -1;
+    if (next(r))
+      return -1;
     const char *s = "";
     size_t n = 0;
-    if (string_value(r, is_id ? "id" : "text", &s, &n)) return -1;
+    if (string_value(r, is_id ? "id" : "text", &s, &n))
+      return -1;
     c = &r->doc->cl[i];
     if (is_id) {
       c->label = s;
@@ -298,7 +315,8 @@ static int parse_clause(reader *r, int parent, int depth, int prev) {
       c->text_len = n;
       yaml_mark_t end = r->ev.end_mark;
       int last = (int)end.line + 1;
-      if (end.column == 0 && last > c->line) last--;
+      if (end.column == 0 && last > c->line)
+        last--;
       c->end_line = last > c->line ? last : c->line;
     }
   }
@@ -316,21 +334,26 @@ static int parse_clause(reader *r, int parent, int depth, int prev) {
 
 /* Parses a clause list (the current event starts it) under `parent`. */
 static int parse_clauses(reader *r, int parent, int depth) {
-  if (is_null(r)) return 0;
+  if (is_null(r))
+    return 0;
   if (r->ev.type != YAML_SEQUENCE_START_EVENT)
     return fail_at(r, r->ev.start_mark, "%s must be a list of clauses",
                    "clauses");
   int prev = -1;
   for (;;) {
-    if (next(r)) return -1;
-    if (r->ev.type == YAML_SEQUENCE_END_EVENT) return 0;
+    if (next(r))
+      return -1;
+    if (r->ev.type == YAML_SEQUENCE_END_EVENT)
+      return 0;
     size_t here = r->doc->ncl;
-    if (parse_clause(r, parent, depth, prev)) return -1;
+    if (parse_clause(r, parent, depth, prev))
+      return -1;
     prev = (int)here;
   }
 }
 
-/* ---- keys ------------------------------------------------------------------ */
+/* ---- keys ------------------------------------------------------------------
+ */
 
 static void assign_keys(reader *r) {
   ty_doc *d = r->doc;
@@ -342,7 +365,8 @@ static void assign_keys(reader *r) {
       continue;
     }
     int a = c->parent;
-    while (a >= 0 && (d->cl[a].flags & TY_CL_FRONT)) a = d->cl[a].parent;
+    while (a >= 0 && (d->cl[a].flags & TY_CL_FRONT))
+      a = d->cl[a].parent;
     if (r->ki[i].dotted || a < 0)
       c->key = r->ki[i].own;
     else
@@ -361,53 +385,67 @@ static int by_key(const void *x, const void *y) {
 /* The same key twice is the duplicate-number finding, as in text files. */
 static void duplicate_findings(ty_doc *d) {
   size_t *v = ty_xmalloc((d->ncl ? d->ncl : 1) * sizeof *v);
-  for (size_t i = 0; i < d->ncl; i++) v[i] = i;
+  for (size_t i = 0; i < d->ncl; i++)
+    v[i] = i;
   sort_doc = d;
   qsort(v, d->ncl, sizeof *v, by_key);
   for (size_t i = 1; i < d->ncl; i++) {
     const ty_clause *a = &d->cl[v[i - 1]], *c = &d->cl[v[i]];
-    if ((c->flags & TY_CL_FRONT) || strcmp(a->key, c->key) != 0) continue;
+    if ((c->flags & TY_CL_FRONT) || strcmp(a->key, c->key) != 0)
+      continue;
     ty_findings_add(&d->findings, &d->arena, TY_DUPLICATE_NUMBER, c->key,
                     d->lang == TY_JA ? c->line : 0,
                     d->lang == TY_EN ? c->line : 0,
                     "%s: %.*s at line %d repeats the number of line %d",
-                    d->lang == TY_JA ? "ja" : "en", (int)c->label_len,
-                    c->label, c->line, a->line);
+                    d->lang == TY_JA ? "ja" : "en", (int)c->label_len, c->label,
+                    c->line, a->line);
   }
   free(v);
 }
 
-/* ---- the file -------------------------------------------------------------- */
+/* ---- the file --------------------------------------------------------------
+ */
 
 static int parse_file(reader *r) {
-  if (next(r) || next(r)) return -1; /* the stream start, then a document */
-  if (r->ev.type == YAML_STREAM_END_EVENT) return 0;
+  if (next(r) || next(r))
+    return -1; /* the stream start, then a document */
+  if (r->ev.type == YAML_STREAM_END_EVENT)
+    return 0;
   yaml_mark_t doc_mark = r->ev.start_mark;
-  if (next(r)) return -1;
+  if (next(r))
+    return -1;
   if (r->ev.type != YAML_MAPPING_START_EVENT)
     return fail_at(r, r->ev.start_mark,
                    "a clause file must be a mapping with a %s list",
                    "clauses:");
   int seen = 0;
   for (;;) {
-    if (next(r)) return -1;
-    if (r->ev.type == YAML_MAPPING_END_EVENT) break;
-    int is_clauses = r->ev.type == YAML_SCALAR_EVENT &&
-                     strcmp((const char *)r->ev.data.scalar.value, "clauses") == 0;
-    if (skip_node(r) || next(r)) return -1;
+    if (next(r))
+      return -1;
+    if (r->ev.type == YAML_MAPPING_END_EVENT)
+      break;
+    int is_clauses =
+        r->ev.type == YAML_SCALAR_EVENT &&
+        strcmp((const char *)r->ev.data.scalar.value, "clauses") == 0;
+    if (skip_node(r) || next(r))
+      return -1;
     if (!is_clauses) {
-      if (skip_node(r)) return -1;
+      if (skip_node(r))
+        return -1;
       continue;
     }
     if (seen)
       return fail_at(r, r->ev.start_mark, "a second %s list", "clauses:");
     seen = 1;
-    if (parse_clauses(r, -1, 1)) return -1;
+    if (parse_clauses(r, -1, 1))
+      return -1;
   }
   if (!seen)
-    return fail_at(r, doc_mark, "a clause file must be a mapping with a %s list",
+    return fail_at(r, doc_mark,
+                   "a clause file must be a mapping with a %s list",
                    "clauses:");
-  if (next(r) || next(r)) return -1; /* the document end, then the stream's */
+  if (next(r) || next(r))
+    return -1; /* the document end, then the stream's */
   if (r->ev.type != YAML_STREAM_END_EVENT)
     return fail_at(r, r->ev.start_mark, "a clause file holds %s document",
                    "one");
@@ -418,11 +456,13 @@ int ty_read_yaml(ty_doc *doc, ty_error *err) {
   reader r = {0};
   r.doc = doc;
   r.err = err;
-  if (!yaml_parser_initialize(&r.parser)) ty_oom();
+  if (!yaml_parser_initialize(&r.parser))
+    ty_oom();
   yaml_parser_set_input_string(&r.parser, (const unsigned char *)doc->text,
                                doc->len);
   int rc = parse_file(&r);
-  if (r.have_ev) yaml_event_delete(&r.ev);
+  if (r.have_ev)
+    yaml_event_delete(&r.ev);
   yaml_parser_delete(&r.parser);
   if (rc == 0) {
     assign_keys(&r);

@@ -28,12 +28,14 @@ static int load(ty_config *cfg, const char *yaml, ty_error *err) {
 
 static void test_config_code_names_round_trip(void **state) {
   static const char *const names[TY_CODE_COUNT] = {
-      "missing-en",      "missing-ja",      "duplicate-number",
-      "empty",           "untranslated",    "numbering-gap",
-      "numbering-order", "number-mismatch", "token-mismatch",
-      "sentence-unpaired", "length-ratio",  "glossary",
-      "renumbered",      "style-mismatch",  "suspicious-char",
-      "punctuation"};
+      "missing-en",       "missing-ja",
+      "duplicate-number", "empty",
+      "untranslated",     "numbering-gap",
+      "numbering-order",  "number-mismatch",
+      "token-mismatch",   "sentence-unpaired",
+      "length-ratio",     "glossary",
+      "renumbered",       "style-mismatch",
+      "suspicious-char",  "punctuation"};
   for (int i = 0; i < TY_CODE_COUNT; i++) {
     assert_string_equal(ty_code_name((ty_code)i), names[i]);
     assert_int_equal(ty_code_from_name(names[i]), i);
@@ -46,9 +48,9 @@ static void test_config_code_names_round_trip(void **state) {
 
 static void test_config_default_severities(void **state) {
   for (int i = 0; i < TY_CODE_COUNT; i++) {
-    ty_severity want = i <= TY_UNTRANSLATED    ? TY_SEV_ERROR
-                       : i <= TY_RENUMBERED    ? TY_SEV_WARNING
-                                               : TY_SEV_INFO;
+    ty_severity want = i <= TY_UNTRANSLATED ? TY_SEV_ERROR
+                       : i <= TY_RENUMBERED ? TY_SEV_WARNING
+                                            : TY_SEV_INFO;
     assert_int_equal(ty_code_default_severity((ty_code)i), want);
   }
   assert_string_equal(ty_severity_name(TY_SEV_ERROR), "error");
@@ -68,18 +70,20 @@ static void test_config_default_severities(void **state) {
 static void test_config_severity_and_glossary(void **state) {
   ty_config *cfg = ty_config_new();
   ty_error err = {0};
-  int rc = load(cfg,
-                "severity:            # change a check's severity or turn it off\n"
-                "  length-ratio: info\n"
-                "  punctuation: off\n"
-                "  missing-ja: warning\n"
-                "glossary:\n"
-                "  - ja: 内閣サイバーセキュリティセンター\n"
-                "    en: [NISC, National center of Incident readiness and "
-                "Strategy for Cybersecurity]\n"
-                "  - {ja: 国土安全保障省, en: Department of Homeland Security}\n",
-                &err);
-  if (rc) fail_msg("%d:%d: %s", err.line, err.column, err.message);
+  int rc =
+      load(cfg,
+           "severity:            # change a check's severity or turn it off\n"
+           "  length-ratio: info\n"
+           "  punctuation: off\n"
+           "  missing-ja: warning\n"
+           "glossary:\n"
+           "  - ja: 内閣サイバーセキュリティセンター\n"
+           "    en: [NISC, National center of Incident readiness and "
+           "Strategy for Cybersecurity]\n"
+           "  - {ja: 国土安全保障省, en: Department of Homeland Security}\n",
+           &err);
+  if (rc)
+    fail_msg("%d:%d: %s", err.line, err.column, err.message);
   assert_int_equal(cfg->sev[TY_LENGTH_RATIO], TY_SEV_INFO);
   assert_int_equal(cfg->sev[TY_PUNCTUATION], TY_SEV_OFF);
   assert_int_equal(cfg->sev[TY_MISSING_JA], TY_SEV_WARNING);
@@ -105,7 +109,8 @@ static void test_config_many_entries_and_two_loads(void **state) {
   for (int i = 0; i < 40; i++)
     ty_buf_printf(&b, "  - {ja: 語%d, en: word%d}\n", i, i);
   assert_int_equal(load(cfg, b.p, &err), 0);
-  assert_int_equal(load(cfg, "glossary:\n  - {ja: 追加, en: extra}\n", &err), 0);
+  assert_int_equal(load(cfg, "glossary:\n  - {ja: 追加, en: extra}\n", &err),
+                   0);
   assert_int_equal(cfg->ngloss, 41);
   for (int i = 0; i < 40; i++) {
     char want[16];
@@ -138,8 +143,8 @@ static void fails(const char *yaml, int line, int col, const char *msg) {
   if (strncmp(err.message, msg, strlen(msg)) != 0)
     fail_msg("'%s' does not start with '%s'", err.message, msg);
   if (err.line != line || err.column != col)
-    fail_msg("%s: at %d:%d, not %d:%d", err.message, err.line, err.column,
-             line, col);
+    fail_msg("%s: at %d:%d, not %d:%d", err.message, err.line, err.column, line,
+             col);
   assert_int_equal(strncmp(err.file, "/tmp/test_config-", 17), 0);
   for (int i = 0; i < TY_CODE_COUNT; i++)
     assert_int_equal(cfg->sev[i], ty_code_default_severity((ty_code)i));

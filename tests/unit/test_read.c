@@ -34,7 +34,8 @@ static char *slurp(const char *path, size_t *n) {
   size_t k;
   while ((k = fread(p + len, 1, cap - len, f)) > 0) {
     len += k;
-    if (len == cap) p = realloc(p, cap *= 2);
+    if (len == cap)
+      p = realloc(p, cap *= 2);
   }
   fclose(f);
   *n = len;
@@ -76,7 +77,8 @@ static void assert_text(const ty_doc *d, const char *want) {
   assert_memory_equal(d->text, want, d->len);
 }
 
-/* ---- UTF-8 ----------------------------------------------------------------- */
+/* ---- UTF-8 -----------------------------------------------------------------
+ */
 
 static void test_read_clean_utf8_is_mapped(void **state) {
   ty_error err = {0};
@@ -91,7 +93,9 @@ static void test_read_clean_utf8_is_mapped(void **state) {
 
 static void test_read_bom_is_stripped(void **state) {
   ty_error err = {0};
-  ty_doc *d = READ("\xEF\xBB\xBF" "1 one\n", TY_ENC_AUTO, &err);
+  ty_doc *d = READ("\xEF\xBB\xBF"
+                   "1 one\n",
+                   TY_ENC_AUTO, &err);
   assert_non_null(d);
   assert_text(d, "1 one\n");
   assert_non_null(d->owned);
@@ -130,7 +134,9 @@ static void test_read_invalid_utf8_column_counts_characters(void **state) {
 
 static void test_read_invalid_utf8_after_bom_and_crlf(void **state) {
   ty_error err = {0};
-  assert_null(READ("\xEF\xBB\xBF" "ab\xC3", TY_ENC_UTF8, &err));
+  assert_null(READ("\xEF\xBB\xBF"
+                   "ab\xC3",
+                   TY_ENC_UTF8, &err));
   assert_int_equal(err.line, 1);
   assert_int_equal(err.column, 3);
   assert_null(READ("x\r\ny\rz\xFF", TY_ENC_UTF8, &err));
@@ -155,7 +161,8 @@ static void test_read_overlong_and_surrogate_are_invalid(void **state) {
   assert_int_equal(err.column, 4);
 }
 
-/* ---- files ----------------------------------------------------------------- */
+/* ---- files -----------------------------------------------------------------
+ */
 
 static void test_read_empty_file(void **state) {
   ty_error err = {0};
@@ -198,8 +205,8 @@ static void test_read_nul_bytes_are_binary(void **state) {
 
 static void test_read_control_bytes_are_binary(void **state) {
   ty_error err = {0};
-  assert_null(READ("\x01\x02\x03\x04\x05\x06\x07\x08 abc\x0e\x0f\x10\x11", TY_ENC_AUTO,
-                   &err));
+  assert_null(READ("\x01\x02\x03\x04\x05\x06\x07\x08 abc\x0e\x0f\x10\x11",
+                   TY_ENC_AUTO, &err));
   assert_string_equal(err.message, "binary file, not text");
 }
 
@@ -230,7 +237,8 @@ static void test_read_buffer_copies(void **state) {
   ty_doc_free(d);
 }
 
-/* ---- other encodings ------------------------------------------------------- */
+/* ---- other encodings -------------------------------------------------------
+ */
 
 /* Reads fixture `name` with `enc` and expects the bytes of `utf8`. */
 static void read_fixture_as(const char *name, ty_encoding enc,
@@ -241,7 +249,8 @@ static void read_fixture_as(const char *name, ty_encoding enc,
   ty_error err = {0};
   ty_read_options o = {enc};
   int rc = ty_read_text(d, fixture(name), &o, &err);
-  if (rc != 0) fail_msg("%s: %s (%d:%d)", name, err.message, err.line, err.column);
+  if (rc != 0)
+    fail_msg("%s: %s (%d:%d)", name, err.message, err.line, err.column);
   assert_int_equal(d->len, want_n);
   assert_memory_equal(d->text, want, want_n);
   ty_doc_free(d);
@@ -274,8 +283,10 @@ static void test_read_utf16(void **state) {
 
 static void test_read_utf16_crlf_cleaned(void **state) {
   ty_error err = {0};
-  ty_doc *d = READ("\xFF\xFE" "1\0 \0\x2C\x67\r\0\n\0" "2\0\r\0", TY_ENC_AUTO,
-                   &err);
+  ty_doc *d = READ("\xFF\xFE"
+                   "1\0 \0\x2C\x67\r\0\n\0"
+                   "2\0\r\0",
+                   TY_ENC_AUTO, &err);
   assert_non_null(d);
   assert_text(d, "1 本\n2\n");
   ty_doc_free(d);
@@ -283,7 +294,9 @@ static void test_read_utf16_crlf_cleaned(void **state) {
 
 static void test_read_utf16_odd_length_is_refused(void **state) {
   ty_error err = {0};
-  assert_null(READ("\xFF\xFE" "a\0b\0\n\0c", TY_ENC_AUTO, &err));
+  assert_null(READ("\xFF\xFE"
+                   "a\0b\0\n\0c",
+                   TY_ENC_AUTO, &err));
   assert_int_equal(err.code, TY_ERR_ENCODING);
   assert_string_equal(err.message, "invalid UTF-16");
   assert_int_equal(err.line, 2);
@@ -308,8 +321,8 @@ static void test_read_wrong_explicit_encoding(void **state) {
 static void test_read_explicit_encoding_error_position(void **state) {
   /* "1 日本\n2 " then a lead byte followed by an illegal trail byte */
   ty_error err = {0};
-  assert_null(READ("1 \x93\xfa\x96\x7b\n2 \x93\xfa\x81\x01", TY_ENC_SHIFT_JIS,
-                   &err));
+  assert_null(
+      READ("1 \x93\xfa\x96\x7b\n2 \x93\xfa\x81\x01", TY_ENC_SHIFT_JIS, &err));
   assert_string_equal(err.message, "invalid Shift_JIS");
   assert_int_equal(err.line, 2);
   assert_int_equal(err.column, 4);
@@ -323,7 +336,8 @@ static void test_read_broken_shift_jis_is_refused(void **state) {
   ty_error err = {0};
   assert_null(read_bytes(sjis, n, TY_ENC_AUTO, &err));
   assert_int_equal(err.code, TY_ERR_ENCODING);
-  assert_non_null(strstr(err.message, "cannot decide the encoding (best guesses: Shift_JIS 100%"));
+  assert_non_null(strstr(
+      err.message, "cannot decide the encoding (best guesses: Shift_JIS 100%"));
   assert_non_null(strstr(err.message, "not Shift_JIS at line"));
   assert_non_null(strstr(err.message, "; use --encoding"));
   free(sjis);
@@ -337,35 +351,35 @@ static void test_read_undecidable_bytes_are_refused(void **state) {
   assert_non_null(strstr(err.message, "; use --encoding"));
 }
 
-/* ---- YAML clause files ----------------------------------------------------- */
+/* ---- YAML clause files -----------------------------------------------------
+ */
 
 static ty_doc *parse_yaml(const char *text, ty_error *err) {
   return ty_doc_parse(text, strlen(text), "clauses.yaml", TY_JA, err);
 }
 
-static const char nested_yaml[] =
-    "title: 日米サイバー対話\n"
-    "clauses:\n"
-    "  - text: 共同プレスリリース（仮訳）\n"
-    "  - id: 第十条の二\n"
-    "    text: 日本語の本文\n"
-    "    clauses:\n"
-    "      - id: \"(1)\"\n"
-    "        text: \"引用\\nされた\"\n"
-    "      - id: (2)\n"
-    "        text: |\n"
-    "          literal\n"
-    "          block\n"
-    "        clauses:\n"
-    "          - {id: c., text: 三番目}\n"
-    "  - id: 4.9.1\n"
-    "    text: dotted   \n"
-    "  - id: \"7\"\n"
-    "    clauses:\n"
-    "      - id: 4.9.2\n"
-    "      - text: unnumbered\n"
-    "        clauses:\n"
-    "          - id: a)\n";
+static const char nested_yaml[] = "title: 日米サイバー対話\n"
+                                  "clauses:\n"
+                                  "  - text: 共同プレスリリース（仮訳）\n"
+                                  "  - id: 第十条の二\n"
+                                  "    text: 日本語の本文\n"
+                                  "    clauses:\n"
+                                  "      - id: \"(1)\"\n"
+                                  "        text: \"引用\\nされた\"\n"
+                                  "      - id: (2)\n"
+                                  "        text: |\n"
+                                  "          literal\n"
+                                  "          block\n"
+                                  "        clauses:\n"
+                                  "          - {id: c., text: 三番目}\n"
+                                  "  - id: 4.9.1\n"
+                                  "    text: dotted   \n"
+                                  "  - id: \"7\"\n"
+                                  "    clauses:\n"
+                                  "      - id: 4.9.2\n"
+                                  "      - text: unnumbered\n"
+                                  "        clauses:\n"
+                                  "          - id: a)\n";
 
 static int in_text(const ty_doc *d, const char *p) {
   return p >= d->text && p < d->text + d->len;
@@ -374,8 +388,9 @@ static int in_text(const ty_doc *d, const char *p) {
 static void test_read_yaml_nesting_and_keys(void **state) {
   ty_error err = {0};
   ty_doc *d = parse_yaml(nested_yaml, &err);
-  if (!d) fail_msg("%d:%d: %s", err.line, err.column, err.message);
-  static const char *const keys[] = {"front-1", "10-2",  "10-2.1", "10-2.2",
+  if (!d)
+    fail_msg("%d:%d: %s", err.line, err.column, err.message);
+  static const char *const keys[] = {"front-1",  "10-2",  "10-2.1", "10-2.2",
                                      "10-2.2.3", "4.9.1", "7",      "4.9.2",
                                      "front-2",  "7.1"};
   static const int parents[] = {-1, -1, 1, 1, 3, -1, -1, 6, 6, 8};
@@ -446,7 +461,8 @@ static void test_read_yaml_duplicate_is_a_finding(void **state) {
 static void test_read_yaml_scalar_alias(void **state) {
   ty_error err = {0};
   ty_doc *d = parse_yaml("common: &t shared text\n"
-                         "clauses:\n  - {id: \"1\", text: *t}\n", &err);
+                         "clauses:\n  - {id: \"1\", text: *t}\n",
+                         &err);
   assert_non_null(d);
   assert_int_equal(d->cl[0].text_len, strlen("shared text"));
   assert_memory_equal(d->cl[0].text, "shared text", d->cl[0].text_len);
@@ -457,7 +473,8 @@ static void test_read_yaml_scalar_alias(void **state) {
 static void yaml_fails(const char *text, int line, int col, const char *msg) {
   ty_error err = {0};
   ty_doc *d = parse_yaml(text, &err);
-  if (d) fail_msg("parsed: %s", text);
+  if (d)
+    fail_msg("parsed: %s", text);
   assert_int_equal(err.code, TY_ERR_SYNTAX);
   assert_string_equal(err.file, "clauses.yaml");
   if (strncmp(err.message, msg, strlen(msg)) != 0)
@@ -470,13 +487,15 @@ static void test_read_yaml_errors(void **state) {
   yaml_fails("clauses:\n  - id: 1\n   text: x\n", 3, 4,
              "did not find expected '-' indicator");
   yaml_fails("clauses:\n  - id: \"1\n", 3, 1, "found unexpected end of stream");
-  yaml_fails("clauses:\n  - just a string\n", 2, 5, "a clause must be a mapping");
+  yaml_fails("clauses:\n  - just a string\n", 2, 5,
+             "a clause must be a mapping");
   yaml_fails("clauses:\n  - id: 1\n    txt: x\n", 3, 5, "unknown key 'txt'");
   yaml_fails("clauses:\n  - id: [1]\n", 2, 9, "id must be a string");
   yaml_fails("clauses: {id: 1}\n", 1, 10, "clauses must be a list");
   yaml_fails("- 1\n- 2\n", 1, 1, "a clause file must be a mapping");
   yaml_fails("title: x\n", 1, 1, "a clause file must be a mapping");
-  yaml_fails("clauses: []\n---\nclauses: []\n", 2, 1, "a clause file holds one");
+  yaml_fails("clauses: []\n---\nclauses: []\n", 2, 1,
+             "a clause file holds one");
 }
 
 static void test_read_yaml_bombs_refused(void **state) {
@@ -484,7 +503,8 @@ static void test_read_yaml_bombs_refused(void **state) {
              "a clause must be a mapping");
   ty_buf b = {0};
   ty_buf_puts(&b, "x: &a v\nclauses:\n");
-  for (int i = 0; i < 101; i++) ty_buf_puts(&b, "  - {text: *a}\n");
+  for (int i = 0; i < 101; i++)
+    ty_buf_puts(&b, "  - {text: *a}\n");
   yaml_fails(b.p, 103, 12, "more than 100 aliases");
   ty_buf_clear(&b);
   ty_buf_puts(&b, "clauses:\n");
