@@ -106,8 +106,7 @@ void ty_config_free(ty_config *cfg) {
   free(cfg);
 }
 
-/* ---- the loader ------------------------------------------------------------
- */
+/* ---- the loader ----------------------------------------------------- */
 
 typedef struct loader {
   yaml_parser_t parser;

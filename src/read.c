@@ -41,8 +41,7 @@ static const char *const japanese_charsets[] = {"Shift_JIS", "EUC-JP",
                                                 "ISO-2022-JP", NULL};
 static const char *const utf16_charsets[] = {"UTF-16LE", "UTF-16BE", NULL};
 
-/* ---- positions ------------------------------------------------------------
- */
+/* ---- positions ------------------------------------------------------ */
 
 /* Line and column (1-based, column in characters) of the byte just after
  * the UTF-8 prefix s[0..n).  CRLF and lone CR count as one line break, as
@@ -64,8 +63,7 @@ static void position_after(const char *s, size_t n, int *line, int *col) {
   *col = c;
 }
 
-/* ---- binary or text -------------------------------------------------------
- */
+/* ---- binary or text ------------------------------------------------- */
 
 /* True when more than a quarter of the first bytes are control characters
  * that text does not use (TAB, LF, VT, FF, CR and ESC are text: ESC opens
@@ -85,8 +83,7 @@ static int binary_error(ty_error *err, const char *name) {
                       "binary file, not text");
 }
 
-/* ---- installing the text --------------------------------------------------
- */
+/* ---- installing the text -------------------------------------------- */
 
 /* Copies s[0..n) to dst (which may be s itself) without a leading UTF-8
  * BOM and with CRLF and lone CR turned into LF.  Returns the new length. */
@@ -140,8 +137,7 @@ static int install_converted(ty_doc *doc, ty_buf *b, const char *name,
   return 0;
 }
 
-/* ---- ICU conversion -------------------------------------------------------
- */
+/* ---- ICU conversion ------------------------------------------------- */
 
 typedef enum conv_result { CONV_OK, CONV_ILLEGAL, CONV_ICU } conv_result;
 
@@ -229,8 +225,7 @@ static int convert_explicit(ty_doc *doc, const char *cs, const char *shown,
                       u_errorName(icu));
 }
 
-/* ---- detection ------------------------------------------------------------
- */
+/* ---- detection ------------------------------------------------------ */
 
 /* Where the detector should look: from the line holding the first byte
  * that is not plain ASCII text, so that a long ASCII preamble does not
@@ -379,8 +374,7 @@ static const char *utf16_order(const char *s, size_t n) {
   return even > odd ? "UTF-16BE" : "UTF-16LE";
 }
 
-/* ---- the decision ---------------------------------------------------------
- */
+/* ---- the decision --------------------------------------------------- */
 
 static const char *encoding_charset(ty_encoding e) {
   switch (e) {
@@ -443,7 +437,7 @@ static int decode(ty_doc *doc, const char *s, size_t n, int borrow,
     return guess_japanese(doc, s, n, skip, bad, name, err);
   }
   /* 7-bit ISO-2022-JP is valid UTF-8: its kanji shifts give it away */
-  if (enc == TY_ENC_AUTO && memchr(s, 0x1B, n) && memmem(s, n, "\x1B$", 2)) {
+  if (enc == TY_ENC_AUTO && memmem(s, n, "\x1B$", 2)) {
     guess g[MAX_GUESSES];
     int ng = detect(s, n, japanese_charsets, g);
     const guess *best = decided(g, ng, MIN_CONFIDENCE);
@@ -459,8 +453,7 @@ static int decode(ty_doc *doc, const char *s, size_t n, int borrow,
   return 0;
 }
 
-/* ---- files ----------------------------------------------------------------
- */
+/* ---- files ---------------------------------------------------------- */
 
 /* Reads a stream that cannot be mapped (pipe, terminal, /proc file). */
 static int slurp(int fd, ty_buf *b, const char *name, ty_error *err) {
@@ -512,8 +505,11 @@ int ty_read_text(ty_doc *doc, const char *path, const ty_read_options *opt,
   int rc = slurp(fd, &b, path, err);
   close(fd);
   if (rc == 0)
-    rc = decode(doc, b.p ? b.p : "", b.n, 0, opt, path, err);
-  ty_buf_free(&b);
+    rc = decode(doc, b.p ? b.p : "", b.n, 1, opt, path, err);
+  if (rc == 0 && b.p && doc->text == b.p)
+    doc->owned = b.p; /* clean UTF-8 as read: keep the buffer, no copy */
+  else
+    ty_buf_free(&b);
   return rc;
 }
 

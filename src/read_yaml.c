@@ -190,8 +190,7 @@ static int is_null(const reader *r) {
   return !*s || strcmp(s, "~") == 0 || strcmp(s, "null") == 0;
 }
 
-/* ---- clauses ---------------------------------------------------------------
- */
+/* ---- clauses -------------------------------------------------------- */
 
 static size_t add_clause(reader *r) {
   ty_doc_add_clause(r->doc);
@@ -352,8 +351,7 @@ static int parse_clauses(reader *r, int parent, int depth) {
   }
 }
 
-/* ---- keys ------------------------------------------------------------------
- */
+/* ---- keys ----------------------------------------------------------- */
 
 static void assign_keys(reader *r) {
   ty_doc *d = r->doc;
@@ -403,8 +401,7 @@ static void duplicate_findings(ty_doc *d) {
   free(v);
 }
 
-/* ---- the file --------------------------------------------------------------
- */
+/* ---- the file ------------------------------------------------------- */
 
 static int parse_file(reader *r) {
   if (next(r) || next(r))

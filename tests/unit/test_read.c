@@ -77,8 +77,7 @@ static void assert_text(const ty_doc *d, const char *want) {
   assert_memory_equal(d->text, want, d->len);
 }
 
-/* ---- UTF-8 -----------------------------------------------------------------
- */
+/* ---- UTF-8 ---------------------------------------------------------- */
 
 static void test_read_clean_utf8_is_mapped(void **state) {
   ty_error err = {0};
@@ -161,8 +160,7 @@ static void test_read_overlong_and_surrogate_are_invalid(void **state) {
   assert_int_equal(err.column, 4);
 }
 
-/* ---- files -----------------------------------------------------------------
- */
+/* ---- files ---------------------------------------------------------- */
 
 static void test_read_empty_file(void **state) {
   ty_error err = {0};
@@ -219,6 +217,28 @@ static void test_read_executable_is_binary(void **state) {
   free(p);
 }
 
+/* A pipe cannot be mapped: its bytes are read, and kept when clean. */
+static void test_read_pipe(void **state) {
+  static const char *const inputs[] = {"1 一\n2 二\n", "1 一\r\n2 二\r\n"};
+  for (int i = 0; i < 2; i++) {
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    size_t n = strlen(inputs[i]);
+    assert_int_equal(write(fds[1], inputs[i], n), (ssize_t)n);
+    close(fds[1]);
+    char path[32];
+    snprintf(path, sizeof path, "/dev/fd/%d", fds[0]);
+    ty_doc *d = ty_doc_new(path, TY_JA);
+    ty_error err = {0};
+    assert_int_equal(ty_read_text(d, path, NULL, &err), 0);
+    close(fds[0]);
+    assert_text(d, "1 一\n2 二\n");
+    assert_null(d->map);
+    assert_ptr_equal(d->text, d->owned);
+    ty_doc_free(d);
+  }
+}
+
 static void test_read_buffer_copies(void **state) {
   static const char text[] = "1 one\n2 two\n";
   ty_doc *d = ty_doc_new("mem", TY_EN);
@@ -237,8 +257,7 @@ static void test_read_buffer_copies(void **state) {
   ty_doc_free(d);
 }
 
-/* ---- other encodings -------------------------------------------------------
- */
+/* ---- other encodings ------------------------------------------------ */
 
 /* Reads fixture `name` with `enc` and expects the bytes of `utf8`. */
 static void read_fixture_as(const char *name, ty_encoding enc,
@@ -351,8 +370,7 @@ static void test_read_undecidable_bytes_are_refused(void **state) {
   assert_non_null(strstr(err.message, "; use --encoding"));
 }
 
-/* ---- YAML clause files -----------------------------------------------------
- */
+/* ---- YAML clause files ---------------------------------------------- */
 
 static ty_doc *parse_yaml(const char *text, ty_error *err) {
   return ty_doc_parse(text, strlen(text), "clauses.yaml", TY_JA, err);
@@ -545,6 +563,7 @@ int main(void) {
       cmocka_unit_test(test_read_nul_bytes_are_binary),
       cmocka_unit_test(test_read_control_bytes_are_binary),
       cmocka_unit_test(test_read_executable_is_binary),
+      cmocka_unit_test(test_read_pipe),
       cmocka_unit_test(test_read_buffer_copies),
       cmocka_unit_test(test_read_shift_jis_detected),
       cmocka_unit_test(test_read_euc_jp_detected),
