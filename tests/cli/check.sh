@@ -173,6 +173,8 @@ run 0 "$T" check --format json --disable number-mismatch "$JA" "$TMP/year.txt"
 py "not [f for f in F if f[0] == 'number-mismatch']"
 run 0 "$T" check --format json --disable suspicious-char "$JA" "$EN"
 py "not [f for f in F if f[0] == 'suspicious-char']"
+run 0 "$T" check --format json --no-checks "$JA" "$TMP/para4.txt"
+py "not [f for f in F if f[0] in $CONTENT + ('suspicious-char',)]"
 
 echo "== glossary and severities from --config"
 cat >"$TMP/taiyaku.yaml" <<'YAML'
