@@ -156,6 +156,8 @@ static const char style[] =
     ".summary dd{margin:0;font-size:1.25rem;font-weight:600}\n"
     ".summary .bad dd{color:var(--miss)}\n"
     "figure{margin:1rem 0}\n"
+    "@media (min-width:960px){.overview{display:grid;grid-template-columns:"
+    "minmax(0,460px) minmax(0,1fr);gap:2.5rem;align-items:start}}\n"
     "figure svg{width:100%;max-width:460px;height:auto;display:block;"
     "border:1px solid var(--line);border-radius:6px}\n"
     "figcaption{font-size:.85rem;color:#444;max-width:460px}\n"
@@ -200,6 +202,8 @@ static const char style[] =
     " .pairs td{border:0;padding:.3rem .6rem}\n"
     " .pairs td::before{content:attr(data-h);display:block;font-size:.7rem;"
     "color:#666;text-transform:uppercase;letter-spacing:.04em}\n"
+    " .pairs td.key,.pairs td.st{display:inline-block;width:50%;"
+    "vertical-align:top}\n"
     " .fx{display:inline;margin-right:.6em}}\n"
     "@media print{body{max-width:none;padding:0;font-size:9.5pt}\n"
     " *{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
@@ -466,8 +470,11 @@ int ty_render_html(const ty_alignment *al, const ty_render_options *o,
   put_head(f, al);
   put_summary(f, al);
   fputs("<main>\n", f);
+  /* side by side on wide screens (see the style sheet) */
+  fputs("<div class=\"overview\">\n", f);
   put_picture(f, al);
   put_findings(f, al, where);
+  fputs("</div>\n", f);
   put_table(f, al, off, idx);
   fputs("</main>\n<footer><p class=\"loc\">Made by taiyaku " TY_VERSION
         ".</p></footer>\n</body>\n</html>\n",
