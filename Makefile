@@ -24,7 +24,7 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 
 .PHONY: all deps run check unit cli fuzz-replay asan bench fuzz install \
-        uninstall clean format lint leakcheck
+        uninstall clean format lint leakcheck browser-test
 
 all: $(BUILD)/taiyaku $(BUILD)/libtaiyaku.so $(BUILD)/taiyaku.pc
 
@@ -66,7 +66,7 @@ run: deps
 
 check: deps
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit cli fuzz-replay
+	@$(MAKE) --no-print-directory unit cli fuzz-replay browser-test
 
 unit: $(UNIT_BIN)
 	@sh scripts/run_unit.sh $(UNIT_BIN)
@@ -77,6 +77,12 @@ cli: $(BUILD)/taiyaku
 
 fuzz-replay: $(FUZZ_REPLAY)
 	@sh scripts/replay.sh $(FUZZ_REPLAY)
+
+# The committed HTML page in headless Chromium (installs Debian's chromium):
+# a row per pair, a link per finding, screenshots in $(BUILD)/browser.
+browser-test:
+	@sh tests/browser/run.sh alignments/cyber-dialogue-2017.html \
+	  alignments/cyber-dialogue-2017.json $(BUILD)/browser
 
 # Address and undefined-behaviour sanitizers over the whole test suite.
 asan: deps
