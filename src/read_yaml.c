@@ -353,42 +353,71 @@ static int parse_clauses(reader *r, int parent, int depth) {
 
 /* ---- keys ----------------------------------------------------------- */
 
+/* As in the outline of a text file: in a document with dotted sections,
+ * a top-level "A." or "3." is a section too, an upper-case one keyed by
+ * its letter, and levels below a section are written in parentheses
+ * ("6.2(5)") so that a list item never collides with a subsection. */
+static int section_level(const ty_clause *c, int dotted_doc) {
+  if (c->kind == TY_K_DOTTED)
+    return 1;
+  return dotted_doc && c->depth == 1 && c->deco == TY_D_DOT &&
+         (c->kind == TY_K_ARABIC || c->kind == TY_K_LATIN_UPPER);
+}
+
 static void assign_keys(reader *r) {
   ty_doc *d = r->doc;
-  int front = 0;
+  int front = 0, dotted_doc = 0;
+  for (size_t i = 0; i < d->ncl; i++)
+    dotted_doc |= d->cl[i].kind == TY_K_DOTTED;
   for (size_t i = 0; i < d->ncl; i++) {
     ty_clause *c = &d->cl[i];
     if (c->flags & TY_CL_FRONT) {
       c->key = ty_arena_printf(&d->arena, "front-%d", ++front);
       continue;
     }
+    const char *own = r->ki[i].own;
     int a = c->parent;
     while (a >= 0 && (d->cl[a].flags & TY_CL_FRONT))
       a = d->cl[a].parent;
-    if (r->ki[i].dotted || a < 0)
-      c->key = r->ki[i].own;
-    else
-      c->key = ty_arena_printf(&d->arena, "%s.%s", d->cl[a].key, r->ki[i].own);
+    if (r->ki[i].dotted) {
+      c->key = own;
+    } else if (a < 0) {
+      if (section_level(c, dotted_doc) && c->kind == TY_K_LATIN_UPPER &&
+          c->ordinal >= 1 && c->ordinal <= 26)
+        c->key = ty_arena_printf(&d->arena, "%c%s", 'A' + c->ordinal - 1,
+                                 own + strspn(own, "0123456789"));
+      else
+        c->key = own;
+    } else if (section_level(&d->cl[a], dotted_doc) &&
+               !section_level(c, dotted_doc)) {
+      c->key = ty_arena_printf(&d->arena, "%s(%s)", d->cl[a].key, own);
+    } else {
+      c->key = ty_arena_printf(&d->arena, "%s.%s", d->cl[a].key, own);
+    }
   }
 }
 
-static const ty_doc *sort_doc;
+typedef struct keyent {
+  const char *key;
+  size_t idx;
+} keyent;
 
 static int by_key(const void *x, const void *y) {
-  size_t a = *(const size_t *)x, b = *(const size_t *)y;
-  int c = strcmp(sort_doc->cl[a].key, sort_doc->cl[b].key);
-  return c ? c : (a > b) - (a < b);
+  const keyent *a = x, *b = y;
+  int c = strcmp(a->key, b->key);
+  return c ? c : (a->idx > b->idx) - (a->idx < b->idx);
 }
 
 /* The same key twice is the duplicate-number finding, as in text files. */
 static void duplicate_findings(ty_doc *d) {
-  size_t *v = ty_xmalloc((d->ncl ? d->ncl : 1) * sizeof *v);
-  for (size_t i = 0; i < d->ncl; i++)
-    v[i] = i;
-  sort_doc = d;
+  keyent *v = ty_xmalloc((d->ncl ? d->ncl : 1) * sizeof *v);
+  for (size_t i = 0; i < d->ncl; i++) {
+    v[i].key = d->cl[i].key;
+    v[i].idx = i;
+  }
   qsort(v, d->ncl, sizeof *v, by_key);
   for (size_t i = 1; i < d->ncl; i++) {
-    const ty_clause *a = &d->cl[v[i - 1]], *c = &d->cl[v[i]];
+    const ty_clause *a = &d->cl[v[i - 1].idx], *c = &d->cl[v[i].idx];
     if ((c->flags & TY_CL_FRONT) || strcmp(a->key, c->key) != 0)
       continue;
     ty_findings_add(&d->findings, &d->arena, TY_DUPLICATE_NUMBER, c->key,

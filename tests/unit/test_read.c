@@ -448,6 +448,30 @@ static void test_read_yaml_nesting_and_keys(void **state) {
   ty_doc_free(d);
 }
 
+/* Keys follow the outline's convention for documents with dotted
+ * sections: items below a section in parentheses, lettered sections. */
+static void test_read_yaml_dotted_document_keys(void **state) {
+  ty_error err = {0};
+  ty_doc *d = parse_yaml(
+      "clauses:\n"
+      "  - id: \"1.\"\n"
+      "    text: intro\n"
+      "    clauses:\n"
+      "      - {id: 1.1, text: sub, clauses: [{id: (a), text: item}]}\n"
+      "      - {id: (1), text: para}\n"
+      "  - id: A.\n"
+      "    clauses:\n"
+      "      - {id: A.1, text: appendix}\n",
+      &err);
+  if (!d)
+    fail_msg("%d:%d: %s", err.line, err.column, err.message);
+  static const char *const keys[] = {"1", "1.1", "1.1(1)", "1(1)", "A", "A.1"};
+  assert_int_equal(d->ncl, 6);
+  for (size_t i = 0; i < 6; i++)
+    assert_string_equal(d->cl[i].key, keys[i]);
+  ty_doc_free(d);
+}
+
 static void test_read_yaml_positions(void **state) {
   ty_error err = {0};
   ty_doc *d = parse_yaml(nested_yaml, &err);
@@ -576,6 +600,7 @@ int main(void) {
       cmocka_unit_test(test_read_broken_shift_jis_is_refused),
       cmocka_unit_test(test_read_undecidable_bytes_are_refused),
       cmocka_unit_test(test_read_yaml_nesting_and_keys),
+      cmocka_unit_test(test_read_yaml_dotted_document_keys),
       cmocka_unit_test(test_read_yaml_positions),
       cmocka_unit_test(test_read_yaml_duplicate_is_a_finding),
       cmocka_unit_test(test_read_yaml_scalar_alias),
