@@ -286,10 +286,11 @@ static void list_guesses(ty_buf *b, const guess *g, int ng) {
     ty_buf_printf(b, "%s%s %d%%", i ? ", " : "", g[i].name, g[i].confidence);
 }
 
-/* Counts, over all of s[0..n), the valid multi-byte UTF-8 sequences and the
- * runs of bytes that are not UTF-8. */
-static void utf8_stats(const char *s, size_t n, size_t *multi, size_t *bad) {
-  size_t i = 0, mb = 0, runs = 0;
+/* Counts, over all of s[0..n), the valid multi-byte UTF-8 sequences, the
+ * runs of bytes that are not UTF-8 and those bytes. */
+static void utf8_stats(const char *s, size_t n, size_t *multi, size_t *runs,
+                       size_t *bytes) {
+  size_t i = 0, mb = 0, nruns = 0, nbytes = 0;
   int in_bad = 0;
   while (i < n) {
     size_t ok = ty_utf8_validate(s + i, n - i);
@@ -302,12 +303,14 @@ static void utf8_stats(const char *s, size_t n, size_t *multi, size_t *bad) {
     if (i >= n)
       break;
     if (!in_bad)
-      runs++;
+      nruns++;
     in_bad = 1;
+    nbytes++;
     i++;
   }
   *multi = mb;
-  *bad = runs;
+  *runs = nruns;
+  *bytes = nbytes;
 }
 
 static int invalid_utf8(const char *s, size_t bad_at, const char *name,
@@ -323,11 +326,12 @@ static int invalid_utf8(const char *s, size_t bad_at, const char *name,
  * converted, or the guesses are shown. */
 static int guess_japanese(ty_doc *doc, const char *s, size_t n, size_t skip,
                           size_t bad_at, const char *name, ty_error *err) {
-  size_t multi, bad;
-  utf8_stats(s, n, &multi, &bad);
+  size_t multi, runs, bytes;
+  utf8_stats(s, n, &multi, &runs, &bytes);
   /* Shift_JIS and EUC-JP text has about as many non-UTF-8 runs as
-   * accidental UTF-8 sequences; UTF-8 with a stray byte has far fewer */
-  if ((multi > 0 && bad * 4 <= multi) || (multi == 0 && bad == 1))
+   * accidental UTF-8 sequences; UTF-8 with a stray byte has far fewer.
+   * A single byte in ASCII text is no evidence of another encoding. */
+  if ((multi > 0 && runs * 4 <= multi) || (multi == 0 && bytes == 1))
     return invalid_utf8(s + skip, bad_at - skip, name, err);
   guess g[MAX_GUESSES];
   int ng = detect(s, n, japanese_charsets, g);

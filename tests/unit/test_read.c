@@ -364,6 +364,13 @@ static void test_read_broken_shift_jis_is_refused(void **state) {
 
 static void test_read_undecidable_bytes_are_refused(void **state) {
   ty_error err = {0};
+  /* "1 東京" in Shift_JIS: too little to tell, so no guess is acted on */
+  assert_null(READ("1 \x93\x8c\x8b\x9e\n", TY_ENC_AUTO, &err));
+  assert_int_equal(err.code, TY_ERR_ENCODING);
+  assert_int_equal(strncmp(err.message,
+                           "cannot decide the encoding (best guesses: ", 42),
+                   0);
+  assert_int_equal(err.line, 0);
   assert_null(READ("ab \xA4\xA4 cd \xE9\xE9\xE9 ef \xF5\n", TY_ENC_AUTO, &err));
   assert_int_equal(err.code, TY_ERR_ENCODING);
   assert_true(strncmp(err.message, "cannot decide the encoding (", 28) == 0);
