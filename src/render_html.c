@@ -14,6 +14,8 @@
  *              (lang="en") label and text.  The status is written out in
  *              its own column and the row is coloured by it; findings
  *              are listed in the status cell, linked back to the list.
+ *              With o->sentences, a pair's sentence pairs follow it as
+ *              rows of class "sent" (no id), keyed "#1", "#2"...
  *
  * The style sheet turns the table into stacked blocks on narrow screens
  * and keeps rows whole when printed.  Every string from the input is
@@ -193,6 +195,9 @@ static const char style[] =
     ".lbl{font-weight:600}\n"
     ".ln{display:block;color:#777;font-size:.75rem}\n"
     ".none{color:#999;font-style:italic}\n"
+    ".pairs tr.sent td{font-size:.88em;color:#3b4250;border-bottom-style:"
+    "dotted}\n"
+    ".pairs tr.sent td.key{padding-left:1.2rem}\n"
     "a{color:#1554a3}\n"
     "@media (max-width:600px){body{padding:.6rem;font-size:14px}\n"
     " table.pairs,.pairs tbody,.pairs tr,.pairs td{display:block;width:auto}\n"
@@ -413,8 +418,37 @@ static void put_side(FILE *f, const ty_alignment *al, const ty_pair *p,
   fputs("</td>", f);
 }
 
+/* A sentence cell: the span with its line breaks joined like a clause's. */
+static void put_sentence(FILE *f, const char *s, size_t n, const char *lang,
+                         const char *head, ty_buf *tmp) {
+  fprintf(f, "<td lang=\"%s\" data-h=\"%s\">", lang, head);
+  if (s) {
+    ty_clause c = {.text = s, .text_len = n};
+    ty_buf_clear(tmp);
+    ty_clause_flat_text(&c, tmp);
+    put_text(f, tmp->p, tmp->n, 1);
+  } else {
+    fputs("<span class=\"none\" lang=\"en\">unpaired</span>", f);
+  }
+  fputs("</td>", f);
+}
+
+static void put_sentences(FILE *f, const ty_alignment *al, const ty_pair *p,
+                          ty_buf *tmp) {
+  for (size_t k = 0; k < p->nsent; k++) {
+    const ty_sentpair *s = &al->sents[p->sent_off + k];
+    fprintf(f,
+            "<tr class=\"sent\"><td class=\"key\" data-h=\"Sentence\">#%zu</td>"
+            "<td class=\"st\" data-h=\"Status\">%s</td>",
+            k + 1, s->ja && s->en ? "sentence" : "unpaired sentence");
+    put_sentence(f, s->ja, s->ja_len, "ja", "Japanese", tmp);
+    put_sentence(f, s->en, s->en_len, "en", "English", tmp);
+    fputs("</tr>\n", f);
+  }
+}
+
 static void put_table(FILE *f, const ty_alignment *al, const size_t *off,
-                      const size_t *idx) {
+                      const size_t *idx, int sentences) {
   fputs("<section id=\"pairs\">\n<h2>Pairs</h2>\n<table class=\"pairs\">\n"
         "<colgroup><col class=\"k\"><col class=\"s\"><col><col></colgroup>\n"
         "<thead><tr><th scope=\"col\">Key</th><th scope=\"col\">Status</th>"
@@ -449,6 +483,7 @@ static void put_table(FILE *f, const ty_alignment *al, const size_t *off,
     put_side(f, al, p, TY_JA, &tmp);
     put_side(f, al, p, TY_EN, &tmp);
     fputs("</tr>\n", f);
+    if (sentences) put_sentences(f, al, p, &tmp);
   }
   ty_buf_free(&tmp);
   fputs("</tbody>\n</table>\n</section>\n", f);
@@ -475,13 +510,12 @@ int ty_render_html(const ty_alignment *al, const ty_render_options *o,
   put_picture(f, al);
   put_findings(f, al, where);
   fputs("</div>\n", f);
-  put_table(f, al, off, idx);
+  put_table(f, al, off, idx, o->sentences);
   fputs("</main>\n<footer><p class=\"loc\">Made by taiyaku " TY_VERSION
         ".</p></footer>\n</body>\n</html>\n",
         f);
   free(where);
   free(off);
   free(idx);
-  (void)o;
   return ferror(f) ? -1 : 0;
 }

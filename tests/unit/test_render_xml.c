@@ -493,6 +493,28 @@ static void test_html_escapes_and_links(void **state) {
   free(out);
 }
 
+static void test_html_sentence_rows(void **state) {
+  (void)state;
+  ty_render_options o = {.sentences = 1};
+  size_t n;
+  char *out = render(ty_render_html, &o, &n);
+  doc d = parse_html(out, n);
+  /* sentence rows follow their pair and are not pair rows */
+  want_number(&d, "count(//tr[starts-with(@id,'p-')])", 7);
+  want_number(&d, "count(//tr[@class='sent'])", 2);
+  want_string(&d, "string(//tr[@id='p-2']/following-sibling::tr[1]/td[1])",
+              "#1");
+  want_string(&d,
+              "string(//tr[@id='p-2']/following-sibling::tr[1]/td[@lang='en'])",
+              "Information sharing");
+  want_string(&d, "string(//tr[@id='p-2']/following-sibling::tr[2]/td[2])",
+              "unpaired sentence");
+  want_string(&d, "string(//tr[@id='p-2']/following-sibling::tr[3]/@id)",
+              "p-3");
+  doc_free(&d);
+  free(out);
+}
+
 /* ---- errors --------------------------------------------------------------- */
 
 static void test_write_error_is_reported(void **state) {
@@ -517,6 +539,7 @@ int main(void) {
       cmocka_unit_test_setup(test_xliff_english_source_and_segments, setup),
       cmocka_unit_test_setup(test_xliff_ids_stay_unique, setup),
       cmocka_unit_test_setup(test_html_escapes_and_links, setup),
+      cmocka_unit_test_setup(test_html_sentence_rows, setup),
       cmocka_unit_test_setup(test_write_error_is_reported, setup),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
