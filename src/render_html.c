@@ -214,6 +214,7 @@ static const char style[] =
     " *{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
     " a{color:inherit;text-decoration:none}\n"
     " .pairs thead th{position:static}\n"
+    " .pairs col.k{width:5rem}.pairs col.s{width:7.5rem}\n"
     " .pairs thead{display:table-header-group}\n"
     " .pairs tr,figure,ol.findings li{break-inside:avoid}\n"
     " h2{break-after:avoid}}\n";
