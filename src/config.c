@@ -177,12 +177,15 @@ static int load_severity(loader *l) {
                      scalar(l));
     if (next(l))
       return -1;
-    int sev =
-        l->ev.type == YAML_SCALAR_EVENT ? severity_from_name(scalar(l)) : -2;
+    if (l->ev.type != YAML_SCALAR_EVENT)
+      return fail_at(l, l->ev.start_mark,
+                     "a severity is one word: %s, warning, info or off",
+                     "error");
+    int sev = severity_from_name(scalar(l));
     if (sev == -2)
       return fail_at(l, l->ev.start_mark,
                      "unknown severity '%s' (error, warning, info or off)",
-                     l->ev.type == YAML_SCALAR_EVENT ? scalar(l) : "");
+                     scalar(l));
     l->sev[code] = (ty_severity)sev;
   }
 }

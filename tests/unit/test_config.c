@@ -157,7 +157,7 @@ static void test_config_errors(void **state) {
         "unknown finding code 'no-such-check'");
   fails("severity:\n  punctuation: sometimes\n", 2, 16,
         "unknown severity 'sometimes'");
-  fails("severity:\n  punctuation: [off]\n", 2, 16, "unknown severity");
+  fails("severity:\n  punctuation: [off]\n", 2, 16, "a severity is one word");
   fails("severity: off\n", 1, 11, "severity must map finding codes");
   fails("checks: none\n", 1, 1, "unknown key 'checks'");
   fails("glossary:\n  - {ja: 省, en: Ministry}\n  - {ja: 庁}\n", 3, 5,
