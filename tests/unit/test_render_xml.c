@@ -515,6 +515,31 @@ static void test_html_sentence_rows(void **state) {
   free(out);
 }
 
+static void test_empty_alignment(void **state) {
+  (void)state;
+  ja_doc.ncl = en_doc.ncl = 0;
+  al.npairs = al.nsents = al.findings.n = 0;
+  ty_render_options o = {0};
+  size_t n;
+  char *out = render(ty_render_tmx, &o, &n);
+  doc d = parse_xml(out, n);
+  want_number(&d, "count(/tmx/body/tu)", 0);
+  doc_free(&d);
+  free(out);
+  out = render(ty_render_xliff, &o, &n);
+  d = parse_xml(out, n);
+  want_number(&d, "count(//x:unit)", 0);
+  doc_free(&d);
+  free(out);
+  out = render(ty_render_html, &o, &n);
+  d = parse_html(out, n);
+  want_number(&d, "count(//tr[starts-with(@id,'p-')])", 0);
+  want_string(&d, "normalize-space(//section[@id='findings']/p)",
+              "No findings.");
+  doc_free(&d);
+  free(out);
+}
+
 /* ---- errors --------------------------------------------------------------- */
 
 static void test_write_error_is_reported(void **state) {
@@ -540,6 +565,7 @@ int main(void) {
       cmocka_unit_test_setup(test_xliff_ids_stay_unique, setup),
       cmocka_unit_test_setup(test_html_escapes_and_links, setup),
       cmocka_unit_test_setup(test_html_sentence_rows, setup),
+      cmocka_unit_test_setup(test_empty_alignment, setup),
       cmocka_unit_test_setup(test_write_error_is_reported, setup),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
