@@ -262,7 +262,8 @@ static void put_summary(FILE *f, const ty_alignment *al) {
 #define PLOT 400.0
 #define LEFT 46.0
 #define TOP 46.0
-#define EDGE 16.0 /* centre of the edge strips, from the outer border */
+#define EDGE 16.0    /* centre of the edge strips, from the outer border */
+#define MIN_TICK 2.0 /* half the least length of a tick on a strip */
 
 static void put_picture(FILE *f, const ty_alignment *al) {
   size_t nja = al->ja->ncl, nen = al->en->ncl;
@@ -303,13 +304,16 @@ static void put_picture(FILE *f, const ty_alignment *al) {
         f);
   for (size_t i = 0; i < al->npairs; i++) {
     const ty_pair *p = &al->pairs[i];
+    /* a circle for a one-to-one number match, a block otherwise */
+    int circle = p->status == TY_PAIR_MATCHED && p->ja >= 0 && p->en >= 0 &&
+                 p->nja <= 1 && p->nen <= 1;
     fprintf(f, "<a href=\"#p-%zu\">", i + 1);
     if (p->ja >= 0 && p->en >= 0) {
       /* the block of clauses the pair joins (one cell for 1-1 pairs) */
       double x0 = LEFT + p->ja * sx, x1 = x0 + p->nja * sx;
       double y0 = TOP + p->en * sy, y1 = y0 + p->nen * sy;
       double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-      if (p->status == TY_PAIR_MATCHED && p->nja <= 1 && p->nen <= 1) {
+      if (circle) {
         fprintf(f, "<circle class=\"mm\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\">",
                 cx, cy, r);
       } else {
@@ -323,14 +327,14 @@ static void put_picture(FILE *f, const ty_alignment *al) {
       }
     } else if (p->ja >= 0) {
       double cx = LEFT + (p->ja + p->nja / 2.0) * sx;
-      double hw = p->nja * sx / 2 > r * 0.6 ? p->nja * sx / 2 : r * 0.6;
+      double hw = p->nja * sx / 2 > MIN_TICK ? p->nja * sx / 2 : MIN_TICK;
       fprintf(f,
               "<rect class=\"mx\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
               "height=\"14\">",
               cx - hw, EDGE - 7, 2 * hw);
     } else {
       double cy = TOP + (p->en + p->nen / 2.0) * sy;
-      double hh = p->nen * sy / 2 > r * 0.6 ? p->nen * sy / 2 : r * 0.6;
+      double hh = p->nen * sy / 2 > MIN_TICK ? p->nen * sy / 2 : MIN_TICK;
       fprintf(f,
               "<rect class=\"mx\" x=\"%.1f\" y=\"%.1f\" width=\"14\" "
               "height=\"%.1f\">",
@@ -338,12 +342,8 @@ static void put_picture(FILE *f, const ty_alignment *al) {
     }
     fputs("<title>", f);
     put_cstr(f, ty_pair_key(al, p));
-    fprintf(f, " \xE2\x80\x94 %s</title>", ty_pair_status_name(p->status));
-    fputs(p->ja >= 0 && p->en >= 0 && p->status == TY_PAIR_MATCHED &&
-                  p->nja <= 1 && p->nen <= 1
-              ? "</circle></a>\n"
-              : "</rect></a>\n",
-          f);
+    fprintf(f, " \xE2\x80\x94 %s</title></%s></a>\n",
+            ty_pair_status_name(p->status), circle ? "circle" : "rect");
   }
   fputs("</svg>\n<figcaption id=\"pic-cap\">Each mark is a pair: Japanese "
         "clause index across, English clause index down. Green circles are "
