@@ -359,6 +359,19 @@ static void check_chars_side(run *r, ty_lang side) {
   int nseen = 0;
   size_t i = 0;
   while (i < t->n) {
+    /* Eight printable ASCII bytes at a time: none at or above 0x7F, none
+     * below 0x20 (the usual test for a byte below a bound). */
+    while (i + 8 <= t->n) {
+      uint64_t w;
+      memcpy(&w, t->p + i, 8);
+      const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+      uint64_t del = w ^ (ones * 0x7F); /* zero where a byte is DEL */
+      if ((w & highs) || ((w - ones * 0x20) & ~w & highs) ||
+          ((del - ones) & ~del & highs))
+        break;
+      i += 8;
+    }
+    if (i >= t->n) break;
     unsigned char b = (unsigned char)t->p[i];
     if (b >= 0x20 && b < 0x7F) {
       i++;
@@ -411,15 +424,26 @@ static void check_chars(run *r) {
 
 /* Bracket families; the half- and full-width parentheses are one family,
  * since texts mix them ("（CDPWG)" is balanced). */
-static const struct family {
-  const char *name;
-  int32_t open[2], close[2];
-} families[] = {
-    {"「」", {0x300C, 0x300C}, {0x300D, 0x300D}},
-    {"『』", {0x300E, 0x300E}, {0x300F, 0x300F}},
-    {"()", {'(', 0xFF08}, {')', 0xFF09}},
-};
-#define NFAM (sizeof families / sizeof *families)
+enum { FAM_CORNER, FAM_WHITE_CORNER, FAM_PAREN, NFAM };
+static const char *const family_name[NFAM] = {"「」", "『』", "()"};
+
+typedef struct bracket_count {
+  int depth, opened, closed;
+  int early; /* a closing one came before its opening */
+} bracket_count;
+
+static void bracket_open(bracket_count *b) {
+  b->depth++;
+  b->opened++;
+}
+
+static void bracket_close(bracket_count *b) {
+  b->closed++;
+  if (b->depth == 0)
+    b->early = 1;
+  else
+    b->depth--;
+}
 
 /* "a)", "1)", "iv)" opening an item inside a text close nothing: one to
  * three letters or digits after a space or the start. */
@@ -433,66 +457,72 @@ static int enumerator_before(const char *s, size_t i) {
   return k == 0 || s[k - 1] == ' ' || s[k - 1] == '\n';
 }
 
+/* Counts the brackets of s[0..n) byte by byte, without decoding: '(' ')'
+ * and （） (EF BC 88/89) for parentheses, E3 80 8C..8F for 「」『』. */
+static void count_brackets(const char *s, size_t n, bracket_count *c) {
+  for (size_t i = 0; i < n; i++) {
+    switch ((unsigned char)s[i]) {
+    case '(': bracket_open(&c[FAM_PAREN]); break;
+    case ')':
+      if (!(c[FAM_PAREN].depth == 0 && enumerator_before(s, i)))
+        bracket_close(&c[FAM_PAREN]);
+      break;
+    case 0xEF:
+      if (i + 2 < n && s[i + 1] == '\xbc' && s[i + 2] == '\x88')
+        bracket_open(&c[FAM_PAREN]);
+      else if (i + 2 < n && s[i + 1] == '\xbc' && s[i + 2] == '\x89')
+        bracket_close(&c[FAM_PAREN]);
+      break;
+    case 0xE3:
+      if (i + 2 < n && s[i + 1] == '\x80') {
+        unsigned char b = (unsigned char)s[i + 2];
+        if (b >= 0x8C && b <= 0x8F) {
+          bracket_count *f = &c[b < 0x8E ? FAM_CORNER : FAM_WHITE_CORNER];
+          if (b % 2 == 0)
+            bracket_open(f);
+          else
+            bracket_close(f);
+        }
+      }
+      break;
+    default: break;
+    }
+  }
+}
+
 static void check_punct_side(run *r, ty_lang side) {
   const ty_buf *t = &r->text[side];
-  int depth[NFAM] = {0}, opened[NFAM] = {0}, closed[NFAM] = {0},
-      early[NFAM] = {0};
-  size_t doubled = 0, first_double = 0;
-  size_t i = 0;
-  while (i < t->n) {
-    unsigned char b = (unsigned char)t->p[i];
-    /* Every bracket of the families is ASCII or led by E3 (「」『』) or
-     * EF (（）) in UTF-8: other characters are stepped over undecoded. */
-    if (b >= 0x80 && b != 0xE3 && b != 0xEF) {
-      i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-      continue;
-    }
-    int len = 1;
-    int32_t c = b < 0x80 ? b : ty_utf8_decode(t->p + i, t->n - i, &len);
-    i += (size_t)len;
-    if (c == ' ') {
-      size_t at = i - 1;
-      if (side == TY_EN && i < t->n && t->p[i] == ' ' && at > 0 &&
-          t->p[at - 1] != ' ' && t->p[at - 1] != '\n') {
-        if (!doubled) first_double = at;
-        doubled++;
-      }
-      continue;
-    }
-    if (c != '(' && c != ')' && c < 0x3000) continue;
-    for (size_t f = 0; f < NFAM; f++) {
-      if (c == families[f].open[0] || c == families[f].open[1]) {
-        depth[f]++;
-        opened[f]++;
-      } else if (c == families[f].close[0] || c == families[f].close[1]) {
-        if (depth[f] == 0 && c == ')' && enumerator_before(t->p, i - 1))
-          break;
-        closed[f]++;
-        if (depth[f] == 0)
-          early[f] = 1;
-        else
-          depth[f]--;
-      }
-    }
-  }
-  for (size_t f = 0; f < NFAM; f++) {
-    if (opened[f] == closed[f] && !early[f]) continue;
+  bracket_count c[NFAM];
+  memset(c, 0, sizeof c);
+  count_brackets(t->p, t->n, c);
+  for (int f = 0; f < NFAM; f++) {
+    if (c[f].opened == c[f].closed && !c[f].early) continue;
     ty_buf_clear(&r->msg);
-    if (opened[f] == closed[f])
+    if (c[f].opened == c[f].closed)
       ty_buf_printf(&r->msg, "unbalanced %s in %s: a closing one comes first",
-                    families[f].name, side_name[side]);
+                    family_name[f], side_name[side]);
     else
       ty_buf_printf(&r->msg, "unbalanced %s in %s: %d opening, %d closing",
-                    families[f].name, side_name[side], opened[f], closed[f]);
+                    family_name[f], side_name[side], c[f].opened, c[f].closed);
     report(r, TY_PUNCTUATION, r->msg.p);
   }
+  if (side != TY_EN) return;
+  /* doubled spaces between words (not indentation, not longer runs
+   * counted twice) */
+  size_t doubled = 0, first = 0;
+  for (size_t i = 1; i + 1 < t->n; i++)
+    if (t->p[i] == ' ' && t->p[i + 1] == ' ' && t->p[i - 1] != ' ' &&
+        t->p[i - 1] != '\n') {
+      if (!doubled) first = i;
+      doubled++;
+    }
   if (doubled) {
-    size_t a = first_double;
+    size_t a = first;
     while (a > 0 && t->p[a - 1] != ' ' && t->p[a - 1] != '\n') a--;
     ty_buf_clear(&r->msg);
-    ty_buf_printf(&r->msg, "doubled space in en (%zu time%s), first after \"%.*s\"",
-                  doubled, doubled == 1 ? "" : "s", (int)(first_double - a),
-                  t->p + a);
+    ty_buf_printf(&r->msg,
+                  "doubled space in en (%zu time%s), first after \"%.*s\"",
+                  doubled, doubled == 1 ? "" : "s", (int)(first - a), t->p + a);
     report(r, TY_PUNCTUATION, r->msg.p);
   }
 }

@@ -61,6 +61,7 @@ struct ty_extractor {
   UNumberFormat *spell;     /* NULL when ICU lacks English spell-out */
   vocab_word vocab[VOCAB_SLOTS];
   size_t nvocab;
+  uint32_t vocab_lengths[26]; /* per first letter, bit n: a word of n letters */
   char month[12][WORD_MAX];       /* "January" */
   char month_short[12][WORD_MAX]; /* "Jan" */
   size_t month_len[12], month_short_len[12];
@@ -101,6 +102,9 @@ static size_t vocab_slot(const ty_extractor *x, const char *w, size_t n) {
 static const vocab_word *vocab_find(const ty_extractor *x, const char *w,
                                     size_t n) {
   if (n == 0 || n >= WORD_MAX) return NULL;
+  /* Most words are ruled out by their first letter and length alone. */
+  if (w[0] < 'a' || w[0] > 'z' || !(x->vocab_lengths[w[0] - 'a'] >> n & 1))
+    return NULL;
   const vocab_word *e = &x->vocab[vocab_slot(x, w, n)];
   return e->len ? e : NULL;
 }
@@ -113,6 +117,7 @@ static vocab_word *vocab_add(ty_extractor *x, const char *w, size_t n) {
   if (e->len) return e;
   if (x->nvocab >= VOCAB_SLOTS / 2) return NULL;
   x->nvocab++;
+  if (w[0] >= 'a' && w[0] <= 'z') x->vocab_lengths[w[0] - 'a'] |= 1u << n;
   memcpy(e->w, w, n);
   e->len = n;
   e->value = -1;
@@ -437,26 +442,32 @@ static size_t skip_spaces(const char *s, size_t n, size_t i) {
 /* ---- Japanese -------------------------------------------------------------- */
 
 /* The numerals of Japanese running text (digits, multipliers, the formal
- * 壱弐参拾).  Their values come from ICU; this list only says which Han
- * characters serve as numerals in Japanese (ICU gives values to 両, 京 and
- * others that do not). */
+ * 壱弐参拾), in code point order.  Their values come from ICU; this list
+ * only says which Han characters serve as numerals in Japanese (ICU gives
+ * values to 両, 京 and others that do not). */
 static const int32_t ja_numerals[] = {
-    0x3007 /* 〇 */, 0x4E00 /* 一 */, 0x4E8C /* 二 */, 0x4E09 /* 三 */,
-    0x56DB /* 四 */, 0x4E94 /* 五 */, 0x516D /* 六 */, 0x4E03 /* 七 */,
-    0x516B /* 八 */, 0x4E5D /* 九 */, 0x5341 /* 十 */, 0x767E /* 百 */,
-    0x5343 /* 千 */, 0x4E07 /* 万 */, 0x5104 /* 億 */, 0x5146 /* 兆 */,
-    0x96F6 /* 零 */, 0x58F1 /* 壱 */, 0x5F10 /* 弐 */, 0x53C2 /* 参 */,
-    0x62FE /* 拾 */};
+    0x3007 /* 〇 */, 0x4E00 /* 一 */, 0x4E03 /* 七 */, 0x4E07 /* 万 */,
+    0x4E09 /* 三 */, 0x4E5D /* 九 */, 0x4E8C /* 二 */, 0x4E94 /* 五 */,
+    0x5104 /* 億 */, 0x5146 /* 兆 */, 0x516B /* 八 */, 0x516D /* 六 */,
+    0x5341 /* 十 */, 0x5343 /* 千 */, 0x53C2 /* 参 */, 0x56DB /* 四 */,
+    0x58F1 /* 壱 */, 0x5F10 /* 弐 */, 0x62FE /* 拾 */, 0x767E /* 百 */,
+    0x96F6 /* 零 */};
 
 /* Value of the kanji numeral c, or -1 for other characters. */
 static double numeral_value(int32_t c) {
-  if (c != 0x3007 && (c < 0x4E00 || c > 0x96F6)) return -1;
-  for (size_t k = 0; k < sizeof ja_numerals / sizeof *ja_numerals; k++)
-    if (c == ja_numerals[k]) {
-      double v = u_getNumericValue(c);
-      return v == U_NO_NUMERIC_VALUE ? -1 : v;
-    }
-  return -1;
+  if (c != 0x3007 && (c < 0x4E00 || c > 0x96F6)) return -1; /* kana */
+  size_t lo = 0, hi = sizeof ja_numerals / sizeof *ja_numerals;
+  while (lo < hi) { /* binary search: every kanji of a text comes here */
+    size_t mid = (lo + hi) / 2;
+    if (ja_numerals[mid] < c)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == sizeof ja_numerals / sizeof *ja_numerals || ja_numerals[lo] != c)
+    return -1;
+  double v = u_getNumericValue(c);
+  return v == U_NO_NUMERIC_VALUE ? -1 : v;
 }
 
 /* Value of a kanji numeral at s[i] (byte length in *len), or -1. */
@@ -946,33 +957,32 @@ int ty_token_fold(const char *t, size_t n) {
   return upper < 2;
 }
 
+/* Index of the first c (either case when `fold`) in hay[i..n), or n. */
+static size_t find_char(const char *hay, size_t i, size_t n, char c, int fold) {
+  const char *a = memchr(hay + i, c, n - i);
+  if (fold && is_alpha(c)) {
+    char other = (char)(c ^ 0x20);
+    const char *b = memchr(hay + i, other, (a ? (size_t)(a - hay) : n) - i);
+    if (b) a = b;
+  }
+  return a ? (size_t)(a - hay) : n;
+}
+
 int ty_find_word(const char *hay, size_t n, const char *w, size_t k, int fold) {
   if (k == 0 || k > n) return 0;
-  size_t i = 0;
-  while (i + k <= n) {
-    if (fold) {
-      if (lower(hay[i]) != lower(w[0])) {
-        i++;
-        continue;
-      }
-      size_t j = 1;
+  for (size_t i = find_char(hay, 0, n, w[0], fold); i + k <= n;
+       i = find_char(hay, i + 1, n, w[0], fold)) {
+    size_t j = 1;
+    if (fold)
       while (j < k && lower(hay[i + j]) == lower(w[j])) j++;
-      if (j < k) {
-        i++;
-        continue;
-      }
-    } else {
-      const char *m = memmem(hay + i, n - i, w, k);
-      if (!m) return 0;
-      i = (size_t)(m - hay);
-    }
+    else
+      while (j < k && hay[i + j] == w[j]) j++;
+    if (j < k) continue;
     /* Whole words only where the word itself starts or ends with a letter
      * or digit: "AIS" is not in "daisy". */
     if ((is_alnum(w[0]) && i > 0 && is_alnum(hay[i - 1])) ||
-        (is_alnum(w[k - 1]) && i + k < n && is_alnum(hay[i + k]))) {
-      i++;
+        (is_alnum(w[k - 1]) && i + k < n && is_alnum(hay[i + k])))
       continue;
-    }
     return 1;
   }
   return 0;
