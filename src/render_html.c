@@ -159,7 +159,8 @@ static const char style[] =
     ".summary .bad dd{color:var(--miss)}\n"
     "figure{margin:1rem 0}\n"
     "@media (min-width:960px){.overview{display:grid;grid-template-columns:"
-    "minmax(0,460px) minmax(0,1fr);gap:2.5rem;align-items:start}}\n"
+    "minmax(0,460px) minmax(0,1fr);gap:2.5rem;align-items:start}\n"
+    " .overview ol.findings{max-height:80vh;overflow:auto}}\n"
     "figure svg{width:100%;max-width:460px;height:auto;display:block;"
     "border:1px solid var(--line);border-radius:6px}\n"
     "figcaption{font-size:.85rem;color:#444;max-width:460px}\n"
@@ -214,6 +215,7 @@ static const char style[] =
     " *{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
     " a{color:inherit;text-decoration:none}\n"
     " .pairs thead th{position:static}\n"
+    " .overview ol.findings{max-height:none;overflow:visible}\n"
     " .pairs col.k{width:5rem}.pairs col.s{width:7.5rem}\n"
     " .pairs thead{display:table-header-group}\n"
     " .pairs tr,figure,ol.findings li{break-inside:avoid}\n"
@@ -368,7 +370,6 @@ static void put_findings(FILE *f, const ty_alignment *al, const size_t *where) {
     fputs("<p>No findings.</p>\n</section>\n", f);
     return;
   }
-  ty_buf loc = {0};
   fputs("<ol class=\"findings\">\n", f);
   for (size_t i = 0; i < al->findings.n; i++) {
     const ty_finding *x = &al->findings.v[i];
@@ -386,14 +387,13 @@ static void put_findings(FILE *f, const ty_alignment *al, const size_t *where) {
     if (where[i] != SIZE_MAX) fputs("</a>", f);
     fputs(": ", f);
     put_cstr(f, x->message ? x->message : "");
-    ty_buf_clear(&loc);
-    ty_finding_location(al, x, &loc);
-    fputs(" <span class=\"loc\">", f);
-    put_text(f, loc.p, loc.n, 0);
-    fputs("</span></li>\n", f);
+    /* the files are named in the title; the side and line say where */
+    if (x->ja_line) fprintf(f, " <span class=\"loc\">ja %d</span>", x->ja_line);
+    else if (x->en_line)
+      fprintf(f, " <span class=\"loc\">en %d</span>", x->en_line);
+    fputs("</li>\n", f);
   }
   fputs("</ol>\n</section>\n", f);
-  ty_buf_free(&loc);
 }
 
 /* One language cell: label and text, or a note that the side is missing. */
