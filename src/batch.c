@@ -169,7 +169,7 @@ int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
       j->name = ja[i].stem;
       j->ja = ja[i].file;
       j->en = en[k].file;
-      ja[i].stem = ja[i].file = NULL;
+      ja[i].stem = ja[i].file = en[k].file = NULL;
       i++;
       k++;
     }
