@@ -189,7 +189,9 @@ static const char style[] =
     "\n"
     ".pairs tr.st-missing-en,.pairs tr.st-missing-ja{background:#fdecec;"
     "border-left-color:var(--miss)}\n"
-    ".pairs tr.has-fx.st-matched{border-left-color:var(--warn)}\n"
+    ".pairs tr.fx-info.st-matched{border-left-color:var(--info)}\n"
+    ".pairs tr.fx-warning.st-matched{border-left-color:var(--warn)}\n"
+    ".pairs tr.fx-error.st-matched{border-left-color:var(--err)}\n"
     ".pairs tr:target{outline:3px solid var(--info);outline-offset:-3px}\n"
     ".st b{display:block}\n"
     ".fx{display:block;font-size:.8rem;text-decoration:none}\n"
@@ -461,8 +463,14 @@ static void put_table(FILE *f, const ty_alignment *al, const size_t *off,
     const ty_pair *p = &al->pairs[i];
     const char *st = ty_pair_status_name(p->status);
     size_t nfx = off[i + 1] - off[i];
-    fprintf(f, "<tr id=\"p-%zu\" class=\"st-%s%s\">", i + 1, st,
-            nfx ? " has-fx" : "");
+    /* the row's edge takes the colour of its worst finding */
+    ty_severity worst = TY_SEV_OFF;
+    for (size_t k = off[i]; k < off[i + 1]; k++)
+      if (al->findings.v[idx[k]].severity > worst)
+        worst = al->findings.v[idx[k]].severity;
+    fprintf(f, "<tr id=\"p-%zu\" class=\"st-%s", i + 1, st);
+    if (nfx) fprintf(f, " has-fx fx-%s", ty_severity_name(worst));
+    fputs("\">", f);
     fputs("<td class=\"key\" data-h=\"Key\">", f);
     put_cstr(f, ty_pair_key(al, p));
     int jl = ty_pair_line(al, p, TY_JA), el = ty_pair_line(al, p, TY_EN);

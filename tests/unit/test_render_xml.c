@@ -462,7 +462,10 @@ static void test_html_escapes_and_links(void **state) {
   /* status in words as well as colour */
   want_string(&d, "string(//tr[@id='p-3']/td[@class='st']/b)",
                 "missing-en");
-  want_string(&d, "string(//tr[@id='p-3']/@class)", "st-missing-en has-fx");
+  want_string(&d, "string(//tr[@id='p-3']/@class)",
+              "st-missing-en has-fx fx-error");
+  want_string(&d, "string(//tr[@id='p-2']/@class)", "st-matched has-fx fx-info");
+  want_string(&d, "string(//tr[@id='p-1']/@class)", "st-content");
   /* findings linked to their rows; the duplicate by line to pair 6 */
   want_number(&d, "count(//ol[@class='findings']/li)", 7);
   want_string(&d, "string(//li[@id='f-5']/a/@href)", "#p-6");
