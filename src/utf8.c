@@ -1,6 +1,8 @@
 /* utf8.c — small UTF-8 and character-class helpers over ICU properties. */
 #include "internal.h"
 
+#include <string.h>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -11,35 +13,29 @@ int32_t ty_utf8_decode(const char *s, size_t n, int *len) {
     *len = 1;
     return (int32_t)c;
   }
-  int need;
-  int32_t cp, min;
-  if (c >= 0xC2 && c <= 0xDF) {
-    need = 1; cp = c & 0x1F; min = 0x80;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    need = 2; cp = c & 0x0F; min = 0x800;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    need = 3; cp = c & 0x07; min = 0x10000;
-  } else {
-    *len = 1;
-    return 0xFFFD;
-  }
-  if ((size_t)need >= n) {
-    *len = 1;
-    return 0xFFFD;
-  }
-  for (int i = 1; i <= need; i++) {
-    if ((u[i] & 0xC0) != 0x80) {
-      *len = 1;
-      return 0xFFFD;
+  /* Japanese text is mostly three-byte sequences: test them first. */
+  if ((c & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 &&
+      (u[2] & 0xC0) == 0x80) {
+    int32_t cp = (int32_t)((c & 0x0F) << 12 | (u[1] & 0x3Fu) << 6 |
+                           (u[2] & 0x3Fu));
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      *len = 3;
+      return cp;
     }
-    cp = (cp << 6) | (u[i] & 0x3F);
+  } else if (c >= 0xC2 && c <= 0xDF && n >= 2 && (u[1] & 0xC0) == 0x80) {
+    *len = 2;
+    return (int32_t)((c & 0x1F) << 6 | (u[1] & 0x3Fu));
+  } else if (c >= 0xF0 && c <= 0xF4 && n >= 4 && (u[1] & 0xC0) == 0x80 &&
+             (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80) {
+    int32_t cp = (int32_t)((c & 0x07) << 18 | (u[1] & 0x3Fu) << 12 |
+                           (u[2] & 0x3Fu) << 6 | (u[3] & 0x3Fu));
+    if (cp >= 0x10000 && cp <= 0x10FFFF) {
+      *len = 4;
+      return cp;
+    }
   }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    *len = 1;
-    return 0xFFFD;
-  }
-  *len = need + 1;
-  return cp;
+  *len = 1;
+  return 0xFFFD;
 }
 
 int ty_utf8_encode(int32_t c, char *out) {
@@ -66,20 +62,35 @@ int ty_utf8_encode(int32_t c, char *out) {
   return 4;
 }
 
+/* Sixteen bytes of ASCII at u: two words with no high bit. */
+static int ascii16(const unsigned char *u) {
+  uint64_t a, b;
+  memcpy(&a, u, 8);
+  memcpy(&b, u + 8, 8);
+  return !((a | b) & 0x8080808080808080ULL);
+}
+
 size_t ty_utf8_validate(const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   while (i < n) {
-    /* ASCII fast path, eight bytes at a time */
-    while (i + 8 <= n) {
-      uint64_t w;
-      __builtin_memcpy(&w, u + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    if (u[i] < 0x80) {
+    unsigned c = u[i];
+    if (c < 0x80) {
       i++;
+      while (i + 16 <= n && ascii16(u + i)) i += 16;
+      continue;
+    }
+    /* A run of three-byte sequences (kana, kanji, full-width forms):
+     * E0 needs a second byte of A0 or more (no overlong forms), ED one
+     * below A0 (no surrogates). */
+    if ((c & 0xF0) == 0xE0) {
+      do {
+        if (i + 2 >= n || (u[i + 1] & 0xC0) != 0x80 ||
+            (u[i + 2] & 0xC0) != 0x80 || (c == 0xE0 && u[i + 1] < 0xA0) ||
+            (c == 0xED && u[i + 1] >= 0xA0))
+          return i;
+        i += 3;
+      } while (i < n && ((c = u[i]) & 0xF0) == 0xE0);
       continue;
     }
     int len;
