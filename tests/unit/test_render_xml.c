@@ -11,6 +11,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <libxml/HTMLparser.h>
@@ -543,6 +544,51 @@ static void test_empty_alignment(void **state) {
   free(out);
 }
 
+/* Batch mode renders pairs in parallel: the same output from 4 threads. */
+typedef struct job {
+  renderer r;
+  const char *want;
+  int same;
+} job;
+
+static void *render_often(void *arg) {
+  job *j = arg;
+  ty_render_options o = {0};
+  j->same = 1;
+  for (int k = 0; k < 25; k++) {
+    char *out = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&out, &n);
+    if (!f || j->r(&al, &o, f) != 0) j->same = 0;
+    if (f) fclose(f);
+    if (!out || strcmp(out, j->want) != 0) j->same = 0;
+    free(out);
+  }
+  return NULL;
+}
+
+static void test_threads_render_alike(void **state) {
+  (void)state;
+  static const renderer rs[] = {ty_render_tmx, ty_render_xliff,
+                                ty_render_html};
+  ty_render_options o = {0};
+  for (size_t i = 0; i < sizeof rs / sizeof *rs; i++) {
+    size_t n;
+    char *want = render(rs[i], &o, &n);
+    pthread_t t[4];
+    job jobs[4];
+    for (int k = 0; k < 4; k++) {
+      jobs[k] = (job){rs[i], want, 0};
+      assert_int_equal(pthread_create(&t[k], NULL, render_often, &jobs[k]), 0);
+    }
+    for (int k = 0; k < 4; k++) {
+      pthread_join(t[k], NULL);
+      assert_true(jobs[k].same);
+    }
+    free(want);
+  }
+}
+
 /* ---- errors --------------------------------------------------------------- */
 
 static void test_write_error_is_reported(void **state) {
@@ -569,6 +615,7 @@ int main(void) {
       cmocka_unit_test_setup(test_html_escapes_and_links, setup),
       cmocka_unit_test_setup(test_html_sentence_rows, setup),
       cmocka_unit_test_setup(test_empty_alignment, setup),
+      cmocka_unit_test_setup(test_threads_render_alike, setup),
       cmocka_unit_test_setup(test_write_error_is_reported, setup),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
