@@ -238,7 +238,6 @@ static void put_unit(ctx *c, size_t pi, idset *ids) {
     ty_xml_indent(&c->x, 3);
     ty_xml_end(&c->x);
   }
-  if (c->x.failed) return;
   int both = p->ja >= 0 && p->en >= 0;
   if (c->sentences && both && p->nsent) {
     for (size_t k = 0; k < p->nsent; k++) {
