@@ -60,9 +60,10 @@ static int parse_formats(const char *s, cli_options *o) {
        tok = strtok_r(NULL, ",", &save)) {
     int f = ty_format_from_name(tok);
     if (f < 0 || o->nformats == TY_FMT_COUNT) {
+      cli_fail(2, "unknown format '%s' (text md html csv tsv json yaml tmx "
+                  "xliff)", tok);
       free(copy);
-      return cli_fail(2, "unknown format '%s' (text md html csv tsv json "
-                         "yaml tmx xliff)", tok);
+      return 2;
     }
     o->formats[o->nformats++] = (ty_format)f;
   }

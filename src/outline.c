@@ -145,7 +145,12 @@ static int continues_sequence(const builder *b, const ty_marker *m) {
     return b->stack[at].last + 1 == m->path[m->npath - 1];
   }
   int l = find_level(b, m, m->kind);
-  if (l >= 0) return b->stack[l].last + 1 == m->ordinal;
+  /* a dressed marker of an open list may skip ahead ("- d." after "- b."
+   * when c was left out): a gap to report, not text to swallow */
+  if (l >= 0)
+    return b->stack[l].last + 1 == m->ordinal ||
+           (m->ordinal > b->stack[l].last && !m->weak &&
+            (m->deco != TY_D_BARE || m->bullet));
   return m->ordinal == 1 && (m->deco != TY_D_BARE || m->bullet);
 }
 

@@ -74,6 +74,13 @@ static void test_outline_marker_inside_paragraph_is_text(void **s) {
 static void test_outline_continuing_list_inside_paragraph(void **s) {
   (void)s;
   assert_keys(" 1. one\n    more\n 2. two\n 3. three\n", "1 2 3");
+  /* an item left out: d still opens its clause, with a gap reported */
+  ty_doc *d = parse("(2) x\n\n- a. one\n- b. two\n- d. four\n", TY_EN);
+  char got[256];
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, "2 2.1 2.2 2.4");
+  assert_int_equal(count_code(d, TY_NUMBERING_GAP), 2);
+  ty_doc_free(d);
 }
 
 static void test_outline_dotted_sections_and_lists(void **s) {
