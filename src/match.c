@@ -10,43 +10,97 @@
  * pair. */
 #include "internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct entry {
-  const char *key;
-  int idx;
-} entry;
+/* The English keys, grouped: every distinct key is a group whose members
+ * are its clause indices in ascending order.  Two cursors per group only
+ * move forward, so finding partners costs linear time even when every
+ * clause has the same number. */
+typedef struct keyindex {
+  size_t nslot;    /* hash slots, a power of two */
+  int *slot;       /* group + 1 of each slot, 0 when empty */
+  const char **gkey;
+  size_t *start;   /* members of group g: member[start[g] .. start[g+1]) */
+  int *member;
+  size_t *head;    /* first member not yet used */
+  size_t *ahead;   /* first member not yet used at or after `from` */
+} keyindex;
 
-static int entry_cmp(const void *a, const void *b) {
-  const entry *x = a, *y = b;
-  int r = strcmp(x->key, y->key);
-  return r ? r : x->idx - y->idx;
+static size_t hash_key(const char *k) {
+  uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
+  for (; *k; k++) h = (h ^ (unsigned char)*k) * 0x100000001b3ULL;
+  return (size_t)(h ^ (h >> 29));
 }
 
-/* First index in v[0..n) whose key is >= key. */
-static size_t lower_bound(const entry *v, size_t n, const char *key) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(v[mid].key, key) < 0) lo = mid + 1;
-    else hi = mid;
+/* Group of `key`, or -1 when no English clause has it. */
+static int find_group(const keyindex *x, const char *key) {
+  size_t mask = x->nslot - 1;
+  for (size_t h = hash_key(key) & mask;; h = (h + 1) & mask) {
+    int g = x->slot[h] - 1;
+    if (g < 0) return -1;
+    if (strcmp(x->gkey[g], key) == 0) return g;
   }
-  return lo;
+}
+
+static void index_build(keyindex *x, const ty_doc *en) {
+  size_t n = en->ncl;
+  x->nslot = 16;
+  while (x->nslot < 2 * n) x->nslot *= 2;
+  x->slot = ty_xcalloc(x->nslot, sizeof *x->slot);
+  x->gkey = ty_xmalloc((n ? n : 1) * sizeof *x->gkey);
+  int *group = ty_xmalloc((n ? n : 1) * sizeof *group);
+  size_t ng = 0, mask = x->nslot - 1;
+  for (size_t i = 0; i < n; i++) {
+    const char *key = en->cl[i].key;
+    size_t h = hash_key(key) & mask;
+    int g;
+    while ((g = x->slot[h] - 1) >= 0 && strcmp(x->gkey[g], key) != 0)
+      h = (h + 1) & mask;
+    if (g < 0) {
+      g = (int)ng++;
+      x->gkey[g] = key;
+      x->slot[h] = g + 1;
+    }
+    group[i] = g;
+  }
+  x->start = ty_xcalloc(ng + 1, sizeof *x->start);
+  for (size_t i = 0; i < n; i++) x->start[group[i] + 1]++;
+  for (size_t g = 0; g < ng; g++) x->start[g + 1] += x->start[g];
+  x->head = ty_xmalloc((ng ? ng : 1) * sizeof *x->head);
+  x->ahead = ty_xmalloc((ng ? ng : 1) * sizeof *x->ahead);
+  for (size_t g = 0; g < ng; g++) x->head[g] = x->ahead[g] = x->start[g];
+  x->member = ty_xmalloc((n ? n : 1) * sizeof *x->member);
+  for (size_t i = 0; i < n; i++) x->member[x->ahead[group[i]]++] = (int)i;
+  for (size_t g = 0; g < ng; g++) x->ahead[g] = x->start[g];
+  free(group);
+}
+
+static void index_free(keyindex *x) {
+  free(x->slot);
+  free(x->gkey);
+  free(x->start);
+  free(x->member);
+  free(x->head);
+  free(x->ahead);
 }
 
 /* The English clause for `key`: the first unused one at or after `from`,
- * else the first unused one; -1 when none. */
-static int find_en(const entry *v, size_t n, const char *key,
-                   const unsigned char *used, int from) {
-  size_t lo = lower_bound(v, n, key);
-  int fallback = -1;
-  for (size_t i = lo; i < n && strcmp(v[i].key, key) == 0; i++) {
-    if (used[v[i].idx]) continue;
-    if (v[i].idx >= from) return v[i].idx;
-    if (fallback < 0) fallback = v[i].idx;
-  }
-  return fallback;
+ * else the first unused one; -1 when none.  `from` never decreases from
+ * one call to the next and a used clause stays used, so the cursors skip
+ * what they pass for good. */
+static int find_en(keyindex *x, const char *key, const unsigned char *used,
+                   int from) {
+  int g = find_group(x, key);
+  if (g < 0) return -1;
+  size_t end = x->start[g + 1];
+  while (x->head[g] < end && used[x->member[x->head[g]]]) x->head[g]++;
+  while (x->ahead[g] < end && (used[x->member[x->ahead[g]]] ||
+                               x->member[x->ahead[g]] < from))
+    x->ahead[g]++;
+  if (x->ahead[g] < end) return x->member[x->ahead[g]];
+  return x->head[g] < end ? x->member[x->head[g]] : -1;
 }
 
 static int has_child(const ty_doc *d, size_t i) {
@@ -97,18 +151,14 @@ static void empty_findings(ty_alignment *al, ty_lang side) {
 
 void ty_match(ty_alignment *al) {
   const ty_doc *ja = al->ja, *en = al->en;
-  entry *v = ty_xmalloc((en->ncl ? en->ncl : 1) * sizeof *v);
-  for (size_t i = 0; i < en->ncl; i++) {
-    v[i].key = en->cl[i].key;
-    v[i].idx = (int)i;
-  }
-  qsort(v, en->ncl, sizeof *v, entry_cmp);
+  keyindex x;
+  index_build(&x, en);
   unsigned char *used = ty_xcalloc(en->ncl ? en->ncl : 1, 1);
   int *partner = ty_xmalloc((ja->ncl ? ja->ncl : 1) * sizeof *partner);
   /* first pass: decide partners, walking both sides forward */
   int from = 0;
   for (size_t i = 0; i < ja->ncl; i++) {
-    int e = find_en(v, en->ncl, ja->cl[i].key, used, from);
+    int e = find_en(&x, ja->cl[i].key, used, from);
     partner[i] = e;
     if (e >= 0) {
       used[e] = 1;
@@ -132,7 +182,7 @@ void ty_match(ty_alignment *al) {
   }
   for (; j < (int)en->ncl; j++)
     if (!used[j]) missing(al, TY_EN, j);
-  free(v);
+  index_free(&x);
   free(used);
   free(partner);
   empty_findings(al, TY_JA);
