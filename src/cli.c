@@ -63,6 +63,18 @@ ty_config *cli_load_config(const cli_options *o) {
 
 int cli_write_atomic(const char *path, const ty_alignment *al, ty_format fmt,
                      const ty_render_options *ro, ty_error *err) {
+  /* A device or a pipe (-o /dev/null, -o /dev/stdout) is written in place:
+   * a rename would replace it with a regular file. */
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    FILE *f = fopen(path, "wb");
+    int r = f ? ty_render(al, fmt, ro, f, err) : -1;
+    if (f && fclose(f) != 0) r = -1;
+    if (r != 0 && (!err->message[0] || err->code != TY_ERR_IO || !err->file[0]))
+      ty_error_set(err, TY_ERR_IO, path, 0, 0, "cannot write: %s",
+                   strerror(errno ? errno : EIO));
+    return r;
+  }
   const char *slash = strrchr(path, '/');
   ty_buf tmp = {0};
   if (slash) ty_buf_put(&tmp, path, (size_t)(slash - path + 1));
