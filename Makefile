@@ -67,6 +67,7 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit cli fuzz-replay browser-test
+	@sh scripts/check_symbols.sh $(BUILD)/libtaiyaku.a
 
 unit: $(UNIT_BIN)
 	@sh scripts/run_unit.sh $(UNIT_BIN)
