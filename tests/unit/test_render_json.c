@@ -1,0 +1,82 @@
+/* test_render_json.c — the JSON output, version 1, exactly as DESIGN.md
+ * fixes it: keys, statuses, null sides, escaping, findings, summary. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Aligns two texts (checks off) and renders them as JSON; caller frees. */
+static char *render(const char *ja_text, const char *en_text) {
+  ty_error err = {0};
+  ty_doc *ja = ty_doc_parse(ja_text, strlen(ja_text), "ja.txt", TY_JA, &err);
+  ty_doc *en = ty_doc_parse(en_text, strlen(en_text), "en.txt", TY_EN, &err);
+  assert_non_null(ja);
+  assert_non_null(en);
+  ty_config *cfg = ty_config_new();
+  cfg->checks = 0;
+  ty_alignment *al = ty_align(ja, en, cfg, &err);
+  assert_non_null(al);
+  char *out = NULL;
+  size_t n = 0;
+  FILE *f = open_memstream(&out, &n);
+  assert_int_equal(ty_render(al, TY_FMT_JSON, NULL, f, &err), 0);
+  fclose(f);
+  ty_alignment_free(al);
+  ty_config_free(cfg);
+  ty_doc_free(ja);
+  ty_doc_free(en);
+  return out;
+}
+
+static void test_json_exact_document(void **s) {
+  (void)s;
+  char *out = render("1 一\n2 二\n", "1 one\n3 \"three\"\\\t\x01\n");
+  const char *want =
+      "{\n"
+      "  \"taiyaku\": 1,\n"
+      "  \"ja\": {\"path\": \"ja.txt\", \"clauses\": 2},\n"
+      "  \"en\": {\"path\": \"en.txt\", \"clauses\": 2},\n"
+      "  \"pairs\": [\n"
+      "    {\"key\":\"1\",\"status\":\"matched\",\"ja\":{\"label\":\"1\",\"line\":1,"
+      "\"text\":\"一\"},\"en\":{\"label\":\"1\",\"line\":1,\"text\":\"one\"}},\n"
+      "    {\"key\":\"2\",\"status\":\"missing-en\",\"ja\":{\"label\":\"2\",\"line\":2,"
+      "\"text\":\"二\"},\"en\":null},\n"
+      "    {\"key\":\"3\",\"status\":\"missing-ja\",\"ja\":null,\"en\":{\"label\":\"3\","
+      "\"line\":2,\"text\":\"\\\"three\\\"\\\\\\t\\u0001\"}}\n"
+      "  ],\n"
+      "  \"findings\": [\n"
+      "    {\"severity\":\"error\",\"code\":\"missing-en\",\"key\":\"2\",\"ja_line\":2,"
+      "\"en_line\":null,\"message\":\"ja 2 has no English counterpart\"},\n"
+      "    {\"severity\":\"error\",\"code\":\"missing-ja\",\"key\":\"3\",\"ja_line\":null,"
+      "\"en_line\":2,\"message\":\"en 3 has no Japanese counterpart\"},\n"
+      "    {\"severity\":\"warning\",\"code\":\"numbering-gap\",\"key\":\"3\","
+      "\"ja_line\":null,\"en_line\":2,\"message\":\"3: number 2 is missing before it\"}\n"
+      "  ],\n"
+      "  \"summary\": {\"pairs\": 3, \"matched\": 1, \"content\": 0, \"missing_en\": 1, "
+      "\"missing_ja\": 1, \"errors\": 2, \"warnings\": 1, \"infos\": 0}\n"
+      "}\n";
+  assert_string_equal(out, want);
+  free(out);
+}
+
+static void test_json_empty_alignment(void **s) {
+  (void)s;
+  char *out = render("", "");
+  assert_non_null(strstr(out, "\"pairs\": [],\n"));
+  assert_non_null(strstr(out, "\"findings\": [],\n"));
+  assert_non_null(strstr(out, "\"summary\": {\"pairs\": 0,"));
+  free(out);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_json_exact_document),
+      cmocka_unit_test(test_json_empty_alignment),
+  };
+  return cmocka_run_group_tests_name("render_json", tests, NULL, NULL);
+}
