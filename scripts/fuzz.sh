@@ -1,8 +1,10 @@
 #!/bin/sh
 # Fuzzes every target with libFuzzer for SECONDS seconds each (clang with
-# ASan+UBSan).  New inputs go to build/fuzz-work/NAME, crashes to
-# build/fuzz-crashes/; a crash fails the run.  Add each crash as a
-# regression case to tests/fuzz/corpus/NAME/.
+# ASan+UBSan).  New inputs go to $BUILD/fuzz-work/NAME, crashes to
+# $BUILD/fuzz-crashes/; a crash fails the run.  Add each crash as a
+# regression case to tests/fuzz/corpus/NAME/.  Environment: BUILD, the
+# build folder (default build); LIB_SRC, the library sources (default
+# every src/*.c but the CLI's).
 set -eu
 seconds=${1:-60}
 if ! command -v clang >/dev/null 2>&1 || ! dpkg-query -W libclang-rt-14-dev >/dev/null 2>&1; then
@@ -15,24 +17,25 @@ if ! command -v clang >/dev/null 2>&1 || ! dpkg-query -W libclang-rt-14-dev >/de
 fi
 flags="$(pkg-config --cflags icu-uc icu-i18n yaml-0.1 libxml-2.0) -std=c11 -D_GNU_SOURCE -Isrc -g -O1"
 libs="$(pkg-config --libs icu-uc icu-i18n yaml-0.1 libxml-2.0) -lpthread -lm"
-lib_src=$(ls src/*.c | grep -v -e src/main.c -e src/cli.c -e src/batch.c)
-mkdir -p build/fuzz build/fuzz-crashes
+lib_src=${LIB_SRC:-$(ls src/*.c | grep -v -e src/main.c -e src/cli.c -e src/batch.c)}
+b=${BUILD:-build}
+mkdir -p "$b/fuzz" "$b/fuzz-crashes"
 status=0
 for t in tests/fuzz/fuzz_*.c; do
   name=$(basename "$t" .c)
-  bin=build/fuzz/$name
+  bin=$b/fuzz/$name
   clang $flags -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -o "$bin" "$t" $lib_src $libs
-  work=build/fuzz-work/$name
+  work=$b/fuzz-work/$name
   mkdir -p "$work"
   echo "fuzzing $name for ${seconds}s"
   if ! "$bin" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-       -artifact_prefix=build/fuzz-crashes/"$name"- "$work" "tests/fuzz/corpus/$name" \
-       >build/fuzz/"$name".log 2>&1; then
-    echo "fuzz: $name found a problem (build/fuzz/$name.log, build/fuzz-crashes/)" >&2
-    tail -30 build/fuzz/"$name".log >&2
+       -artifact_prefix="$b/fuzz-crashes/$name-" "$work" "tests/fuzz/corpus/$name" \
+       >"$b/fuzz/$name.log" 2>&1; then
+    echo "fuzz: $name found a problem ($b/fuzz/$name.log, $b/fuzz-crashes/)" >&2
+    tail -30 "$b/fuzz/$name.log" >&2
     status=1
   fi
-  grep -E '^#[0-9]+ *DONE' build/fuzz/"$name".log || true
+  grep -E '^#[0-9]+ *DONE' "$b/fuzz/$name.log" || true
 done
 exit $status

@@ -6,24 +6,34 @@
 # kept between runs (a set is made again only when its .done stamp is
 # missing; delete build/bench-data to start afresh):
 #   gen/N          genpairs N: synthetic clause files with nested numbering
+#   batch/1000     1,000 pairs of genpairs 20 in ja/ and en/, for --batch
 #   mo/N           mocorpus: gettext sentences, one a line, 5% en and 2% ja
 #                  lines deleted, gold.tsv (../shared/bench/README.md)
 #   mo-clauses/N   mocorpus --clauses: the same sentences in numbered clauses
-# N from BENCH_SIZES (default 1000,10000,100000); the mo sets need Japanese
-# catalogs under /usr/share/locale/ja/LC_MESSAGES and are skipped without.
+# Environment:
+#   BENCH_SIZES    clause counts of gen/N (default 1000,100000)
+#   BENCH_BIG      1: add gen/1000000 (about 830 MB); 0: never; unset: add
+#                  it when the disk has 4 GB free
+#   BENCH_REPEAT   runs per row, the best wall time counts (default 3; the
+#                  1,000,000-clause input runs each row once)
+#   BENCH_MO_SIZES sizes of the mo sets (default 1000,100000); they need
+#                  Japanese catalogs under /usr/share/locale/ja/LC_MESSAGES
 #
-# Then one table per input, a row per command: bytes of ja.txt + en.txt;
-# wall seconds, best of BENCH_REPEAT (default 3) runs; MB/s (10^6 bytes);
-# peak RSS in MiB, the largest over the runs (tests/bench/peakrss.c); wall
-# time as a multiple of `wc -l` and of `wc -m` (LC_ALL=C.UTF-8) over the same
-# two files, measured in this run. A command that fails (exit above 0; above
-# 1 for taiyaku, whose 1 means findings) or a missing binary prints FAILED
-# with the reason, and the run goes on. Sentence alignments of mo/N are scored
-# against gold.tsv (tests/bench/score.c). Outputs and stderr of each command
-# are kept in build/bench/results/.
-#
-# To add a row, call `row NAME CMD...` (or `taiyaku_row NAME ARGS...`) in
-# bench_input; to add an input, call bench_input with its directory.
+# Output is Markdown, to paste into README.md: one table per input, a row
+# per command: megabytes of ja + en (10^6 bytes); wall seconds; MB/s;
+# clauses (both sides) per second; peak RSS in MiB, the largest over the
+# runs (tests/bench/peakrss.c), and as a multiple of the input size; wall
+# time as a multiple of `wc -l` (a byte scan, the floor) and of `wc -m`
+# (LC_ALL=C.UTF-8, a UTF-8 decode) over the same two files, measured in
+# this run.  Rows: the baselines; `outline` of each file (read, validate,
+# numbering, outline); `align --format json --no-checks` (structure only:
+# also match and render); `check` (every check, findings only); `align`
+# in every output format.  Then the batch rows, the real corpus pairs
+# (tests/fixtures/corpus), the sentence rows of the mo sets (scored against
+# gold.tsv by tests/bench/score.c), and the targets of issue 7, each met or
+# not.  A command that fails (exit above 0; above 1 for taiyaku, whose 1
+# means findings) prints FAILED with the reason, and the run goes on.
+# Outputs and stderr of each command are kept in build/bench/results/.
 set -u
 case ${1:-} in
 '') echo "usage: tests/bench/run.sh TAIYAKU_BINARY" >&2; exit 2 ;;
@@ -35,10 +45,28 @@ cd "$ROOT" || exit 2
 BIN=$ROOT/build/bench
 DATA=$ROOT/build/bench-data
 RES=$BIN/results
-SIZES=${BENCH_SIZES:-1000,10000,100000}
+SIZES=${BENCH_SIZES:-1000,100000}
 REPEAT=${BENCH_REPEAT:-3}
+MO_SIZES=${BENCH_MO_SIZES:-1000,100000}
 MODIR=/usr/share/locale/ja/LC_MESSAGES
+FORMATS="text md html csv tsv json yaml tmx xliff"
+BIG=1000000
 mkdir -p "$BIN" "$DATA" "$RES" || exit 2
+SUMMARY=$RES/summary.tsv
+: >"$SUMMARY"
+
+case ${BENCH_BIG:-} in
+1) SIZES="$SIZES,$BIG" ;;
+0) ;;
+*)
+    free_kib=$(df -Pk "$DATA" | awk 'NR == 2 { print $4 }')
+    if [ "${free_kib:-0}" -ge 4000000 ]; then
+        SIZES="$SIZES,$BIG"
+    else
+        echo "bench: less than 4 GB free under $DATA: gen/$BIG left out" >&2
+    fi
+    ;;
+esac
 
 # ---- tools ----
 for tool in mocorpus genpairs peakrss score; do
@@ -52,25 +80,42 @@ done
 have_mo=0
 ls "$MODIR"/*.mo >/dev/null 2>&1 && have_mo=1
 for n in $(echo "$SIZES" | tr , ' '); do
-    if [ ! -f "$DATA/gen/$n/.done" ]; then
-        if ! { mkdir -p "$DATA/gen" && "$BIN/genpairs" "$n" "$DATA/gen/$n"; }; then
-            echo "bench: genpairs $n failed" >&2
-            exit 2
-        fi
-        touch "$DATA/gen/$n/.done"
+    [ -f "$DATA/gen/$n/.done" ] && continue
+    if ! { mkdir -p "$DATA/gen" && "$BIN/genpairs" "$n" "$DATA/gen/$n"; }; then
+        echo "bench: genpairs $n failed" >&2
+        exit 2
     fi
-    [ $have_mo = 1 ] || continue
-    for kind in mo mo-clauses; do
-        [ -f "$DATA/$kind/$n/.done" ] && continue
-        flag=
-        [ $kind = mo-clauses ] && flag=--clauses
-        if ! "$BIN/mocorpus" $flag --out "$DATA/$kind" --sizes "$n" >/dev/null; then
-            echo "bench: mocorpus $flag $n failed" >&2
-            exit 2
-        fi
-        touch "$DATA/$kind/$n/.done"
-    done
+    touch "$DATA/gen/$n/.done"
 done
+if [ $have_mo = 1 ]; then
+    for n in $(echo "$MO_SIZES" | tr , ' '); do
+        for kind in mo mo-clauses; do
+            [ -f "$DATA/$kind/$n/.done" ] && continue
+            flag=
+            [ $kind = mo-clauses ] && flag=--clauses
+            if ! "$BIN/mocorpus" $flag --out "$DATA/$kind" --sizes "$n" >/dev/null; then
+                echo "bench: mocorpus $flag $n failed" >&2
+                exit 2
+            fi
+            touch "$DATA/$kind/$n/.done"
+        done
+    done
+fi
+BATCH=$DATA/batch/1000
+if [ ! -f "$BATCH/.done" ]; then
+    rm -rf "$BATCH"
+    mkdir -p "$BATCH/ja" "$BATCH/en" "$BATCH/tmp" || exit 2
+    i=0
+    while [ $i -lt 1000 ]; do
+        i=$((i + 1))
+        name=$(printf 'pair%04d' $i)
+        "$BIN/genpairs" 20 "$BATCH/tmp" || exit 2
+        mv "$BATCH/tmp/ja.txt" "$BATCH/ja/$name.txt"
+        mv "$BATCH/tmp/en.txt" "$BATCH/en/$name.txt"
+    done
+    rmdir "$BATCH/tmp"
+    touch "$BATCH/.done"
+fi
 
 # ---- measuring ----
 # calc EXPR VAR=VALUE...: an awk expression over the given variables.
@@ -80,28 +125,38 @@ calc() {
     awk "$@" "BEGIN { print ($expr) }"
 }
 
-# cols NAME BYTES SECS MB/S MIB XWCL XWCM: one line of a table.
+# cols CELL...: one Markdown table row.
 cols() {
-    printf '%-40s %11s %9s %9s %9s %8s %8s\n' "$@"
+    line='|'
+    for cell in "$@"; do
+        line="$line $cell |"
+    done
+    echo "$line"
+}
+
+header() {
+    cols command MB "wall s" "MB/s" "clauses/s" "peak MiB" "RSS/input" "× wc -l" "× wc -m"
+    cols -- --: --: --: --: --: --: --: --:
 }
 
 # failed NAME REASON [DETAIL]: the line of a row that could not be measured.
 failed() {
-    printf '%-40s FAILED (%s)%s\n' "$1" "$2" "${3:+: $3}"
+    cols "$1" "FAILED ($2)${3:+: $3}" "" "" "" "" "" "" ""
     row_ok=0
 }
 
 ROW_OK=0      # the highest exit status that still counts as success
 row_ok=0      # did the last row succeed
+runs=$REPEAT  # runs of each row of this input
 wc_l='' wc_m=''   # best wall times of the rows "wc -l" and "wc -m" of this input
 
-# row NAME CMD...: runs CMD REPEAT times under peakrss and prints its row.
+# row NAME CMD...: runs CMD $runs times under peakrss and prints its row.
 row() {
     name=$1
     shift
     best='' peak=0 i=0 row_ok=0
     err=$RES/$slug-$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '-').err
-    while [ $i -lt "$REPEAT" ]; do
+    while [ $i -lt "$runs" ]; do
         i=$((i + 1))
         if ! m=$("$BIN/peakrss" "$@" 2>"$err"); then
             failed "$name" "peakrss could not measure"
@@ -116,20 +171,25 @@ row() {
         best=$(calc '(a == "" || b < a) ? b : a' -v a="$best" -v b="$secs")
         peak=$(calc '(b > a) ? b : a' -v a="$peak" -v b="$kib")
     done
-    row_ok=1
+    row_ok=1 is_wc=0
     case $name in # the baselines of this input
-    "wc -l") wc_l=$best ;;
-    "wc -m") wc_m=$best ;;
+    "wc -l") wc_l=$best is_wc=1 ;;
+    "wc -m") wc_m=$best is_wc=1 ;;
     esac
-    cols "$name" "$bytes" "$(calc 'sprintf("%.4f", s)' -v s="$best")" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$slug" "$name" "$best" "$peak" \
+        "$bytes" "$clauses" "${wc_m:--}" >>"$SUMMARY"
+    cols "\`$name\`" "$(calc 'sprintf("%.1f", b / 1e6)' -v b="$bytes")" \
+        "$(calc 'sprintf("%.4f", s)' -v s="$best")" \
         "$(calc 's > 0 ? sprintf("%.1f", b / 1e6 / s) : "-"' -v s="$best" -v b="$bytes")" \
+        "$(calc 's > 0 && c > 0 && w == 0 ? sprintf("%.0f", c / s) : "-"' -v s="$best" -v c="$clauses" -v w="$is_wc")" \
         "$(calc 'sprintf("%.1f", k / 1024)' -v k="$peak")" \
+        "$(calc 'b > 0 ? sprintf("%.2f", k * 1024 / b) : "-"' -v k="$peak" -v b="$bytes")" \
         "$(ratio "$wc_l")" "$(ratio "$wc_m")"
 }
 
 ratio() {
     if [ -n "$1" ]; then
-        calc 'b > 0 ? sprintf("%.1f", s / b) : "-"' -v s="$best" -v b="$1"
+        calc 'b > 0 ? sprintf("%.2f", s / b) : "-"' -v s="$best" -v b="$1"
     else
         echo -
     fi
@@ -148,42 +208,148 @@ taiyaku_row() {
     ROW_OK=0
 }
 
-# bench_input KIND/N: the table of one input directory under build/bench-data.
-bench_input() {
-    dir=$DATA/$1
-    slug=$(echo "$1" | tr / -)
-    ja=$dir/ja.txt en=$dir/en.txt
-    bytes=$(($(wc -c <"$ja") + $(wc -c <"$en")))
-    echo
-    echo "== $1: ja $(wc -l <"$ja") lines, en $(wc -l <"$en") lines"
-    cols command bytes "wall s" "MB/s" "peak MiB" "x wc -l" "x wc -m"
+# start_input TITLE SLUG BYTES CLAUSES: the heading of one input's table.
+start_input() {
+    slug=$2 bytes=$3 clauses=$4
     wc_l='' wc_m=''
+    echo
+    echo "#### $1"
+    echo
+    header
+}
+
+# count_clauses JA EN: clauses on both sides, from the JSON header.
+count_clauses() {
+    "$TAIYAKU" align --format json --no-checks "$1" "$2" 2>/dev/null |
+        sed -n 's/.*"clauses": \([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s + 0 }'
+}
+
+# bench_pair TITLE SLUG JA EN ROWS: the table of one pair of files; ROWS
+# is "all" (every format) or "main" (baselines, outline, structure, check,
+# JSON).
+bench_pair() {
+    ja=$3 en=$4
+    start_input "$1" "$2" "$(($(wc -c <"$ja") + $(wc -c <"$en")))" \
+        "$(count_clauses "$ja" "$en")"
     row "wc -l" wc -l "$ja" "$en"
     row "wc -m" env LC_ALL=C.UTF-8 wc -m "$ja" "$en"
-    taiyaku_row "taiyaku align --format json" align --format json "$ja" "$en" -o /dev/null
+    ROW_OK=1
+    # shellcheck disable=SC2016 # the arguments expand in the inner shell
+    row "taiyaku outline (ja, en)" sh -c '"$0" outline "$1" && "$0" outline "$2"' \
+        "$TAIYAKU" "$ja" "$en"
+    ROW_OK=0
+    taiyaku_row "taiyaku align --format json --no-checks" align --format json --no-checks "$ja" "$en"
+    taiyaku_row "taiyaku check" check "$ja" "$en"
+    if [ "$5" = all ]; then
+        for f in $FORMATS; do
+            taiyaku_row "taiyaku align --format $f" align --format "$f" "$ja" "$en"
+        done
+    else
+        taiyaku_row "taiyaku align --format json" align --format json "$ja" "$en"
+    fi
+}
+
+# bench_mo KIND/N: the sentence rows of a mocorpus set.
+bench_mo() {
+    dir=$DATA/$1
+    ja=$dir/ja.txt en=$dir/en.txt
+    start_input "$1 (mocorpus)" "$(echo "$1" | tr / -)" \
+        "$(($(wc -c <"$ja") + $(wc -c <"$en")))" "$(count_clauses "$ja" "$en")"
+    row "wc -l" wc -l "$ja" "$en"
+    row "wc -m" env LC_ALL=C.UTF-8 wc -m "$ja" "$en"
+    taiyaku_row "taiyaku align --format json" align --format json "$ja" "$en"
     case $1 in
     mo/*)
         out=$RES/$slug-sentence.json
         rm -f "$out"
         taiyaku_row "taiyaku align --by sentence" align --by sentence --format json "$ja" "$en" -o "$out"
         if [ $row_ok = 1 ]; then
+            echo
             "$BIN/score" "$dir/gold.tsv" "$out" | sed 's/^/    /'
         fi
         ;;
     esac
 }
 
-echo "taiyaku benchmark: $TAIYAKU, best of $REPEAT, $(date -u '+%Y-%m-%d %H:%M UTC')"
+# target TEXT MET: one line of the targets list.
+target() {
+    if [ "$2" = 1 ]; then echo "- met: $1"; else echo "- NOT met: $1"; fi
+}
+
+# field SLUG ROW FIELD: a field of a summary line (3 secs, 4 KiB, 5 bytes,
+# 6 clauses, 7 the wc -m time of its input); empty when the row failed.
+field() {
+    awk -F '\t' -v s="$1" -v r="$2" -v f="$3" '$1 == s && $2 == r { print $f }' "$SUMMARY"
+}
+
+targets() {
+    echo
+    echo "#### Targets (issue 7)"
+    echo
+    sizes=$(echo "$SIZES" | tr , ' ')
+    for n in $sizes; do
+        s=gen-$n
+        t=$(field "$s" "taiyaku align --format json --no-checks" 3)
+        c=$(field "$s" "taiyaku check" 3)
+        m=$(field "$s" "wc -m" 3)
+        b=$(field "$s" "wc -m" 5)
+        [ -n "$t" ] && [ -n "$m" ] && target "gen/$n structure only at most 0.5 × wc -m: $(calc 'sprintf("%.2f", t / m)' -v t="$t" -v m="$m") ×" \
+            "$(calc 't <= 0.5 * m' -v t="$t" -v m="$m")"
+        [ -n "$c" ] && [ -n "$m" ] && target "gen/$n check within 3 × wc -m: $(calc 'sprintf("%.2f", c / m)' -v c="$c" -v m="$m") ×" \
+            "$(calc 'c <= 3 * m' -v c="$c" -v m="$m")"
+        k=$(awk -F '\t' -v s="$s" '$1 == s && $2 ~ /^taiyaku/ && $4 > k { k = $4 } END { print k + 0 }' "$SUMMARY")
+        target "gen/$n peak RSS under 2 × the input (every taiyaku row): $(calc 'sprintf("%.2f", k * 1024 / b)' -v k="$k" -v b="$b") ×" \
+            "$(calc 'k * 1024 < 2 * b' -v k="$k" -v b="$b")"
+    done
+    lo=$(echo "$sizes" | awk '{ print $1 }')
+    hi=$(echo "$sizes" | awk '{ print $NF }')
+    [ "$lo" = "$hi" ] && return
+    for r in "taiyaku align --format json --no-checks" "taiyaku check"; do
+        tl=$(field "gen-$lo" "$r" 3) cl=$(field "gen-$lo" "$r" 6)
+        th=$(field "gen-$hi" "$r" 3) ch=$(field "gen-$hi" "$r" 6)
+        if [ -z "$tl" ] || [ -z "$th" ]; then continue; fi
+        target "\`${r#taiyaku }\` per-clause time, gen/$hi over gen/$lo, under 1.5: $(calc 'sprintf("%.2f", (th / ch) / (tl / cl))' -v th="$th" -v ch="$ch" -v tl="$tl" -v cl="$cl")" \
+            "$(calc '(th / ch) / (tl / cl) < 1.5' -v th="$th" -v ch="$ch" -v tl="$tl" -v cl="$cl")"
+    done
+}
+
+echo "### taiyaku benchmark"
+echo
+echo "\`make bench\`: $TAIYAKU, best of $REPEAT runs, one core a command," \
+    "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores."
 for n in $(echo "$SIZES" | tr , ' '); do
-    bench_input "gen/$n"
+    runs=$REPEAT rows=all
+    if [ "$n" -ge $BIG ]; then runs=1 rows=main; fi
+    bench_pair "gen/$n: genpairs $n" "gen-$n" "$DATA/gen/$n/ja.txt" "$DATA/gen/$n/en.txt" $rows
 done
+runs=$REPEAT
+
+start_input "batch/1000: 1,000 pairs of genpairs 20" batch-1000 \
+    "$(cat "$BATCH"/ja/*.txt "$BATCH"/en/*.txt | wc -c)" \
+    $((1000 * $(count_clauses "$BATCH/ja/pair0001.txt" "$BATCH/en/pair0001.txt")))
+for j in 1 2; do
+    rm -rf "$RES/batch-out"
+    mkdir -p "$RES/batch-out"
+    taiyaku_row "taiyaku align --batch -j $j --format json" align --batch "$BATCH/ja" \
+        "$BATCH/en" -o "$RES/batch-out" -j $j --format json
+done
+
+C=tests/fixtures/corpus
+bench_pair "constitution of Japan (e-Gov, Gutenberg #612)" corpus-constitution \
+    $C/constitution-of-japan/ja.egov.txt $C/constitution-of-japan/en.pg612.txt main
+bench_pair "Debian constitution v1.7" corpus-debian-constitution \
+    $C/debian-constitution/ja-v1.7.txt $C/debian-constitution/en-v1.7.txt main
+bench_pair "Debian social contract" corpus-debian-social-contract \
+    $C/debian-social-contract/ja.txt $C/debian-social-contract/en.txt main
+
 if [ $have_mo = 1 ]; then
-    for n in $(echo "$SIZES" | tr , ' '); do
-        bench_input "mo/$n"
-        bench_input "mo-clauses/$n"
+    for n in $(echo "$MO_SIZES" | tr , ' '); do
+        bench_mo "mo/$n"
+        bench_mo "mo-clauses/$n"
     done
 else
     echo
     echo "(no catalogs under $MODIR: mocorpus inputs skipped)"
 fi
+targets
 exit 0
