@@ -1,0 +1,127 @@
+/* sentence.c — sentence segmentation with ICU's sentence break iterator.
+ *
+ * One iterator per language is opened once (ja, and en with the CLDR
+ * abbreviation suppressions, so "U.S. Government" stays one sentence) and
+ * reused over UTF-8 text through a UText, so the offsets ICU returns are
+ * byte offsets into the caller's text.  A line break inside a paragraph is
+ * a wrapped line, not a sentence end: each paragraph (text between blank
+ * lines) is copied with its single line breaks turned into spaces (same
+ * byte length, so offsets still hold) before it is segmented. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+struct ty_segmenter {
+  UBreakIterator *bi[2]; /* per ty_lang; NULL when ICU could not open it */
+  ty_buf para;           /* the paragraph being segmented, lines joined */
+};
+
+ty_segmenter *ty_segmenter_new(void) {
+  ty_segmenter *sg = ty_xcalloc(1, sizeof *sg);
+  static const char *const locale[2] = {"ja", "en@ss=standard"};
+  for (int i = 0; i < 2; i++) {
+    UErrorCode st = U_ZERO_ERROR;
+    sg->bi[i] = ubrk_open(UBRK_SENTENCE, locale[i], NULL, 0, &st);
+    if (U_FAILURE(st)) {
+      if (sg->bi[i]) ubrk_close(sg->bi[i]);
+      sg->bi[i] = NULL;
+    }
+  }
+  return sg;
+}
+
+void ty_segmenter_free(ty_segmenter *sg) {
+  if (!sg) return;
+  for (int i = 0; i < 2; i++)
+    if (sg->bi[i]) ubrk_close(sg->bi[i]);
+  ty_buf_free(&sg->para);
+  free(sg);
+}
+
+/* Whether the bytes s[0..n) are all white space (ASCII or Zs). */
+static int blank(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    int len;
+    if (!ty_is_space(ty_utf8_decode(s + i, n - i, &len)) && s[i] != '\r')
+      return 0;
+    i += (size_t)len;
+  }
+  return 1;
+}
+
+/* Appends s[a..z) to out with surrounding white space trimmed, when
+ * anything is left; `base` is added to the offsets. */
+static void put_trimmed(const char *s, size_t a, size_t z, size_t base,
+                        ty_spans *out) {
+  while (a < z) {
+    int len;
+    int32_t c = ty_utf8_decode(s + a, z - a, &len);
+    if (!ty_is_space(c) && c != '\n' && c != '\r') break;
+    a += (size_t)len;
+  }
+  while (z > a) {
+    size_t k = z - 1;
+    while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    int len;
+    int32_t c = ty_utf8_decode(s + k, z - k, &len);
+    if (!ty_is_space(c) && c != '\n' && c != '\r') break;
+    z = k;
+  }
+  if (a == z) return;
+  if (out->n == out->cap) {
+    out->cap = out->cap ? out->cap * 2 : 16;
+    out->v = ty_xrealloc(out->v, out->cap * sizeof *out->v);
+  }
+  out->v[out->n].off = base + a;
+  out->v[out->n].len = z - a;
+  out->n++;
+}
+
+/* Segments one paragraph s[0..n) (no blank line inside). */
+static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
+                              size_t base, ty_lang lang, ty_spans *out) {
+  UBreakIterator *bi = sg->bi[lang == TY_EN];
+  if (!bi || n > INT32_MAX) {
+    put_trimmed(s, 0, n, base, out);
+    return;
+  }
+  ty_buf_clear(&sg->para);
+  ty_buf_put(&sg->para, s, n);
+  for (size_t i = 0; i < n; i++)
+    if (sg->para.p[i] == '\n' || sg->para.p[i] == '\r') sg->para.p[i] = ' ';
+  UErrorCode st = U_ZERO_ERROR;
+  UText *ut = utext_openUTF8(NULL, sg->para.p, (int64_t)n, &st);
+  if (U_SUCCESS(st)) ubrk_setUText(bi, ut, &st);
+  if (U_FAILURE(st)) {
+    put_trimmed(s, 0, n, base, out);
+    utext_close(ut);
+    return;
+  }
+  int32_t a = ubrk_first(bi);
+  for (int32_t z = ubrk_next(bi); z != UBRK_DONE; z = ubrk_next(bi)) {
+    put_trimmed(s, (size_t)a, (size_t)z, base, out);
+    a = z;
+  }
+  /* the iterator holds a shallow clone: sg->para must stay until the next
+   * call sets new text, which it does */
+  utext_close(ut);
+}
+
+void ty_sentences(ty_segmenter *sg, const char *s, size_t n, ty_lang lang,
+                  ty_spans *out) {
+  size_t start = 0, i = 0;
+  while (i < n) {
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - s) : n;
+    if (blank(s + i, e - i)) {
+      if (i > start) segment_paragraph(sg, s + start, i - start, start, lang, out);
+      start = e + 1;
+    }
+    i = e + 1;
+  }
+  if (start < n) segment_paragraph(sg, s + start, n - start, start, lang, out);
+}
