@@ -30,9 +30,15 @@ ty_alignment *ty_align(ty_doc *ja, ty_doc *en, const ty_config *cfg,
   ty_alignment *al = ty_xcalloc(1, sizeof *al);
   al->ja = ja;
   al->en = en;
+  ty_unit by = cfg ? cfg->by : TY_BY_NUMBER;
+  if (by != TY_BY_NUMBER) {
+    ty_doc_split_units(ja, by);
+    ty_doc_split_units(en, by);
+  }
   copy_doc_findings(al, ja);
   copy_doc_findings(al, en);
-  ty_match(al);
+  if (by == TY_BY_NUMBER) ty_match(al);
+  ty_align_content(al, cfg);
   if (!cfg || cfg->checks) ty_check_all(al, cfg);
   ty_findings_finish(al, cfg);
   return al;

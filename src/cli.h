@@ -17,6 +17,9 @@ typedef struct cli_options {
   int no_checks;
   int batch;
   int jobs;
+  ty_unit by;             /* --by */
+  int prefer_content;     /* --prefer content */
+  const char *dict_path;  /* --dict */
   ty_read_options read;
   ty_render_options render;
 } cli_options;

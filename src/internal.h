@@ -192,6 +192,10 @@ ty_severity ty_code_default_severity(ty_code code);
 
 #define TY_CL_FRONT 1u   /* front matter or unnumbered paragraph */
 #define TY_CL_HEADING 2u /* a marker line followed by body paragraphs */
+/* A statute article whose first paragraph is numbered, in writing
+ * ("Article 3 (1)") or by the paragraphs after it (○２, (2)): the items of
+ * its first paragraph are keyed under paragraph 1 ("3.1.2"). */
+#define TY_CL_PARAS 4u
 
 /* One clause: a numbered section or an unnumbered front-matter paragraph.
  * `label` and `text` point into the document's text buffer. */
@@ -241,6 +245,19 @@ int ty_read_buffer(ty_doc *doc, const char *bytes, size_t len,
 /* Builds the clause tree of a plain-text document from doc->text
  * (numbering + style stack) and records per-file findings. (outline.c) */
 void ty_outline_build(ty_doc *doc);
+
+/* Keys and per-file findings for a clause list whose kinds, ordinals,
+ * branches, parents, depths and flags are set (as a reader of structured
+ * input leaves them): the keys the outline gives the same structure in
+ * plain text.  `statute` selects the statute scheme (articles keyed by
+ * their own number, ch2 / ch2.sec1 for groupings, suppl: for
+ * supplementary provisions). (outline.c) */
+void ty_outline_finish(ty_doc *doc, int statute);
+
+/* Parses an e-Gov law XML document already loaded in doc->text into
+ * clauses keyed as the plain-text form of the same law.  Returns 0, or -1
+ * with err filled (line). (read_egov.c) */
+int ty_read_egov(ty_doc *doc, ty_error *err);
 
 /* Parses a YAML clause file already loaded in doc->text into clauses.
  * Returns 0, or -1 with err filled (line, column). (read_yaml.c) */
@@ -305,11 +322,24 @@ typedef struct ty_gloss {
   size_t nen;
 } ty_gloss;
 
+/* What the documents are split into before aligning (--by). */
+typedef enum ty_unit {
+  TY_BY_NUMBER = 0, /* clauses by section number (the default) */
+  TY_BY_PARAGRAPH,  /* paragraphs, numbering ignored */
+  TY_BY_SENTENCE    /* sentences, numbering ignored */
+} ty_unit;
+
+/* A bilingual word list for anchors (align.c). */
+typedef struct ty_dict ty_dict;
+
 struct ty_config {
   ty_severity sev[TY_CODE_COUNT];
   ty_gloss *gloss;
   size_t ngloss;
   int checks; /* 0 = structure only (--no-checks) */
+  ty_unit by;         /* --by */
+  int prefer_content; /* --prefer content: renumbered clauses by content */
+  const ty_dict *dict; /* --dict, borrowed; NULL = none */
   ty_arena arena;
 };
 
@@ -377,19 +407,65 @@ void ty_extract_numbers(ty_extractor *x, const char *s, size_t n, ty_lang lang,
  * single letters) as spans into s. */
 void ty_extract_tokens(const char *s, size_t n, ty_spans *out);
 
-/* True when hay[0..n) holds w[0..k) as a whole word; `fold` ignores ASCII
- * case. */
-int ty_find_word(const char *hay, size_t n, const char *w, size_t k, int fold);
+#define TY_FIND_FOLD 1u   /* ignore ASCII case */
+#define TY_FIND_PREFIX 2u /* the word may go on (policy -> policies) */
 
-/* Whether a token is compared ignoring case: not when it has two or more
- * capitals (NISC, IoT). */
-int ty_token_fold(const char *t, size_t n);
+/* True when hay[0..n) holds w[0..k) as a word (starting and, unless
+ * TY_FIND_PREFIX, ending at a word boundary). */
+int ty_find_word(const char *hay, size_t n, const char *w, size_t k,
+                 unsigned how);
+
+/* How a token t[0..n) from the Japanese is looked for in the English
+ * (TY_FIND_* flags; 0: exactly, as acronyms with two or more capitals),
+ * and in *stem how much of it (a word's final y or e may change). */
+unsigned ty_token_match(const char *t, size_t n, size_t *stem);
 
 /* Whether two extracted values are the same number. */
 int ty_number_equal(double a, double b);
 
 void ty_numbers_free(ty_numbers *l);
 void ty_spans_free(ty_spans *l);
+
+/* ---- sentences (sentence.c) ------------------------------------------- */
+
+/* ICU sentence break iterators for both languages, opened once and reused
+ * (opening one costs far more than segmenting a clause). */
+typedef struct ty_segmenter ty_segmenter;
+
+/* A new segmenter, owned by the caller (ty_segmenter_free).  Never NULL:
+ * where ICU cannot open an iterator, a paragraph is one sentence. */
+ty_segmenter *ty_segmenter_new(void);
+void ty_segmenter_free(ty_segmenter *sg);
+
+/* Appends the sentences of s[0..n) in language `lang` to out as spans
+ * into s, trimmed of white space.  Blank lines end paragraphs; a single
+ * line break inside a paragraph is a wrapped line, not a sentence end.
+ * Japanese sentences end at 。！？, English ones at . ? ! but not after
+ * abbreviations such as "U.S." (ICU's suppressions). */
+void ty_sentences(ty_segmenter *sg, const char *s, size_t n, ty_lang lang,
+                  ty_spans *out);
+
+/* ---- content alignment (align.c) --------------------------------------- */
+
+/* After ty_match (or, with cfg->by, instead of it): aligns by content the
+ * runs of clauses numbers left unpaired and the front matter, reports
+ * renumbered clauses, pairs the sentences of every clause pair into
+ * al->sents with sentence-unpaired findings, and flags length-ratio
+ * outliers.  With cfg->by set, the documents must have been split with
+ * ty_doc_split_units; every unit is then aligned by content. */
+void ty_align_content(ty_alignment *al, const ty_config *cfg);
+
+/* Replaces doc's clauses by its paragraphs (blank-line separated, or lines
+ * when the text has no blank line) or sentences (lines when the text has
+ * no blank line, else ICU sentences), keys "1", "2", ... and clears its
+ * numbering findings. */
+void ty_doc_split_units(ty_doc *doc, ty_unit by);
+
+/* Reads a word list: EDICT lines "漢字 [かな] /gloss/gloss/" (UTF-8 or
+ * EUC-JP, as Debian's edict package installs it) or "ja<TAB>en" lines.
+ * Returns a new dictionary (ty_dict_free), or NULL with err filled. */
+ty_dict *ty_dict_load(const char *path, ty_error *err);
+void ty_dict_free(ty_dict *d);
 
 /* ---- checks (checks.c) ------------------------------------------------- */
 

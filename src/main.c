@@ -30,6 +30,9 @@ static void usage(FILE *f) {
         "      --fail-on SEV   error (default), warning, info or never\n"
         "      --disable CODE  turn a check off (repeatable)\n"
         "      --no-checks     structure only\n"
+        "      --by UNIT       number (default), paragraph or sentence\n"
+        "      --prefer WHAT   renumbered clauses: number (default) or content\n"
+        "      --dict FILE     EDICT or ja<TAB>en word list for anchors\n"
         "      --encoding ENC  auto utf-8 shift_jis euc-jp iso-2022-jp utf-16\n"
         "      --source LANG   xliff source language: ja (default) or en\n"
         "      --bom           csv/tsv: begin with a byte-order mark\n"
@@ -82,7 +85,8 @@ static int terminal_width(void) {
 }
 
 enum { OPT_SENTENCES = 256, OPT_CONFIG, OPT_FAIL_ON, OPT_DISABLE,
-       OPT_NO_CHECKS, OPT_ENCODING, OPT_SOURCE, OPT_BOM, OPT_COLOR, OPT_BATCH };
+       OPT_NO_CHECKS, OPT_ENCODING, OPT_SOURCE, OPT_BOM, OPT_COLOR, OPT_BATCH,
+       OPT_BY, OPT_PREFER, OPT_DICT };
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, 'f'},
@@ -101,6 +105,9 @@ static const struct option long_opts[] = {
     {"bom", no_argument, 0, OPT_BOM},
     {"color", required_argument, 0, OPT_COLOR},
     {"batch", no_argument, 0, OPT_BATCH},
+    {"by", required_argument, 0, OPT_BY},
+    {"prefer", required_argument, 0, OPT_PREFER},
+    {"dict", required_argument, 0, OPT_DICT},
     {0, 0, 0, 0}};
 
 /* Parses options into o; returns -1 to go on, or an exit status. */
@@ -151,6 +158,18 @@ static int parse_options(int argc, char **argv, cli_options *o) {
     case OPT_BOM: o->render.bom = 1; break;
     case OPT_COLOR: color = optarg; break;
     case OPT_BATCH: o->batch = 1; break;
+    case OPT_BY:
+      if (strcmp(optarg, "number") == 0) o->by = TY_BY_NUMBER;
+      else if (strcmp(optarg, "paragraph") == 0) o->by = TY_BY_PARAGRAPH;
+      else if (strcmp(optarg, "sentence") == 0) o->by = TY_BY_SENTENCE;
+      else return cli_fail(2, "--by: number, paragraph or sentence");
+      break;
+    case OPT_PREFER:
+      if (strcmp(optarg, "number") == 0) o->prefer_content = 0;
+      else if (strcmp(optarg, "content") == 0) o->prefer_content = 1;
+      else return cli_fail(2, "--prefer: number or content");
+      break;
+    case OPT_DICT: o->dict_path = optarg; break;
     default: usage(stderr); return 2;
     }
   }
@@ -208,10 +227,22 @@ int main(int argc, char **argv) {
   }
   ty_config *cfg = cli_load_config(&o);
   if (!cfg) return 2;
+  cfg->by = o.by;
+  cfg->prefer_content = o.prefer_content;
+  ty_dict *dict = NULL;
+  if (o.dict_path) {
+    ty_error err = {0};
+    if (!(dict = ty_dict_load(o.dict_path, &err))) {
+      ty_config_free(cfg);
+      return cli_report_error(&err);
+    }
+    cfg->dict = dict;
+  }
   if (o.batch)
     r = cli_batch(argv[optind], argv[optind + 1], &o, cfg);
   else
     r = cli_align_pair(argv[optind], argv[optind + 1], &o, cfg);
   ty_config_free(cfg);
+  ty_dict_free(dict);
   return r;
 }
