@@ -103,7 +103,9 @@ size_t ty_utf8_validate(const char *s, size_t n) {
 
 int ty_is_space(int32_t c) {
   if (c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000) return 1;
-  if (c < 0x80) return 0;
+  /* Every space separator (Zs) lies in U+1680..U+3000 but NBSP, tested
+   * above: kana, kanji and Latin text never reach ICU. */
+  if (c < 0x1680 || c > 0x3000) return 0;
   return u_charType(c) == U_SPACE_SEPARATOR;
 }
 
