@@ -59,6 +59,7 @@ typedef struct era {
 struct ty_extractor {
   const UNormalizer2 *nfkc; /* ICU's own instance: never closed */
   UNumberFormat *spell;     /* NULL when ICU lacks English spell-out */
+  UNumberFormat *roman;     /* Roman numerals; NULL when ICU lacks them */
   vocab_word vocab[VOCAB_SLOTS];
   size_t nvocab;
   uint32_t vocab_lengths[26]; /* per first letter, bit n: a word of n letters */
@@ -278,12 +279,17 @@ ty_extractor *ty_extractor_new(void) {
   if (U_FAILURE(st)) x->nfkc = NULL;
   open_spellout(x);
   open_dates(x);
+  st = U_ZERO_ERROR;
+  x->roman = unum_open(UNUM_NUMBERING_SYSTEM, NULL, 0, "en@numbers=roman",
+                       NULL, &st);
+  if (U_FAILURE(st)) x->roman = NULL;
   return x;
 }
 
 void ty_extractor_free(ty_extractor *x) {
   if (!x) return;
   if (x->spell) unum_close(x->spell);
+  if (x->roman) unum_close(x->roman);
   if (x->jcal) ucal_close(x->jcal);
   if (x->gcal) ucal_close(x->gcal);
   free(x->u16);
@@ -351,6 +357,11 @@ void ty_nfkc(ty_extractor *x, const char *s, size_t n, ty_buf *out) {
 
 static void add_number(ty_numbers *l, double v, ty_num_kind kind,
                        unsigned flags, size_t off, size_t len) {
+  /* A 1 outside a date is "a", "one", "single", "month-long" (1カ月近く),
+   * "pairwise" (1対1) or nothing in the other language: it may match,
+   * it is never missed. */
+  if (v == 1 && (kind == TY_NUM_PLAIN || kind == TY_NUM_ORDINAL))
+    flags |= TY_NUM_OPTIONAL;
   if (l->n == l->cap) {
     l->cap = l->cap ? l->cap * 2 : 16;
     l->v = ty_xrealloc(l->v, l->cap * sizeof *l->v);
@@ -437,6 +448,23 @@ static int starts_word(const char *s, size_t n, size_t i, const char *w) {
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
   while (i < n && s[i] == ' ') i++;
   return i;
+}
+
+/* A Roman numeral s[i..e) of I, V and X, at least two letters (II, IV,
+ * XIV: Chapter III, World War II; NFKC makes Ⅲ "III" in Japanese too),
+ * read by ICU; its value, or -1.  Single letters are words or initials,
+ * and L C D M make words (DC, CD, MD) more often than numbers. */
+static double roman_at(ty_extractor *x, const char *s, size_t i, size_t e) {
+  if (!x->roman || e - i < 2 || e - i > 8) return -1;
+  UChar u[8];
+  for (size_t k = i; k < e; k++) {
+    if (s[k] != 'I' && s[k] != 'V' && s[k] != 'X') return -1;
+    u[k - i] = (UChar)s[k];
+  }
+  UErrorCode st = U_ZERO_ERROR;
+  int32_t pos = 0;
+  double v = unum_parseDouble(x->roman, u, (int32_t)(e - i), &pos, &st);
+  return U_SUCCESS(st) && pos == (int32_t)(e - i) ? v : -1;
 }
 
 /* ---- Japanese -------------------------------------------------------------- */
@@ -564,6 +592,23 @@ static int read_ja_numeral(const char *s, size_t n, size_t i, ja_numeral *r) {
   return 1;
 }
 
+/* A duration and a half after a numeral ending at s[i]: 3年半, 1時間半,
+ * 2か月半 (not 2020年半ば, "mid-2020"). */
+static int and_a_half(const char *s, size_t n, size_t i) {
+  static const char *const units[] = {"年半", "か月半", "カ月半", "ヶ月半",
+                                      "箇月半", "時間半", "日半", "週間半"};
+  for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+    if (starts(s, n, i, units[k]))
+      return !starts(s, n, i + strlen(units[k]), "ば");
+  return 0;
+}
+
+/* A number in parentheses, "(1)", inside a sentence enumerates; the other
+ * language may enumerate differently or not at all. */
+static int enclosed(const char *s, size_t n, size_t a, size_t z) {
+  return a > 0 && s[a - 1] == '(' && z < n && s[z] == ')' && z - a <= 2;
+}
+
 /* Gregorian year of year `y` of the era at index `e`, or -1. */
 static int era_year(ty_extractor *x, int e, int y) {
   UErrorCode st = U_ZERO_ERROR;
@@ -629,7 +674,15 @@ static void extract_ja(ty_extractor *x, const char *s, size_t n,
   while (i < n) {
     unsigned char b = (unsigned char)s[i];
     if (b < 0x80 && !is_digit(s[i])) {
-      i++;
+      if (is_alpha(s[i]) && (i == 0 || !is_alpha(s[i - 1]))) {
+        size_t e = i;
+        while (e < n && is_alpha(s[e])) e++;
+        double v = roman_at(x, s, i, e);
+        if (v > 0) add_number(out, v, TY_NUM_PLAIN, 0, i, e - i);
+        i = e;
+      } else {
+        i++;
+      }
       continue;
     }
     if (b >= 0x80) {
@@ -688,9 +741,12 @@ static void extract_ja(ty_extractor *x, const char *s, size_t n,
         kind = TY_NUM_PERCENT;
       } else if (dai)
         kind = TY_NUM_ORDINAL;
-      /* A lone kanji 一 is "a", "one", "first", "single" or nothing in
-       * English: it may match, it is never missed. */
-      if (!r.ascii && v == 1) flags |= TY_NUM_OPTIONAL;
+      if (v < 1000 && and_a_half(s, n, r.end)) v += 0.5;
+      /* A kanji digit counting things (三つ, 五か国, 三分の二) is as often
+       * "three", "both" or "two-thirds" in English as a figure. */
+      if (!r.ascii && !dai && v < 10 && kind == TY_NUM_PLAIN)
+        flags |= TY_NUM_OPTIONAL;
+      if (enclosed(s, n, i, r.end)) flags |= TY_NUM_OPTIONAL;
       add_number(out, v, kind, flags, i, r.end - i);
     }
     i = r.end;
@@ -830,7 +886,8 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
           (kind == TY_NUM_PLAIN || kind == TY_NUM_ORDINAL) &&
           last_month != (size_t)-1 && skip_spaces(s, n, last_month_end) == i)
         kind = TY_NUM_DAY;
-      add_number(out, v, kind, 0, i, j - i);
+      add_number(out, v, kind, enclosed(s, n, i, e) ? TY_NUM_OPTIONAL : 0, i,
+                 j - i);
       last_num_end = (plain && digits <= 2) ? j : (size_t)-1;
       last_month = (size_t)-1;
       i = j;
@@ -844,6 +901,14 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
     while (e < n && is_alpha(s[e])) e++;
     if (i > 0 && is_alnum(s[i - 1])) { /* inside a token ("G7x") */
       i = e;
+      continue;
+    }
+    double roman = roman_at(x, s, i, e);
+    if (roman > 0) {
+      add_number(out, roman, TY_NUM_PLAIN, 0, i, e - i);
+      i = e;
+      last_num_end = (size_t)-1;
+      last_month = (size_t)-1;
       continue;
     }
     /* Month names: capitalised, as ICU writes them. */
@@ -933,9 +998,12 @@ void ty_extract_tokens(const char *s, size_t n, ty_spans *out) {
         break;
       }
     }
-    /* Numbers are the number check's; single letters are labels and
-     * initials (ドナルド・J・トランプ). */
+    /* Numbers are the number check's (Roman ones too: III, XIV); single
+     * letters are labels and initials (ドナルド・J・トランプ). */
     if (letters == 0 || (letters == 1 && i - a == 1)) continue;
+    size_t r = a;
+    while (r < i && (s[r] == 'I' || s[r] == 'V' || s[r] == 'X')) r++;
+    if (r == i) continue;
     size_t k;
     for (k = 0; k < out->n; k++)
       if (out->v[k].len == i - a && memcmp(s + out->v[k].off, s + a, i - a) == 0)
@@ -951,10 +1019,19 @@ void ty_extract_tokens(const char *s, size_t n, ty_spans *out) {
   }
 }
 
-int ty_token_fold(const char *t, size_t n) {
-  int upper = 0;
-  for (size_t i = 0; i < n; i++) upper += t[i] >= 'A' && t[i] <= 'Z';
-  return upper < 2;
+unsigned ty_token_match(const char *t, size_t n, size_t *stem) {
+  int upper = 0, digits = 0;
+  for (size_t i = 0; i < n; i++) {
+    upper += t[i] >= 'A' && t[i] <= 'Z';
+    digits += !is_alpha(t[i]);
+  }
+  *stem = n;
+  if (upper >= 2) return 0; /* NISC, IoT: exactly */
+  if (digits || n < 4) return TY_FIND_FOLD; /* G7, e-Gov */
+  /* An ordinary word glossed in brackets, 方針 (policy): the English may
+   * inflect it (policies, Developers, delegated). */
+  if (t[n - 1] == 'y' || t[n - 1] == 'e') *stem = n - 1;
+  return TY_FIND_FOLD | TY_FIND_PREFIX;
 }
 
 /* Index of the first c (either case when `fold`) in hay[i..n), or n. */
@@ -968,7 +1045,9 @@ static size_t find_char(const char *hay, size_t i, size_t n, char c, int fold) {
   return a ? (size_t)(a - hay) : n;
 }
 
-int ty_find_word(const char *hay, size_t n, const char *w, size_t k, int fold) {
+int ty_find_word(const char *hay, size_t n, const char *w, size_t k,
+                 unsigned how) {
+  int fold = (how & TY_FIND_FOLD) != 0;
   if (k == 0 || k > n) return 0;
   for (size_t i = find_char(hay, 0, n, w[0], fold); i + k <= n;
        i = find_char(hay, i + 1, n, w[0], fold)) {
@@ -981,7 +1060,8 @@ int ty_find_word(const char *hay, size_t n, const char *w, size_t k, int fold) {
     /* Whole words only where the word itself starts or ends with a letter
      * or digit: "AIS" is not in "daisy". */
     if ((is_alnum(w[0]) && i > 0 && is_alnum(hay[i - 1])) ||
-        (is_alnum(w[k - 1]) && i + k < n && is_alnum(hay[i + k])))
+        (!(how & TY_FIND_PREFIX) && is_alnum(w[k - 1]) && i + k < n &&
+         is_alnum(hay[i + k])))
       continue;
     return 1;
   }

@@ -98,7 +98,7 @@ static const num_case ja_cases[] = {
     {"15%", "15%"},
     {"50パーセント", "50%"},
     {"3割", "30%"},
-    {"4.9.1", "4 9 1"},
+    {"4.9.1", "4 9 1?"},
     /* kanji numerals that are numbers: after 第, before a counter */
     {"第五回", "5o"},
     {"第5回日米サイバー対話", "5o"},
@@ -108,17 +108,29 @@ static const num_case ja_cases[] = {
     {"第三国", "3o"},
     {"三十日", "30"},
     {"百年", "100"},
-    {"三つ", "3"},
-    {"五か国", "5"},
+    {"三つ", "3?"},
+    {"3つ", "3"},
+    {"五か国", "5?"},
     {"3か月", "3"},
     {"二十一世紀", "21"},
     {"七十周年", "70"},
-    {"三分の一", "3"},
+    {"三分の一", "3?"},
+    {"三分の二以上", "3?"},
     {"G7伊勢志摩サイバーグループ", "7"},
     /* a lone 一 is optional */
     {"第一に", "1o?"},
     {"一つ", "1?"},
     {"一人ひとり", "1?"},
+    /* a 1 is optional outside dates, and so is an enumerator */
+    {"1 カ月近くにおよぶ", "1?"},
+    {"1 対 1 勝敗表", "1? 1?"},
+    {"(1) 選択肢 A が (2) A が", "1? 2?"},
+    {"第Ⅲ章", "3"},
+    {"1月1日", "1m 1d"},
+    /* and a half */
+    {"42か月 (3年半)", "42 3.5"},
+    {"1時間半", "1.5"},
+    {"2020年半ば", "2020y"},
     /* kanji numerals inside words are not numbers */
     {"二国間", ""},
     {"一部", ""},
@@ -182,7 +194,7 @@ static const num_case en_cases[] = {
     {"15 percent", "15%"},
     {"15 per cent", "15%"},
     {"3.5%", "3.5%"},
-    {"4.9.1", "4 9 1"},
+    {"4.9.1", "4 9 1?"},
     {"G7", "7"},
     {"COVID-19", "19"},
     {"IPv6", "6"},
@@ -206,6 +218,14 @@ static const num_case en_cases[] = {
     {"two countries", "2?"},
     {"one of the", "1?"},
     {"one and two", "1? 2?"},
+    {"1 person", "1?"},
+    {"Chapter III of this Constitution", "3"},
+    {"World War II", "2"},
+    {"Title XIV", "14"},
+    {"I have IT and DC offices", ""},
+    {"see (1) and (12)", "1? 12?"},
+    {"42 months (3.5 years)", "42 3.5"},
+    {"January 1st", "1m 1d"},
     /* not numbers */
     {"a", ""},
     {"an item", ""},
@@ -351,6 +371,7 @@ static void test_tokens_latin_in_japanese(void **state) {
       {"2017年7月21日", ""},
       {"a. 政府全体", ""},
       {"ワーキンググループ(CDPWG)の", "CDPWG"},
+      {"第III章とISCG", "ISCG"},
   };
   char got[256];
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -367,14 +388,42 @@ static void test_find_word_boundaries_and_case(void **state) {
   assert_true(ty_find_word(en, n, "AIS", 3, 0));
   assert_true(ty_find_word(en, n, "IoT", 3, 0));
   assert_false(ty_find_word(en, n, "IOT", 3, 0));
-  assert_true(ty_find_word(en, n, "IOT", 3, 1));
+  assert_true(ty_find_word(en, n, "IOT", 3, TY_FIND_FOLD));
   assert_false(ty_find_word(en, n, "ais", 3, 0));
-  assert_false(ty_find_word("daisy", 5, "ais", 3, 1));
+  assert_false(ty_find_word("daisy", 5, "ais", 3, TY_FIND_FOLD));
   assert_false(ty_find_word(en, n, "CDPWG", 5, 0));
-  assert_false(ty_token_fold("IoT", 3));
-  assert_false(ty_token_fold("NISC", 4));
-  assert_true(ty_token_fold("G7", 2));
-  assert_true(ty_token_fold("Python", 6));
+  assert_false(ty_find_word(en, n, "program", 7, TY_FIND_FOLD));
+  assert_true(ty_find_word(en, n, "program", 7, TY_FIND_FOLD | TY_FIND_PREFIX));
+}
+
+/* Acronyms exactly; codes ignoring case; glossed words also inflected. */
+static void test_token_match_by_shape(void **state) {
+  (void)state;
+  static const struct {
+    const char *token, *english;
+    int found;
+  } cases[] = {
+      {"NISC", "the NISC announced", 1},
+      {"NISC", "the Nisc announced", 0},
+      {"IoT", "security of IoT devices", 1},
+      {"IoT", "security of the IOT", 0},
+      {"G7", "the g7 summit", 1},
+      {"e-Gov", "the E-Gov portal", 1},
+      {"policy", "or contain any policies except", 1},
+      {"Developer", "The Developers, by way of", 1},
+      {"Delegate", "Delegates appointed by", 1},
+      {"Delegate", "the Project Leader", 0},
+      {"AIS", "daisy chains", 0},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const char *t = cases[i].token, *e = cases[i].english;
+    size_t stem;
+    unsigned how = ty_token_match(t, strlen(t), &stem);
+    int got = ty_find_word(e, strlen(e), t, stem, how);
+    if (got != cases[i].found)
+      print_error("%s in \"%s\": %d\n", t, e, got);
+    assert_int_equal(got, cases[i].found);
+  }
 }
 
 int main(void) {
@@ -387,6 +436,7 @@ int main(void) {
       cmocka_unit_test(test_nfkc_full_width),
       cmocka_unit_test(test_tokens_latin_in_japanese),
       cmocka_unit_test(test_find_word_boundaries_and_case),
+      cmocka_unit_test(test_token_match_by_shape),
   };
   return cmocka_run_group_tests_name("extract", tests, setup, teardown);
 }
