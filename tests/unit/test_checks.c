@@ -165,6 +165,44 @@ static void test_number_large_values(void **state) {
              "350000000 in ja, 35000000 in en");
 }
 
+static void test_number_repeated_mentions(void **state) {
+  (void)state;
+  /* the Japanese says each version twice, the English once */
+  expect_none("1 Version 1.6 は 2015 年 12 月 13 日に批准され、Version 1.5 を"
+              "更新した。 Version 1.5 は 2015 年 1 月 9 日に批准された。\n",
+              "1 Supersedes Version 1.6 ratified on December 13th, 2015, "
+              "Version 1.5 ratified on January 9th, 2015.\n",
+              TY_NUMBER_MISMATCH);
+  /* but a value changed beside a repeated one is reported with both */
+  expect_one("1 2017年7月20日及び21日\n", "1 on July 20 and 20, 2017\n",
+             TY_NUMBER_MISMATCH, "1", "21 in ja, 20 in en");
+}
+
+static void test_number_loose_statements(void **state) {
+  (void)state;
+  /* enumerators, a 1, small kanji counts, fractions, and a half */
+  expect_none("1 (1) 選択肢 A が勝利しているか、あるいは (2) B が勝利する。\n",
+              "1 An option A wins if A defeats C or if B does.\n",
+              TY_NUMBER_MISMATCH);
+  expect_none("1 1 カ月近くにおよぶ電子メール会議で、三つのポストを兼任できない。\n",
+              "1 During a month-long e-mail conference; the posts must be "
+              "distinct.\n",
+              TY_NUMBER_MISMATCH);
+  expect_none("1 各議院の総議員の三分の二以上の賛成で\n",
+              "1 through a concurring vote of two-thirds or more\n",
+              TY_NUMBER_MISMATCH);
+  expect_none("1 42か月 (3年半) を超えている者\n",
+              "1 who has served more than 42 months (3.5 years)\n",
+              TY_NUMBER_MISMATCH);
+  /* Roman numerals in English (and in Japanese after NFKC) */
+  expect_none("1 この憲法第三章で保障する権利\n",
+              "1 the rights guaranteed in Chapter III of this Constitution\n",
+              TY_NUMBER_MISMATCH);
+  expect_one("1 この憲法第三章で保障する権利\n",
+             "1 the rights guaranteed in Chapter IV of this Constitution\n",
+             TY_NUMBER_MISMATCH, "1", "3 in ja, 4 in en");
+}
+
 /* ---- token-mismatch ------------------------------------------------------ */
 
 static const char ja_nisc[] =
@@ -184,6 +222,9 @@ static void test_tokens_missing(void **state) {
 
 static void test_tokens_present(void **state) {
   (void)state;
+  /* words glossed in brackets may be inflected in the English */
+  expect_none("1 開発者 (Developer) の集団及び方針 (policy)\n",
+              "1 The Developers, and any policies\n", TY_TOKEN_MISMATCH);
   expect_none(ja_nisc,
               "1 The NISC announced its participation in the Automated "
               "Indicator Sharing (AIS) program.\n",
@@ -353,6 +394,8 @@ int main(void) {
       cmocka_unit_test(test_number_kanji_words_are_not_numbers),
       cmocka_unit_test(test_number_implicit_year),
       cmocka_unit_test(test_number_large_values),
+      cmocka_unit_test(test_number_repeated_mentions),
+      cmocka_unit_test(test_number_loose_statements),
       cmocka_unit_test(test_tokens_missing),
       cmocka_unit_test(test_tokens_present),
       cmocka_unit_test(test_untranslated_japanese_in_english),
