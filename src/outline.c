@@ -311,7 +311,8 @@ static void grow_info(builder *b) {
 
 /* The text of a clause without the adornment lines under its titles
  * (reST), with its caption as a first paragraph (statutes): a copy in
- * the document's arena where either applies, the view itself otherwise. */
+ * the document's arena where either applies, the view itself otherwise.
+ * Once per clause, after the scan. */
 static void fix_text(builder *b, int idx) {
   ty_doc *d = b->doc;
   ty_clause *c = &d->cl[idx];
@@ -374,7 +375,6 @@ static void close_text(builder *b, int idx, const char *end) {
     else break;
   }
   c->text_len = (size_t)(end - s);
-  fix_text(b, idx);
 }
 
 static ty_clause *new_clause(builder *b, const char *text, int line, int col) {
@@ -786,6 +786,10 @@ static void drop_toc(builder *b) {
   int last_old = 0, next = 0;
   for (size_t i = 0; i < d->ncl; i++) {
     int s = b->info[i].scope;
+    if ((d->cl[i].flags & (TY_CL_FRONT | TY_CL_HEADING)) == TY_CL_FRONT) {
+      b->info[i].scope = next ? next : 1; /* front matter has no scope */
+      continue;
+    }
     if (s != last_old) {
       last_old = s;
       next++;
@@ -985,7 +989,11 @@ void ty_outline_build(ty_doc *d) {
     if (ty_number_parse(line, len, &m)) {
       if (m.kind == TY_K_DOTTED) m.deco = dotted_dress(line, &m);
       choose_reading(&b, &m);
-      if (((para_start && !m.weak) || continues_sequence(&b, &m)) &&
+      /* reST enumerated lists carry a dot or parentheses: a bare number
+       * there starts a sentence ("* 7 日以上…") */
+      int bare_in_rst = b.rst && m.deco == TY_D_BARE;
+      if (!bare_in_rst &&
+          ((para_start && !m.weak) || continues_sequence(&b, &m)) &&
           !(m.kind == TY_K_DOTTED && dotted_dress_differs(&b, &m))) {
         front_open = 0;
         if (first_paragraph(&b, &m, line)) continue;
@@ -1039,6 +1047,8 @@ void ty_outline_build(ty_doc *d) {
     d->cl[b.cur].end_line = lineno;
   }
   close_text(&b, b.cur, s + n);
+  /* views are final only now: a clause may be closed again by a restart */
+  for (size_t k = 0; k < d->ncl; k++) fix_text(&b, (int)k);
   drop_toc(&b);
   keyctx x = {d, b.info, b.dotted, b.statute};
   assign_keys(&x);
