@@ -6,7 +6,8 @@
  *   line    := space* [ '#'+ space+ | bullet space* ] marker tail
  *   bullet  := '-' | '*' | '•' | '・'       ('-', '*' and '•' need a space)
  *   marker  := dotted | paren | number deco | circled | maru
- *            | 第 numeral [unit] [の numeral]* | 附則 | 付録 X | 別表 [第] N
+ *            | 第 numeral [unit] [の numeral]* | 附 space* 則 | 付録 X
+ *            | 別表 [第] N
  *            | Word [.] space number [-branch] ['.'] | § space* number
  *   dotted  := (digits | letter) ('.' digits)+ ['.']
  *   paren   := '(' inner ')'
@@ -586,7 +587,10 @@ static int parse_ja_word(const char *s, size_t n, size_t i, ty_marker *m,
   size_t j;
   int len;
   m->deco = TY_D_WORD;
-  if (has_word16(s, n, i, u"附則", &j)) {
+  /* 附則, also spaced out as e-Gov writes it: 附　則 */
+  size_t after;
+  if (has_word16(s, n, i, u"附", &after) &&
+      has_word16(s, n, skip_space(s, n, after), u"則", &j)) {
     int32_t c = getf(s, n, j, &len);
     if (!(c < 0 || is_space(c) || c == '(')) return 0;
     m->kind = TY_K_JA_SUPPL;
