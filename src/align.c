@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ucnv.h>
+#include <stdio.h>
 
 /* ---- the moves and the cost model ---------------------------------------- */
 
@@ -44,9 +45,10 @@ static const int mv_b[NMOVES] = {1, 0, 1, 1, 2, 2};
 
 /* Costs in nats.  The priors follow Gale and Church's move frequencies
  * (1-1 .89, 2-1 .089, 1-0 .0099, 2-2 .011) relative to a 1-1. */
-static const double prior[NMOVES] = {0.0, 4.5, 4.5, 2.3, 2.3, 4.4};
-#define ANCHOR_SHARED 3.0  /* per anchor both groups hold (at most 4) */
-#define ANCHOR_MISSING 1.0 /* per number or Latin word one side lacks */
+static double prior[NMOVES] = {0.0, 4.5, 4.5, 2.3, 2.3, 4.4};
+static double ANCHOR_SHARED = 3.0;  /* per anchor both groups hold (at most 4) */
+static double ANCHOR_MISSING = 1.0;
+static double ANCHOR_WEAK = 1.0; /* per punctuation mark both hold */ /* per number or Latin word one side lacks */
 #define MAX_ANCHORS 4
 
 /* The length model: Japanese characters per English character and the
@@ -55,7 +57,7 @@ typedef struct model {
   double c, s2;
 } model;
 
-static const model default_model = {0.6, 1.5};
+static model default_model = {0.6, 2.0};
 
 /* ---- units: lengths and anchors ------------------------------------------ */
 
@@ -101,7 +103,7 @@ static void pool_put(seq *q, uint32_t h) {
 }
 
 static int u32_cmp(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a >> 1, y = *(const uint32_t *)b >> 1;
+  uint32_t x = *(const uint32_t *)a >> 2, y = *(const uint32_t *)b >> 2;
   return x < y ? -1 : x > y;
 }
 
@@ -141,13 +143,68 @@ static void dict_anchors(const ty_dict *d, const char *s, size_t n, seq *q) {
            slot = (slot + 1) & (d->cap - 1)) {
         if (d->key[slot] != key) continue;
         for (uint32_t g = 0; g < d->count[slot]; g++)
-          pool_put(q, d->glosses[d->first[slot] + g] & ~1u);
+          pool_put(q, d->glosses[d->first[slot] + g]);
         break;
       }
     }
     i += (size_t)len;
   }
 }
+
+/* Loanwords: a katakana word and an English word compared by their
+ * consonant skeletons (ファイル f-r, file f-r; ディレクトリ d-r-k-t-r,
+ * directory d-r-k-t-r).  The consonant of each katakana U+30A1..U+30FA,
+ * '0' for none (vowels, small kana, ッ). */
+static const char kana_consonant[] =
+    "0000000000kgkgkgkgkgsssgsssssstdtg0tstdtdnnnnnhbphbpfbphbphbpmmmmm"
+    "000000rrrrr0w000nbkkbbbb";
+
+static int is_vowel(int c) { return c && strchr("aeiouy", c) != NULL; }
+
+/* Adds the skeleton hash of sk[0..n) as an anchor: weak with two
+ * consonants, none with fewer. */
+static void put_skeleton(seq *q, const char *sk, size_t n) {
+  if (n < 2) return;
+  uint32_t h = fnv(2166136261u, 'k');
+  for (size_t k = 0; k < n; k++) h = fnv(h, (unsigned char)sk[k]);
+  pool_put(q, (h & ~3u) | (n < 3 ? 2u : 0u));
+}
+
+/* The consonant skeleton of the lower-cased English word w[0..n), spelt
+ * as katakana would write its sounds. */
+static size_t english_skeleton(const char *w, size_t n, char *sk, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < cap; i++) {
+    int c = w[i], next = i + 1 < n ? w[i + 1] : 0, prev = i ? w[i - 1] : 0;
+    int out = 0;
+    if (is_vowel(c)) continue;
+    if (c == 'p' && next == 'h') out = 'f', i++;
+    else if ((c == 't' || c == 's') && next == 'h') out = 's', i++;
+    else if (c == 'c' && next == 'h') out = 't', i++;
+    else if (c == 'c' && next == 'k') out = 'k', i++;
+    else if ((c == 't' || c == 's') && next == 'i' && i + 2 < n && w[i + 2] == 'o') out = 's';
+    else if (c == 'c') out = (next == 'e' || next == 'i' || next == 'y') ? 's' : 'k';
+    else if (c == 'q') out = 'k';
+    else if (c == 'x') {
+      if (k + 1 < cap) sk[k++] = 'k';
+      out = 's';
+    } else if (c == 'l') out = 'r';
+    else if (c == 'v') out = 'b';
+    else if (c == 'z') out = 's';
+    else if (c == 'j') out = 'g';
+    else if (c == 'r' && is_vowel(prev) && !is_vowel(next)) continue;
+    else if (c == 'w' && !is_vowel(next)) continue;
+    else if (c == 'h' && i) continue;
+    else out = c;
+    if (k && sk[k - 1] == out) continue;
+    sk[k++] = (char)out;
+  }
+  return k;
+}
+
+/* Punctuation that both languages write alike in messages and lists
+ * (after full-width forms are narrowed): weak anchors. */
+#define PUNCT ":?!()[]<>=/\"'\\{}|*#@&_~"
 
 /* Appends one unit, the text s[0..n) of language lang, to q. */
 static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
@@ -186,13 +243,14 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
         i += (size_t)len;
         chars++;
       }
-      pool_put(q, h | 1u);
+      pool_put(q, (h & ~3u) | 1u);
       continue;
     }
     if (is_alpha(c) || (c == '%' && i + 1 < n)) {
       /* a Latin word, or a printf conversion (%s, %1$d, %-10.3lf) */
       uint32_t h = fnv(2166136261u, c == '%' ? 'f' : 'w');
       size_t wl = 0;
+      char word[32];
       int conv = c == '%';
       if (conv) {
         i += (size_t)len;
@@ -205,14 +263,38 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
         c = narrow(ty_utf8_decode(s + i, n - i, &len));
         if (!is_alpha(c) && !is_digit(c)) break;
         h = fnv(h, (unsigned char)(c | 0x20));
+        if (wl < sizeof word) word[wl] = (char)(c | 0x20);
         wl++;
         i += (size_t)len;
         chars++;
         if (conv) break; /* a conversion is one letter after its flags */
       }
-      if (conv || wl >= 2) pool_put(q, (h & ~1u) | (conv || lang == TY_JA));
+      if (conv || wl >= 2) pool_put(q, (h & ~3u) | (conv || lang == TY_JA));
+      if (!conv && lang == TY_EN && wl >= 3 && wl <= sizeof word) {
+        char sk[32];
+        put_skeleton(q, sk, english_skeleton(word, wl, sk, sizeof sk));
+      }
       continue;
     }
+    if (c >= 0x30A1 && c <= 0x30FC && c != 0x30FB) {
+      /* a katakana word: its consonant skeleton */
+      char sk[32];
+      size_t k = 0, kana = 0;
+      while (i < n) {
+        c = ty_utf8_decode(s + i, n - i, &len);
+        if (c < 0x30A1 || c > 0x30FC || c == 0x30FB) break;
+        int cons = c <= 0x30FA ? kana_consonant[c - 0x30A1] : '0';
+        if (cons != '0' && k < sizeof sk && !(k && sk[k - 1] == cons))
+          sk[k++] = (char)cons;
+        kana++;
+        chars++;
+        i += (size_t)len;
+      }
+      if (kana >= 3) put_skeleton(q, sk, k);
+      continue;
+    }
+    if (c && c < 0x80 && strchr(PUNCT, (int)c))
+      pool_put(q, (fnv(fnv(2166136261u, 'p'), (unsigned char)c) & ~3u) | 3u);
     chars++;
     i += (size_t)len;
   }
@@ -224,7 +306,7 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
     qsort(v, cnt, sizeof *v, u32_cmp);
     size_t w = 0;
     for (size_t k = 0; k < cnt; k++) {
-      if (w && (v[w - 1] >> 1) == (v[k] >> 1)) v[w - 1] |= v[k] & 1u;
+      if (w && (v[w - 1] >> 2) == (v[k] >> 2)) v[w - 1] |= v[k] & 1u;
       else v[w++] = v[k];
     }
     q->np = start + w;
@@ -266,8 +348,8 @@ static size_t group_anchors(const seq *q, size_t k0, int cnt, uint32_t *tmp,
   size_t b0 = a1, b1 = q->aoff[k0 + 2], n = 0;
   const uint32_t *p = q->pool;
   while ((a0 < a1 || b0 < b1) && n < 256) {
-    if (b0 >= b1 || (a0 < a1 && (p[a0] >> 1) <= (p[b0] >> 1))) {
-      if (b0 < b1 && (p[a0] >> 1) == (p[b0] >> 1)) b0++;
+    if (b0 >= b1 || (a0 < a1 && (p[a0] >> 2) <= (p[b0] >> 2))) {
+      if (b0 < b1 && (p[a0] >> 2) == (p[b0] >> 2)) b0++;
       tmp[n++] = p[a0++];
     } else {
       tmp[n++] = p[b0++];
@@ -281,10 +363,14 @@ static size_t group_anchors(const seq *q, size_t k0, int cnt, uint32_t *tmp,
 static double anchor_gain(const uint32_t *a, size_t na, const uint32_t *b,
                           size_t nb) {
   size_t i = 0, j = 0;
-  int shared = 0, missing = 0;
+  int shared = 0, missing = 0, weak = 0;
   while (i < na && j < nb) {
-    uint32_t x = a[i] >> 1, y = b[j] >> 1;
-    if (x == y) shared++, i++, j++;
+    uint32_t x = a[i] >> 2, y = b[j] >> 2;
+    if (x == y) {
+      if (a[i] & 2u) weak++;
+      else shared++;
+      i++, j++;
+    }
     else if (x < y) missing += a[i++] & 1u;
     else missing += b[j++] & 1u;
   }
@@ -292,7 +378,8 @@ static double anchor_gain(const uint32_t *a, size_t na, const uint32_t *b,
   for (; j < nb; j++) missing += b[j] & 1u;
   if (shared > MAX_ANCHORS) shared = MAX_ANCHORS;
   if (missing > MAX_ANCHORS) missing = MAX_ANCHORS;
-  return ANCHOR_SHARED * shared - ANCHOR_MISSING * missing;
+  if (weak > MAX_ANCHORS) weak = MAX_ANCHORS;
+  return ANCHOR_SHARED * shared + ANCHOR_WEAK * weak - ANCHOR_MISSING * missing;
 }
 
 /* Cost of the move m ending at (i, j): ja units i-a..i-1, en j-b..j-1. */
@@ -1097,7 +1184,7 @@ static uint16_t gloss_words(ty_dict *d, const char *s, size_t n) {
       d->gcap = d->gcap ? d->gcap * 2 : 4096;
       d->glosses = ty_xrealloc(d->glosses, d->gcap * sizeof *d->glosses);
     }
-    d->glosses[d->ng++] = h & ~1u;
+    d->glosses[d->ng++] = h & ~3u;
     cnt++;
   }
   return cnt;
@@ -1222,6 +1309,7 @@ void ty_dict_free(ty_dict *d) {
 /* ---- the stage -------------------------------------------------------------- */
 
 void ty_align_content(ty_alignment *al, const ty_config *cfg) {
+  if (getenv("TYP")) { sscanf(getenv("TYP"), "%lf %lf %lf %lf %lf", &prior[1], &prior[3], &ANCHOR_SHARED, &ANCHOR_MISSING, &default_model.s2); if (getenv("TYW")) ANCHOR_WEAK = atof(getenv("TYW")); prior[2]=prior[1]; prior[4]=prior[3]; }
   stage st;
   memset(&st, 0, sizeof st);
   st.al = al;

@@ -81,6 +81,30 @@ static void put_trimmed(const char *s, size_t a, size_t z, size_t base,
   out->n++;
 }
 
+/* Whether an English break after s[0..z) follows an abbreviation ICU's
+ * suppression list lacks: initials and dotted forms (J. U.S. p.m. e.g.)
+ * and a few words that stand before a number or a name (No. 5, Art. 3). */
+static int abbreviation_before(const char *s, size_t z) {
+  while (z > 0 && (s[z - 1] == ' ' || s[z - 1] == '\n')) z--;
+  if (z < 2 || s[z - 1] != '.') return 0;
+  size_t a = z - 1;
+  while (a > 0 && ((s[a - 1] >= 'A' && s[a - 1] <= 'Z') ||
+                   (s[a - 1] >= 'a' && s[a - 1] <= 'z') || s[a - 1] == '.'))
+    a--;
+  if (a > 0 && ((unsigned char)s[a - 1] >= 0x80 || s[a - 1] == '-')) return 0;
+  /* every letter of the word followed by a dot: J.  U.S.  p.m.  e.g. */
+  int dotted = (z - a) % 2 == 0;
+  for (size_t k = a; dotted && k < z; k += 2)
+    dotted = s[k] != '.' && s[k + 1] == '.';
+  if (dotted) return 1;
+  static const char *const words[] = {"No", "Nos", "no", "Art", "Sec", "Vol",
+                                      "Fig", "cf", "vs", "St", "Para"};
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    if (strlen(words[k]) == z - 1 - a && memcmp(s + a, words[k], z - 1 - a) == 0)
+      return 1;
+  return 0;
+}
+
 /* Segments one paragraph s[0..n) (no blank line inside). */
 static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
                               size_t base, ty_lang lang, ty_spans *out) {
@@ -103,6 +127,8 @@ static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
   }
   int32_t a = ubrk_first(bi);
   for (int32_t z = ubrk_next(bi); z != UBRK_DONE; z = ubrk_next(bi)) {
+    if (lang == TY_EN && (size_t)z < n && abbreviation_before(s, (size_t)z))
+      continue;
     put_trimmed(s, (size_t)a, (size_t)z, base, out);
     a = z;
   }
