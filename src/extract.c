@@ -592,6 +592,19 @@ static int read_ja_numeral(const char *s, size_t n, size_t i, ja_numeral *r) {
   return 1;
 }
 
+/* A number at s[i] inside a printf conversion (%2$s, %.250s, %08x) of a
+ * software message: an argument position or a width, not a number the
+ * text states. */
+static int in_format(const char *s, size_t i) {
+  size_t k = i;
+  while (k > 0 && i - k < 8 &&
+         (is_digit(s[k - 1]) || s[k - 1] == '.' || s[k - 1] == '$' ||
+          s[k - 1] == '-' || s[k - 1] == '+' || s[k - 1] == '#' ||
+          s[k - 1] == '*'))
+    k--;
+  return k > 0 && s[k - 1] == '%';
+}
+
 /* A duration and a half after a numeral ending at s[i]: 3年半, 1時間半,
  * 2か月半 (not 2020年半ば, "mid-2020"). */
 static int and_a_half(const char *s, size_t n, size_t i) {
@@ -716,7 +729,7 @@ static void extract_ja(ty_extractor *x, const char *s, size_t n,
     int dai = before == 0x7B2C; /* 第 */
     int counts;
     if (r.ascii)
-      counts = 1;
+      counts = !in_format(s, i);
     else if (r.zero_only || vague_before(before))
       counts = 0;
     else if (dai)
@@ -848,6 +861,10 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
       double v;
       int plain;
       size_t e = read_decimal(s, n, i, &v, &plain);
+      if (in_format(s, i)) {
+        i = e;
+        continue;
+      }
       size_t digits = e - i;
       ty_num_kind kind = TY_NUM_PLAIN;
       size_t j = e;
@@ -999,8 +1016,10 @@ void ty_extract_tokens(const char *s, size_t n, ty_spans *out) {
       }
     }
     /* Numbers are the number check's (Roman ones too: III, XIV); single
-     * letters are labels and initials (ドナルド・J・トランプ). */
+     * letters are labels and initials (ドナルド・J・トランプ); after a '%'
+     * is a conversion or an escape of a software message (%li, %0A). */
     if (letters == 0 || (letters == 1 && i - a == 1)) continue;
+    if (a > 0 && s[a - 1] == '%') continue;
     size_t r = a;
     while (r < i && (s[r] == 'I' || s[r] == 'V' || s[r] == 'X')) r++;
     if (r == i) continue;
@@ -1026,7 +1045,7 @@ unsigned ty_token_match(const char *t, size_t n, size_t *stem) {
     digits += !is_alpha(t[i]);
   }
   *stem = n;
-  if (upper >= 2) return 0; /* NISC, IoT: exactly */
+  if (upper >= 2) return TY_FIND_PLURAL; /* NISC, IoT: exactly */
   if (digits || n < 4) return TY_FIND_FOLD; /* G7, e-Gov */
   /* An ordinary word glossed in brackets, 方針 (policy): the English may
    * inflect it (policies, Developers, delegated). */
@@ -1058,10 +1077,13 @@ int ty_find_word(const char *hay, size_t n, const char *w, size_t k,
       while (j < k && hay[i + j] == w[j]) j++;
     if (j < k) continue;
     /* Whole words only where the word itself starts or ends with a letter
-     * or digit: "AIS" is not in "daisy". */
+     * or digit: "AIS" is not in "daisy"; but an acronym may take a plural
+     * s (URLs, NGOs). */
+    size_t end = i + k;
+    if ((how & TY_FIND_PLURAL) && end < n && hay[end] == 's') end++;
     if ((is_alnum(w[0]) && i > 0 && is_alnum(hay[i - 1])) ||
-        (!(how & TY_FIND_PREFIX) && is_alnum(w[k - 1]) && i + k < n &&
-         is_alnum(hay[i + k])))
+        (!(how & TY_FIND_PREFIX) && is_alnum(w[k - 1]) && end < n &&
+         is_alnum(hay[end])))
       continue;
     return 1;
   }

@@ -409,6 +409,7 @@ void ty_extract_tokens(const char *s, size_t n, ty_spans *out);
 
 #define TY_FIND_FOLD 1u   /* ignore ASCII case */
 #define TY_FIND_PREFIX 2u /* the word may go on (policy -> policies) */
+#define TY_FIND_PLURAL 4u /* the word may take a plural s (URLs) */
 
 /* True when hay[0..n) holds w[0..k) as a word (starting and, unless
  * TY_FIND_PREFIX, ending at a word boundary). */
@@ -416,7 +417,8 @@ int ty_find_word(const char *hay, size_t n, const char *w, size_t k,
                  unsigned how);
 
 /* How a token t[0..n) from the Japanese is looked for in the English
- * (TY_FIND_* flags; 0: exactly, as acronyms with two or more capitals),
+ * (TY_FIND_* flags; acronyms with two or more capitals exactly, but for
+ * a plural s),
  * and in *stem how much of it (a word's final y or e may change). */
 unsigned ty_token_match(const char *t, size_t n, size_t *stem);
 
