@@ -88,7 +88,10 @@ static void pair_numbers(const ty_numbers *a, const ty_numbers *b,
         const ty_number *y = &b->v[j];
         if (ub[j] || (y->flags & TY_NUM_ANY)) continue;
         if (pass == 0 && (y->flags & TY_NUM_OPTIONAL)) continue;
-        if (!ty_number_equal(x->value, y->value)) continue;
+        if (!ty_number_equal(x->value, y->value) &&
+            !ty_number_equal(x->alt, y->value) &&
+            !ty_number_equal(x->value, y->alt))
+          continue;
         ua[i] = ub[j] = 1;
         break;
       }
@@ -111,7 +114,8 @@ static void pair_numbers(const ty_numbers *a, const ty_numbers *b,
 /* Whether the value v is stated anywhere in l. */
 static int states(const ty_numbers *l, double v) {
   for (size_t i = 0; i < l->n; i++)
-    if (!(l->v[i].flags & TY_NUM_ANY) && ty_number_equal(l->v[i].value, v))
+    if (!(l->v[i].flags & TY_NUM_ANY) &&
+        (ty_number_equal(l->v[i].value, v) || ty_number_equal(l->v[i].alt, v)))
       return 1;
   return 0;
 }

@@ -368,6 +368,7 @@ static void add_number(ty_numbers *l, double v, ty_num_kind kind,
   }
   ty_number *e = &l->v[l->n++];
   e->value = v;
+  e->alt = v;
   e->kind = kind;
   e->flags = flags;
   e->off = off;
@@ -760,7 +761,16 @@ static void extract_ja(ty_extractor *x, const char *s, size_t n,
       if (!r.ascii && !dai && v < 10 && kind == TY_NUM_PLAIN)
         flags |= TY_NUM_OPTIONAL;
       if (enclosed(s, n, i, r.end)) flags |= TY_NUM_OPTIONAL;
+      /* 16進, 8進: "hexadecimal", "octal" */
+      if (starts(s, n, r.end, "進")) flags |= TY_NUM_OPTIONAL;
       add_number(out, v, kind, flags, i, r.end - i);
+      /* 2以上, 2回以上: "two or more", but also "more than one(ce)";
+       * 3以下: "3 or less", "fewer than 4". */
+      size_t after = r.end + (starts(s, n, r.end + unit, "以") ? unit : 0);
+      if (starts(s, n, after, "以上"))
+        out->v[out->n - 1].alt = v - 1;
+      else if (starts(s, n, after, "以下"))
+        out->v[out->n - 1].alt = v + 1;
     }
     i = r.end;
   }
@@ -969,6 +979,14 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
     double v;
     int ordinal;
     size_t w = read_words(x, s, n, i, e, &v, &ordinal);
+    /* Adverbs of how often, which spell-out rules do not have. */
+    static const char *const times[] = {"once", "twice", "thrice"};
+    for (int k = 0; !w && k < 3; k++)
+      if (e - i == strlen(times[k]) && starts_word(s, n, i, times[k])) {
+        v = k + 1;
+        ordinal = 0;
+        w = e;
+      }
     if (w) {
       add_number(out, v, ordinal ? TY_NUM_ORDINAL : TY_NUM_PLAIN,
                  TY_NUM_OPTIONAL, i, w - i);

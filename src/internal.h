@@ -365,6 +365,8 @@ typedef enum ty_num_kind {
 /* One number a text states; off/len locate it in the text extracted. */
 typedef struct ty_number {
   double value;
+  double alt; /* another value it may stand for (2回以上: "more than
+                 once", 1), else the value itself */
   ty_num_kind kind;
   unsigned flags;
   size_t off, len;

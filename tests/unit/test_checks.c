@@ -194,6 +194,12 @@ static void test_number_loose_statements(void **state) {
   expect_none("1 42か月 (3年半) を超えている者\n",
               "1 who has served more than 42 months (3.5 years)\n",
               TY_NUMBER_MISMATCH);
+  /* "N or more" is also "more than N-1"; twice is 2 */
+  expect_none("1 パブリケーション名が2回以上使われています。\n",
+              "1 The publication name is used more than once.\n",
+              TY_NUMBER_MISMATCH);
+  expect_none("1 -f オプションが 2 回指定されています。\n",
+              "1 The -f option was specified twice.\n", TY_NUMBER_MISMATCH);
   /* Roman numerals in English (and in Japanese after NFKC) */
   expect_none("1 この憲法第三章で保障する権利\n",
               "1 the rights guaranteed in Chapter III of this Constitution\n",
