@@ -36,6 +36,6 @@ for t in tests/fuzz/fuzz_*.c; do
     tail -30 "$b/fuzz/$name.log" >&2
     status=1
   fi
-  grep -E '^#[0-9]+ *DONE' "$b/fuzz/$name.log" || true
+  grep -E '^#[0-9]+[[:space:]]+DONE' "$b/fuzz/$name.log" || true
 done
 exit $status
