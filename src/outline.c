@@ -281,8 +281,15 @@ static int dotted_dress_differs(const builder *b, const ty_marker *m) {
   return base >= 0 && b->stack[base].deco != m->deco;
 }
 
-/* Whether a marker found inside a paragraph continues an open sequence. */
-static int continues_sequence(const builder *b, const ty_marker *m) {
+/* Whether a marker found inside a paragraph continues an open sequence.
+ * In a statute a heading word (第二章, Chapter II, Article 5) and a
+ * paragraph number ("(2) The ...", not "(2) of Article 7") start a clause
+ * wherever they start a line: laws do not wrap their text onto them. */
+static int continues_sequence(const builder *b, const ty_marker *m,
+                              const char *line, size_t len) {
+  if (b->statute && (m->deco == TY_D_WORD || is_paragraph(b, m)))
+    return m->text_off >= len || !(line[m->text_off] >= 'a' &&
+                                   line[m->text_off] <= 'z');
   if (m->kind == TY_K_DOTTED) {
     int base = dotted_base(b, m);
     if (base < 0) return 0;
@@ -782,6 +789,12 @@ static void drop_toc(builder *b) {
   memmove(&d->cl[first], &d->cl[end], (d->ncl - end) * sizeof *d->cl);
   memmove(&b->info[first], &b->info[end], (d->ncl - end) * sizeof *b->info);
   d->ncl -= run;
+  /* a clause placed under a heading of the table is at the top now */
+  for (size_t i = first; i < d->ncl; i++) {
+    ty_clause *c = &d->cl[i];
+    if (!(c->flags & TY_CL_FRONT))
+      c->depth = c->parent < 0 ? 1 : d->cl[c->parent].depth + 1;
+  }
   /* scopes opened inside the table are gone: number them again */
   int last_old = 0, next = 0;
   for (size_t i = 0; i < d->ncl; i++) {
@@ -815,9 +828,12 @@ enum { NCLASS = 3 + R_PARA + 1 };
 
 /* Which numbers count as one sequence: dotted sections, appendix letters
  * and lists apart; each structural rank apart. */
-static int seq_class(const ty_clause *c, int statute) {
+static int seq_class(const ty_doc *d, const ty_clause *c, int statute) {
   if (statute && statute_rank(c->kind) != R_LIST)
     return 3 + statute_rank(c->kind);
+  if (statute && c->kind == TY_K_ARABIC && c->parent >= 0 &&
+      is_article(d->cl[c->parent].kind))
+    return 3 + R_PARA; /* paragraphs apart from the items of the first */
   if (c->kind == TY_K_DOTTED) return 1;
   if (c->kind == TY_K_LATIN_UPPER || is_appendix(c->kind)) return 2;
   return 0;
@@ -867,7 +883,7 @@ static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
     if (c->flags & TY_CL_FRONT) continue;
     int sp = seq_parent(d, i, statute);
     size_t slot = NCLASS * (sp < 0 ? d->ncl : (size_t)sp) +
-                  (size_t)seq_class(c, statute);
+                  (size_t)seq_class(d, c, statute);
     int prev = last[slot];
     /* an article's first paragraph carries no number */
     if (statute && prev == 0 && c->kind == TY_K_ARABIC && c->parent >= 0 &&
@@ -993,7 +1009,7 @@ void ty_outline_build(ty_doc *d) {
        * there starts a sentence ("* 7 日以上…") */
       int bare_in_rst = b.rst && m.deco == TY_D_BARE;
       if (!bare_in_rst &&
-          ((para_start && !m.weak) || continues_sequence(&b, &m)) &&
+          ((para_start && !m.weak) || continues_sequence(&b, &m, line, len)) &&
           !(m.kind == TY_K_DOTTED && dotted_dress_differs(&b, &m))) {
         front_open = 0;
         if (first_paragraph(&b, &m, line)) continue;
