@@ -91,7 +91,7 @@ static int abbreviation_before(const char *s, size_t z) {
   while (a > 0 && ((s[a - 1] >= 'A' && s[a - 1] <= 'Z') ||
                    (s[a - 1] >= 'a' && s[a - 1] <= 'z') || s[a - 1] == '.'))
     a--;
-  if (a > 0 && ((unsigned char)s[a - 1] >= 0x80 || s[a - 1] == '-')) return 0;
+  if (a > 0 && (unsigned char)s[a - 1] >= 0x80) return 0;
   /* every letter of the word followed by a dot: J.  U.S.  p.m.  e.g. */
   int dotted = (z - a) % 2 == 0;
   for (size_t k = a; dotted && k < z; k += 2)
