@@ -19,18 +19,19 @@
  * move forward, so finding partners costs linear time even when every
  * clause has the same number. */
 typedef struct keyindex {
-  size_t nslot;    /* hash slots, a power of two */
-  int *slot;       /* group + 1 of each slot, 0 when empty */
+  size_t nslot; /* hash slots, a power of two */
+  int *slot;    /* group + 1 of each slot, 0 when empty */
   const char **gkey;
-  size_t *start;   /* members of group g: member[start[g] .. start[g+1]) */
+  size_t *start; /* members of group g: member[start[g] .. start[g+1]) */
   int *member;
-  size_t *head;    /* first member not yet used */
-  size_t *ahead;   /* first member not yet used at or after `from` */
+  size_t *head;  /* first member not yet used */
+  size_t *ahead; /* first member not yet used at or after `from` */
 } keyindex;
 
 static size_t hash_key(const char *k) {
   uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
-  for (; *k; k++) h = (h ^ (unsigned char)*k) * 0x100000001b3ULL;
+  for (; *k; k++)
+    h = (h ^ (unsigned char)*k) * 0x100000001b3ULL;
   return (size_t)(h ^ (h >> 29));
 }
 
@@ -47,7 +48,8 @@ static int find_group(const keyindex *x, const char *key) {
 static void index_build(keyindex *x, const ty_doc *en) {
   size_t n = en->ncl;
   x->nslot = 16;
-  while (x->nslot < 2 * n) x->nslot *= 2;
+  while (x->nslot < 2 * n)
+    x->nslot *= 2;
   x->slot = ty_xcalloc(x->nslot, sizeof *x->slot);
   x->gkey = ty_xmalloc((n ? n : 1) * sizeof *x->gkey);
   int *group = ty_xmalloc((n ? n : 1) * sizeof *group);
@@ -66,14 +68,19 @@ static void index_build(keyindex *x, const ty_doc *en) {
     group[i] = g;
   }
   x->start = ty_xcalloc(ng + 1, sizeof *x->start);
-  for (size_t i = 0; i < n; i++) x->start[group[i] + 1]++;
-  for (size_t g = 0; g < ng; g++) x->start[g + 1] += x->start[g];
+  for (size_t i = 0; i < n; i++)
+    x->start[group[i] + 1]++;
+  for (size_t g = 0; g < ng; g++)
+    x->start[g + 1] += x->start[g];
   x->head = ty_xmalloc((ng ? ng : 1) * sizeof *x->head);
   x->ahead = ty_xmalloc((ng ? ng : 1) * sizeof *x->ahead);
-  for (size_t g = 0; g < ng; g++) x->head[g] = x->ahead[g] = x->start[g];
+  for (size_t g = 0; g < ng; g++)
+    x->head[g] = x->ahead[g] = x->start[g];
   x->member = ty_xmalloc((n ? n : 1) * sizeof *x->member);
-  for (size_t i = 0; i < n; i++) x->member[x->ahead[group[i]]++] = (int)i;
-  for (size_t g = 0; g < ng; g++) x->ahead[g] = x->start[g];
+  for (size_t i = 0; i < n; i++)
+    x->member[x->ahead[group[i]]++] = (int)i;
+  for (size_t g = 0; g < ng; g++)
+    x->ahead[g] = x->start[g];
   free(group);
 }
 
@@ -95,9 +102,10 @@ static int find_en(keyindex *x, const char *key, const unsigned char *used,
   int g = find_group(x, key);
   if (g < 0) return -1;
   size_t end = x->start[g + 1];
-  while (x->head[g] < end && used[x->member[x->head[g]]]) x->head[g]++;
-  while (x->ahead[g] < end && (used[x->member[x->ahead[g]]] ||
-                               x->member[x->ahead[g]] < from))
+  while (x->head[g] < end && used[x->member[x->head[g]]])
+    x->head[g]++;
+  while (x->ahead[g] < end &&
+         (used[x->member[x->ahead[g]]] || x->member[x->ahead[g]] < from))
     x->ahead[g]++;
   if (x->ahead[g] < end) return x->member[x->ahead[g]];
   return x->head[g] < end ? x->member[x->head[g]] : -1;
@@ -176,8 +184,8 @@ void ty_match(ty_alignment *al) {
     for (; j < e; j++)
       if (!used[j]) missing(al, TY_EN, j);
     if (e >= j) j = e + 1;
-    int front = (ja->cl[i].flags & TY_CL_FRONT) &&
-                !(ja->cl[i].flags & TY_CL_HEADING);
+    int front =
+        (ja->cl[i].flags & TY_CL_FRONT) && !(ja->cl[i].flags & TY_CL_HEADING);
     add(al, front ? TY_PAIR_CONTENT : TY_PAIR_MATCHED, (int)i, e);
   }
   for (; j < (int)en->ncl; j++)

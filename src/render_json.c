@@ -39,7 +39,9 @@ static void putch(jout *o, char c) {
   o->p[o->n++] = c;
 }
 
-static void puts_(jout *o, const char *s) { put(o, s, strlen(s)); }
+static void puts_(jout *o, const char *s) {
+  put(o, s, strlen(s));
+}
 
 static void putf(jout *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -56,7 +58,8 @@ static void put_int(jout *o, int v) {
   char tmp[16];
   size_t k = sizeof tmp;
   unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-  do tmp[--k] = (char)('0' + u % 10);
+  do
+    tmp[--k] = (char)('0' + u % 10);
   while ((u /= 10) != 0);
   if (v < 0) tmp[--k] = '-';
   put(o, tmp + k, sizeof tmp - k);
@@ -79,7 +82,8 @@ static size_t plain_run(const unsigned char *s, size_t n) {
         HIGH)
       break;
   }
-  while (i < n && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\') i++;
+  while (i < n && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+    i++;
   return i;
 }
 
@@ -110,7 +114,9 @@ static void put_string(jout *o, const char *s, size_t n) {
   putch(o, '"');
 }
 
-static void put_cstr(jout *o, const char *s) { put_string(o, s, strlen(s)); }
+static void put_cstr(jout *o, const char *s) {
+  put_string(o, s, strlen(s));
+}
 
 static void put_side(jout *o, const ty_alignment *al, const ty_pair *p,
                      ty_lang side, ty_buf *tmp) {
@@ -138,11 +144,15 @@ static void put_sentences(jout *o, const ty_alignment *al, const ty_pair *p) {
     const ty_sentpair *s = &al->sents[p->sent_off + k];
     if (k) putch(o, ',');
     puts_(o, "{\"ja\":");
-    if (s->ja) put_string(o, s->ja, s->ja_len);
-    else puts_(o, "null");
+    if (s->ja)
+      put_string(o, s->ja, s->ja_len);
+    else
+      puts_(o, "null");
     puts_(o, ",\"en\":");
-    if (s->en) put_string(o, s->en, s->en_len);
-    else puts_(o, "null");
+    if (s->en)
+      put_string(o, s->en, s->en_len);
+    else
+      puts_(o, "null");
     putch(o, '}');
   }
   putch(o, ']');
@@ -155,8 +165,10 @@ static void put_doc(jout *o, const char *name, const ty_doc *d) {
 }
 
 static void put_line(jout *o, int line) {
-  if (line) put_int(o, line);
-  else puts_(o, "null");
+  if (line)
+    put_int(o, line);
+  else
+    puts_(o, "null");
 }
 
 int ty_render_json(const ty_alignment *al, const ty_render_options *opt,

@@ -16,8 +16,8 @@ int32_t ty_utf8_decode(const char *s, size_t n, int *len) {
   /* Japanese text is mostly three-byte sequences: test them first. */
   if ((c & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 &&
       (u[2] & 0xC0) == 0x80) {
-    int32_t cp = (int32_t)((c & 0x0F) << 12 | (u[1] & 0x3Fu) << 6 |
-                           (u[2] & 0x3Fu));
+    int32_t cp =
+        (int32_t)((c & 0x0F) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
     if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
       *len = 3;
       return cp;
@@ -77,7 +77,8 @@ size_t ty_utf8_validate(const char *s, size_t n) {
     unsigned c = u[i];
     if (c < 0x80) {
       i++;
-      while (i + 16 <= n && ascii16(u + i)) i += 16;
+      while (i + 16 <= n && ascii16(u + i))
+        i += 16;
       continue;
     }
     /* A run of three-byte sequences (kana, kanji, full-width forms):
@@ -123,6 +124,6 @@ int ty_is_japanese(int32_t c) {
   if (c < 0x3000) return 0;
   UErrorCode e = U_ZERO_ERROR;
   UScriptCode sc = uscript_getScript(c, &e);
-  return U_SUCCESS(e) &&
-         (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA);
+  return U_SUCCESS(e) && (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+                          sc == USCRIPT_KATAKANA);
 }
