@@ -28,19 +28,19 @@ typedef struct run {
   unsigned char *jis_bits; /* the same for U+3400..U+9FFF */
   const ty_pair *p;
   const char *key;
-  int line[2];     /* ty_pair_line per side */
-  int present[2];  /* the side has a clause */
-  ty_buf text[2];  /* flattened text per side */
-  ty_buf norm[2];  /* its NFKC form, made on demand */
+  int line[2];    /* ty_pair_line per side */
+  int present[2]; /* the side has a clause */
+  ty_buf text[2]; /* flattened text per side */
+  ty_buf norm[2]; /* its NFKC form, made on demand */
   int normed[2];
-  ty_buf msg;      /* scratch for messages */
+  ty_buf msg; /* scratch for messages */
 } run;
 
 static const char *const side_name[2] = {"ja", "en"};
 
 static void report(run *r, ty_code code, const char *msg) {
-  ty_findings_add(&r->al->findings, &r->al->arena, code, r->key,
-                  r->line[TY_JA], r->line[TY_EN], "%s", msg);
+  ty_findings_add(&r->al->findings, &r->al->arena, code, r->key, r->line[TY_JA],
+                  r->line[TY_EN], "%s", msg);
 }
 
 static const ty_buf *normalized(run *r, ty_lang side) {
@@ -143,7 +143,8 @@ static void check_numbers(run *r) {
   }
   if (l[0].n + l[1].n) {
     unsigned char *u[2];
-    for (int s = 0; s < 2; s++) u[s] = ty_xcalloc(l[s].n + 1, 1);
+    for (int s = 0; s < 2; s++)
+      u[s] = ty_xcalloc(l[s].n + 1, 1);
     pair_numbers(&l[0], &l[1], u[0], u[1]);
     ty_buf ja = {0}, en = {0};
     int news = 0;
@@ -201,7 +202,9 @@ static void check_tokens(run *r) {
 
 /* ---- untranslated -------------------------------------------------------- */
 
-static int is_hiragana(int32_t c) { return c >= 0x3041 && c <= 0x309F; }
+static int is_hiragana(int32_t c) {
+  return c >= 0x3041 && c <= 0x309F;
+}
 
 static int is_latin_letter(int32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
@@ -211,12 +214,12 @@ static int is_latin_letter(int32_t c) {
 }
 
 static int opens(int32_t c) {
-  return c == '(' || c == 0xFF08 || c == '[' || c == 0x300C ||
-         c == 0x300E || c == 0x201C || c == 0x3010;
+  return c == '(' || c == 0xFF08 || c == '[' || c == 0x300C || c == 0x300E ||
+         c == 0x201C || c == 0x3010;
 }
 static int closes(int32_t c) {
-  return c == ')' || c == 0xFF09 || c == ']' || c == 0x300D ||
-         c == 0x300F || c == 0x201D || c == 0x3011;
+  return c == ')' || c == 0xFF09 || c == ']' || c == 0x300D || c == 0x300F ||
+         c == 0x201D || c == 0x3011;
 }
 
 /* Share of Japanese among the letters of the English text (above ~30%
@@ -233,7 +236,8 @@ static void untranslated_en(run *r) {
   size_t n = t->n, i = 0;
   /* Kana and kanji take three or four bytes in UTF-8, led by E3..E9 or
    * F0: a text without such bytes has no Japanese. */
-  while (i < n && (unsigned char)s[i] < 0xE3) i++;
+  while (i < n && (unsigned char)s[i] < 0xE3)
+    i++;
   if (i == n) return;
   i = 0;
   size_t ja = 0, latin = 0, first_ja = n, sentence = n;
@@ -241,7 +245,8 @@ static void untranslated_en(run *r) {
   size_t run_start = n, run_ja = 0, run_kana = 0;
   while (i < n) {
     int len = 1;
-    int32_t c = (unsigned char)s[i] < 0x80 ? s[i] : ty_utf8_decode(s + i, n - i, &len);
+    int32_t c =
+        (unsigned char)s[i] < 0x80 ? s[i] : ty_utf8_decode(s + i, n - i, &len);
     if (c < 0x80 && c != '(' && c != ')' && c != '[' && c != ']') {
       if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
         latin++;
@@ -274,7 +279,8 @@ static void untranslated_en(run *r) {
   if (!ja) return;
   ty_buf_clear(&r->msg);
   if ((double)ja / (double)(ja + latin) > JA_SHARE) {
-    ty_buf_printf(&r->msg, "the English text is Japanese (%d%% of its letters): ",
+    ty_buf_printf(&r->msg,
+                  "the English text is Japanese (%d%% of its letters): ",
                   (int)(100.0 * (double)ja / (double)(ja + latin) + 0.5));
     put_excerpt(&r->msg, s + first_ja, n - first_ja, 24);
   } else if (sentence < n) {
@@ -316,7 +322,8 @@ static void check_untranslated(run *r) {
   if (r->present[TY_JA]) untranslated_ja(r);
 }
 
-/* ---- suspicious-char ------------------------------------------------------ */
+/* ---- suspicious-char ------------------------------------------------------
+ */
 
 /* Han characters of JIS X 0208 (with the NEC/IBM kanji of Windows-31J,
  * ibm-943) and of JIS X 0213 (IBM's Japanese host set ibm-16684 holds its
@@ -442,7 +449,8 @@ static void check_chars(run *r) {
     if (r->present[s]) check_chars_side(r, (ty_lang)s);
 }
 
-/* ---- punctuation ---------------------------------------------------------- */
+/* ---- punctuation ----------------------------------------------------------
+ */
 
 /* Bracket families; the half- and full-width parentheses are one family,
  * since texts mix them ("（CDPWG)" is balanced). */
@@ -540,7 +548,8 @@ static void check_punct_side(run *r, ty_lang side) {
     }
   if (doubled) {
     size_t a = first;
-    while (a > 0 && t->p[a - 1] != ' ' && t->p[a - 1] != '\n') a--;
+    while (a > 0 && t->p[a - 1] != ' ' && t->p[a - 1] != '\n')
+      a--;
     ty_buf_clear(&r->msg);
     ty_buf_printf(&r->msg,
                   "doubled space in en (%zu time%s), first after \"%.*s\"",
@@ -554,7 +563,8 @@ static void check_punctuation(run *r) {
     if (r->present[s]) check_punct_side(r, (ty_lang)s);
 }
 
-/* ---- glossary --------------------------------------------------------------- */
+/* ---- glossary ---------------------------------------------------------------
+ */
 
 static void check_glossary(run *r) {
   if (!r->cfg) return;
@@ -577,7 +587,8 @@ static void check_glossary(run *r) {
   }
 }
 
-/* ---- the table and the driver ---------------------------------------------- */
+/* ---- the table and the driver ----------------------------------------------
+ */
 
 typedef void (*check_fn)(run *r);
 
@@ -601,7 +612,8 @@ static int enabled(const ty_config *cfg, ty_code code) {
 
 void ty_check_all(ty_alignment *al, const ty_config *cfg) {
   int on[NCHECKS], any = 0;
-  for (size_t c = 0; c < NCHECKS; c++) any |= on[c] = enabled(cfg, checks[c].code);
+  for (size_t c = 0; c < NCHECKS; c++)
+    any |= on[c] = enabled(cfg, checks[c].code);
   if (!any) return;
   run r;
   memset(&r, 0, sizeof r);

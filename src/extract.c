@@ -53,7 +53,7 @@ typedef struct era {
   char name[16]; /* UTF-8: "令和" */
   size_t len;
   int32_t first; /* its first character, to skip the others quickly */
-  int index; /* UCAL_ERA value */
+  int index;     /* UCAL_ERA value */
 } era;
 
 struct ty_extractor {
@@ -63,10 +63,10 @@ struct ty_extractor {
   vocab_word vocab[VOCAB_SLOTS];
   size_t nvocab;
   uint32_t vocab_lengths[26]; /* per first letter, bit n: a word of n letters */
-  char month[12][WORD_MAX];       /* "January" */
+  char month[12][WORD_MAX];   /* "January" */
   char month_short[12][WORD_MAX]; /* "Jan" */
   size_t month_len[12], month_short_len[12];
-  UCalendar *jcal, *gcal;         /* NULL when ICU lacks them */
+  UCalendar *jcal, *gcal; /* NULL when ICU lacks them */
   era eras[MAX_ERAS];
   int neras;
   UChar *u16; /* scratch for conversions */
@@ -75,18 +75,23 @@ struct ty_extractor {
   int32_t n16cap;
 };
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 static int is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-static int is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+static int is_alnum(char c) {
+  return is_digit(c) || is_alpha(c);
+}
 static char lower(char c) {
   return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
 
 static unsigned word_hash(const char *w, size_t n) {
   unsigned h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)w[i]) * 16777619u;
   return h;
 }
 
@@ -133,7 +138,8 @@ static double spell_parse(ty_extractor *x, const char *s, size_t n,
   if (!x->spell || n == 0 || n > 127) return -1;
   /* Lower case, so that ICU's strict parsing reads "Fifth": lenient
    * parsing would also, but goes through collation and is far slower. */
-  for (size_t i = 0; i < n; i++) u[i] = (UChar)(unsigned char)lower(s[i]);
+  for (size_t i = 0; i < n; i++)
+    u[i] = (UChar)(unsigned char)lower(s[i]);
   UErrorCode st = U_ZERO_ERROR;
   int32_t pos = 0;
   if (lenient) unum_setAttribute(x->spell, UNUM_LENIENT_PARSE, 1);
@@ -197,10 +203,12 @@ static void open_spellout(ty_extractor *x) {
    * multipliers.  Cardinals first, so that "twenty" of "twenty-first" is
    * known as a cardinal; the formatter is left on cardinals. */
   static const double scales[] = {100, 1e3, 1e6, 1e9, 1e12};
-  for (int v = 0; v <= 100; v++) vocab_learn(x, card, v, 0, 0);
+  for (int v = 0; v <= 100; v++)
+    vocab_learn(x, card, v, 0, 0);
   for (size_t i = 0; i < sizeof scales / sizeof *scales; i++)
     vocab_learn(x, card, scales[i], 0, scales[i] >= 1e3);
-  for (int v = 0; v <= 100; v++) vocab_learn(x, ord, v, 1, 0);
+  for (int v = 0; v <= 100; v++)
+    vocab_learn(x, ord, v, 1, 0);
   for (size_t i = 0; i < sizeof scales / sizeof *scales; i++)
     vocab_learn(x, ord, scales[i], 1, 0);
   st = U_ZERO_ERROR;
@@ -242,7 +250,8 @@ static void open_dates(ty_extractor *x) {
   x->gcal = ucal_open(NULL, 0, "en@calendar=gregorian", UCAL_DEFAULT, &st);
   if (U_FAILURE(st)) x->gcal = NULL;
   st = U_ZERO_ERROR;
-  UDateFormat *ja = udat_open(UDAT_NONE, UDAT_LONG, jloc, NULL, 0, NULL, 0, &st);
+  UDateFormat *ja =
+      udat_open(UDAT_NONE, UDAT_LONG, jloc, NULL, 0, NULL, 0, &st);
   if (U_FAILURE(st) || !x->jcal || !x->gcal) {
     if (U_SUCCESS(st)) udat_close(ja);
     return;
@@ -280,8 +289,8 @@ ty_extractor *ty_extractor_new(void) {
   open_spellout(x);
   open_dates(x);
   st = U_ZERO_ERROR;
-  x->roman = unum_open(UNUM_NUMBERING_SYSTEM, NULL, 0, "en@numbers=roman",
-                       NULL, &st);
+  x->roman =
+      unum_open(UNUM_NUMBERING_SYSTEM, NULL, 0, "en@numbers=roman", NULL, &st);
   if (U_FAILURE(st)) x->roman = NULL;
   return x;
 }
@@ -308,7 +317,8 @@ static void grow16(UChar **p, int32_t *cap, int32_t need) {
 void ty_nfkc(ty_extractor *x, const char *s, size_t n, ty_buf *out) {
   ty_buf_clear(out);
   size_t i = 0;
-  while (i < n && (unsigned char)s[i] < 0x80) i++;
+  while (i < n && (unsigned char)s[i] < 0x80)
+    i++;
   if (i == n || !x->nfkc || n > INT32_MAX / 4) {
     ty_buf_put(out, s, n);
     return;
@@ -353,7 +363,8 @@ void ty_nfkc(ty_extractor *x, const char *s, size_t n, ty_buf *out) {
   out->p[out->n] = '\0';
 }
 
-/* ---- lists ----------------------------------------------------------------- */
+/* ---- lists -----------------------------------------------------------------
+ */
 
 static void add_number(ty_numbers *l, double v, ty_num_kind kind,
                        unsigned flags, size_t off, size_t len) {
@@ -393,7 +404,6 @@ int ty_number_equal(double a, double b) {
 
 /* ---- shared scanning helpers --------------------------------------------- */
 
-
 /* Reads an ASCII decimal at s[i]: digits, thousands groups ("1,000") and a
  * fraction ("3.5").  A dotted path (4.9.1) is read one component at a
  * time, so both languages give the same values.  Returns the end. */
@@ -404,13 +414,15 @@ static size_t read_decimal(const char *s, size_t n, size_t i, double *v,
   double mant = 0, scale = 1;
   size_t a = i;
   *plain = 1;
-  for (; i < n && is_digit(s[i]); i++) mant = mant * 10 + (s[i] - '0');
+  for (; i < n && is_digit(s[i]); i++)
+    mant = mant * 10 + (s[i] - '0');
   size_t lead = i - a;
   /* Groups of exactly three after a first group of one to three. */
   while (lead <= 3 && i + 3 < n && s[i] == ',' && is_digit(s[i + 1]) &&
          is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
          (i + 4 == n || !is_digit(s[i + 4]))) {
-    for (size_t j = i + 1; j <= i + 3; j++) mant = mant * 10 + (s[j] - '0');
+    for (size_t j = i + 1; j <= i + 3; j++)
+      mant = mant * 10 + (s[j] - '0');
     i += 4;
     *plain = 0;
   }
@@ -418,7 +430,8 @@ static size_t read_decimal(const char *s, size_t n, size_t i, double *v,
   int dotted = a >= 2 && s[a - 1] == '.' && is_digit(s[a - 2]);
   if (!dotted && i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
     size_t f = i + 1;
-    while (f < n && is_digit(s[f])) f++;
+    while (f < n && is_digit(s[f]))
+      f++;
     if (!(f + 1 < n && s[f] == '.' && is_digit(s[f + 1]))) {
       for (size_t j = i + 1; j < f; j++) {
         mant = mant * 10 + (s[j] - '0');
@@ -447,7 +460,8 @@ static int starts_word(const char *s, size_t n, size_t i, const char *w) {
 }
 
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
-  while (i < n && s[i] == ' ') i++;
+  while (i < n && s[i] == ' ')
+    i++;
   return i;
 }
 
@@ -468,7 +482,8 @@ static double roman_at(ty_extractor *x, const char *s, size_t i, size_t e) {
   return U_SUCCESS(st) && pos == (int32_t)(e - i) ? v : -1;
 }
 
-/* ---- Japanese -------------------------------------------------------------- */
+/* ---- Japanese --------------------------------------------------------------
+ */
 
 /* The numerals of Japanese running text (digits, multipliers, the formal
  * 壱弐参拾), in code point order.  Their values come from ICU; this list
@@ -511,11 +526,11 @@ static double kanji_value(const char *s, size_t n, size_t i, int *len) {
  * stay out (一方, 一部, 一層: 方 部 層 are not here; 十分 "enough" is why
  * 分 is not; 一時 "temporary" is why 時 is not). */
 static const char *const ja_counters[] = {
-    "年", "月", "日", "回", "条", "項", "号", "章", "節", "款", "編",
-    "人", "名", "件", "か所", "カ所", "ヶ所", "箇所", "か国", "カ国", "ヶ国",
-    "箇国", "か月", "カ月", "ヶ月", "箇月", "%", "パーセント", "度", "歳",
-    "倍", "割", "つ", "個", "社", "隻", "台", "枚", "冊", "点", "円", "ドル",
-    "週", "時間", "世紀", "期", "種", "段階", "周年", "代", "分の",
+    "年", "月", "日", "回", "条", "項", "号", "章", "節", "款", "編", "人",
+    "名", "件", "か所", "カ所", "ヶ所", "箇所", "か国", "カ国", "ヶ国", "箇国",
+    "か月", "カ月", "ヶ月", "箇月", "%", "パーセント", "度", "歳", "倍", "割",
+    "つ", "個", "社", "隻", "台", "枚", "冊", "点", "円", "ドル", "週", "時間",
+    "世紀", "期", "種", "段階", "周年", "代", "分の",
     /* after a run that stopped before a multiplier out of order */
     "万", "億", "兆"};
 
@@ -529,7 +544,8 @@ static size_t counter_at(const char *s, size_t n, size_t i) {
 static int32_t prev_char(const char *s, size_t i) {
   if (i == 0) return 0;
   size_t k = i - 1;
-  while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+  while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+    k--;
   int len;
   return ty_utf8_decode(s + k, i - k, &len);
 }
@@ -537,8 +553,8 @@ static int32_t prev_char(const char *s, size_t i) {
 typedef struct ja_numeral {
   double value;
   size_t end;
-  int ascii;    /* holds an ASCII digit */
-  int zero_only;/* only 〇: the 〇〇 placeholder */
+  int ascii;     /* holds an ASCII digit */
+  int zero_only; /* only 〇: the 〇〇 placeholder */
 } ja_numeral;
 
 /* Reads a run of digits and kanji numerals at s[i]: positional (二〇一七,
@@ -609,8 +625,8 @@ static int in_format(const char *s, size_t i) {
 /* A duration and a half after a numeral ending at s[i]: 3年半, 1時間半,
  * 2か月半 (not 2020年半ば, "mid-2020"). */
 static int and_a_half(const char *s, size_t n, size_t i) {
-  static const char *const units[] = {"年半", "か月半", "カ月半", "ヶ月半",
-                                      "箇月半", "時間半", "日半", "週間半"};
+  static const char *const units[] = {"年半",   "か月半", "カ月半", "ヶ月半",
+                                      "箇月半", "時間半", "日半",   "週間半"};
   for (size_t k = 0; k < sizeof units / sizeof *units; k++)
     if (starts(s, n, i, units[k]))
       return !starts(s, n, i + strlen(units[k]), "ば");
@@ -690,7 +706,8 @@ static void extract_ja(ty_extractor *x, const char *s, size_t n,
     if (b < 0x80 && !is_digit(s[i])) {
       if (is_alpha(s[i]) && (i == 0 || !is_alpha(s[i - 1]))) {
         size_t e = i;
-        while (e < n && is_alpha(s[e])) e++;
+        while (e < n && is_alpha(s[e]))
+          e++;
         double v = roman_at(x, s, i, e);
         if (v > 0) add_number(out, v, TY_NUM_PLAIN, 0, i, e - i);
         i = e;
@@ -741,7 +758,8 @@ static void extract_ja(ty_extractor *x, const char *s, size_t n,
       double v = r.value;
       ty_num_kind kind = TY_NUM_PLAIN;
       unsigned flags = 0;
-      if (starts(s, n, r.end, "年") && v >= 1000 && !starts(s, n, r.end, "年間"))
+      if (starts(s, n, r.end, "年") && v >= 1000 &&
+          !starts(s, n, r.end, "年間"))
         kind = TY_NUM_YEAR;
       else if (starts(s, n, r.end, "月") && v >= 1 && v <= 12)
         kind = TY_NUM_MONTH;
@@ -776,7 +794,8 @@ static void extract_ja(ty_extractor *x, const char *s, size_t n,
   }
 }
 
-/* ---- English ---------------------------------------------------------------- */
+/* ---- English ----------------------------------------------------------------
+ */
 
 /* A month name at s[i..e) (case as ICU writes it); 1..12 or 0.  Short
  * names only count when `dated` (followed by a day or year). */
@@ -797,8 +816,8 @@ static int month_at(const ty_extractor *x, const char *s, size_t i, size_t e,
 
 /* English phrases for a year the reader knows. */
 static const char *const en_implicit_years[] = {
-    "this year", "last year", "next year", "the same year", "that year",
-    "the following year", "the previous year"};
+    "this year", "last year",          "next year",        "the same year",
+    "that year", "the following year", "the previous year"};
 
 /* Reads number words starting at the word s[i..e): a single word from the
  * vocabulary, or a phrase ("twenty-one", "one hundred and five") read by
@@ -808,7 +827,8 @@ static size_t read_words(ty_extractor *x, const char *s, size_t n, size_t i,
   char w[WORD_MAX];
   size_t k = e - i;
   if (k >= WORD_MAX) return 0;
-  for (size_t j = 0; j < k; j++) w[j] = lower(s[i + j]);
+  for (size_t j = 0; j < k; j++)
+    w[j] = lower(s[i + j]);
   const vocab_word *first = vocab_find(x, w, k);
   if (!first) return 0;
   /* Extend over following vocabulary words joined by a space or hyphen
@@ -821,9 +841,11 @@ static size_t read_words(ty_extractor *x, const char *s, size_t n, size_t i,
     size_t a = j + 1;
     if (s[j] == ' ' && starts_word(s, n, a, "and")) a += 4;
     size_t b = a;
-    while (b < n && is_alpha(s[b])) b++;
+    while (b < n && is_alpha(s[b]))
+      b++;
     if (b == a || b - a >= WORD_MAX) break;
-    for (size_t t = 0; t < b - a; t++) w[t] = lower(s[a + t]);
+    for (size_t t = 0; t < b - a; t++)
+      w[t] = lower(s[a + t]);
     const vocab_word *next = vocab_find(x, w, b - a);
     if (!next || last->ordinal) break;
     last = next;
@@ -842,8 +864,7 @@ static size_t read_words(ty_extractor *x, const char *s, size_t n, size_t i,
   /* Strict parsing reads "twenty one" as the year 2001 (ICU's year rules):
    * past a thousand without a multiplier word, ask the lenient parser,
    * slower but rarely needed. */
-  if (pv >= 1000 && !multiplier)
-    pv = spell_parse(x, s + i, end - i, &used, 1);
+  if (pv >= 1000 && !multiplier) pv = spell_parse(x, s + i, end - i, &used, 1);
   /* ICU may stop early ("one and two" reads as one): keep what it read
    * when that ends a word, else fall back to the first word. */
   size_t stop = i + used;
@@ -853,7 +874,8 @@ static size_t read_words(ty_extractor *x, const char *s, size_t n, size_t i,
     *ordinal = first->ordinal;
     return e;
   }
-  while (stop > i && !is_alpha(s[stop - 1])) stop--;
+  while (stop > i && !is_alpha(s[stop - 1]))
+    stop--;
   *v = pv;
   *ordinal = stop == end && last->ordinal;
   return stop;
@@ -893,10 +915,12 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
           j = a + (starts_word(s, n, a, "percent") ? 7 : 8);
         } else if (a > j) {
           size_t b = a;
-          while (b < n && is_alpha(s[b])) b++;
+          while (b < n && is_alpha(s[b]))
+            b++;
           char w[WORD_MAX];
           if (b > a && b - a < WORD_MAX) {
-            for (size_t t = 0; t < b - a; t++) w[t] = lower(s[a + t]);
+            for (size_t t = 0; t < b - a; t++)
+              w[t] = lower(s[a + t]);
             const vocab_word *sc = vocab_find(x, w, b - a);
             if (sc && sc->scale > 0) { /* "3.5 million" */
               v *= sc->scale;
@@ -925,7 +949,8 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
       continue;
     }
     size_t e = i;
-    while (e < n && is_alpha(s[e])) e++;
+    while (e < n && is_alpha(s[e]))
+      e++;
     if (i > 0 && is_alnum(s[i - 1])) { /* inside a token ("G7x") */
       i = e;
       continue;
@@ -944,8 +969,8 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
       if (a < n && s[a] == '.') a++;
       a = skip_spaces(s, n, a);
       int dated_after = a < n && is_digit(s[a]);
-      int dated_before = last_num_end != (size_t)-1 &&
-                         skip_spaces(s, n, last_num_end) == i;
+      int dated_before =
+          last_num_end != (size_t)-1 && skip_spaces(s, n, last_num_end) == i;
       int m = month_at(x, s, i, e, dated_after || dated_before);
       if (m) {
         if (dated_before && out->n && out->v[out->n - 1].value <= 31)
@@ -1007,7 +1032,8 @@ void ty_extract_numbers(ty_extractor *x, const char *s, size_t n, ty_lang lang,
     extract_en(x, s, n, out);
 }
 
-/* ---- Latin-script tokens ---------------------------------------------------- */
+/* ---- Latin-script tokens ----------------------------------------------------
+ */
 
 /* Characters that join a token's parts: e-Gov, U.S., R&D, Society5.0. */
 static int joiner(char c) {
@@ -1039,11 +1065,13 @@ void ty_extract_tokens(const char *s, size_t n, ty_spans *out) {
     if (letters == 0 || (letters == 1 && i - a == 1)) continue;
     if (a > 0 && s[a - 1] == '%') continue;
     size_t r = a;
-    while (r < i && (s[r] == 'I' || s[r] == 'V' || s[r] == 'X')) r++;
+    while (r < i && (s[r] == 'I' || s[r] == 'V' || s[r] == 'X'))
+      r++;
     if (r == i) continue;
     size_t k;
     for (k = 0; k < out->n; k++)
-      if (out->v[k].len == i - a && memcmp(s + out->v[k].off, s + a, i - a) == 0)
+      if (out->v[k].len == i - a &&
+          memcmp(s + out->v[k].off, s + a, i - a) == 0)
         break;
     if (k < out->n) continue;
     if (out->n == out->cap) {
@@ -1063,7 +1091,7 @@ unsigned ty_token_match(const char *t, size_t n, size_t *stem) {
     digits += !is_alpha(t[i]);
   }
   *stem = n;
-  if (upper >= 2) return TY_FIND_PLURAL; /* NISC, IoT: exactly */
+  if (upper >= 2) return TY_FIND_PLURAL;    /* NISC, IoT: exactly */
   if (digits || n < 4) return TY_FIND_FOLD; /* G7, e-Gov */
   /* An ordinary word glossed in brackets, 方針 (policy): the English may
    * inflect it (policies, Developers, delegated). */
@@ -1090,9 +1118,11 @@ int ty_find_word(const char *hay, size_t n, const char *w, size_t k,
        i = find_char(hay, i + 1, n, w[0], fold)) {
     size_t j = 1;
     if (fold)
-      while (j < k && lower(hay[i + j]) == lower(w[j])) j++;
+      while (j < k && lower(hay[i + j]) == lower(w[j]))
+        j++;
     else
-      while (j < k && hay[i + j] == w[j]) j++;
+      while (j < k && hay[i + j] == w[j])
+        j++;
     if (j < k) continue;
     /* Whole words only where the word itself starts or ends with a letter
      * or digit: "AIS" is not in "daisy"; but an acronym may take a plural

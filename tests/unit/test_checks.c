@@ -34,7 +34,8 @@ static void close_pair(fixture *f) {
 }
 
 /* The findings of one code, counted; *first receives the first. */
-static size_t findings(const fixture *f, ty_code code, const ty_finding **first) {
+static size_t findings(const fixture *f, ty_code code,
+                       const ty_finding **first) {
   size_t n = 0;
   for (size_t i = 0; i < f->al->findings.n; i++)
     if (f->al->findings.v[i].code == code) {
@@ -48,8 +49,9 @@ static void expect_none(const char *ja, const char *en, ty_code code) {
   open_pair(&f, ja, en, NULL);
   const ty_finding *x = NULL;
   size_t n = findings(&f, code, &x);
-  if (n) print_error("unexpected [%s] %s: %s\n", ty_code_name(code), x->key,
-                     x->message);
+  if (n)
+    print_error("unexpected [%s] %s: %s\n", ty_code_name(code), x->key,
+                x->message);
   assert_int_equal(n, 0);
   close_pair(&f);
 }
@@ -104,8 +106,10 @@ static void test_number_dates_agree(void **state) {
               "1 It was held in Tokyo on July 21, 2017.\n", TY_NUMBER_MISMATCH);
   expect_none("1 2017年7月21日、東京で開催した。\n",
               "1 It was held in Tokyo on 21 July 2017.\n", TY_NUMBER_MISMATCH);
-  expect_none("1 2017年2月の会談を受け\n", "1 Following the meeting in "
-              "February 2017\n", TY_NUMBER_MISMATCH);
+  expect_none("1 2017年2月の会談を受け\n",
+              "1 Following the meeting in "
+              "February 2017\n",
+              TY_NUMBER_MISMATCH);
   expect_none("1 令和元年5月1日に施行する。\n",
               "1 This takes effect on May 1, 2019.\n", TY_NUMBER_MISMATCH);
   expect_none("1 平成31年4月30日まで\n", "1 until April 30, 2019\n",
@@ -184,10 +188,11 @@ static void test_number_loose_statements(void **state) {
   expect_none("1 (1) 選択肢 A が勝利しているか、あるいは (2) B が勝利する。\n",
               "1 An option A wins if A defeats C or if B does.\n",
               TY_NUMBER_MISMATCH);
-  expect_none("1 1 カ月近くにおよぶ電子メール会議で、三つのポストを兼任できない。\n",
-              "1 During a month-long e-mail conference; the posts must be "
-              "distinct.\n",
-              TY_NUMBER_MISMATCH);
+  expect_none(
+      "1 1 カ月近くにおよぶ電子メール会議で、三つのポストを兼任できない。\n",
+      "1 During a month-long e-mail conference; the posts must be "
+      "distinct.\n",
+      TY_NUMBER_MISMATCH);
   expect_none("1 各議院の総議員の三分の二以上の賛成で\n",
               "1 through a concurring vote of two-thirds or more\n",
               TY_NUMBER_MISMATCH);
@@ -239,8 +244,8 @@ static void test_tokens_present(void **state) {
   expect_none("1 ＮＩＳＣとドナルド・J・トランプ大統領\n",
               "1 NISC and President Donald Trump\n", TY_TOKEN_MISMATCH);
   /* acronyms are case-sensitive */
-  expect_one("1 IoTの安全\n", "1 security of the IOT\n", TY_TOKEN_MISMATCH,
-             "1", "IoT in ja, not in en");
+  expect_one("1 IoTの安全\n", "1 security of the IOT\n", TY_TOKEN_MISMATCH, "1",
+             "IoT in ja, not in en");
 }
 
 /* ---- untranslated -------------------------------------------------------- */
@@ -313,7 +318,8 @@ static void test_suspicious_replacement_and_control(void **state) {
              "1", "control character U+0007 in ja");
 }
 
-/* ---- punctuation ---------------------------------------------------------- */
+/* ---- punctuation ----------------------------------------------------------
+ */
 
 static void test_punctuation_unbalanced(void **state) {
   (void)state;
@@ -334,7 +340,8 @@ static void test_punctuation_doubled_space(void **state) {
              "doubled space in en (1 time), first after \"two\"");
 }
 
-/* ---- glossary, severities, switches --------------------------------------- */
+/* ---- glossary, severities, switches ---------------------------------------
+ */
 
 static ty_config *glossary_config(void) {
   ty_config *cfg = ty_config_new();

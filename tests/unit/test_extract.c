@@ -47,11 +47,10 @@ static void describe(ty_lang lang, const char *text, char *out, size_t cap) {
     else
       snprintf(v, sizeof v, "%g", e->value);
     static const char *const kinds[] = {"", "y", "m", "d", "o", "%"};
-    k += (size_t)snprintf(out + k, cap - k, "%s%s%s%s", i ? " " : "", v,
-                          (e->flags & TY_NUM_ANY) ? "" : kinds[e->kind],
-                          (e->flags & TY_NUM_OPTIONAL) && !(e->flags & TY_NUM_ANY)
-                              ? "?"
-                              : "");
+    k += (size_t)snprintf(
+        out + k, cap - k, "%s%s%s%s", i ? " " : "", v,
+        (e->flags & TY_NUM_ANY) ? "" : kinds[e->kind],
+        (e->flags & TY_NUM_OPTIONAL) && !(e->flags & TY_NUM_ANY) ? "?" : "");
   }
   ty_numbers_free(&l);
   ty_buf_free(&norm);
@@ -287,10 +286,8 @@ static void test_numbers_table_size(void **state) {
 static void test_numbers_dates_agree(void **state) {
   (void)state;
   static const char *const pairs[][2] = {
-      {"2017年7月", "July 2017"},
-      {"2017年7月21日", "July 21, 2017"},
-      {"2017年7月21日", "21 July 2017"},
-      {"令和元年5月1日", "May 1, 2019"},
+      {"2017年7月", "July 2017"},           {"2017年7月21日", "July 21, 2017"},
+      {"2017年7月21日", "21 July 2017"},    {"令和元年5月1日", "May 1, 2019"},
       {"平成31年4月30日", "30 April 2019"},
   };
   for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
@@ -300,8 +297,10 @@ static void test_numbers_dates_agree(void **state) {
     /* same multiset: compare sorted words */
     char *wj[8], *we[8];
     int nj = 0, ne = 0;
-    for (char *t = strtok(ja, " "); t && nj < 8; t = strtok(NULL, " ")) wj[nj++] = t;
-    for (char *t = strtok(en, " "); t && ne < 8; t = strtok(NULL, " ")) we[ne++] = t;
+    for (char *t = strtok(ja, " "); t && nj < 8; t = strtok(NULL, " "))
+      wj[nj++] = t;
+    for (char *t = strtok(en, " "); t && ne < 8; t = strtok(NULL, " "))
+      we[ne++] = t;
     assert_int_equal(nj, ne);
     for (int a = 0; a < nj; a++) {
       int found = 0;
@@ -329,7 +328,8 @@ static void test_numbers_offsets_point_at_text(void **state) {
   ty_numbers_free(&l);
 }
 
-/* ---- NFKC and tokens ------------------------------------------------------ */
+/* ---- NFKC and tokens ------------------------------------------------------
+ */
 
 static void test_nfkc_full_width(void **state) {
   (void)state;
@@ -429,8 +429,7 @@ static void test_token_match_by_shape(void **state) {
     size_t stem;
     unsigned how = ty_token_match(t, strlen(t), &stem);
     int got = ty_find_word(e, strlen(e), t, stem, how);
-    if (got != cases[i].found)
-      print_error("%s in \"%s\": %d\n", t, e, got);
+    if (got != cases[i].found) print_error("%s in \"%s\": %d\n", t, e, got);
     assert_int_equal(got, cases[i].found);
   }
 }
