@@ -65,7 +65,7 @@ static void put_excerpt(ty_buf *out, const char *s, size_t n, int max) {
   if (i < n) ty_buf_puts(out, "…");
 }
 
-/* ---- number-mismatch ----------------------------------------------------- */
+/* ---- number-mismatch ---------------------------------------------------- */
 
 static void put_value(ty_buf *out, double v) {
   if (fabs(v) < 1e15 && v == (double)(long long)v)
@@ -173,7 +173,7 @@ static void check_numbers(run *r) {
   ty_numbers_free(&l[1]);
 }
 
-/* ---- token-mismatch ------------------------------------------------------ */
+/* ---- token-mismatch ----------------------------------------------------- */
 
 static void check_tokens(run *r) {
   const ty_buf *ja = normalized(r, TY_JA);
@@ -200,7 +200,7 @@ static void check_tokens(run *r) {
   ty_spans_free(&toks);
 }
 
-/* ---- untranslated -------------------------------------------------------- */
+/* ---- untranslated ------------------------------------------------------- */
 
 static int is_hiragana(int32_t c) {
   return c >= 0x3041 && c <= 0x309F;
@@ -241,12 +241,19 @@ static void untranslated_en(run *r) {
   if (i == n) return;
   i = 0;
   size_t ja = 0, latin = 0, first_ja = n, sentence = n;
-  int depth = 0;
+  int depth = 0, quoted = 0;
   size_t run_start = n, run_ja = 0, run_kana = 0;
   while (i < n) {
     int len = 1;
     int32_t c =
         (unsigned char)s[i] < 0x80 ? s[i] : ty_utf8_decode(s + i, n - i, &len);
+    if (c == '"') { /* ASCII quotes open and close alike */
+      quoted = !quoted;
+      run_start = n;
+      run_ja = run_kana = 0;
+      i++;
+      continue;
+    }
     if (c < 0x80 && c != '(' && c != ')' && c != '[' && c != ']') {
       if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
         latin++;
@@ -259,7 +266,7 @@ static void untranslated_en(run *r) {
     if (ty_is_japanese(c)) {
       ja++;
       if (first_ja == n) first_ja = i;
-      if (depth == 0) {
+      if (depth == 0 && !quoted) {
         if (run_start == n) run_start = i;
         run_ja++;
         run_kana += is_hiragana(c);
@@ -322,8 +329,7 @@ static void check_untranslated(run *r) {
   if (r->present[TY_JA]) untranslated_ja(r);
 }
 
-/* ---- suspicious-char ------------------------------------------------------
- */
+/* ---- suspicious-char ---------------------------------------------------- */
 
 /* Han characters of JIS X 0208 (with the NEC/IBM kanji of Windows-31J,
  * ibm-943) and of JIS X 0213 (IBM's Japanese host set ibm-16684 holds its
@@ -449,8 +455,7 @@ static void check_chars(run *r) {
     if (r->present[s]) check_chars_side(r, (ty_lang)s);
 }
 
-/* ---- punctuation ----------------------------------------------------------
- */
+/* ---- punctuation -------------------------------------------------------- */
 
 /* Bracket families; the half- and full-width parentheses are one family,
  * since texts mix them ("（CDPWG)" is balanced). */
@@ -563,8 +568,7 @@ static void check_punctuation(run *r) {
     if (r->present[s]) check_punct_side(r, (ty_lang)s);
 }
 
-/* ---- glossary ---------------------------------------------------------------
- */
+/* ---- glossary ----------------------------------------------------------- */
 
 static void check_glossary(run *r) {
   if (!r->cfg) return;
@@ -587,8 +591,7 @@ static void check_glossary(run *r) {
   }
 }
 
-/* ---- the table and the driver ----------------------------------------------
- */
+/* ---- the table and the driver ------------------------------------------- */
 
 typedef void (*check_fn)(run *r);
 

@@ -33,7 +33,7 @@
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
-/* ---- the extractor and its ICU data ------------------------------------ */
+/* ---- the extractor and its ICU data ------------------------------------- */
 
 #define WORD_MAX 24
 #define VOCAB_SLOTS 256 /* power of two, well above the ~70 words */
@@ -306,7 +306,7 @@ void ty_extractor_free(ty_extractor *x) {
   free(x);
 }
 
-/* ---- NFKC ---------------------------------------------------------------- */
+/* ---- NFKC --------------------------------------------------------------- */
 
 static void grow16(UChar **p, int32_t *cap, int32_t need) {
   if (*cap >= need) return;
@@ -363,8 +363,7 @@ void ty_nfkc(ty_extractor *x, const char *s, size_t n, ty_buf *out) {
   out->p[out->n] = '\0';
 }
 
-/* ---- lists -----------------------------------------------------------------
- */
+/* ---- lists -------------------------------------------------------------- */
 
 static void add_number(ty_numbers *l, double v, ty_num_kind kind,
                        unsigned flags, size_t off, size_t len) {
@@ -402,7 +401,7 @@ int ty_number_equal(double a, double b) {
   return fabs(a - b) <= 1e-9 * fmax(1.0, fabs(a));
 }
 
-/* ---- shared scanning helpers --------------------------------------------- */
+/* ---- shared scanning helpers -------------------------------------------- */
 
 /* Reads an ASCII decimal at s[i]: digits, thousands groups ("1,000") and a
  * fraction ("3.5").  A dotted path (4.9.1) is read one component at a
@@ -482,8 +481,7 @@ static double roman_at(ty_extractor *x, const char *s, size_t i, size_t e) {
   return U_SUCCESS(st) && pos == (int32_t)(e - i) ? v : -1;
 }
 
-/* ---- Japanese --------------------------------------------------------------
- */
+/* ---- Japanese ----------------------------------------------------------- */
 
 /* The numerals of Japanese running text (digits, multipliers, the formal
  * 壱弐参拾), in code point order.  Their values come from ICU; this list
@@ -794,8 +792,7 @@ static void extract_ja(ty_extractor *x, const char *s, size_t n,
   }
 }
 
-/* ---- English ----------------------------------------------------------------
- */
+/* ---- English ------------------------------------------------------------ */
 
 /* A month name at s[i..e) (case as ICU writes it); 1..12 or 0.  Short
  * names only count when `dated` (followed by a day or year). */
@@ -1032,8 +1029,7 @@ void ty_extract_numbers(ty_extractor *x, const char *s, size_t n, ty_lang lang,
     extract_en(x, s, n, out);
 }
 
-/* ---- Latin-script tokens ----------------------------------------------------
- */
+/* ---- Latin-script tokens ------------------------------------------------ */
 
 /* Characters that join a token's parts: e-Gov, U.S., R&D, Society5.0. */
 static int joiner(char c) {

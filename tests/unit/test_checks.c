@@ -70,7 +70,7 @@ static void expect_one(const char *ja, const char *en, ty_code code,
   close_pair(&f);
 }
 
-/* ---- number-mismatch ----------------------------------------------------- */
+/* ---- number-mismatch ---------------------------------------------------- */
 
 static void test_number_year_changed(void **state) {
   (void)state;
@@ -214,7 +214,7 @@ static void test_number_loose_statements(void **state) {
              TY_NUMBER_MISMATCH, "1", "3 in ja, 4 in en");
 }
 
-/* ---- token-mismatch ------------------------------------------------------ */
+/* ---- token-mismatch ----------------------------------------------------- */
 
 static const char ja_nisc[] =
     "1 内閣サイバーセキュリティセンター(NISC)は、自動インディケータ共有(AIS)"
@@ -248,7 +248,7 @@ static void test_tokens_present(void **state) {
              "IoT in ja, not in en");
 }
 
-/* ---- untranslated -------------------------------------------------------- */
+/* ---- untranslated ------------------------------------------------------- */
 
 static void test_untranslated_japanese_in_english(void **state) {
   (void)state;
@@ -282,6 +282,10 @@ static void test_untranslated_names_in_brackets_are_fine(void **state) {
               "1 Based on the Guidelines for Japan-U.S. Defense Cooperation "
               "(日米防衛協力のための指針), they cooperated.\n",
               TY_UNTRANSLATED);
+  expect_none("1 「日米防衛協力のための指針」に基づき協力した。\n",
+              "1 Based on the \"日米防衛協力のための指針\" (the Guidelines for "
+              "Japan-U.S. Defense Cooperation), they cooperated.\n",
+              TY_UNTRANSLATED);
   expect_none("1 内閣サイバーセキュリティセンターが表明した。\n",
               "1 The 内閣サイバーセキュリティセンター (NISC) of the Government "
               "of Japan announced its participation in the programme.\n",
@@ -298,7 +302,7 @@ static void test_untranslated_english_in_japanese(void **state) {
   expect_none("1 (CDPWG)\n", "1 (CDPWG)\n", TY_UNTRANSLATED);
 }
 
-/* ---- suspicious-char ----------------------------------------------------- */
+/* ---- suspicious-char ---------------------------------------------------- */
 
 static void test_suspicious_simplified_han(void **state) {
   (void)state;
@@ -318,8 +322,7 @@ static void test_suspicious_replacement_and_control(void **state) {
              "1", "control character U+0007 in ja");
 }
 
-/* ---- punctuation ----------------------------------------------------------
- */
+/* ---- punctuation -------------------------------------------------------- */
 
 static void test_punctuation_unbalanced(void **state) {
   (void)state;
@@ -340,8 +343,7 @@ static void test_punctuation_doubled_space(void **state) {
              "doubled space in en (1 time), first after \"two\"");
 }
 
-/* ---- glossary, severities, switches ---------------------------------------
- */
+/* ---- glossary, severities, switches ------------------------------------- */
 
 static ty_config *glossary_config(void) {
   ty_config *cfg = ty_config_new();

@@ -328,8 +328,7 @@ static void test_numbers_offsets_point_at_text(void **state) {
   ty_numbers_free(&l);
 }
 
-/* ---- NFKC and tokens ------------------------------------------------------
- */
+/* ---- NFKC and tokens ---------------------------------------------------- */
 
 static void test_nfkc_full_width(void **state) {
   (void)state;
