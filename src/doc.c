@@ -46,6 +46,7 @@ static int has_suffix(const char *s, const char *suf) {
 static int parse_loaded(ty_doc *d, ty_error *err) {
   if (has_suffix(d->name, ".yaml") || has_suffix(d->name, ".yml"))
     return ty_read_yaml(d, err);
+  if (has_suffix(d->name, ".xml")) return ty_read_egov(d, err);
   ty_outline_build(d);
   return 0;
 }
