@@ -492,14 +492,24 @@ static int enumerator_before(const char *s, size_t i) {
   return k == 0 || s[k - 1] == ' ' || s[k - 1] == '\n';
 }
 
+/* A bracket named rather than used: ')' `)' "(" */
+static int quoted_char(const char *s, size_t n, size_t i) {
+  return i > 0 && i + 1 < n &&
+         (s[i - 1] == '\'' || s[i - 1] == '`' || s[i - 1] == '"') &&
+         (s[i + 1] == '\'' || s[i + 1] == '"');
+}
+
 /* Counts the brackets of s[0..n) byte by byte, without decoding: '(' ')'
  * and （） (EF BC 88/89) for parentheses, E3 80 8C..8F for 「」『』. */
 static void count_brackets(const char *s, size_t n, bracket_count *c) {
   for (size_t i = 0; i < n; i++) {
     switch ((unsigned char)s[i]) {
-    case '(': bracket_open(&c[FAM_PAREN]); break;
+    case '(':
+      if (!quoted_char(s, n, i)) bracket_open(&c[FAM_PAREN]);
+      break;
     case ')':
-      if (!(c[FAM_PAREN].depth == 0 && enumerator_before(s, i)))
+      if (!(c[FAM_PAREN].depth == 0 && enumerator_before(s, i)) &&
+          !quoted_char(s, n, i))
         bracket_close(&c[FAM_PAREN]);
       break;
     case 0xEF:
@@ -525,25 +535,22 @@ static void count_brackets(const char *s, size_t n, bracket_count *c) {
   }
 }
 
-static void check_punct_side(run *r, ty_lang side) {
-  const ty_buf *t = &r->text[side];
-  bracket_count c[NFAM];
-  memset(c, 0, sizeof c);
-  count_brackets(t->p, t->n, c);
-  for (int f = 0; f < NFAM; f++) {
-    if (c[f].opened == c[f].closed && !c[f].early) continue;
-    ty_buf_clear(&r->msg);
-    if (c[f].opened == c[f].closed)
-      ty_buf_printf(&r->msg, "unbalanced %s in %s: a closing one comes first",
-                    family_name[f], side_name[side]);
-    else
-      ty_buf_printf(&r->msg, "unbalanced %s in %s: %d opening, %d closing",
-                    family_name[f], side_name[side], c[f].opened, c[f].closed);
-    report(r, TY_PUNCTUATION, r->msg.p);
-  }
-  if (side != TY_EN) return;
-  /* doubled spaces between words (not indentation, not longer runs
-   * counted twice) */
+static void report_brackets(run *r, ty_lang side, const bracket_count *c,
+                            int f) {
+  ty_buf_clear(&r->msg);
+  if (c->opened == c->closed)
+    ty_buf_printf(&r->msg, "unbalanced %s in %s: a closing one comes first",
+                  family_name[f], side_name[side]);
+  else
+    ty_buf_printf(&r->msg, "unbalanced %s in %s: %d opening, %d closing",
+                  family_name[f], side_name[side], c->opened, c->closed);
+  report(r, TY_PUNCTUATION, r->msg.p);
+}
+
+/* Doubled spaces between words of the English (not indentation, and a
+ * longer run counted once). */
+static void check_doubled_spaces(run *r) {
+  const ty_buf *t = &r->text[TY_EN];
   size_t doubled = 0, first = 0;
   for (size_t i = 1; i + 1 < t->n; i++)
     if (t->p[i] == ' ' && t->p[i + 1] == ' ' && t->p[i - 1] != ' ' &&
@@ -551,21 +558,36 @@ static void check_punct_side(run *r, ty_lang side) {
       if (!doubled) first = i;
       doubled++;
     }
-  if (doubled) {
-    size_t a = first;
-    while (a > 0 && t->p[a - 1] != ' ' && t->p[a - 1] != '\n')
-      a--;
-    ty_buf_clear(&r->msg);
-    ty_buf_printf(&r->msg,
-                  "doubled space in en (%zu time%s), first after \"%.*s\"",
-                  doubled, doubled == 1 ? "" : "s", (int)(first - a), t->p + a);
-    report(r, TY_PUNCTUATION, r->msg.p);
-  }
+  if (!doubled) return;
+  size_t a = first;
+  while (a > 0 && t->p[a - 1] != ' ' && t->p[a - 1] != '\n')
+    a--;
+  ty_buf_clear(&r->msg);
+  ty_buf_printf(&r->msg,
+                "doubled space in en (%zu time%s), first after \"%.*s\"",
+                doubled, doubled == 1 ? "" : "s", (int)(first - a), t->p + a);
+  report(r, TY_PUNCTUATION, r->msg.p);
 }
 
 static void check_punctuation(run *r) {
+  bracket_count c[2][NFAM];
+  memset(c, 0, sizeof c);
   for (int s = 0; s < 2; s++)
-    if (r->present[s]) check_punct_side(r, (ty_lang)s);
+    if (r->present[s]) count_brackets(r->text[s].p, r->text[s].n, c[s]);
+  for (int f = 0; f < NFAM; f++) {
+    int off[2];
+    for (int s = 0; s < 2; s++)
+      off[s] = c[s][f].opened != c[s][f].closed || c[s][f].early;
+    /* The same imbalance on both sides is the original's, kept by the
+     * translation (a fragment, "expecting ')'"): not a fault of the
+     * translation. */
+    if (off[0] && off[1] &&
+        c[0][f].opened - c[0][f].closed == c[1][f].opened - c[1][f].closed)
+      continue;
+    for (int s = 0; s < 2; s++)
+      if (off[s]) report_brackets(r, (ty_lang)s, &c[s][f], f);
+  }
+  if (r->present[TY_EN]) check_doubled_spaces(r);
 }
 
 /* ---- glossary ----------------------------------------------------------- */

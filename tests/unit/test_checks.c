@@ -331,6 +331,10 @@ static void test_punctuation_unbalanced(void **state) {
              "unbalanced 「」 in ja: 1 opening, 0 closing");
   expect_one("1 作業部会(CDPWG)\n", "1 the working group (CDPWG\n",
              TY_PUNCTUATION, "1", "unbalanced () in en: 1 opening, 0 closing");
+  /* a bracket named, not used; the original's own imbalance kept */
+  expect_none("1 ')' がありません\n", "1 missing ')' after comment\n",
+              TY_PUNCTUATION);
+  expect_none("1 ( 署名、作成\n", "1 ( signature created at\n", TY_PUNCTUATION);
   /* full- and half-width parentheses mixed; item letters inside a text */
   expect_none("1 作業部会（CDPWG)\n", "1 the items a) and b) below\n",
               TY_PUNCTUATION);
