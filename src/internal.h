@@ -473,7 +473,10 @@ void ty_dict_free(ty_dict *d);
 
 /* ---- checks (checks.c) ------------------------------------------------- */
 
-/* Runs every enabled check over al, appending findings. */
+/* Runs the content checks enabled in cfg (NULL: all) over every pair of
+ * al: number-mismatch, token-mismatch, untranslated, suspicious-char,
+ * punctuation, glossary.  Findings carry the pair's key and the line of
+ * each side.  The ICU objects they need are opened once per call. */
 void ty_check_all(ty_alignment *al, const ty_config *cfg);
 
 /* Applies cfg's severities to al->findings (dropping disabled codes) and
