@@ -44,7 +44,7 @@ typedef struct vocab_word {
   char w[WORD_MAX]; /* lower case */
   size_t len;       /* 0 marks an empty slot */
   double value;     /* the word read alone, or -1 ("hundred") */
-  double scale;     /* 1e3 for "thousand" etc. after digits, else 0 */
+  double scale;     /* 1e3 for "thousand" etc. (after digits, after "a") */
   int ordinal;      /* ends ordinals and never appears in cardinals */
   int in_cardinal;
 } vocab_word;
@@ -206,7 +206,7 @@ static void open_spellout(ty_extractor *x) {
   for (int v = 0; v <= 100; v++)
     vocab_learn(x, card, v, 0, 0);
   for (size_t i = 0; i < sizeof scales / sizeof *scales; i++)
-    vocab_learn(x, card, scales[i], 0, scales[i] >= 1e3);
+    vocab_learn(x, card, scales[i], 0, 1);
   for (int v = 0; v <= 100; v++)
     vocab_learn(x, ord, v, 1, 0);
   for (size_t i = 0; i < sizeof scales / sizeof *scales; i++)
@@ -851,8 +851,11 @@ static size_t read_words(ty_extractor *x, const char *s, size_t n, size_t i,
     multiplier |= next->value < 0;
   }
   if (words == 1) {
-    if (first->value < 0) return 0;
-    *v = first->value;
+    /* "a million", "a hundred": the article is the one */
+    int article = i >= 2 && s[i - 1] == ' ' && lower(s[i - 2]) == 'a' &&
+                  (i == 2 || !is_alpha(s[i - 3]));
+    if (first->value < 0 && !(article && first->scale > 0)) return 0;
+    *v = first->value < 0 ? first->scale : first->value;
     *ordinal = first->ordinal;
     return e;
   }

@@ -234,7 +234,9 @@ static const num_case en_cases[] = {
     /* not numbers */
     {"a", ""},
     {"an item", ""},
-    {"a thousand", ""},
+    {"a thousand", "1000?"},
+    {"a million people", "1000000?"},
+    {"the million", ""},
     {"hundreds of", ""},
     {"thousands", ""},
     {"someone", ""},
