@@ -49,7 +49,11 @@ static const int mv_b[NMOVES] = {1, 0, 1, 1, 2, 2};
 static const double prior[NMOVES] = {0.0, 3.0, 3.0, 3.5, 3.5, 5.0};
 #define ANCHOR_SHARED 3.0  /* per anchor both groups hold (at most 4) */
 #define ANCHOR_WEAK 1.0    /* per weak anchor (punctuation, short loanword) */
-#define ANCHOR_MISSING 1.0 /* per required anchor one side lacks */
+/* What a required anchor one side lacks costs, in half nats, by its
+ * flags (bit 0 required, bit 1 weak): a number, a conversion or a Latin
+ * word more than a punctuation mark. */
+static const int miss_units[4] = {0, 6, 0, 2};
+#define MAX_MISSING 12 /* half nats */
 #define MAX_ANCHORS 4
 
 /* The length model: Japanese characters per English character and the
@@ -58,13 +62,14 @@ typedef struct model {
   double c, s2;
 } model;
 
-static const model default_model = {0.7, 2.0};
+static const model default_model = {0.55, 2.0};
 
 /* ---- units: lengths and anchors ------------------------------------------ */
 
 /* Anchors are 32-bit hashes; bit 0 set means "required": its absence on
- * the other side costs ANCHOR_MISSING.  Two anchors are the same when
- * their hashes agree above bit 0. */
+ * the other side costs (miss_units); bit 1 set means "weak": sharing it
+ * gains ANCHOR_WEAK, not ANCHOR_SHARED.  Two anchors are the same when
+ * their hashes agree above bit 1. */
 typedef struct seq {
   size_t n, cap;
   double *len;    /* characters, spaces left out */
@@ -138,7 +143,6 @@ static void dict_anchors(const ty_dict *d, const char *s, size_t n, seq *q) {
       if (!ty_is_japanese(c2)) break;
       for (int b = 0; b < l2; b++) h = fnv(h, (unsigned char)s[k + b]);
       k += (size_t)l2;
-      if (chars == 0) continue; /* one character says little */
       uint32_t key = h | 1u;
       for (size_t slot = key & (d->cap - 1); d->key[slot];
            slot = (slot + 1) & (d->cap - 1)) {
@@ -254,7 +258,7 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
     }
     if (is_alpha(c) || (c == '%' && i + 1 < n)) {
       /* a Latin word, or a printf conversion (%s, %1$d, %-10.3lf) */
-      uint32_t h = fnv(2166136261u, c == '%' ? 'f' : 'w');
+      uint32_t h = fnv(2166136261u, c == '%' ? 'f' : 'w'), hs = h;
       size_t wl = 0;
       char word[32];
       int conv = c == '%';
@@ -268,6 +272,7 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
       while (i < n) {
         c = narrow(ty_utf8_decode(s + i, n - i, &len));
         if (!is_alpha(c) && !is_digit(c)) break;
+        hs = h; /* the word without its last letter */
         h = fnv(h, (unsigned char)(c | 0x20));
         if (wl < sizeof word) word[wl] = (char)(c | 0x20);
         wl++;
@@ -275,6 +280,10 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
         chars++;
         if (conv) break; /* a conversion is one letter after its flags */
       }
+      /* a plural as its singular: cats, files -> cat, file */
+      if (!conv && wl >= 4 && wl <= sizeof word && word[wl - 1] == 's' &&
+          word[wl - 2] != 's')
+        h = hs;
       if (conv || wl >= 2) pool_put(q, (h & ~3u) | (conv || lang == TY_JA));
       if (!conv && lang == TY_EN && wl >= 3 && wl <= sizeof word) {
         char sk[32];
@@ -363,13 +372,13 @@ static terms unit_terms(const aligner *g, size_t x, size_t y) {
       else shared++;
       i++, j++;
     } else if (u < v) {
-      ma += a[i++] & 1u;
+      ma += miss_units[a[i++] & 3u];
     } else {
-      mb += b[j++] & 1u;
+      mb += miss_units[b[j++] & 3u];
     }
   }
-  for (; i < na; i++) ma += a[i] & 1u;
-  for (; j < nb; j++) mb += b[j] & 1u;
+  for (; i < na; i++) ma += miss_units[a[i] & 3u];
+  for (; j < nb; j++) mb += miss_units[b[j] & 3u];
   return (terms){cap8(shared), cap8(weak), cap8(ma), cap8(mb)};
 }
 
@@ -395,9 +404,9 @@ static double anchor_gain(int m, const terms *t) {
   default: missing = t[0].miss_a + t[0].miss_b; break;
   }
   if (shared > MAX_ANCHORS) shared = MAX_ANCHORS;
-  if (missing > MAX_ANCHORS) missing = MAX_ANCHORS;
+  if (missing > MAX_MISSING) missing = MAX_MISSING;
   if (weak > MAX_ANCHORS) weak = MAX_ANCHORS;
-  return ANCHOR_SHARED * shared + ANCHOR_WEAK * weak - ANCHOR_MISSING * missing;
+  return ANCHOR_SHARED * shared + ANCHOR_WEAK * weak - missing / 2.0;
 }
 
 /* The prior and length part of the cost of move m ending at (i, j): ja
@@ -571,30 +580,47 @@ static double median(double *v, size_t n) {
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-/* The length model of this pair of documents: c from the totals of both
- * texts, s2 from the pairs numbers matched (at least 8 of them). */
-static model calibrate(const ty_alignment *al) {
+/* The length model of this pair of documents: c and s2 from the pairs
+ * numbers matched when there are 8 or more of them; else, with `units`
+ * (--by), c from the totals of both texts when each has 8 units or more;
+ * else the defaults. */
+static model calibrate(const ty_alignment *al, int units) {
   model md = default_model;
-  double tj = 0, te = 0;
-  for (size_t k = 0; k < al->ja->ncl; k++)
-    tj += text_chars(al->ja->cl[k].text, al->ja->cl[k].text_len);
-  for (size_t k = 0; k < al->en->ncl; k++)
-    te += text_chars(al->en->cl[k].text, al->en->cl[k].text_len);
-  if (tj > 0 && te > 0) md.c = tj / te;
   double *v = ty_xmalloc((al->npairs + 1) * sizeof *v);
+  double *lx = ty_xmalloc((al->npairs + 1) * sizeof *lx);
+  double *ly = ty_xmalloc((al->npairs + 1) * sizeof *ly);
   size_t n = 0;
+  double tj = 0, te = 0;
   for (size_t k = 0; k < al->npairs; k++) {
     const ty_pair *p = &al->pairs[k];
     if (p->status != TY_PAIR_MATCHED) continue;
-    double x = side_chars(al, p, TY_JA) / md.c, y = side_chars(al, p, TY_EN);
-    if (x < 10 || y < 10) continue;
-    v[n++] = (x - y) * (x - y) / ((x + y) / 2);
+    lx[n] = side_chars(al, p, TY_JA);
+    ly[n] = side_chars(al, p, TY_EN);
+    if (lx[n] < 5 || ly[n] < 10) continue;
+    tj += lx[n], te += ly[n];
+    n++;
   }
-  /* the median of a chi-square with one degree of freedom is 0.455 */
-  if (n >= 8) md.s2 = median(v, n) / 0.455;
-  if (md.s2 < 0.3) md.s2 = 0.3;
-  if (md.s2 > 10) md.s2 = 10;
+  if (n >= 8) {
+    md.c = tj / te;
+    for (size_t k = 0; k < n; k++) {
+      double x = lx[k] / md.c, y = ly[k];
+      v[k] = (x - y) * (x - y) / ((x + y) / 2);
+    }
+    /* the median of a chi-square with one degree of freedom is 0.455 */
+    md.s2 = median(v, n) / 0.455;
+    if (md.s2 < 0.3) md.s2 = 0.3;
+    if (md.s2 > 10) md.s2 = 10;
+  } else if (units && al->ja->ncl >= 8 && al->en->ncl >= 8) {
+    tj = te = 0;
+    for (size_t k = 0; k < al->ja->ncl; k++)
+      tj += text_chars(al->ja->cl[k].text, al->ja->cl[k].text_len);
+    for (size_t k = 0; k < al->en->ncl; k++)
+      te += text_chars(al->en->cl[k].text, al->en->cl[k].text_len);
+    if (tj > 0 && te > 0) md.c = tj / te;
+  }
   free(v);
+  free(lx);
+  free(ly);
   return md;
 }
 
@@ -688,6 +714,7 @@ typedef struct stage {
   const ty_config *cfg;
   const ty_dict *dict;
   model md;
+  int units; /* --by paragraph or sentence */
   ty_segmenter *sg;
   ty_spans spans;
   sents side[2];
@@ -854,7 +881,16 @@ static void length_ratio_stage(stage *st) {
 
 static void seq_clause(stage *st, ty_lang lang, int idx) {
   const ty_doc *d = lang == TY_JA ? st->al->ja : st->al->en;
-  seq_add(&st->q[lang], d->cl[idx].text, d->cl[idx].text_len, lang, st->dict);
+  const ty_clause *c = &d->cl[idx];
+  size_t skip = 0;
+  if (st->units) {
+    /* numbering ignored: a section marker is no anchor */
+    const char *nl = memchr(c->text, '\n', c->text_len);
+    ty_marker m;
+    if (ty_number_parse(c->text, nl ? (size_t)(nl - c->text) : c->text_len, &m))
+      skip = m.text_off;
+  }
+  seq_add(&st->q[lang], c->text + skip, c->text_len - skip, lang, st->dict);
 }
 
 /* What runs_stage knows of each clause: it was missing before (it has
@@ -1223,12 +1259,14 @@ static uint16_t gloss_words(ty_dict *d, const char *s, size_t n) {
     size_t b = i;
     char w[64];
     size_t wl = 0;
-    uint32_t h = fnv(2166136261u, 'w');
+    uint32_t h = fnv(2166136261u, 'w'), hs = h;
     while (i < n && (is_alpha((unsigned char)s[i]) || is_digit((unsigned char)s[i]))) {
       if (wl < sizeof w) w[wl++] = (char)(s[i] | 0x20);
+      hs = h;
       h = fnv(h, (unsigned char)(s[i] | 0x20));
       i++;
     }
+    if (wl >= 4 && wl < sizeof w && w[wl - 1] == 's' && w[wl - 2] != 's') h = hs;
     if (paren || i - b < 3 || stopword(w, wl) || cnt >= 8) continue;
     if (d->ng == d->gcap) {
       d->gcap = d->gcap ? d->gcap * 2 : 4096;
@@ -1240,7 +1278,7 @@ static uint16_t gloss_words(ty_dict *d, const char *s, size_t n) {
   return cnt;
 }
 
-/* Adds the headword s[0..n) (two or more Japanese characters) with the
+/* Adds the headword s[0..n) (Japanese characters only) with the
  * glosses of en[0..m). */
 static void dict_add(ty_dict *d, dict_entry **v, size_t *nv, size_t *cap,
                      const char *s, size_t n, const char *en, size_t m) {
@@ -1253,7 +1291,7 @@ static void dict_add(ty_dict *d, dict_entry **v, size_t *nv, size_t *cap,
     i += (size_t)len;
     chars++;
   }
-  if (chars < 2) return;
+  if (chars < 1) return;
   uint32_t first = (uint32_t)d->ng;
   uint16_t cnt = gloss_words(d, en, m);
   if (!cnt) return;
@@ -1364,8 +1402,9 @@ void ty_align_content(ty_alignment *al, const ty_config *cfg) {
   st.al = al;
   st.cfg = cfg;
   st.dict = cfg ? cfg->dict : NULL;
-  st.md = calibrate(al);
   ty_unit by = cfg ? cfg->by : TY_BY_NUMBER;
+  st.units = by != TY_BY_NUMBER;
+  st.md = calibrate(al, st.units);
   if (by != TY_BY_NUMBER) {
     units_stage(&st, by);
   } else {

@@ -105,6 +105,25 @@ static int abbreviation_before(const char *s, size_t z) {
   return 0;
 }
 
+/* Where the opening brackets and spaces that end s[a..z) begin. */
+static size_t openers_start(const char *s, size_t a, size_t z) {
+  static const int32_t open[] = {'(', '[', '{', 0x300C, 0x300E, 0xFF08, 0x3010,
+                                 0x3014, 0x3008, 0x300A, 0xFF3B, 0xFF5B,
+                                 0x201C, 0x2018};
+  size_t end = z;
+  while (z > a) {
+    size_t k = z - 1;
+    while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    int len;
+    int32_t c = ty_utf8_decode(s + k, z - k, &len);
+    int opener = 0;
+    for (size_t i = 0; i < sizeof open / sizeof *open; i++) opener |= c == open[i];
+    if (!opener && !ty_is_space(c)) break;
+    z = k;
+  }
+  return z > a ? z : end;
+}
+
 /* Segments one paragraph s[0..n) (no blank line inside). */
 static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
                               size_t base, ty_lang lang, ty_spans *out) {
@@ -129,6 +148,9 @@ static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
   for (int32_t z = ubrk_next(bi); z != UBRK_DONE; z = ubrk_next(bi)) {
     if (lang == TY_EN && (size_t)z < n && abbreviation_before(s, (size_t)z))
       continue;
+    /* ICU keeps an opening bracket after a full stop with the sentence
+     * before ("。（注）"): it opens the next one */
+    if ((size_t)z < n) z = (int32_t)openers_start(s, (size_t)a, (size_t)z);
     put_trimmed(s, (size_t)a, (size_t)z, base, out);
     a = z;
   }

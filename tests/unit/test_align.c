@@ -1,0 +1,545 @@
+/* test_align.c — sentence segmentation, sentence pairs, length ratios,
+ * content runs, front matter, renumbering, --by units and dictionaries,
+ * through the whole pipeline (ty_doc_parse, ty_align) where they can be. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* ---- helpers ----------------------------------------------------------- */
+
+typedef struct fixture {
+  ty_doc *ja, *en;
+  ty_alignment *al;
+} fixture;
+
+static void open_pair(fixture *f, const char *ja, const char *en,
+                      const ty_config *cfg) {
+  ty_error err;
+  f->ja = ty_doc_parse(ja, strlen(ja), "ja.txt", TY_JA, &err);
+  f->en = ty_doc_parse(en, strlen(en), "en.txt", TY_EN, &err);
+  assert_non_null(f->ja);
+  assert_non_null(f->en);
+  f->al = ty_align(f->ja, f->en, cfg, &err);
+  assert_non_null(f->al);
+}
+
+static void close_pair(fixture *f) {
+  ty_alignment_free(f->al);
+  ty_doc_free(f->ja);
+  ty_doc_free(f->en);
+}
+
+static size_t count_code(const fixture *f, ty_code code,
+                         const ty_finding **first) {
+  size_t n = 0;
+  for (size_t i = 0; i < f->al->findings.n; i++)
+    if (f->al->findings.v[i].code == code && n++ == 0 && first)
+      *first = &f->al->findings.v[i];
+  return n;
+}
+
+static size_t count_status(const fixture *f, ty_pair_status st) {
+  size_t n = 0;
+  for (size_t i = 0; i < f->al->npairs; i++) n += f->al->pairs[i].status == st;
+  return n;
+}
+
+/* The pair holding ja clause `key`, or NULL. */
+static const ty_pair *pair_of_ja(const fixture *f, const char *key) {
+  for (size_t i = 0; i < f->al->npairs; i++) {
+    const ty_pair *p = &f->al->pairs[i];
+    if (p->ja >= 0 && strcmp(f->ja->cl[p->ja].key, key) == 0) return p;
+  }
+  return NULL;
+}
+
+static const char *en_key(const fixture *f, const ty_pair *p) {
+  return p && p->en >= 0 ? f->en->cl[p->en].key : "";
+}
+
+/* The sentences of s as "[a][b]...", in a static buffer. */
+static const char *segment(const char *s, ty_lang lang) {
+  static char out[1024];
+  ty_segmenter *sg = ty_segmenter_new();
+  ty_spans sp = {0};
+  ty_sentences(sg, s, strlen(s), lang, &sp);
+  out[0] = 0;
+  for (size_t i = 0; i < sp.n; i++)
+    snprintf(out + strlen(out), sizeof out - strlen(out), "[%.*s]",
+             (int)sp.v[i].len, s + sp.v[i].off);
+  ty_spans_free(&sp);
+  ty_segmenter_free(sg);
+  return out;
+}
+
+/* ---- sentences ---------------------------------------------------------- */
+
+static void test_sentence_japanese_terminators(void **state) {
+  (void)state;
+  assert_string_equal(segment("本年5月、表明した。両国は確認した！次は？はい", TY_JA),
+                      "[本年5月、表明した。][両国は確認した！][次は？][はい]");
+  assert_string_equal(segment("「指針」に基づく。（注）以上。", TY_JA),
+                      "[「指針」に基づく。][（注）以上。]");
+}
+
+static void test_sentence_english_abbreviations(void **state) {
+  (void)state;
+  assert_string_equal(
+      segment("The U.S. Department of Defense met. Mr. Smith and Donald J. "
+              "Trump agreed. Was it at 3 p.m. Friday? Yes! See No. 5 now.",
+              TY_EN),
+      "[The U.S. Department of Defense met.][Mr. Smith and Donald J. Trump "
+      "agreed.][Was it at 3 p.m. Friday?][Yes!][See No. 5 now.]");
+  assert_string_equal(segment("the fifth Japan-U.S. Cyber Dialogue was held.", TY_EN),
+                      "[the fifth Japan-U.S. Cyber Dialogue was held.]");
+}
+
+static void test_sentence_wrapped_lines_and_paragraphs(void **state) {
+  (void)state;
+  /* a line break inside a paragraph is no sentence end; a blank line is */
+  assert_string_equal(segment("A wrapped\n  sentence here. Next one\n\nHeading\n\nBody.", TY_EN),
+                      "[A wrapped\n  sentence here.][Next one][Heading][Body.]");
+  assert_string_equal(segment("技術委員会は 8 名以下の開発者から構成される。また通常は少\n    なくとも 4 名。", TY_JA),
+                      "[技術委員会は 8 名以下の開発者から構成される。][また通常は少\n    なくとも 4 名。]");
+}
+
+/* ---- sentence pairs --------------------------------------------------- */
+
+static const char *ja3 =
+    "1 日米両国は、2017年7月にサイバー対話を開催した。両国は情報共有を進展させる。"
+    "特に、内閣サイバーセキュリティセンター(NISC)は自動インディケータ共有(AIS)への"
+    "参加を表明した。\n";
+static const char *en3 =
+    "1 Japan and the United States held the Cyber Dialogue in July 2017. "
+    "The two countries will advance information sharing. In particular, "
+    "NISC announced its participation in the Automated Indicator Sharing (AIS) "
+    "program.\n";
+
+static void test_sentence_pairs_one_to_one(void **state) {
+  (void)state;
+  fixture f;
+  open_pair(&f, ja3, en3, NULL);
+  const ty_pair *p = pair_of_ja(&f, "1");
+  assert_non_null(p);
+  assert_int_equal(p->nsent, 3);
+  for (size_t k = 0; k < p->nsent; k++) {
+    const ty_sentpair *s = &f.al->sents[p->sent_off + k];
+    assert_non_null(s->ja);
+    assert_non_null(s->en);
+    assert_int_equal(s->ja_line, 1);
+    assert_int_equal(s->en_line, 1);
+  }
+  /* spans point into the documents' text */
+  const ty_sentpair *last = &f.al->sents[p->sent_off + 2];
+  assert_true(last->en > f.en->text && last->en < f.en->text + f.en->len);
+  assert_memory_equal(last->en, "In particular, NISC", 19);
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, NULL), 0);
+  close_pair(&f);
+}
+
+static void test_sentence_unpaired_reported_with_text(void **state) {
+  (void)state;
+  const char *en =
+      "1 Japan and the United States held the Cyber Dialogue in July 2017.\n"
+      "The two countries will advance information sharing.\n";
+  fixture f;
+  open_pair(&f, ja3, en, NULL);
+  const ty_finding *x = NULL;
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, &x), 1);
+  assert_string_equal(x->key, "1");
+  assert_int_equal(x->ja_line, 1);
+  assert_int_equal(x->en_line, 1);
+  assert_int_equal(x->severity, TY_SEV_WARNING);
+  assert_non_null(strstr(x->message, "特に、内閣サイバー"));
+  assert_non_null(strstr(x->message, "…"));
+  /* the English is on two lines: the second sentence's line is 2 */
+  const ty_pair *p = pair_of_ja(&f, "1");
+  assert_int_equal(f.al->sents[p->sent_off + 1].en_line, 2);
+  close_pair(&f);
+}
+
+static void test_sentence_merge_is_not_unpaired(void **state) {
+  (void)state;
+  /* two short Japanese sentences translated as one English sentence */
+  const char *ja = "1 両国は会合した。両国は協力を確認した。次回は東京で開催する。\n";
+  const char *en = "1 The two countries met and confirmed their cooperation. "
+                   "The next meeting will be held in Tokyo.\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, NULL), 0);
+  assert_int_equal(pair_of_ja(&f, "1")->nsent, 2);
+  close_pair(&f);
+}
+
+/* ---- length-ratio ------------------------------------------------------ */
+
+static char *numbered(const char *body, int n, int short_at, const char *short_body) {
+  ty_buf b = {0};
+  for (int i = 1; i <= n; i++)
+    ty_buf_printf(&b, "%d %s\n\n", i, i == short_at ? short_body : body);
+  return b.p;
+}
+
+static void test_length_ratio_outlier(void **state) {
+  (void)state;
+  char *ja = numbered("日米両国は、サイバー空間における協力が着実に進められていることに留意し、"
+                      "官民連携を促進することにコミットした。",
+                      10, 0, NULL);
+  char *en = numbered("The two countries noted that cooperation in cyberspace is steadily "
+                      "progressing and committed to promoting public-private partnership.",
+                      10, 7, "The two countries noted that cooperation is progressing in "
+                      "cyberspace.");
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  const ty_finding *x = NULL;
+  assert_int_equal(count_code(&f, TY_LENGTH_RATIO, &x), 1);
+  assert_string_equal(x->key, "7");
+  close_pair(&f);
+  free(ja);
+  free(en);
+}
+
+static void test_length_ratio_needs_eight_pairs(void **state) {
+  (void)state;
+  char *ja = numbered("日米両国は、サイバー空間における協力が着実に進められていることに留意した。", 5, 0, NULL);
+  char *en = numbered("The two countries noted that cooperation in cyberspace is steadily "
+                      "progressing.", 5, 3, "Noted.");
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  assert_int_equal(count_code(&f, TY_LENGTH_RATIO, NULL), 0);
+  close_pair(&f);
+  free(ja);
+  free(en);
+}
+
+/* ---- runs between anchors, front matter ------------------------------ */
+
+static void test_content_run_pairs_misnumbered_clause(void **state) {
+  (void)state;
+  const char *ja = "1 日米両国は2017年に会合した。\n\n"
+                   "2 内閣サイバーセキュリティセンター(NISC)は2016年に設立された。\n\n"
+                   "3 両国は協力を確認した。\n";
+  const char *en = "1 Japan and the United States met in 2017.\n\n"
+                   "4 The National center of Incident readiness and Strategy for "
+                   "Cybersecurity (NISC) was established in 2016.\n\n"
+                   "3 The two countries confirmed their cooperation.\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  const ty_pair *p = pair_of_ja(&f, "2");
+  assert_int_equal(p->status, TY_PAIR_CONTENT);
+  assert_string_equal(en_key(&f, p), "4");
+  assert_true(p->score >= 0.8 && p->score <= 1.0);
+  assert_int_equal(count_code(&f, TY_MISSING_EN, NULL), 0);
+  assert_int_equal(count_code(&f, TY_MISSING_JA, NULL), 0);
+  close_pair(&f);
+}
+
+static void test_content_run_keeps_missing_without_evidence(void **state) {
+  (void)state;
+  const char *ja = "1 日米両国は2017年に会合した。\n\n"
+                   "2 内閣サイバーセキュリティセンター(NISC)は2016年に設立された。\n\n"
+                   "3 両国は協力を確認した。\n";
+  const char *en = "1 Japan and the United States met in 2017.\n\n"
+                   "4 See Appendix B (IPA, JPCERT) of 1999 for the 42 rules that apply "
+                   "to all of the working groups and to every subcommittee here.\n\n"
+                   "3 The two countries confirmed their cooperation.\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  assert_int_equal(pair_of_ja(&f, "2")->status, TY_PAIR_MISSING_EN);
+  assert_int_equal(count_code(&f, TY_MISSING_EN, NULL), 1);
+  assert_int_equal(count_code(&f, TY_MISSING_JA, NULL), 1);
+  close_pair(&f);
+}
+
+static void test_front_matter_by_content(void **state) {
+  (void)state;
+  /* the English has an extra front paragraph in the middle: by position
+   * the date would pair with the subtitle */
+  const char *ja = "共同プレスリリース（仮訳）\n\n2017年7月21日\n\n1 本文。\n";
+  const char *en = "Joint Press Release (Provisional Translation)\n\n"
+                   "The Fifth Japan-U.S. Cyber Dialogue\n\n"
+                   "July 21, 2017\n\n1 Body.\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  const ty_pair *date = pair_of_ja(&f, "front-2");
+  assert_int_equal(date->status, TY_PAIR_CONTENT);
+  assert_string_equal(en_key(&f, date), "front-3");
+  const ty_finding *x = NULL;
+  assert_int_equal(count_code(&f, TY_MISSING_JA, &x), 1);
+  assert_string_equal(x->key, "front-2");
+  assert_int_equal(x->en_line, 3);
+  close_pair(&f);
+}
+
+/* ---- renumbering ------------------------------------------------------ */
+
+static const char *ja_items =
+    "6.2. 構成\n\n"
+    " 1. 技術委員会は 8 名以下の開発者から構成される。また通常は少なくとも 4 名のメンバーを持つべきである。\n\n"
+    " 2. 技術委員会のメンバー数が 8 名未満である場合、技術委員会はプロジェクトリーダに新メンバーを推薦できる。\n\n"
+    " 3. 技術委員会のメンバー数が 5 名以下である場合、新メンバーを総メンバー数が 6 名に達するまで任命できる。\n\n"
+    " 4. 技術委員会とプロジェクトリーダが合意した場合、技術委員会のメンバーを解任もしくは交代させることができる。\n\n"
+    "6.3. 意思決定手順\n";
+static const char *en_items =
+    "6.2. Composition\n\n"
+    " 1. The Technical Committee consists of up to 8 Developers, and should usually have at least 4 members.\n\n"
+    " 2. When there are fewer than 8 members the Technical Committee may recommend new member(s) to the Project Leader.\n\n"
+    " 3. A Developer is not eligible to be (re)appointed to the Technical Committee if they have been a member within the previous 12 months.\n\n"
+    " 4. When there are 5 members or fewer the Technical Committee may appoint new member(s) until the number of members reaches 6.\n\n"
+    " 5. If the Technical Committee and the Project Leader agree they may remove or replace an existing member of the Technical Committee.\n\n"
+    "6.3. Decision-making procedure\n";
+
+static void test_renumbered_reported_number_pairing_kept(void **state) {
+  (void)state;
+  fixture f;
+  open_pair(&f, ja_items, en_items, NULL);
+  const ty_finding *x = NULL;
+  assert_true(count_code(&f, TY_RENUMBERED, &x) >= 1);
+  assert_string_equal(x->key, "6.2(3)");
+  assert_non_null(strstr(x->message, "ja 6.2(3) corresponds to en 6.2(4) by content"));
+  assert_int_equal(x->severity, TY_SEV_WARNING);
+  /* the number pairing stays */
+  assert_int_equal(pair_of_ja(&f, "6.2(3)")->status, TY_PAIR_MATCHED);
+  assert_string_equal(en_key(&f, pair_of_ja(&f, "6.2(3)")), "6.2(3)");
+  const ty_finding *m = NULL;
+  assert_int_equal(count_code(&f, TY_MISSING_JA, &m), 1);
+  assert_string_equal(m->key, "6.2(5)");
+  close_pair(&f);
+}
+
+static void test_renumbered_prefer_content(void **state) {
+  (void)state;
+  ty_config *cfg = ty_config_new();
+  cfg->prefer_content = 1;
+  fixture f;
+  open_pair(&f, ja_items, en_items, cfg);
+  const ty_pair *p3 = pair_of_ja(&f, "6.2(3)"), *p4 = pair_of_ja(&f, "6.2(4)");
+  assert_int_equal(p3->status, TY_PAIR_CONTENT);
+  assert_string_equal(en_key(&f, p3), "6.2(4)");
+  assert_int_equal(p4->status, TY_PAIR_CONTENT);
+  assert_string_equal(en_key(&f, p4), "6.2(5)");
+  const ty_finding *m = NULL;
+  assert_int_equal(count_code(&f, TY_MISSING_JA, &m), 1);
+  assert_string_equal(m->key, "6.2(3)");
+  assert_int_equal(count_code(&f, TY_MISSING_EN, NULL), 0);
+  close_pair(&f);
+  ty_config_free(cfg);
+}
+
+static void test_no_renumbering_when_numbers_agree(void **state) {
+  (void)state;
+  fixture f;
+  open_pair(&f, ja3, en3, NULL);
+  assert_int_equal(count_code(&f, TY_RENUMBERED, NULL), 0);
+  close_pair(&f);
+}
+
+/* ---- --by paragraph / sentence ----------------------------------------- */
+
+static void test_by_paragraph_ignores_numbering(void **state) {
+  (void)state;
+  ty_config *cfg = ty_config_new();
+  cfg->by = TY_BY_PARAGRAPH;
+  const char *ja = "1 日米両国は2017年に東京で会合した。\n\n2 NISCは2016年に設立された。\n"
+                   "その後拡充された。\n\n3 両国は、サイバー分野における協力を一層強化することを確認した。\n";
+  const char *en = "Japan and the United States met in Tokyo in 2017.\n\n"
+                   "NISC was established in 2016.\nIt has grown since.\n\n"
+                   "A short extra note.\n\n"
+                   "The two countries confirmed that they would further strengthen "
+                   "their cooperation in the cyber domain.\n";
+  fixture f;
+  open_pair(&f, ja, en, cfg);
+  assert_int_equal(f.ja->ncl, 3);
+  assert_int_equal(f.en->ncl, 4);
+  assert_string_equal(f.ja->cl[1].key, "2");
+  assert_int_equal(f.en->cl[1].line, 3);
+  assert_int_equal(f.en->cl[1].end_line, 4);
+  assert_int_equal(count_status(&f, TY_PAIR_CONTENT), 3);
+  const ty_finding *x = NULL;
+  assert_int_equal(count_code(&f, TY_MISSING_JA, &x), 1);
+  assert_int_equal(x->en_line, 6);
+  assert_non_null(strstr(x->message, "paragraph 3"));
+  /* sentence pairs inside paragraphs */
+  assert_int_equal(pair_of_ja(&f, "2")->nsent, 2);
+  close_pair(&f);
+  ty_config_free(cfg);
+}
+
+/* n lines "item k ..." on each side, of lengths that vary with k, with
+ * every 7th English line and every 13th Japanese line left out. */
+static void make_lines(int n, ty_buf *ja, ty_buf *en) {
+  static const char *const ja_words[] = {"記録", "設定と構成", "台帳の表",
+                                         "利用者の権限"};
+  static const char *const en_words[] = {"record", "settings and configuration",
+                                         "ledger table", "user permissions"};
+  for (int k = 0; k < n; k++) {
+    int r = (k * 7919) % 11;
+    if (k % 13 != 5) {
+      ty_buf_printf(ja, "項目%d の", k);
+      for (int w = 0; w <= r; w++) ty_buf_puts(ja, ja_words[(k + w) % 4]);
+      ty_buf_puts(ja, "を処理しています\n");
+    }
+    if (k % 7 != 3) {
+      ty_buf_printf(en, "processing item %d:", k);
+      for (int w = 0; w <= r; w++) ty_buf_printf(en, " %s", en_words[(k + w) % 4]);
+      ty_buf_puts(en, "\n");
+    }
+  }
+}
+
+static void test_by_sentence_lines_long_input(void **state) {
+  (void)state;
+  ty_config *cfg = ty_config_new();
+  cfg->by = TY_BY_SENTENCE;
+  ty_buf ja = {0}, en = {0};
+  make_lines(20000, &ja, &en);
+  fixture f;
+  open_pair(&f, ja.p, en.p, cfg);
+  /* one sentence a line: every line a unit */
+  assert_int_equal(f.ja->ncl, 20000 - 20000 / 13 - (20000 % 13 > 5));
+  size_t wrong = 0, links = 0;
+  for (size_t i = 0; i < f.al->npairs; i++) {
+    const ty_pair *p = &f.al->pairs[i];
+    if (p->status != TY_PAIR_CONTENT) continue;
+    links++;
+    int a = atoi(f.ja->cl[p->ja].text + strlen("項目"));
+    int b = atoi(f.en->cl[p->en].text + strlen("processing item "));
+    wrong += a != b;
+  }
+  /* 20000 items, 1539 without Japanese, 2857 without English, 220 of
+   * them on neither side */
+  assert_true(links >= 15800);
+  assert_true(wrong * 200 < links);
+  close_pair(&f);
+  ty_buf_free(&ja);
+  ty_buf_free(&en);
+  ty_config_free(cfg);
+}
+
+static void test_by_sentence_unbalanced_input(void **state) {
+  (void)state;
+  ty_config *cfg = ty_config_new();
+  cfg->by = TY_BY_SENTENCE;
+  ty_buf ja = {0}, en = {0}, few = {0};
+  make_lines(3000, &ja, &en);
+  make_lines(3, &few, &few);
+  fixture f;
+  /* three Japanese lines against thousands of English ones */
+  open_pair(&f, few.p, en.p, cfg);
+  size_t acc = 0;
+  for (size_t i = 0; i < f.al->npairs; i++)
+    acc += (size_t)f.al->pairs[i].nja + (size_t)f.al->pairs[i].nen;
+  assert_int_equal(acc, f.ja->ncl + f.en->ncl);
+  assert_true(count_code(&f, TY_MISSING_JA, NULL) > 2000);
+  close_pair(&f);
+  /* and empty against something */
+  open_pair(&f, "", en.p, cfg);
+  assert_int_equal(count_status(&f, TY_PAIR_MISSING_JA), f.en->ncl);
+  close_pair(&f);
+  ty_buf_free(&ja);
+  ty_buf_free(&en);
+  ty_buf_free(&few);
+  ty_config_free(cfg);
+}
+
+static void test_by_sentence_paragraph_text_uses_icu(void **state) {
+  (void)state;
+  ty_config *cfg = ty_config_new();
+  cfg->by = TY_BY_SENTENCE;
+  fixture f;
+  open_pair(&f, "両国は会合した。NISCは拡充された。\n\n以上。\n",
+            "The two met. NISC has grown.\n\nThat is all.\n", cfg);
+  assert_int_equal(f.ja->ncl, 3);
+  assert_int_equal(f.en->ncl, 3);
+  assert_int_equal(f.en->cl[2].line, 3);
+  assert_int_equal(count_status(&f, TY_PAIR_CONTENT), 3);
+  close_pair(&f);
+  ty_config_free(cfg);
+}
+
+/* ---- dictionaries ------------------------------------------------------- */
+
+static char *write_temp(const char *text) {
+  static char path[64];
+  snprintf(path, sizeof path, "/tmp/test_align.XXXXXX");
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+  close(fd);
+  return path;
+}
+
+static void test_dict_anchors_raise_scores(void **state) {
+  (void)state;
+  /* a misnumbered clause paired by content, with and without glosses */
+  const char *ja = "1 両国は会合した。\n\n2 猫は犬より賢いと鳥は考える。\n\n4 以上。\n";
+  const char *en = "1 The two met.\n\n7 Birds think that cats are cleverer than dogs.\n\n"
+                   "4 That is all.\n";
+  char *path = write_temp("猫 [ねこ] /(n) cat/(P)/\n犬 [いぬ] /(n) dog/\n"
+                          "鳥;禽 [とり] /(n) bird/fowl/\n空を飛ぶ\tfly\n"
+                          "賢い [かしこい] /(adj-i) wise/clever/smart/\n");
+  ty_error err;
+  ty_dict *d = ty_dict_load(path, &err);
+  unlink(path);
+  assert_non_null(d);
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  const ty_pair *p = pair_of_ja(&f, "2");
+  assert_int_equal(p->status, TY_PAIR_CONTENT);
+  double plain = p->score;
+  close_pair(&f);
+  ty_config *cfg = ty_config_new();
+  cfg->dict = d;
+  open_pair(&f, ja, en, cfg);
+  p = pair_of_ja(&f, "2");
+  assert_int_equal(p->status, TY_PAIR_CONTENT);
+  assert_string_equal(en_key(&f, p), "7");
+  assert_true(p->score > plain);
+  close_pair(&f);
+  ty_config_free(cfg);
+  ty_dict_free(d);
+}
+
+static void test_dict_load_errors(void **state) {
+  (void)state;
+  ty_error err;
+  memset(&err, 0, sizeof err);
+  assert_null(ty_dict_load("/nonexistent/edict", &err));
+  assert_int_equal(err.code, TY_ERR_IO);
+  assert_string_equal(err.file, "/nonexistent/edict");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_sentence_japanese_terminators),
+      cmocka_unit_test(test_sentence_english_abbreviations),
+      cmocka_unit_test(test_sentence_wrapped_lines_and_paragraphs),
+      cmocka_unit_test(test_sentence_pairs_one_to_one),
+      cmocka_unit_test(test_sentence_unpaired_reported_with_text),
+      cmocka_unit_test(test_sentence_merge_is_not_unpaired),
+      cmocka_unit_test(test_length_ratio_outlier),
+      cmocka_unit_test(test_length_ratio_needs_eight_pairs),
+      cmocka_unit_test(test_content_run_pairs_misnumbered_clause),
+      cmocka_unit_test(test_content_run_keeps_missing_without_evidence),
+      cmocka_unit_test(test_front_matter_by_content),
+      cmocka_unit_test(test_renumbered_reported_number_pairing_kept),
+      cmocka_unit_test(test_renumbered_prefer_content),
+      cmocka_unit_test(test_no_renumbering_when_numbers_agree),
+      cmocka_unit_test(test_by_paragraph_ignores_numbering),
+      cmocka_unit_test(test_by_sentence_lines_long_input),
+      cmocka_unit_test(test_by_sentence_unbalanced_input),
+      cmocka_unit_test(test_by_sentence_paragraph_text_uses_icu),
+      cmocka_unit_test(test_dict_anchors_raise_scores),
+      cmocka_unit_test(test_dict_load_errors),
+  };
+  return cmocka_run_group_tests_name("align", tests, NULL, NULL);
+}
