@@ -528,14 +528,15 @@ static void start_clause(builder *b, ty_marker *m, const char *line,
  * "(1) The purpose"): the article's first paragraph, not a clause of its
  * own.  Returns 1 when the marker was taken so. */
 static int first_paragraph(builder *b, const ty_marker *m, const char *line) {
-  if (!b->statute || b->cur < 0 || m->kind != TY_K_ARABIC ||
+  if (!b->statute || b->cur < 0 || b->depth == 0 || m->kind != TY_K_ARABIC ||
       m->deco != TY_D_PAREN || m->ordinal != 1 ||
       b->stack[b->depth - 1].rank != R_ARTICLE ||
       b->stack[b->depth - 1].clause != b->cur)
     return 0;
   ty_clause *c = &b->doc->cl[b->cur];
-  if (c->flags & TY_CL_PARAS || !is_blank(c->text, (size_t)(line - c->text)))
-    return 0;
+  if (c->flags & TY_CL_PARAS) return 0;
+  for (const char *p = c->text; p < line; p++)
+    if (*p != '\n' && *p != ' ' && *p != '\t') return 0;
   c->text = line + m->text_off;
   c->flags |= TY_CL_PARAS;
   return 1;
@@ -959,7 +960,7 @@ static void detect_modes(builder *b, const char *s, size_t n) {
     i = e + 1;
   }
   b->line_mode = !blank;
-  b->statute = articles >= 2;
+  b->statute = articles >= 1;
   b->rst = !b->statute && underlined >= 2;
 }
 
@@ -1008,7 +1009,12 @@ void ty_outline_build(ty_doc *d) {
       /* reST enumerated lists carry a dot or parentheses: a bare number
        * there starts a sentence ("* 7 日以上…") */
       int bare_in_rst = b.rst && m.deco == TY_D_BARE;
-      if (!bare_in_rst &&
+      /* "(2) of Article 4" wrapped to the start of a line cites a
+       * paragraph; a paragraph itself starts with a capital */
+      int citation = m.deco == TY_D_PAREN && is_paragraph(&b, &m) &&
+                     m.text_off < len && line[m.text_off] >= 'a' &&
+                     line[m.text_off] <= 'z';
+      if (!bare_in_rst && !citation &&
           ((para_start && !m.weak) || continues_sequence(&b, &m, line, len)) &&
           !(m.kind == TY_K_DOTTED && dotted_dress_differs(&b, &m))) {
         front_open = 0;
