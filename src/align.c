@@ -50,9 +50,16 @@ static const double prior[NMOVES] = {0.0, 3.0, 3.0, 3.5, 3.5, 5.0};
 #define ANCHOR_SHARED 3.0  /* per anchor both groups hold (at most 4) */
 #define ANCHOR_WEAK 1.0    /* per weak anchor (punctuation, short loanword) */
 /* What a required anchor one side lacks costs, in half nats, by its
- * flags (bit 0 required, bit 1 weak): a number, a conversion or a Latin
- * word more than a punctuation mark. */
-static const int miss_units[4] = {0, 6, 0, 2};
+ * flags (bit 0 required, bit 1 weak): a conversion or a Latin word more
+ * than a punctuation mark; numbers are weighed apart. */
+static const int miss_units[4] = {0, 3, 0, 2};
+#define NUMBER_MISSING 6  /* a number against other numbers */
+#define NUMBER_UNSTATED 2 /* a number against none */
+
+/* Anchor flags, the low three bits of an anchor's hash. */
+#define A_REQUIRED 1u /* its absence on the other side costs */
+#define A_WEAK 2u     /* sharing it gains ANCHOR_WEAK, not ANCHOR_SHARED */
+#define A_NUMBER 4u   /* a number */
 #define MAX_MISSING 12 /* half nats */
 #define MAX_ANCHORS 4
 
@@ -66,10 +73,9 @@ static const model default_model = {0.55, 2.0};
 
 /* ---- units: lengths and anchors ------------------------------------------ */
 
-/* Anchors are 32-bit hashes; bit 0 set means "required": its absence on
- * the other side costs (miss_units); bit 1 set means "weak": sharing it
- * gains ANCHOR_WEAK, not ANCHOR_SHARED.  Two anchors are the same when
- * their hashes agree above bit 1. */
+/* Anchors are 32-bit hashes whose low three bits are flags (A_REQUIRED,
+ * A_WEAK, A_NUMBER); two anchors are the same when their hashes agree
+ * above them. */
 typedef struct seq {
   size_t n, cap;
   double *len;    /* characters, spaces left out */
@@ -109,7 +115,7 @@ static void pool_put(seq *q, uint32_t h) {
 }
 
 static int u32_cmp(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a >> 2, y = *(const uint32_t *)b >> 2;
+  uint32_t x = *(const uint32_t *)a >> 3, y = *(const uint32_t *)b >> 3;
   return x < y ? -1 : x > y;
 }
 
@@ -172,7 +178,7 @@ static void put_skeleton(seq *q, const char *sk, size_t n) {
   if (n < 2) return;
   uint32_t h = fnv(2166136261u, 'k');
   for (size_t k = 0; k < n; k++) h = fnv(h, (unsigned char)sk[k]);
-  pool_put(q, (h & ~3u) | (n < 3 ? 2u : 0u));
+  pool_put(q, (h & ~7u) | (n < 3 ? A_WEAK : 0u));
 }
 
 /* The consonant skeleton of the lower-cased English word w[0..n), spelt
@@ -253,7 +259,7 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
         i += (size_t)len;
         chars++;
       }
-      pool_put(q, (h & ~3u) | 1u);
+      pool_put(q, (h & ~7u) | A_REQUIRED | A_NUMBER);
       continue;
     }
     if (is_alpha(c) || (c == '%' && i + 1 < n)) {
@@ -284,7 +290,7 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
       if (!conv && wl >= 4 && wl <= sizeof word && word[wl - 1] == 's' &&
           word[wl - 2] != 's')
         h = hs;
-      if (conv || wl >= 2) pool_put(q, (h & ~3u) | (conv || lang == TY_JA));
+      if (conv || wl >= 2) pool_put(q, (h & ~7u) | (conv || lang == TY_JA ? A_REQUIRED : 0u));
       if (!conv && lang == TY_EN && wl >= 3 && wl <= sizeof word) {
         char sk[32];
         put_skeleton(q, sk, english_skeleton(word, wl, sk, sizeof sk));
@@ -309,7 +315,7 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
       continue;
     }
     if (c > 0 && c < 0x80 && punct[c])
-      pool_put(q, (fnv(fnv(2166136261u, 'p'), (unsigned char)c) & ~3u) | 3u);
+      pool_put(q, (fnv(fnv(2166136261u, 'p'), (unsigned char)c) & ~7u) | A_REQUIRED | A_WEAK);
     chars++;
     i += (size_t)len;
   }
@@ -321,7 +327,7 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
     qsort(v, cnt, sizeof *v, u32_cmp);
     size_t w = 0;
     for (size_t k = 0; k < cnt; k++) {
-      if (w && (v[w - 1] >> 2) == (v[k] >> 2)) v[w - 1] |= v[k] & 1u;
+      if (w && (v[w - 1] >> 3) == (v[k] >> 3)) v[w - 1] |= v[k] & A_REQUIRED;
       else v[w++] = v[k];
     }
     q->np = start + w;
@@ -365,20 +371,28 @@ static terms unit_terms(const aligner *g, size_t x, size_t y) {
   size_t nb = g->B->aoff[y + 1] - g->B->aoff[y];
   size_t i = 0, j = 0;
   int shared = 0, weak = 0, ma = 0, mb = 0;
-  while (i < na && j < nb) {
-    uint32_t u = a[i] >> 2, v = b[j] >> 2;
-    if (u == v) {
-      if (a[i] & 2u) weak++;
+  int has_a = 0, has_b = 0, lost_a = 0, lost_b = 0; /* numbers */
+  while (i < na || j < nb) {
+    uint32_t u = i < na ? a[i] >> 3 : UINT32_MAX, v = j < nb ? b[j] >> 3 : UINT32_MAX;
+    if (i < na && j < nb && u == v) {
+      if (a[i] & A_WEAK) weak++;
       else shared++;
+      has_a |= (a[i] & A_NUMBER) != 0, has_b |= (b[j] & A_NUMBER) != 0;
       i++, j++;
-    } else if (u < v) {
-      ma += miss_units[a[i++] & 3u];
+    } else if (j >= nb || (i < na && u < v)) {
+      if (a[i] & A_NUMBER) has_a = 1, lost_a++;
+      else ma += miss_units[a[i] & 3u];
+      i++;
     } else {
-      mb += miss_units[b[j++] & 3u];
+      if (b[j] & A_NUMBER) has_b = 1, lost_b++;
+      else mb += miss_units[b[j] & 3u];
+      j++;
     }
   }
-  for (; i < na; i++) ma += miss_units[a[i] & 3u];
-  for (; j < nb; j++) mb += miss_units[b[j] & 3u];
+  /* a number the other side lacks while stating numbers of its own is a
+   * disagreement; where it states none, it may have spelt it out */
+  ma += lost_a * (has_b ? NUMBER_MISSING : NUMBER_UNSTATED);
+  mb += lost_b * (has_a ? NUMBER_MISSING : NUMBER_UNSTATED);
   return (terms){cap8(shared), cap8(weak), cap8(ma), cap8(mb)};
 }
 
@@ -1272,7 +1286,7 @@ static uint16_t gloss_words(ty_dict *d, const char *s, size_t n) {
       d->gcap = d->gcap ? d->gcap * 2 : 4096;
       d->glosses = ty_xrealloc(d->glosses, d->gcap * sizeof *d->glosses);
     }
-    d->glosses[d->ng++] = h & ~3u;
+    d->glosses[d->ng++] = h & ~7u;
     cnt++;
   }
   return cnt;

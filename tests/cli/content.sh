@@ -1,0 +1,156 @@
+#!/bin/sh
+# Golden tests of alignment by content: sentence pairs and sentence-unpaired
+# on the bundled pair and a draft missing a sentence, --by paragraph on the
+# bundled pair with the English numbering stripped, renumbered clauses of
+# the Debian constitution (English v1.5 against the Japanese of v1.4),
+# --by sentence with omissions, --dict, and bad options.
+# Usage: TAIYAKU=build/taiyaku sh tests/cli/content.sh
+# Prints "content: N passed, N failed" and exits 1 if any test failed.
+set -u
+T=${TAIYAKU:-build/taiyaku}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+JA=$ROOT/ja/cyber-dialogue-2017.txt
+EN=$ROOT/en/cyber-dialogue-2017.txt
+DC=$ROOT/tests/fixtures/corpus/debian-constitution
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() {
+  failed=$((failed + 1))
+  echo "FAIL: $*" >&2
+}
+
+# run STATUS CMD...: runs CMD (stdout to $TMP/out, stderr to $TMP/err) and
+# checks its exit status.
+run() {
+  want=$1
+  shift
+  "$@" >"$TMP/out" 2>"$TMP/err"
+  got=$?
+  if [ "$got" -ne "$want" ]; then
+    fail "exit $got, wanted $want: $*"
+    sed 's/^/  stderr: /' "$TMP/err" | head -5 >&2
+    return 1
+  fi
+  ok
+}
+
+has() {
+  if grep -Eq -- "$2" "$1"; then ok; else fail "$1 lacks /$2/"; fi
+}
+
+# py EXPR: a Python expression over the JSON report in $TMP/out (j); F
+# holds the findings as (code, key, ja_line, en_line, message) tuples and
+# P the pairs as (status, ja key or None, en key or None, ja line, en line).
+py() {
+  if python3 - "$TMP/out" "$1" 2>"$TMP/pyerr" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+F = [(f["code"], f["key"], f["ja_line"], f["en_line"], f["message"])
+     for f in j["findings"]]
+P = [(p["status"], p["key"] if p["ja"] else None,
+      p["key"] if not p["ja"] else None,
+      p["ja"]["line"] if p["ja"] else 0, p["en"]["line"] if p["en"] else 0)
+     for p in j["pairs"]]
+ok = eval(sys.argv[2], {"j": j, "F": F, "P": P, "json": json})
+if not ok:
+    print("  findings:", [f for f in F if f[0] != "suspicious-char"][:8],
+          file=sys.stderr)
+sys.exit(0 if ok else 1)
+PY
+  then ok; else
+    fail "json: $1"
+    cat "$TMP/pyerr" >&2
+  fi
+}
+
+echo "== the bundled pair: every sentence paired"
+run 0 "$T" align --format json "$JA" "$EN"
+py "not [f for f in F if f[0] in ('sentence-unpaired', 'length-ratio', 'renumbered')]"
+py "all(s['ja'] and s['en'] for p in j['pairs'] for s in p.get('sentences', []))"
+py "[len(p['sentences']) for p in j['pairs'] if p['key'] == '7.1'] == [5]"
+py "j['summary']['missing_en'] == 0 and j['summary']['missing_ja'] == 0"
+run 0 "$T" align --sentences "$JA" "$EN"
+has "$TMP/out" "In particular, in May this year"
+
+echo "== the NISC/AIS sentence of 7(1) removed"
+sed 's/ In particular, in May this year, Japan[^.]*\(\.[^ ]*\)*[^.]*\.//' "$EN" >"$TMP/nisc.txt"
+if cmp -s "$EN" "$TMP/nisc.txt"; then fail "the NISC sentence was not removed"; else ok; fi
+run 0 "$T" check --format json "$JA" "$TMP/nisc.txt"
+py "[(c, k, a) for c, k, a, b, m in F if c == 'sentence-unpaired'] == [('sentence-unpaired', '7.1', 25)]"
+py "[m for c, k, a, b, m in F if c == 'sentence-unpaired'][0].startswith('ja sentence has no English counterpart: 特に、本年5月、日本の内閣サイバー')"
+run 0 "$T" check "$JA" "$TMP/nisc.txt"
+has "$TMP/out" "^$JA:25: warning: \[sentence-unpaired\] 7.1: ja sentence has no English counterpart: 特に、本年5月"
+run 0 "$T" check --disable sentence-unpaired --format json "$JA" "$TMP/nisc.txt"
+py "not [f for f in F if f[0] == 'sentence-unpaired']"
+
+echo "== numbering stripped from the English, aligned --by paragraph"
+sed -E 's/^(- )?([0-9]+|\([0-9]+\)|[a-d]\.) //' "$EN" >"$TMP/plain.txt"
+run 0 "$T" align --format json "$JA" "$EN"
+cp "$TMP/out" "$TMP/numbered.json"
+run 0 "$T" align --by paragraph --format json "$JA" "$TMP/plain.txt"
+py "j['summary']['missing_en'] == 0 and j['summary']['missing_ja'] == 0"
+py "all(s == 'content' for s, a, b, x, y in P)"
+# each numbered clause's first line is paired with the line its English
+# counterpart starts on
+py "(lambda n: all(n.get(x, y) == y for s, a, b, x, y in P) and len([1 for s, a, b, x, y in P if x in n]) == len(n))({p['ja']['line']: p['en']['line'] for p in json.load(open('$TMP/numbered.json'))['pairs'] if p['ja'] and p['en']})"
+# every paragraph of both files is in one pair
+py "len(P) == j['ja']['clauses'] == j['en']['clauses']"
+run 0 "$T" align --by paragraph --format md "$JA" "$TMP/plain.txt"
+run 0 "$T" align --by paragraph --format tmx "$JA" "$TMP/plain.txt"
+has "$TMP/out" "<tu"
+
+echo "== Debian constitution: English v1.5 against the Japanese of v1.4"
+run 1 "$T" check --format json "$DC/ja-v1.4.txt" "$DC/en-v1.5.txt"
+py "[(c, k, m) for c, k, a, b, m in F if c == 'renumbered'] == [('renumbered', '6.2(5)', 'ja 6.2(5) corresponds to en 6.2(6) by content (paired by number)')]"
+py "[(k, b) for c, k, a, b, m in F if c == 'missing-ja' and k.startswith('6.2')] == [('6.2(6)', 307), ('6.2(7)', 310), ('6.2(7).1', 312), ('6.2(7).2', 316)]"
+run 1 "$T" check "$DC/ja-v1.4.txt" "$DC/en-v1.5.txt"
+has "$TMP/out" "ja-v1.4.txt:287: warning: \[renumbered\] 6.2\(5\): ja 6.2\(5\) corresponds to en 6.2\(6\) by content"
+has "$TMP/out" "en-v1.5.txt:310: error: \[missing-ja\] 6.2\(7\): en 7. has no Japanese counterpart"
+run 1 "$T" align --prefer content --format json "$DC/ja-v1.4.txt" "$DC/en-v1.5.txt"
+py "[(p['status'], p['en']['line']) for p in j['pairs'] if p['ja'] and p['ja']['line'] == 287] == [('content', 307)]"
+py "[(k, b) for c, k, a, b, m in F if c == 'missing-ja' and k.startswith('6.2')] == [('6.2(5)', 304), ('6.2(7)', 310), ('6.2(7).1', 312), ('6.2(7).2', 316)]"
+run 0 "$T" check --fail-on never --format json "$DC/ja-v1.7.txt" "$DC/en-v1.7.txt"
+py "not [f for f in F if f[0] == 'renumbered']"
+
+echo "== --by sentence: one sentence a line, omissions on both sides"
+printf '%s\n' "ユーザのホーム領域のサイズ変更には認証が必要です。" \
+  "ファイル %s を開けません" "新しいファイルを作成できません" \
+  "-U, --username=NAME クラスタのスーパーユーザー(デフォルト\"%s\")" \
+  "不明なファイルタイプ %s" >"$TMP/s-ja.txt"
+printf '%s\n' "Authentication is required to resize a user's home area." \
+  "cannot create new file" "unknown file type %s" \
+  "Active Internet connections (servers and established)" >"$TMP/s-en.txt"
+run 1 "$T" align --by sentence --format json "$TMP/s-ja.txt" "$TMP/s-en.txt"
+py "[(x, y) for s, a, b, x, y in P if s == 'content'] == [(1, 1), (3, 2), (5, 3)]"
+py "sorted((c, a, b) for c, k, a, b, m in F if c.startswith('missing')) == [('missing-en', 2, None), ('missing-en', 4, None), ('missing-ja', None, 4)]"
+py "[m for c, k, a, b, m in F if c == 'missing-en'][0] == 'sentence 2 has no English counterpart'"
+run 1 "$T" align --by sentence --format xliff "$TMP/s-ja.txt" "$TMP/s-en.txt"
+has "$TMP/out" "cannot create new file"
+: >"$TMP/empty.txt"
+run 1 "$T" align --by sentence --format json "$TMP/empty.txt" "$TMP/s-en.txt"
+py "j['summary']['missing_ja'] == 4 and j['summary']['pairs'] == 4"
+
+echo "== --dict"
+printf '%s\n' "猫 [ねこ] /(n) cat/(P)/" "犬 [いぬ] /(n) dog/" "鳥	bird" >"$TMP/dict.txt"
+run 0 "$T" align --dict "$TMP/dict.txt" --format json "$JA" "$EN"
+py "j['summary']['missing_en'] == 0"
+if command -v iconv >/dev/null 2>&1; then
+  iconv -f UTF-8 -t EUC-JP "$TMP/dict.txt" >"$TMP/dict-euc.txt"
+  run 0 "$T" align --dict "$TMP/dict-euc.txt" "$JA" "$EN"
+fi
+run 2 "$T" align --dict "$TMP/nonexistent" "$JA" "$EN"
+has "$TMP/err" "^taiyaku: .*nonexistent: cannot open"
+
+echo "== bad options"
+run 2 "$T" align --by chapter "$JA" "$EN"
+has "$TMP/err" "^taiyaku: --by: number, paragraph or sentence$"
+run 2 "$T" align --prefer both "$JA" "$EN"
+has "$TMP/err" "^taiyaku: --prefer: number or content$"
+
+echo "content: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
