@@ -11,16 +11,21 @@
  *   3億5000万 / 350 million -> 350000000
  *   第五回 / fifth       -> 5 (the English word is optional, see below)
  *
- * A value a language usually leaves unsaid is marked TY_NUM_OPTIONAL: it
- * matches a value on the other side but is never reported as missing
- * there.  English number words and ordinals ("one of", "the first"), month
- * names outside a date ("in May") and a lone kanji 一 are optional; "本年"
- * or "this year" is an implicit year that matches any year (TY_NUM_ANY).
+ * A value one language states where the other often does not is marked
+ * TY_NUM_OPTIONAL: it matches a value on the other side but is never
+ * reported as missing there.  English number words, ordinals and adverbs
+ * ("one of", "the first", "twice"), month names outside a date ("in
+ * May"), a 1 outside a date ("a", "month-long"), a kanji digit counting
+ * things (三つ: "three", "both") and an enumerator "(1)" are optional;
+ * "本年" or "this year" is an implicit year that matches any year
+ * (TY_NUM_ANY); "2以上" may also match 1 ("more than one").  Numbers in
+ * printf conversions of software messages (%2$s) are not stated at all.
  *
  * ICU supplies what it knows: NFKC, the spell-out rules that read English
- * number words (and give the vocabulary of such words), the month names,
- * the era names and the Japanese calendar, numeric values of kanji.  All
- * ICU objects are opened once per extractor, not per clause. */
+ * number words (and give the vocabulary of such words), Roman numerals,
+ * the month names, the era names and the Japanese calendar, numeric values
+ * of kanji.  All ICU objects are opened once per extractor, not per
+ * clause. */
 #include "internal.h"
 
 #include <math.h>
