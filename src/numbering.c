@@ -530,6 +530,25 @@ static ty_kind dai_unit(int32_t c) {
   }
 }
 
+/* A chapter-like heading run on into its title ("第1章はじめに"): after
+ * 章 節 編 a particle may start the title, unless the rest reads as a
+ * sentence ("第3章では…を説明する。").  Articles keep the strict rule. */
+static int grouping_title(const char *s, size_t n, size_t j, ty_kind unit) {
+  if (unit != TY_K_JA_CHAPTER && unit != TY_K_JA_SECTION &&
+      unit != TY_K_JA_PART)
+    return 0;
+  int len;
+  int32_t c = get(s, n, j, &len);
+  if (!in_list(particles, c)) return 0;
+  int chars = 0;
+  while ((c = get(s, n, j, &len)) >= 0) {
+    if (c == 0x3002 || c == 0x3001 || c == '.' || c == ',') return 0;
+    if (++chars > 30) return 0;
+    j += (size_t)len;
+  }
+  return 1;
+}
+
 /* "第N", "第N条", "第十条の二" (branch 2; later "の三" kept in the label). */
 static int parse_dai(const char *s, size_t n, size_t i, ty_marker *m,
                      found *f) {
@@ -563,7 +582,8 @@ static int parse_dai(const char *s, size_t n, size_t i, ty_marker *m,
     if (!m->branch) m->branch = (int)bv;
     j = b;
   }
-  if (!ja_tail_ok(get(s, n, j, &len))) return 0;
+  if (!ja_tail_ok(get(s, n, j, &len)) && !grouping_title(s, n, j, unit))
+    return 0;
   f->end = j;
   f->tight = 1;
   return 1;
