@@ -253,11 +253,13 @@ static void choose_reading(const builder *b, ty_marker *m) {
   }
 }
 
-/* A dotted marker's base: the level holding the first path component. */
+/* A dotted marker's base: the level holding the first path component
+ * (a section "2.", or a chapter "Chapter 2" / "第2章" over "2.1"). */
 static int dotted_base(const builder *b, const ty_marker *m) {
   for (int i = 0; i < b->depth; i++) {
     const level *l = &b->stack[i];
-    if (l->kind == TY_K_DOTTED ||
+    if (l->kind == TY_K_DOTTED || l->kind == TY_K_EN_CHAPTER ||
+        l->kind == TY_K_JA_CHAPTER ||
         (l->deco == TY_D_DOT && l->indent == m->indent &&
          (l->kind == TY_K_ARABIC || l->kind == TY_K_LATIN_UPPER)))
       return i;
@@ -278,7 +280,8 @@ static ty_deco dotted_dress(const char *line, const ty_marker *m) {
  * "7.1." headings, "1.1 を" under "1.") is a reference in the text. */
 static int dotted_dress_differs(const builder *b, const ty_marker *m) {
   int base = dotted_base(b, m);
-  return base >= 0 && b->stack[base].deco != m->deco;
+  return base >= 0 && b->stack[base].deco != TY_D_WORD &&
+         b->stack[base].deco != m->deco;
 }
 
 /* Whether a marker found inside a paragraph continues an open sequence.
@@ -290,6 +293,14 @@ static int continues_sequence(const builder *b, const ty_marker *m,
   if (b->statute && (m->deco == TY_D_WORD || is_paragraph(b, m)))
     return m->text_off >= len || !(line[m->text_off] >= 'a' &&
                                    line[m->text_off] <= 'z');
+  /* a chapter or appendix heading (in an indented table of contents) that
+   * starts or continues its own sequence */
+  if (marker_rank(b, m, 0) != R_LIST) {
+    if (m->ordinal == 1) return 1;
+    for (int i = b->depth - 1; i >= 0; i--)
+      if (b->stack[i].kind == m->kind) return b->stack[i].last + 1 == m->ordinal;
+    return 0;
+  }
   if (m->kind == TY_K_DOTTED) {
     int base = dotted_base(b, m);
     if (base < 0) return 0;
@@ -586,6 +597,10 @@ static void key_component(ty_buf *k, const ty_clause *c, int alpha) {
 
 static int is_section_level(const keyctx *x, const ty_clause *c) {
   if (c->kind == TY_K_DOTTED) return 1;
+  /* "Chapter 3" and "第3章" stand where another text writes "3." */
+  if (x->dotted && (c->kind == TY_K_EN_CHAPTER ||
+                    c->kind == TY_K_JA_CHAPTER || is_appendix(c->kind)))
+    return 1;
   return x->dotted && c->depth == 1 && c->deco == TY_D_DOT &&
          (c->kind == TY_K_ARABIC || c->kind == TY_K_LATIN_UPPER);
 }

@@ -153,6 +153,82 @@ static void test_outline_table_of_contents_skipped(void **s) {
   ty_doc_free(d);
 }
 
+static void test_outline_chapter_words_key_like_numbers(void **s) {
+  (void)s;
+  /* 第3章 (with or without a space) and Chapter 3. key like "3." */
+  const char *ja = "第1章はじめに\n\n本文。\n\n第2章 使い方\n\n2.1. 起動\n\n"
+                   " 1. 開く\n 2. 閉じる\n\n付録A 資料\n\nA.1. 表\n";
+  const char *en = "Chapter 1. Introduction\n\nText.\n\nChapter 2. Usage\n\n"
+                   "2.1. Starting\n\n 1. Open\n 2. Close\n\n"
+                   "Appendix A. Material\n\nA.1. Table\n";
+  const char *plain = "1. Introduction\n\nText.\n\n2. Usage\n\n2.1. Starting\n\n"
+                      " 1. Open\n 2. Close\n\nA. Material\n\nA.1. Table\n";
+  const char *want = "1 2 2.1 2.1(1) 2.1(2) A A.1";
+  /* a reference reads as a sentence and stays text */
+  ty_marker m;
+  const char *ref = "第3章では、設定を説明する。";
+  assert_int_equal(ty_number_parse(ref, strlen(ref), &m), 0);
+  ty_doc *d = parse(ja, TY_JA);
+  char got[512];
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, want);
+  ty_doc_free(d);
+  d = parse(en, TY_EN);
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, want);
+  ty_doc_free(d);
+  d = parse(plain, TY_EN);
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, want);
+  ty_doc_free(d);
+}
+
+static void test_outline_indented_table_of_contents_skipped(void **s) {
+  (void)s;
+  ty_doc *d = parse("Manual\n\nContents\n\n  Chapter 1. Introduction\n"
+                    "  Chapter 2. Usage\n    2.1 Starting\n  Appendix A. Tools\n\n"
+                    "Chapter 1. Introduction\n\nText.\n\nChapter 2. Usage\n\n"
+                    "Text.\n\n2.1 Starting\n\nText.\n\nAppendix A. Tools\n\nText.\n",
+                    TY_EN);
+  char got[512];
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, "front-1 front-2 1 2 2.1 A");
+  assert_int_equal(d->cl[2].line, 10);
+  assert_int_equal(d->cl[2].depth, 1);
+  assert_int_equal(count_code(d, TY_DUPLICATE_NUMBER), 0);
+  ty_doc_free(d);
+}
+
+static void test_outline_rst_underlined_titles(void **s) {
+  (void)s;
+  /* Sphinx text: a bulleted table of contents (with an unnumbered
+   * "Appendix" title in it), underlined numbered titles, lists inside
+   * sections, and an appendix numbered from 1 again */
+  ty_doc *d = parse("Guide\n*****\n\n* 1. Scope\n\n* 2. Use\n\n  * 2.1. Start\n\n"
+                    "Appendix\n^^^^^^^^\n\n* 1. Tools\n\n\n"
+                    "1. Scope\n********\n\nText.\n\n"
+                    "2. Use\n******\n\nSteps:\n\n1. Open it.\n\n2. Close it.\n\n"
+                    "* 7 days: the delay.\n\n"
+                    "2.1. Start\n==========\n\nText.\n\n"
+                    "1. Tools\n********\n\nText.\n\n1.1. Core\n=========\n\nText.\n",
+                    TY_EN);
+  char got[512];
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, "front-1 1 2 2(1) 2(2) 2.1 s2:1 s2:1.1");
+  /* titles without their underlines; the heading's text follows */
+  ty_buf b = {0};
+  ty_clause_flat_text(&d->cl[0], &b);
+  assert_string_equal(b.p, "Guide");
+  ty_buf_clear(&b);
+  ty_clause_flat_text(&d->cl[1], &b);
+  assert_string_equal(b.p, "Scope\nText.");
+  ty_buf_free(&b);
+  assert_int_equal(d->cl[3].parent, 2);
+  assert_int_equal(count_code(d, TY_DUPLICATE_NUMBER), 0);
+  assert_int_equal(count_code(d, TY_NUMBERING_ORDER), 0);
+  ty_doc_free(d);
+}
+
 static void test_outline_empty_and_blank_files(void **s) {
   (void)s;
   assert_keys("", "");
@@ -229,6 +305,9 @@ int main(void) {
       cmocka_unit_test(test_outline_branch_article_is_peer),
       cmocka_unit_test(test_outline_gap_order_duplicate),
       cmocka_unit_test(test_outline_table_of_contents_skipped),
+      cmocka_unit_test(test_outline_chapter_words_key_like_numbers),
+      cmocka_unit_test(test_outline_indented_table_of_contents_skipped),
+      cmocka_unit_test(test_outline_rst_underlined_titles),
       cmocka_unit_test(test_outline_empty_and_blank_files),
       cmocka_unit_test(test_match_missing_and_order),
       cmocka_unit_test(test_match_duplicate_takes_later_occurrence),
