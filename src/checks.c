@@ -299,25 +299,30 @@ static void untranslated_en(run *r) {
   report(r, TY_UNTRANSLATED, r->msg.p);
 }
 
-/* A Japanese text with no Japanese letter but English words: English left
- * where the Japanese should be. */
+/* A Japanese text with no Japanese letter but English words (three or
+ * more, words being what spaces separate, so that a URL or a code alone
+ * is not English): English left where the Japanese should be. */
 #define ENGLISH_LETTERS 10
+#define ENGLISH_WORDS 3
 
 static void untranslated_ja(run *r) {
   const ty_buf *t = &r->text[TY_JA];
   size_t latin = 0, words = 0, i = 0;
-  int in_word = 0;
+  int counted = 0; /* the word being read has been counted */
   while (i < t->n) {
     int len;
     int32_t c = ty_utf8_decode(t->p + i, t->n - i, &len);
     if (ty_is_japanese(c)) return;
-    int letter = is_latin_letter(c);
-    latin += letter;
-    if (letter && !in_word) words++;
-    in_word = letter;
     i += (size_t)len;
+    if (ty_is_space(c) || c == '\n') {
+      counted = 0;
+    } else if (is_latin_letter(c)) {
+      latin++;
+      words += !counted;
+      counted = 1;
+    }
   }
-  if (latin < ENGLISH_LETTERS || words < 2) return;
+  if (latin < ENGLISH_LETTERS || words < ENGLISH_WORDS) return;
   ty_buf_clear(&r->msg);
   ty_buf_puts(&r->msg, "the Japanese text has no Japanese: ");
   put_excerpt(&r->msg, t->p, t->n, 40);

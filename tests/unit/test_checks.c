@@ -300,6 +300,9 @@ static void test_untranslated_english_in_japanese(void **state) {
              "the Japanese text has no Japanese: The two countries shared the "
              "concern.");
   expect_none("1 (CDPWG)\n", "1 (CDPWG)\n", TY_UNTRANSLATED);
+  expect_none("1 https://www.mofa.go.jp/mofaj/files/000281290.pdf\n",
+              "1 https://www.mofa.go.jp/files/000281291.pdf\n",
+              TY_UNTRANSLATED);
 }
 
 /* ---- suspicious-char ---------------------------------------------------- */
