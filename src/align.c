@@ -43,10 +43,12 @@ static const int mv_b[NMOVES] = {1, 0, 1, 1, 2, 2};
 #define MOVES_SENT (MOVES_RUN | MOVE_BIT(M22))
 
 /* Costs in nats, relative to a 1-1.  Gale and Church's move frequencies
- * (1-1 .89, 2-1 .089, 1-0 .0099, 2-2 .011) would give 2.3 for a 2-1 and
- * 4.5 for a 1-0; omissions are commoner and merges rarer in the drafts
- * and message catalogs measured (tests/bench), where these serve better. */
-static const double prior[NMOVES] = {0.0, 3.0, 3.0, 3.5, 3.5, 5.0};
+ * (1-1 .89, 2-1 .089, 1-0 .0099, 2-2 .011) give 2.3 for a 2-1 and 4.5 for
+ * a 1-0.  Prose merges and splits sentences more than it leaves them
+ * out; files of one sentence a line (message catalogs, tests/bench) hardly
+ * ever merge, and lose lines more often. */
+static const double prior_prose[NMOVES] = {0.0, 3.5, 3.5, 2.3, 2.3, 4.5};
+static const double prior_lines[NMOVES] = {0.0, 3.0, 3.0, 3.5, 3.5, 5.0};
 #define ANCHOR_SHARED 3.0  /* per anchor both groups hold (at most 4) */
 #define ANCHOR_WEAK 1.0    /* per weak anchor (punctuation, short loanword) */
 /* What a required anchor one side lacks costs, in half nats, by its
@@ -354,6 +356,7 @@ static double text_chars(const char *s, size_t n) {
 
 typedef struct aligner {
   model md;
+  const double *prior; /* prior_prose or prior_lines */
   const seq *A, *B;
 } aligner;
 
@@ -427,20 +430,20 @@ static double anchor_gain(int m, const terms *t) {
  * units i-a..i-1 with en units j-b..j-1. */
 static double length_cost(const aligner *g, int m, size_t i, size_t j) {
   int a = mv_a[m], b = mv_b[m];
-  if (!a || !b) return prior[m];
+  if (!a || !b) return g->prior[m];
   double la = 0, lb = 0;
   for (int k = 1; k <= a; k++) la += g->A->len[i - (size_t)k];
   for (int k = 1; k <= b; k++) lb += g->B->len[j - (size_t)k];
   double x = la / g->md.c, y = lb;
   double mean = (x + y) / 2;
   if (mean < 1) mean = 1;
-  return prior[m] + (x - y) * (x - y) / (g->md.s2 * mean) / 2;
+  return g->prior[m] + (x - y) * (x - y) / (g->md.s2 * mean) / 2;
 }
 
 /* Cost of the move m ending at (i, j). */
 static double move_cost(const aligner *g, int m, size_t i, size_t j) {
   int a = mv_a[m], b = mv_b[m];
-  if (!a || !b) return prior[m];
+  if (!a || !b) return g->prior[m];
   terms t[4];
   int k = 0;
   for (int x = a; x >= 1; x--)
@@ -451,7 +454,7 @@ static double move_cost(const aligner *g, int m, size_t i, size_t j) {
 /* How sure a pairing is, 0..1: the logistic of what it saves over leaving
  * its units unpaired. */
 static double pair_score(const aligner *g, int m, size_t i, size_t j) {
-  double save = prior[M10] * (mv_a[m] + mv_b[m]) - move_cost(g, m, i, j);
+  double save = g->prior[M10] * (mv_a[m] + mv_b[m]) - move_cost(g, m, i, j);
   return 1 / (1 + exp(-save));
 }
 
@@ -728,7 +731,8 @@ typedef struct stage {
   const ty_config *cfg;
   const ty_dict *dict;
   model md;
-  int units; /* --by paragraph or sentence */
+  int units;           /* --by paragraph or sentence */
+  const double *prior; /* of the units aligned */
   ty_segmenter *sg;
   ty_spans spans;
   sents side[2];
@@ -816,7 +820,7 @@ static void align_sentences(stage *st, ty_pair *p) {
     for (size_t k = 0; k < st->side[s].n; k++)
       seq_add(q, st->side[s].v[k].s, st->side[s].v[k].n, (ty_lang)s, st->dict);
   }
-  aligner g = {.md = st->md, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
+  aligner g = {.md = st->md, .prior = st->prior, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
   size_t nmv;
   uint8_t *path = dp_align(&g, MOVES_SENT, &nmv);
   size_t i = 0, j = 0;
@@ -921,7 +925,7 @@ static void align_run(stage *st, const int *ja, size_t nj, const int *en,
   st->q[0].n = st->q[0].np = st->q[1].n = st->q[1].np = 0;
   for (size_t k = 0; k < nj; k++) seq_clause(st, TY_JA, ja[k]);
   for (size_t k = 0; k < ne; k++) seq_clause(st, TY_EN, en[k]);
-  aligner g = {.md = st->md, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
+  aligner g = {.md = st->md, .prior = st->prior, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
   size_t nmv;
   uint8_t *path = dp_align(&g, MOVES_RUN, &nmv);
   size_t i = 0, j = 0;
@@ -1087,7 +1091,7 @@ static void renumber_stage(stage *st, int prefer) {
   st->q[0].n = st->q[0].np = st->q[1].n = st->q[1].np = 0;
   for (size_t i = 0; i < nj; i++) seq_clause(st, TY_JA, (int)i);
   for (size_t i = 0; i < ne; i++) seq_clause(st, TY_EN, (int)i);
-  aligner g = {.md = st->md, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
+  aligner g = {.md = st->md, .prior = st->prior, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
   size_t nmv;
   uint8_t *path = dp_align(&g, MOVE_BIT(M11) | MOVE_BIT(M10) | MOVE_BIT(M01), &nmv);
   size_t i = 0, j = 0;
@@ -1156,22 +1160,27 @@ static int blank_line(const char *s, size_t n) {
   return 1;
 }
 
+/* Whether a blank line stands between two lines of text; without one,
+ * every line is a paragraph (and, for sentences, one sentence). */
+static int has_paragraphs(const char *t, size_t n) {
+  int seen = 0, gap = 0;
+  for (size_t i = 0; i < n;) {
+    const char *nl = memchr(t + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - t) : n;
+    if (blank_line(t + i, e - i)) gap = seen;
+    else if (gap) return 1;
+    else seen = 1;
+    i = e + 1;
+  }
+  return 0;
+}
+
 void ty_doc_split_units(ty_doc *d, ty_unit by) {
   d->ncl = 0;
   d->findings.n = 0;
   const char *t = d->text;
   size_t n = d->len;
-  /* a blank line between two lines of text makes paragraphs; without any,
-   * every line is one (and, for sentences, one sentence) */
-  int seen = 0, gap = 0, paragraphs = 0;
-  for (size_t i = 0; i < n && !paragraphs;) {
-    const char *nl = memchr(t + i, '\n', n - i);
-    size_t e = nl ? (size_t)(nl - t) : n;
-    if (blank_line(t + i, e - i)) gap = seen;
-    else if (gap) paragraphs = 1;
-    else seen = 1;
-    i = e + 1;
-  }
+  int paragraphs = has_paragraphs(t, n);
   ty_segmenter *sg = by == TY_BY_SENTENCE && paragraphs ? ty_segmenter_new() : NULL;
   ty_spans sp = {0};
   size_t i = 0, ps = 0, pe = 0;
@@ -1216,7 +1225,7 @@ static void units_stage(stage *st, ty_unit by) {
   st->q[0].n = st->q[0].np = st->q[1].n = st->q[1].np = 0;
   for (size_t i = 0; i < nj; i++) seq_clause(st, TY_JA, (int)i);
   for (size_t i = 0; i < ne; i++) seq_clause(st, TY_EN, (int)i);
-  aligner g = {.md = st->md, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
+  aligner g = {.md = st->md, .prior = st->prior, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
   size_t nmv;
   uint8_t *path = dp_align(&g, MOVES_RUN, &nmv);
   size_t i = 0, j = 0;
@@ -1418,6 +1427,10 @@ void ty_align_content(ty_alignment *al, const ty_config *cfg) {
   st.dict = cfg ? cfg->dict : NULL;
   ty_unit by = cfg ? cfg->by : TY_BY_NUMBER;
   st.units = by != TY_BY_NUMBER;
+  st.prior = by == TY_BY_SENTENCE && !has_paragraphs(al->ja->text, al->ja->len) &&
+                     !has_paragraphs(al->en->text, al->en->len)
+                 ? prior_lines
+                 : prior_prose;
   st.md = calibrate(al, st.units);
   if (by != TY_BY_NUMBER) {
     units_stage(&st, by);
@@ -1427,6 +1440,7 @@ void ty_align_content(ty_alignment *al, const ty_config *cfg) {
   }
   if (by != TY_BY_SENTENCE) {
     st.sg = ty_segmenter_new();
+    st.prior = prior_prose;
     sentence_stage(&st);
   }
   if (by == TY_BY_NUMBER) length_ratio_stage(&st);

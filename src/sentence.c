@@ -5,8 +5,9 @@
  * reused over UTF-8 text through a UText, so the offsets ICU returns are
  * byte offsets into the caller's text.  A line break inside a paragraph is
  * a wrapped line, not a sentence end: each paragraph (text between blank
- * lines) is copied with its single line breaks turned into spaces (same
- * byte length, so offsets still hold) before it is segmented. */
+ * lines; a list item starts one too) is copied with its single line
+ * breaks turned into spaces (same byte length, so offsets still hold)
+ * before it is segmented. */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -81,7 +82,7 @@ static void put_trimmed(const char *s, size_t a, size_t z, size_t base,
   out->n++;
 }
 
-/* Whether an English break after s[0..z) follows an abbreviation ICU's
+/* Whether a break after s[0..z) follows an abbreviation ICU's
  * suppression list lacks: initials and dotted forms (J. U.S. p.m. e.g.)
  * and a few words that stand before a number or a name (No. 5, Art. 3). */
 static int abbreviation_before(const char *s, size_t z) {
@@ -146,7 +147,7 @@ static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
   }
   int32_t a = ubrk_first(bi);
   for (int32_t z = ubrk_next(bi); z != UBRK_DONE; z = ubrk_next(bi)) {
-    if (lang == TY_EN && (size_t)z < n && abbreviation_before(s, (size_t)z))
+    if ((size_t)z < n && abbreviation_before(s, (size_t)z))
       continue;
     /* ICU keeps an opening bracket after a full stop with the sentence
      * before ("。（注）"): it opens the next one */
@@ -159,6 +160,15 @@ static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
   utext_close(ut);
 }
 
+/* Whether the line s[0..n) is a list item: "- ", "* " or "・" after
+ * spaces. */
+static int bullet(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+  if (i + 1 < n && (s[i] == '-' || s[i] == '*') && s[i + 1] == ' ') return 1;
+  return n - i >= 3 && memcmp(s + i, "\xE3\x83\xBB", 3) == 0;
+}
+
 void ty_sentences(ty_segmenter *sg, const char *s, size_t n, ty_lang lang,
                   ty_spans *out) {
   size_t start = 0, i = 0;
@@ -168,6 +178,11 @@ void ty_sentences(ty_segmenter *sg, const char *s, size_t n, ty_lang lang,
     if (blank(s + i, e - i)) {
       if (i > start) segment_paragraph(sg, s + start, i - start, start, lang, out);
       start = e + 1;
+    } else if (i > start && bullet(s + i, e - i)) {
+      /* a list item starts afresh ("。\n- b." would stay joined: ICU
+       * does not end a sentence before a hyphen) */
+      segment_paragraph(sg, s + start, i - start, start, lang, out);
+      start = i;
     }
     i = e + 1;
   }

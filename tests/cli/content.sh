@@ -95,9 +95,10 @@ cp "$TMP/out" "$TMP/numbered.json"
 run 0 "$T" align --by paragraph --format json "$JA" "$TMP/plain.txt"
 py "j['summary']['missing_en'] == 0 and j['summary']['missing_ja'] == 0"
 py "all(s == 'content' for s, a, b, x, y in P)"
-# each numbered clause's first line is paired with the line its English
-# counterpart starts on
-py "(lambda n: all(n.get(x, y) == y for s, a, b, x, y in P) and len([1 for s, a, b, x, y in P if x in n]) == len(n))({p['ja']['line']: p['en']['line'] for p in json.load(open('$TMP/numbered.json'))['pairs'] if p['ja'] and p['en']})"
+# each paragraph pair lies in a clause pair of the numbered run: the
+# clause holding the Japanese paragraph is paired with the one holding the
+# English paragraph
+py "(lambda n: all(n[max(k for k in n if k <= x)] == max(v for v in n.values() if v <= y) for s, a, b, x, y in P))({p['ja']['line']: p['en']['line'] for p in json.load(open('$TMP/numbered.json'))['pairs'] if p['ja'] and p['en']})"
 # every paragraph of both files is in one pair
 py "len(P) == j['ja']['clauses'] == j['en']['clauses']"
 run 0 "$T" align --by paragraph --format md "$JA" "$TMP/plain.txt"

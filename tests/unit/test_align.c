@@ -350,12 +350,13 @@ static void test_by_paragraph_ignores_numbering(void **state) {
   ty_config *cfg = ty_config_new();
   cfg->by = TY_BY_PARAGRAPH;
   const char *ja = "1 日米両国は2017年に東京で会合した。\n\n2 NISCは2016年に設立された。\n"
-                   "その後拡充された。\n\n3 両国は、サイバー分野における協力を一層強化することを確認した。\n";
+                   "その後拡充された。\n\n3 両国は、2018年に東京でサイバー分野における協力を一層強化することを確認した。\n";
   const char *en = "Japan and the United States met in Tokyo in 2017.\n\n"
                    "NISC was established in 2016.\nIt has grown since.\n\n"
-                   "A short extra note.\n\n"
-                   "The two countries confirmed that they would further strengthen "
-                   "their cooperation in the cyber domain.\n";
+                   "This paragraph has no Japanese counterpart at all, and it is long "
+                   "enough to stand out on its own here.\n\n"
+                   "In 2018 in Tokyo, the two countries confirmed that they would further "
+                   "strengthen their cooperation in the cyber domain.\n";
   fixture f;
   open_pair(&f, ja, en, cfg);
   assert_int_equal(f.ja->ncl, 3);
