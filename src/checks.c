@@ -33,7 +33,8 @@ typedef struct run {
   ty_buf text[2]; /* flattened text per side */
   ty_buf norm[2]; /* its NFKC form, made on demand */
   int normed[2];
-  ty_buf msg; /* scratch for messages */
+  ty_buf msg;         /* scratch for messages */
+  ty_buf *gloss_norm; /* per glossary entry, see normalize_glossary */
 } run;
 
 static const char *const side_name[2] = {"ja", "en"};
@@ -597,18 +598,37 @@ static void check_punctuation(run *r) {
 
 /* ---- glossary ----------------------------------------------------------- */
 
-static void check_glossary(run *r) {
-  if (!r->cfg) return;
-  const ty_buf *ja = &r->text[TY_JA], *en = &r->text[TY_EN];
+/* The glossary's terms and renderings in NFKC, made once per run, so that
+ * ＮＩＳＣ in the file finds NISC in the text and the other way round.
+ * gloss_norm[g] holds entry g's term, then its renderings, each ending
+ * in a NUL. */
+static void normalize_glossary(run *r) {
+  r->gloss_norm = ty_xcalloc(r->cfg->ngloss, sizeof *r->gloss_norm);
+  ty_buf one = {0};
   for (size_t g = 0; g < r->cfg->ngloss; g++) {
     const ty_gloss *e = &r->cfg->gloss[g];
-    if (!e->ja || !*e->ja || !memmem(ja->p, ja->n, e->ja, strlen(e->ja)))
+    for (size_t k = 0; k <= e->nen; k++) {
+      const char *w = k == 0 ? e->ja : e->en[k - 1];
+      ty_nfkc(r->x, w ? w : "", w ? strlen(w) : 0, &one);
+      ty_buf_put(&r->gloss_norm[g], one.p, one.n + 1);
+    }
+  }
+  ty_buf_free(&one);
+}
+
+static void check_glossary(run *r) {
+  if (!r->cfg || !r->cfg->ngloss) return;
+  if (!r->gloss_norm) normalize_glossary(r);
+  const ty_buf *ja = normalized(r, TY_JA), *en = normalized(r, TY_EN);
+  for (size_t g = 0; g < r->cfg->ngloss; g++) {
+    const ty_gloss *e = &r->cfg->gloss[g];
+    const char *term = r->gloss_norm[g].p, *w = term + strlen(term) + 1;
+    if (!*term || e->nen == 0 || !memmem(ja->p, ja->n, term, strlen(term)))
       continue;
     size_t k;
-    for (k = 0; k < e->nen; k++)
-      if (ty_find_word(en->p, en->n, e->en[k], strlen(e->en[k]), TY_FIND_FOLD))
-        break;
-    if (k < e->nen || e->nen == 0) continue;
+    for (k = 0; k < e->nen; k++, w += strlen(w) + 1)
+      if (*w && ty_find_word(en->p, en->n, w, strlen(w), TY_FIND_FOLD)) break;
+    if (k < e->nen) continue;
     ty_buf_clear(&r->msg);
     ty_buf_printf(&r->msg, "%s in ja, ", e->ja);
     for (k = 0; k < e->nen; k++)
@@ -674,6 +694,9 @@ void ty_check_all(ty_alignment *al, const ty_config *cfg) {
     ty_buf_free(&r.norm[s]);
   }
   ty_buf_free(&r.msg);
+  for (size_t g = 0; r.gloss_norm && g < cfg->ngloss; g++)
+    ty_buf_free(&r.gloss_norm[g]);
+  free(r.gloss_norm);
   if (r.jis) uset_close(r.jis);
   free(r.jis_bits);
   ty_extractor_free(r.x);

@@ -386,6 +386,11 @@ static void test_glossary(void **state) {
             cfg);
   assert_int_equal(findings(&f, TY_GLOSSARY, NULL), 0);
   close_pair(&f);
+  /* full width in the text is the term's half width */
+  open_pair(&f, "1 内閣サイバーセキュリティセンターが表明した。\n",
+            "1 The ＮＩＳＣ announced it.\n", cfg);
+  assert_int_equal(findings(&f, TY_GLOSSARY, NULL), 0);
+  close_pair(&f);
   ty_config_free(cfg);
 }
 
