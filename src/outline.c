@@ -72,18 +72,18 @@ typedef struct builder {
   ty_doc *doc;
   level *stack;
   int depth, cap;
-  int cur;          /* index of the clause being filled, -1 before any */
-  int scope;        /* current scope */
-  int line_mode;    /* every line is a paragraph */
-  int dotted;       /* the document uses dotted markers */
+  int cur;       /* index of the clause being filled, -1 before any */
+  int scope;     /* current scope */
+  int line_mode; /* every line is a paragraph */
+  int dotted;    /* the document uses dotted markers */
   int dotted_indent;
-  int statute;      /* the document has articles */
-  int rst;          /* the document underlines its numbered titles */
-  int top_last;     /* reST: last ordinal of a top-level title */
+  int statute;  /* the document has articles */
+  int rst;      /* the document underlines its numbered titles */
+  int top_last; /* reST: last ordinal of a top-level title */
   /* the last paragraph of the current clause, for scope restarts */
   const char *para_start;
   int para_line, para_indent, para_count;
-  cinfo *info;      /* per clause */
+  cinfo *info; /* per clause */
   size_t info_cap;
 } builder;
 
@@ -93,9 +93,12 @@ static int display_indent(const char *s, size_t n) {
   while (i < n) {
     int len;
     int32_t c = ty_utf8_decode(s + i, n - i, &len);
-    if (c == '\t') cols = (cols / 8 + 1) * 8;
-    else if (ty_is_space(c)) cols += ty_char_width(c);
-    else break;
+    if (c == '\t')
+      cols = (cols / 8 + 1) * 8;
+    else if (ty_is_space(c))
+      cols += ty_char_width(c);
+    else
+      break;
     i += (size_t)len;
   }
   return cols;
@@ -115,7 +118,8 @@ static int is_blank(const char *s, size_t n) {
 /* A reStructuredText adornment: at least three of one punctuation
  * character and nothing else ("=====", "*****", "-----"). */
 static int is_adornment(const char *s, size_t n) {
-  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
   if (n < 3 || !strchr("=*-~^\"'`#+_:.", s[0])) return 0;
   for (size_t i = 1; i < n; i++)
     if (s[i] != s[0]) return 0;
@@ -126,14 +130,20 @@ static int is_adornment(const char *s, size_t n) {
  * "（目的）", "(Purpose)". */
 static int is_caption(const char *s, size_t n) {
   size_t a = 0;
-  while (a < n && (s[a] == ' ' || s[a] == '\t')) a++;
+  while (a < n && (s[a] == ' ' || s[a] == '\t'))
+    a++;
   if (n >= a + 3 && memcmp(s + a, "\xE3\x80\x80", 3) == 0) a += 3;
-  while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+  while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
   int open = 0, close = 0;
-  if (n > a && s[a] == '(') open = 1;
-  else if (n >= a + 3 && memcmp(s + a, "\xEF\xBC\x88", 3) == 0) open = 3;
-  if (n > a && s[n - 1] == ')') close = 1;
-  else if (n >= a + 3 && memcmp(s + n - 3, "\xEF\xBC\x89", 3) == 0) close = 3;
+  if (n > a && s[a] == '(')
+    open = 1;
+  else if (n >= a + 3 && memcmp(s + a, "\xEF\xBC\x88", 3) == 0)
+    open = 3;
+  if (n > a && s[n - 1] == ')')
+    close = 1;
+  else if (n >= a + 3 && memcmp(s + n - 3, "\xEF\xBC\x89", 3) == 0)
+    close = 3;
   if (!open || !close || n - a <= (size_t)(open + close) || n - a > 120)
     return 0;
   /* one phrase: no sentence ends and no nested parentheses inside */
@@ -141,8 +151,8 @@ static int is_caption(const char *s, size_t n) {
     if (s[i] == '(' || s[i] == ')' || s[i] == '.') return 0;
   return !memmem(s + a + open, n - a - (size_t)(open + close), "\xE3\x80\x82",
                  3) &&
-         !memmem(s + a + open, n - a - (size_t)(open + close),
-                 "\xEF\xBC\x88", 3);
+         !memmem(s + a + open, n - a - (size_t)(open + close), "\xEF\xBC\x88",
+                 3);
 }
 
 static int is_article(ty_kind k) {
@@ -241,8 +251,10 @@ static void choose_reading(const builder *b, ty_marker *m) {
   int p_next = lp >= 0 && b->stack[lp].last + 1 == m->ordinal;
   int a_next = la >= 0 && b->stack[la].last + 1 == m->alt_ordinal;
   int swap = 0;
-  if (a_next && !p_next) swap = 1;
-  else if (!p_next && !a_next && lp < 0 && m->alt_ordinal == 1) swap = 1;
+  if (a_next && !p_next)
+    swap = 1;
+  else if (!p_next && !a_next && lp < 0 && m->alt_ordinal == 1)
+    swap = 1;
   if (swap) {
     ty_kind k = m->kind;
     int o = m->ordinal;
@@ -291,14 +303,15 @@ static int dotted_dress_differs(const builder *b, const ty_marker *m) {
 static int continues_sequence(const builder *b, const ty_marker *m,
                               const char *line, size_t len) {
   if (b->statute && (m->deco == TY_D_WORD || is_paragraph(b, m)))
-    return m->text_off >= len || !(line[m->text_off] >= 'a' &&
-                                   line[m->text_off] <= 'z');
+    return m->text_off >= len ||
+           !(line[m->text_off] >= 'a' && line[m->text_off] <= 'z');
   /* a chapter or appendix heading (in an indented table of contents) that
    * starts or continues its own sequence */
   if (marker_rank(b, m, 0) != R_LIST) {
     if (m->ordinal == 1) return 1;
     for (int i = b->depth - 1; i >= 0; i--)
-      if (b->stack[i].kind == m->kind) return b->stack[i].last + 1 == m->ordinal;
+      if (b->stack[i].kind == m->kind)
+        return b->stack[i].last + 1 == m->ordinal;
     return 0;
   }
   if (m->kind == TY_K_DOTTED) {
@@ -322,7 +335,8 @@ static int continues_sequence(const builder *b, const ty_marker *m,
 static void grow_info(builder *b) {
   if (b->doc->ncl <= b->info_cap) return;
   size_t cap = b->info_cap ? b->info_cap : 64;
-  while (cap < b->doc->ncl) cap *= 2;
+  while (cap < b->doc->ncl)
+    cap *= 2;
   b->info = ty_xrealloc(b->info, cap * sizeof *b->info);
   b->info_cap = cap;
 }
@@ -367,7 +381,8 @@ static void fix_text(builder *b, int idx) {
     i = e + 1;
   }
   /* the line break left before a dropped adornment at the end */
-  while (t.n && (t.p[t.n - 1] == '\n' || t.p[t.n - 1] == ' ')) t.n--;
+  while (t.n && (t.p[t.n - 1] == '\n' || t.p[t.n - 1] == ' '))
+    t.n--;
   c->text = ty_arena_strndup(&d->arena, t.p ? t.p : "", t.n);
   c->text_len = t.n;
   ty_buf_free(&t);
@@ -390,7 +405,8 @@ static void close_text(builder *b, int idx, const char *end) {
     else if (end - s >= 2 && (unsigned char)end[-2] == 0xC2 &&
              (unsigned char)end[-1] == 0xA0)
       end -= 2;
-    else break;
+    else
+      break;
   }
   c->text_len = (size_t)(end - s);
 }
@@ -467,8 +483,8 @@ static void place(builder *b, const ty_marker *m, ty_clause *c) {
   int l = find_level(b, m, m->kind);
   if (l >= 0) {
     b->depth = l;
-  } else if (b->dotted && m->deco == TY_D_DOT && m->indent == b->dotted_indent &&
-             m->kind == TY_K_LATIN_UPPER) {
+  } else if (b->dotted && m->deco == TY_D_DOT &&
+             m->indent == b->dotted_indent && m->kind == TY_K_LATIN_UPPER) {
     /* "A." beside "9." and "9.3.": an appendix, a peer of the sections */
     int base = dotted_base(b, m);
     if (base >= 0) b->depth = base;
@@ -480,8 +496,8 @@ static void place(builder *b, const ty_marker *m, ty_clause *c) {
 
 /* Handles a marker line: closes the current clause at `cut` (the marker
  * line, or a caption above it) and opens a new one. */
-static void start_clause(builder *b, ty_marker *m, const char *line,
-                         int lineno, const char *cut, int underlined) {
+static void start_clause(builder *b, ty_marker *m, const char *line, int lineno,
+                         const char *cut, int underlined) {
   ty_doc *d = b->doc;
   int rank = marker_rank(b, m, underlined);
   /* a list restarting at 1 after an unnumbered heading: a new scope */
@@ -491,8 +507,8 @@ static void start_clause(builder *b, ty_marker *m, const char *line,
       close_text(b, b->cur, b->para_start);
       b->scope++;
       b->depth = 0;
-      ty_clause *h = new_clause(b, b->para_start, b->para_line,
-                                b->para_indent + 1);
+      ty_clause *h =
+          new_clause(b, b->para_start, b->para_line, b->para_indent + 1);
       h->flags = TY_CL_FRONT | TY_CL_HEADING;
       close_text(b, b->cur, line);
     }
@@ -513,8 +529,10 @@ static void start_clause(builder *b, ty_marker *m, const char *line,
   c->ordinal = m->kind == TY_K_DOTTED ? m->path[m->npath - 1] : m->ordinal;
   c->branch = m->branch;
   b->info[b->cur].underlined = underlined;
-  if (rank != R_LIST) place_ranked(b, m, c, rank);
-  else place(b, m, c);
+  if (rank != R_LIST)
+    place_ranked(b, m, c, rank);
+  else
+    place(b, m, c);
   if (m->kind == TY_K_DOTTED && !b->dotted) {
     b->dotted = 1;
     b->dotted_indent = m->indent;
@@ -524,8 +542,10 @@ static void start_clause(builder *b, ty_marker *m, const char *line,
   ty_marker p;
   if (rank == R_ARTICLE) {
     size_t rest = (size_t)(c->text - line);
-    const char *nl = memchr(c->text, '\n', (size_t)(d->text + d->len - c->text));
-    size_t len = nl ? (size_t)(nl - c->text) : (size_t)(d->text + d->len - c->text);
+    const char *nl =
+        memchr(c->text, '\n', (size_t)(d->text + d->len - c->text));
+    size_t len =
+        nl ? (size_t)(nl - c->text) : (size_t)(d->text + d->len - c->text);
     if (len && ty_number_parse(c->text, len, &p) && p.kind == TY_K_ARABIC &&
         p.deco == TY_D_PAREN && p.ordinal == 1 && p.label_off == 0) {
       c->label_len = rest + p.label_len - m->label_off;
@@ -598,8 +618,8 @@ static void key_component(ty_buf *k, const ty_clause *c, int alpha) {
 static int is_section_level(const keyctx *x, const ty_clause *c) {
   if (c->kind == TY_K_DOTTED) return 1;
   /* "Chapter 3" and "第3章" stand where another text writes "3." */
-  if (x->dotted && (c->kind == TY_K_EN_CHAPTER ||
-                    c->kind == TY_K_JA_CHAPTER || is_appendix(c->kind)))
+  if (x->dotted && (c->kind == TY_K_EN_CHAPTER || c->kind == TY_K_JA_CHAPTER ||
+                    is_appendix(c->kind)))
     return 1;
   return x->dotted && c->depth == 1 && c->deco == TY_D_DOT &&
          (c->kind == TY_K_ARABIC || c->kind == TY_K_LATIN_UPPER);
@@ -644,8 +664,10 @@ static void statute_key(ty_buf *k, const ty_doc *d, size_t i, char **keys,
   int p = c->parent;
   const char *word = group_word(c->kind);
   if (is_suppl(c->kind)) {
-    if (++*nsuppl == 1) ty_buf_puts(k, "suppl");
-    else ty_buf_printf(k, "suppl%d", *nsuppl);
+    if (++*nsuppl == 1)
+      ty_buf_puts(k, "suppl");
+    else
+      ty_buf_printf(k, "suppl%d", *nsuppl);
   } else if (is_appendix(c->kind)) {
     ty_buf_puts(k, "table");
     key_component(k, c, 0);
@@ -662,11 +684,13 @@ static void statute_key(ty_buf *k, const ty_doc *d, size_t i, char **keys,
   } else {
     const ty_clause *pc = &d->cl[p];
     ty_buf_puts(k, keys[p]);
-    if (is_suppl(pc->kind)) ty_buf_putc(k, ':');
+    if (is_suppl(pc->kind))
+      ty_buf_putc(k, ':');
     else if (is_article(pc->kind) && (pc->flags & TY_CL_PARAS) &&
              c->kind != TY_K_ARABIC)
       ty_buf_puts(k, ".1.");
-    else ty_buf_putc(k, '.');
+    else
+      ty_buf_putc(k, '.');
     key_component(k, c, 0);
   }
 }
@@ -701,9 +725,8 @@ static void assign_keys(const keyctx *x) {
           dotted_key(&k, c);
         else
           key_component(&k, c,
-                        is_appendix(c->kind) ||
-                            (is_section_level(x, c) &&
-                             c->kind == TY_K_LATIN_UPPER));
+                        is_appendix(c->kind) || (is_section_level(x, c) &&
+                                                 c->kind == TY_K_LATIN_UPPER));
       } else {
         const ty_clause *p = &d->cl[c->parent];
         const char *pk = keys[c->parent];
@@ -744,7 +767,8 @@ static size_t title_of(const ty_clause *c, const char **t) {
   size_t n = c->text_len;
   const char *nl = memchr(s, '\n', n);
   if (nl) n = (size_t)(nl - s);
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
   *t = s;
   return n;
 }
@@ -793,14 +817,17 @@ static void drop_toc(builder *b) {
     }
     end++;
   }
-  while (end > first && (d->cl[end - 1].flags & TY_CL_FRONT)) end--;
+  while (end > first && (d->cl[end - 1].flags & TY_CL_FRONT))
+    end--;
   if (numbered < 3) return;
   size_t run = end - first;
   /* indices shift: fix parents of the clauses that remain */
   for (size_t i = end; i < d->ncl; i++) {
     ty_clause *c = &d->cl[i];
-    if (c->parent >= (int)end) c->parent -= (int)run;
-    else if (c->parent >= (int)first) c->parent = -1;
+    if (c->parent >= (int)end)
+      c->parent -= (int)run;
+    else if (c->parent >= (int)first)
+      c->parent = -1;
   }
   memmove(&d->cl[first], &d->cl[end], (d->ncl - end) * sizeof *d->cl);
   memmove(&b->info[first], &b->info[end], (d->ncl - end) * sizeof *b->info);
@@ -827,7 +854,8 @@ static void drop_toc(builder *b) {
   }
 }
 
-/* ---- sequence findings ---------------------------------------------------- */
+/* ---- sequence findings ----------------------------------------------------
+ */
 
 typedef struct keyent {
   const char *key;
@@ -879,8 +907,8 @@ static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
     ty_findings_add(&d->findings, &d->arena, TY_DUPLICATE_NUMBER, c->key,
                     d->lang == TY_JA ? line : 0, d->lang == TY_EN ? line : 0,
                     "%s: %.*s at line %d repeats the number of line %d",
-                    d->lang == TY_JA ? "ja" : "en", (int)c->label_len,
-                    c->label, line, a->line);
+                    d->lang == TY_JA ? "ja" : "en", (int)c->label_len, c->label,
+                    line, a->line);
   }
   free(v);
   /* gaps and order among siblings: per parent and sequence class, the
@@ -893,7 +921,8 @@ static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
     const ty_clause *c = &d->cl[i];
     int scope = info ? info[i].scope : 1;
     if (scope != top_scope) {
-      for (int k = 0; k < NCLASS; k++) last[NCLASS * d->ncl + k] = 0;
+      for (int k = 0; k < NCLASS; k++)
+        last[NCLASS * d->ncl + k] = 0;
       top_scope = scope;
     }
     if (c->flags & TY_CL_FRONT) continue;
@@ -910,8 +939,8 @@ static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
     if (c->branch) {
       /* 第十条の二 follows 第十条: a peer, same ordinal */
       if (c->ordinal != prev && c->ordinal != prev + 1)
-        ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_ORDER, c->key,
-                        ja, en, "%.*s follows number %d", (int)c->label_len,
+        ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_ORDER, c->key, ja,
+                        en, "%.*s follows number %d", (int)c->label_len,
                         c->label, prev);
     } else if (is_suppl(c->kind)) {
       /* unnumbered: each set of supplementary provisions stands alone */
@@ -923,8 +952,7 @@ static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
       else
         ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_GAP, c->key, ja,
                         en, "%.*s: numbers %d to %d are missing before it",
-                        (int)c->label_len, c->label, prev + 1,
-                        c->ordinal - 1);
+                        (int)c->label_len, c->label, prev + 1, c->ordinal - 1);
     } else if (c->ordinal < prev) {
       ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_ORDER, c->key, ja,
                       en, "%.*s comes after number %d (line %d)",
@@ -945,7 +973,8 @@ void ty_outline_finish(ty_doc *d, int statute) {
   sequence_findings(d, NULL, statute);
 }
 
-/* ---- the scan ------------------------------------------------------------- */
+/* ---- the scan -------------------------------------------------------------
+ */
 
 /* The line after the one ending at s[i] (i at its '\n' or at n). */
 static size_t next_line(const char *s, size_t n, size_t i, size_t *len) {
@@ -1085,7 +1114,8 @@ void ty_outline_build(ty_doc *d) {
   }
   close_text(&b, b.cur, s + n);
   /* views are final only now: a clause may be closed again by a restart */
-  for (size_t k = 0; k < d->ncl; k++) fix_text(&b, (int)k);
+  for (size_t k = 0; k < d->ncl; k++)
+    fix_text(&b, (int)k);
   drop_toc(&b);
   keyctx x = {d, b.info, b.dotted, b.statute};
   assign_keys(&x);

@@ -65,8 +65,7 @@ static void put_text(ty_buf *b, const xmlNode *n) {
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       for (const xmlChar *p = c->content; p && *p; p++)
-        if (*p != '\n' && *p != '\r' && *p != '\t')
-          ty_buf_putc(b, (char)*p);
+        if (*p != '\n' && *p != '\r' && *p != '\t') ty_buf_putc(b, (char)*p);
     } else if (c->type == XML_ELEMENT_NODE && !is(c, "Rt")) {
       /* a ruby reading is not part of the sentence */
       put_text(b, c);
@@ -104,9 +103,12 @@ static const char *trim(const char *s, size_t *n) {
     }
   }
   for (;;) {
-    if (*n && s[*n - 1] == ' ') (*n)--;
-    else if (*n >= 3 && memcmp(s + *n - 3, "\xE3\x80\x80", 3) == 0) *n -= 3;
-    else break;
+    if (*n && s[*n - 1] == ' ')
+      (*n)--;
+    else if (*n >= 3 && memcmp(s + *n - 3, "\xE3\x80\x80", 3) == 0)
+      *n -= 3;
+    else
+      break;
   }
   return s;
 }
@@ -168,7 +170,9 @@ static void front_in(reader *r, const xmlNode *n, const char *open,
   set_text(r, c, s, len);
 }
 
-static void front(reader *r, const xmlNode *n) { front_in(r, n, "", ""); }
+static void front(reader *r, const xmlNode *n) {
+  front_in(r, n, "", "");
+}
 
 /* Sets a clause's label, kind and dress from a title as written
  * ("第二章　総則", "２", "イ", "（１）"); the rest of the title goes to
@@ -384,18 +388,19 @@ int ty_read_egov(ty_doc *d, ty_error *err) {
     return ty_error_set(err, TY_ERR_SYNTAX, d->name, 0, 0,
                         "XML document too large");
   }
-  xmlDocPtr x = xmlCtxtReadMemory(ctxt, d->text, (int)d->len, d->name,
-                                  "UTF-8", opts);
+  xmlDocPtr x =
+      xmlCtxtReadMemory(ctxt, d->text, (int)d->len, d->name, "UTF-8", opts);
   if (!x) {
     const xmlError *e = &ctxt->lastError;
     char msg[256];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "not well-formed");
+    snprintf(msg, sizeof msg, "%s",
+             e->message ? e->message : "not well-formed");
     size_t k = strlen(msg);
-    while (k && (msg[k - 1] == '\n' || msg[k - 1] == ' ')) msg[--k] = '\0';
+    while (k && (msg[k - 1] == '\n' || msg[k - 1] == ' '))
+      msg[--k] = '\0';
     int line = e->line, col = e->int2;
     xmlFreeParserCtxt(ctxt);
-    return ty_error_set(err, TY_ERR_SYNTAX, d->name, line, col,
-                        "XML: %s", msg);
+    return ty_error_set(err, TY_ERR_SYNTAX, d->name, line, col, "XML: %s", msg);
   }
   xmlFreeParserCtxt(ctxt);
   const xmlNode *root = xmlDocGetRootElement(x);
