@@ -509,6 +509,12 @@ static int quoted_char(const char *s, size_t n, size_t i) {
  * and （） (EF BC 88/89) for parentheses, E3 80 8C..8F for 「」『』. */
 static void count_brackets(const char *s, size_t n, bracket_count *c) {
   for (size_t i = 0; i < n; i++) {
+    /* ASCII runs without parentheses are skipped by the C library (fast
+     * on English; Japanese stops at every kana's E3 anyway) */
+    if ((unsigned char)s[i] < 0x80 && s[i] != '(' && s[i] != ')') {
+      i += strcspn(s + i, "()\xe3\xef");
+      if (i >= n) break;
+    }
     switch ((unsigned char)s[i]) {
     case '(':
       if (!quoted_char(s, n, i)) bracket_open(&c[FAM_PAREN]);

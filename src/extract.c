@@ -450,8 +450,9 @@ static size_t read_decimal(const char *s, size_t n, size_t i, double *v,
 }
 
 static int starts(const char *s, size_t n, size_t i, const char *w) {
-  size_t k = strlen(w);
-  return i + k <= n && memcmp(s + i, w, k) == 0;
+  for (size_t k = 0; w[k]; k++)
+    if (i + k >= n || s[i + k] != w[k]) return 0;
+  return 1;
 }
 
 /* Case-insensitive ASCII prefix test, ending at a word boundary. */
@@ -538,8 +539,10 @@ static const char *const ja_counters[] = {
     "万", "億", "兆"};
 
 static size_t counter_at(const char *s, size_t n, size_t i) {
+  if (i >= n) return 0;
   for (size_t k = 0; k < sizeof ja_counters / sizeof *ja_counters; k++)
-    if (starts(s, n, i, ja_counters[k])) return strlen(ja_counters[k]);
+    if (ja_counters[k][0] == s[i] && starts(s, n, i, ja_counters[k]))
+      return strlen(ja_counters[k]);
   return 0;
 }
 
@@ -1011,7 +1014,7 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
     size_t w = read_words(x, s, n, i, e, &v, &ordinal);
     /* Adverbs of how often, which spell-out rules do not have. */
     static const char *const times[] = {"once", "twice", "thrice"};
-    for (int k = 0; !w && k < 3; k++)
+    for (int k = 0; !w && (l == 'o' || l == 't') && k < 3; k++)
       if (e - i == strlen(times[k]) && starts_word(s, n, i, times[k])) {
         v = k + 1;
         ordinal = 0;
