@@ -80,7 +80,8 @@ static const model default_model = {0.55, 2.0};
  * above them. */
 typedef struct seq {
   size_t n, cap;
-  double *len;    /* characters, spaces left out */
+  double *len;    /* characters, spaces and Japanese ones left out */
+  double *jlen;   /* Japanese characters (kana, kanji) */
   uint32_t *aoff; /* anchors of unit k: pool[aoff[k] .. aoff[k+1]) */
   uint32_t *pool;
   size_t np, pcap;
@@ -103,6 +104,7 @@ static uint32_t fnv(uint32_t h, unsigned char c) {
 
 static void seq_free(seq *q) {
   free(q->len);
+  free(q->jlen);
   free(q->aoff);
   free(q->pool);
   memset(q, 0, sizeof *q);
@@ -230,11 +232,12 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
   if (q->n + 1 >= q->cap) {
     q->cap = q->cap ? q->cap * 2 : 64;
     q->len = ty_xrealloc(q->len, q->cap * sizeof *q->len);
+    q->jlen = ty_xrealloc(q->jlen, q->cap * sizeof *q->jlen);
     q->aoff = ty_xrealloc(q->aoff, (q->cap + 1) * sizeof *q->aoff);
   }
   if (q->n == 0) q->aoff[0] = 0;
   size_t start = q->np, i = 0;
-  double chars = 0;
+  double chars = 0, jchars = 0;
   while (i < n) {
     int len;
     int32_t c = narrow(ty_utf8_decode(s + i, n - i, &len));
@@ -310,7 +313,7 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
         if (cons != '0' && k < sizeof sk && !(k && sk[k - 1] == cons))
           sk[k++] = (char)cons;
         kana++;
-        chars++;
+        jchars++;
         i += (size_t)len;
       }
       if (kana >= 3) put_skeleton(q, sk, k);
@@ -318,7 +321,8 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
     }
     if (c > 0 && c < 0x80 && punct[c])
       pool_put(q, (fnv(fnv(2166136261u, 'p'), (unsigned char)c) & ~7u) | A_REQUIRED | A_WEAK);
-    chars++;
+    if (ty_is_japanese(c)) jchars++;
+    else chars++;
     i += (size_t)len;
   }
   if (dict && lang == TY_JA) dict_anchors(dict, s, n, q);
@@ -335,21 +339,22 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
     q->np = start + w;
   }
   q->len[q->n] = chars;
+  q->jlen[q->n] = jchars;
   q->n++;
   q->aoff[q->n] = (uint32_t)q->np;
 }
 
-/* Characters of s[0..n), spaces and line breaks left out. */
-static double text_chars(const char *s, size_t n) {
-  double chars = 0;
+/* Characters of s[0..n), spaces and line breaks left out, added to
+ * *jp (Japanese ones) and *other (the rest). */
+static void count_chars(const char *s, size_t n, double *jp, double *other) {
   size_t i = 0;
   while (i < n) {
     int len;
     int32_t c = ty_utf8_decode(s + i, n - i, &len);
-    if (c != '\n' && !ty_is_space(c)) chars++;
+    if (ty_is_japanese(c)) ++*jp;
+    else if (c != '\n' && !ty_is_space(c)) ++*other;
     i += (size_t)len;
   }
-  return chars;
 }
 
 /* ---- the cost of a move ---------------------------------------------------- */
@@ -431,10 +436,12 @@ static double anchor_gain(int m, const terms *t) {
 static double length_cost(const aligner *g, int m, size_t i, size_t j) {
   int a = mv_a[m], b = mv_b[m];
   if (!a || !b) return g->prior[m];
-  double la = 0, lb = 0;
-  for (int k = 1; k <= a; k++) la += g->A->len[i - (size_t)k];
-  for (int k = 1; k <= b; k++) lb += g->B->len[j - (size_t)k];
-  double x = la / g->md.c, y = lb;
+  /* lengths in English characters: Japanese ones count 1/c each */
+  double x = 0, y = 0;
+  for (int k = 1; k <= a; k++)
+    x += g->A->len[i - (size_t)k] + g->A->jlen[i - (size_t)k] / g->md.c;
+  for (int k = 1; k <= b; k++)
+    y += g->B->len[j - (size_t)k] + g->B->jlen[j - (size_t)k] / g->md.c;
   double mean = (x + y) / 2;
   if (mean < 1) mean = 1;
   return g->prior[m] + (x - y) * (x - y) / (g->md.s2 * mean) / 2;
@@ -449,6 +456,24 @@ static double move_cost(const aligner *g, int m, size_t i, size_t j) {
   for (int x = a; x >= 1; x--)
     for (int y = b; y >= 1; y--) t[k++] = unit_terms(g, i - (size_t)x, j - (size_t)y);
   return length_cost(g, m, i, j) - anchor_gain(m, t);
+}
+
+/* Whether the content of a pairing speaks for it, beyond the cost of
+ * leaving its units out: an anchor both groups hold, or lengths of 15
+ * characters or more that agree. */
+static int evidence(const aligner *g, int m, size_t i, size_t j) {
+  terms t[4];
+  int k = 0, a = mv_a[m], b = mv_b[m];
+  for (int x = a; x >= 1; x--)
+    for (int y = b; y >= 1; y--) t[k++] = unit_terms(g, i - (size_t)x, j - (size_t)y);
+  for (int q = 0; q < k; q++)
+    if (t[q].shared || t[q].weak) return 1;
+  double la = 0, lb = 0;
+  for (int q = 1; q <= a; q++)
+    la += g->A->len[i - (size_t)q] + g->A->jlen[i - (size_t)q] / g->md.c;
+  for (int q = 1; q <= b; q++)
+    lb += g->B->len[j - (size_t)q] + g->B->jlen[j - (size_t)q] / g->md.c;
+  return la >= 15 && lb >= 15 && length_cost(g, m, i, j) - g->prior[m] <= 2;
 }
 
 /* How sure a pairing is, 0..1: the logistic of what it saves over leaving
@@ -577,14 +602,15 @@ static uint8_t *dp_align(const aligner *g, unsigned moves, size_t *nout) {
 
 /* ---- calibration ---------------------------------------------------------- */
 
-static double side_chars(const ty_alignment *al, const ty_pair *p,
-                         ty_lang side) {
+/* The characters of one side of a pair: Japanese ones in *jp, the rest
+ * in *other. */
+static void side_chars(const ty_alignment *al, const ty_pair *p, ty_lang side,
+                       double *jp, double *other) {
   const ty_doc *d = side == TY_JA ? al->ja : al->en;
   int first = side == TY_JA ? p->ja : p->en, cnt = side == TY_JA ? p->nja : p->nen;
-  double n = 0;
+  *jp = *other = 0;
   for (int k = 0; k < cnt && first >= 0; k++)
-    n += text_chars(d->cl[first + k].text, d->cl[first + k].text_len);
-  return n;
+    count_chars(d->cl[first + k].text, d->cl[first + k].text_len, jp, other);
 }
 
 static int dbl_cmp(const void *a, const void *b) {
@@ -604,23 +630,26 @@ static double median(double *v, size_t n) {
 static model calibrate(const ty_alignment *al, int units) {
   model md = default_model;
   double *v = ty_xmalloc((al->npairs + 1) * sizeof *v);
-  double *lx = ty_xmalloc((al->npairs + 1) * sizeof *lx);
-  double *ly = ty_xmalloc((al->npairs + 1) * sizeof *ly);
+  double *jp = ty_xmalloc((al->npairs + 1) * sizeof *jp);
+  double *rest = ty_xmalloc((al->npairs + 1) * sizeof *rest);
   size_t n = 0;
   double tj = 0, te = 0;
   for (size_t k = 0; k < al->npairs; k++) {
     const ty_pair *p = &al->pairs[k];
     if (p->status != TY_PAIR_MATCHED) continue;
-    lx[n] = side_chars(al, p, TY_JA);
-    ly[n] = side_chars(al, p, TY_EN);
-    if (lx[n] < 5 || ly[n] < 10) continue;
-    tj += lx[n], te += ly[n];
+    double ej, eo;
+    side_chars(al, p, TY_JA, &jp[n], &rest[n]);
+    side_chars(al, p, TY_EN, &ej, &eo);
+    /* the English that stands for the Japanese characters */
+    rest[n] = ej + eo - rest[n];
+    if (jp[n] < 5 || rest[n] < 10) continue;
+    tj += jp[n], te += rest[n];
     n++;
   }
   if (n >= 8) {
     md.c = tj / te;
     for (size_t k = 0; k < n; k++) {
-      double x = lx[k] / md.c, y = ly[k];
+      double x = jp[k] / md.c, y = rest[k];
       v[k] = (x - y) * (x - y) / ((x + y) / 2);
     }
     /* the median of a chi-square with one degree of freedom is 0.455 */
@@ -628,16 +657,18 @@ static model calibrate(const ty_alignment *al, int units) {
     if (md.s2 < 0.3) md.s2 = 0.3;
     if (md.s2 > 10) md.s2 = 10;
   } else if (units && al->ja->ncl >= 8 && al->en->ncl >= 8) {
-    tj = te = 0;
+    double jo = 0, ej = 0, eo = 0;
+    tj = 0;
     for (size_t k = 0; k < al->ja->ncl; k++)
-      tj += text_chars(al->ja->cl[k].text, al->ja->cl[k].text_len);
+      count_chars(al->ja->cl[k].text, al->ja->cl[k].text_len, &tj, &jo);
     for (size_t k = 0; k < al->en->ncl; k++)
-      te += text_chars(al->en->cl[k].text, al->en->cl[k].text_len);
-    if (tj > 0 && te > 0) md.c = tj / te;
+      count_chars(al->en->cl[k].text, al->en->cl[k].text_len, &ej, &eo);
+    if (tj > 0 && ej + eo - jo > 0) md.c = tj / (ej + eo - jo);
   }
+  if (md.c < 0.1) md.c = 0.1;
   free(v);
-  free(lx);
-  free(ly);
+  free(jp);
+  free(rest);
   return md;
 }
 
@@ -807,13 +838,8 @@ static void align_sentences(stage *st, ty_pair *p) {
   p->sent_off = al->nsents;
   p->nsent = 0;
   if (!J->n || !E->n) return;
-  if (J->n == 1 && E->n == 1) {
-    ty_sentpair *sp = add_sentpair(al);
-    span_side(sp, TY_JA, J->v, 0, 1);
-    span_side(sp, TY_EN, E->v, 0, 1);
-    p->nsent = 1;
-    return;
-  }
+  /* one sentence a side: the clause pair says it all */
+  if (J->n == 1 && E->n == 1) return;
   for (int s = 0; s < 2; s++) {
     seq *q = &st->q[s];
     q->n = q->np = 0;
@@ -861,8 +887,12 @@ static void length_ratio_stage(stage *st) {
     const ty_pair *p = &al->pairs[k];
     lj[k] = le[k] = 0;
     if (p->status != TY_PAIR_MATCHED) continue;
-    lj[k] = side_chars(al, p, TY_JA);
-    le[k] = side_chars(al, p, TY_EN);
+    double jp, other, ej, eo;
+    side_chars(al, p, TY_JA, &jp, &other);
+    side_chars(al, p, TY_EN, &ej, &eo);
+    /* both in English characters */
+    lj[k] = jp / st->md.c + other;
+    le[k] = ej / st->md.c + eo;
     if (lj[k] > 0 && le[k] > 0) r[n++] = log(lj[k] / le[k]);
   }
   if (n >= 8) {
@@ -873,14 +903,14 @@ static void length_ratio_stage(stage *st) {
     for (size_t k = 0; k < al->npairs; k++) {
       const ty_pair *p = &al->pairs[k];
       if (lj[k] <= 0 || le[k] <= 0) continue;
-      if (lj[k] / st->md.c < 40 && le[k] < 40) continue;
+      if (lj[k] < 40 && le[k] < 40) continue;
       double z = 0.6745 * (log(lj[k] / le[k]) - med) / mad;
       if (fabs(z) <= 3.5) continue;
       ty_findings_add(&al->findings, &al->arena, TY_LENGTH_RATIO,
                       ty_pair_key(al, p), ty_pair_line(al, p, TY_JA),
                       ty_pair_line(al, p, TY_EN),
-                      "ja %.0f characters, en %.0f: ratio %.2f where this "
-                      "document's is %.2f (the %s looks %s)",
+                      "ja as long as %.0f English characters, en %.0f: ratio "
+                      "%.2f where this document's is %.2f (the %s looks %s)",
                       lj[k], le[k], lj[k] / le[k], exp(med),
                       z > 0 ? "English" : "Japanese",
                       "truncated, or the other side padded");
@@ -894,7 +924,8 @@ static void length_ratio_stage(stage *st) {
 /* ---- runs that numbers left unpaired --------------------------------------- */
 
 /* A content pair must save this much over leaving its clauses unpaired
- * (score 0.8) to replace two missing clauses. */
+ * (score 0.8), and have evidence of its own, to replace two missing
+ * clauses. */
 #define GOOD_SCORE 0.8
 
 static void seq_clause(stage *st, ty_lang lang, int idx) {
@@ -934,7 +965,8 @@ static void align_run(stage *st, const int *ja, size_t nj, const int *en,
     double score = a && b ? pair_score(&g, m, i + (size_t)a, j + (size_t)b) : 0;
     int adjacent = (a < 2 || ja[i + 1] == ja[i] + 1) &&
                    (b < 2 || en[j + 1] == en[j] + 1);
-    if (a && b && score >= GOOD_SCORE && adjacent) {
+    if (a && b && score >= GOOD_SCORE && adjacent &&
+        evidence(&g, m, i + (size_t)a, j + (size_t)b)) {
       ty_pair *p = ty_alignment_add_pair(al);
       p->status = TY_PAIR_CONTENT;
       p->ja = ja[i], p->nja = a;

@@ -293,7 +293,8 @@ typedef struct ty_pair {
   int ja, en;   /* first clause index per side, -1 when missing */
   int nja, nen; /* clause counts (0 on a missing side) */
   double score; /* 1 for number matches; content confidence 0..1 */
-  size_t sent_off, nsent; /* sentence pairs in al->sents */
+  size_t sent_off, nsent; /* sentence pairs in al->sents (none when
+                             each side is one sentence) */
 } ty_pair;
 
 struct ty_alignment {

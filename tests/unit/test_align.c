@@ -371,6 +371,7 @@ static void test_by_paragraph_ignores_numbering(void **state) {
   assert_non_null(strstr(x->message, "paragraph 3"));
   /* sentence pairs inside paragraphs */
   assert_int_equal(pair_of_ja(&f, "2")->nsent, 2);
+  assert_int_equal(pair_of_ja(&f, "1")->nsent, 0); /* one sentence a side */
   close_pair(&f);
   ty_config_free(cfg);
 }
