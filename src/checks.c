@@ -670,6 +670,7 @@ void ty_check_all(ty_alignment *al, const ty_config *cfg) {
   int on[NCHECKS], any = 0;
   for (size_t c = 0; c < NCHECKS; c++)
     any |= on[c] = enabled(cfg, checks[c].code);
+  if (enabled(cfg, TY_STYLE_MISMATCH)) ty_check_style(al);
   if (!any) return;
   run r;
   memset(&r, 0, sizeof r);

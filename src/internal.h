@@ -480,6 +480,10 @@ void ty_dict_free(ty_dict *d);
  * each side.  The ICU objects they need are opened once per call. */
 void ty_check_all(ty_alignment *al, const ty_config *cfg);
 
+/* style-mismatch: list items of one file written in different styles.
+ * (check_style.c) */
+void ty_check_style(ty_alignment *al);
+
 /* Applies cfg's severities to al->findings (dropping disabled codes) and
  * sorts them by position. */
 void ty_findings_finish(ty_alignment *al, const ty_config *cfg);
