@@ -36,6 +36,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Ranks of structural levels (0 is a list level on the style stack). */
 enum {
@@ -783,18 +784,61 @@ static int same_number(const ty_clause *a, const ty_clause *b) {
   return na == nb && memcmp(a->label, b->label, na) == 0;
 }
 
-static int toc_entry_recurs(const ty_doc *d, size_t j) {
+/* The numbered clauses ordered by number (kind, ordinal, branch), then
+ * by position: where a table-of-contents line looks for its repetition,
+ * without scanning the whole document for each line. */
+typedef struct nument {
+  int kind, ordinal, branch, idx;
+} nument;
+
+static int nument_cmp(const void *x, const void *y) {
+  const nument *a = x, *b = y;
+  if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
+  if (a->ordinal != b->ordinal) return a->ordinal < b->ordinal ? -1 : 1;
+  if (a->branch != b->branch) return a->branch < b->branch ? -1 : 1;
+  return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static int toc_entry_recurs(const ty_doc *d, const nument *v, size_t nv,
+                            size_t j) {
   const ty_clause *c = &d->cl[j];
   const char *t;
   size_t n = title_of(c, &t);
   if (!n && !is_suppl(c->kind)) return 0;
-  for (size_t i = j + 1; i < d->ncl; i++) {
-    const ty_clause *o = &d->cl[i];
-    if ((o->flags & TY_CL_FRONT) || !same_number(c, o)) continue;
+  /* the first entry after clause j in its number's group */
+  nument key = {(int)c->kind, c->ordinal, c->branch, (int)j};
+  size_t lo = 0, hi = nv;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (nument_cmp(&v[mid], &key) <= 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t k = lo; k < nv && v[k].kind == key.kind &&
+                      v[k].ordinal == key.ordinal && v[k].branch == key.branch;
+       k++) {
+    const ty_clause *o = &d->cl[v[k].idx];
+    if (!same_number(c, o)) continue;
     const char *u;
     size_t m = title_of(o, &u);
     if (memcmp(t, u, n < m ? n : m) == 0) return 1;
   }
+  return 0;
+}
+
+/* "目次", "Contents", "Table of Contents": the label over a table of
+ * contents. */
+static int is_toc_label(const ty_clause *c) {
+  static const char *const labels[] = {"contents", "table of contents",
+                                       "\xE7\x9B\xAE\xE6\xAC\xA1",
+                                       "\xE7\x9B\xAE\xE3\x80\x80\xE6\xAC\xA1"};
+  if ((c->flags & (TY_CL_FRONT | TY_CL_HEADING)) != TY_CL_FRONT) return 0;
+  const char *t;
+  size_t n = title_of(c, &t);
+  if (n != c->text_len) return 0;
+  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+    if (strlen(labels[i]) == n && strncasecmp(t, labels[i], n) == 0) return 1;
   return 0;
 }
 
@@ -804,22 +848,34 @@ static void drop_toc(builder *b) {
   while (first < d->ncl &&
          (d->cl[first].flags & (TY_CL_FRONT | TY_CL_HEADING)) == TY_CL_FRONT)
     first++;
+  nument *order = ty_xmalloc((d->ncl ? d->ncl : 1) * sizeof *order);
+  size_t norder = 0;
+  for (size_t i = first; i < d->ncl; i++) {
+    const ty_clause *c = &d->cl[i];
+    if (c->flags & TY_CL_FRONT) continue;
+    nument e = {(int)c->kind, c->ordinal, c->branch, (int)i};
+    order[norder++] = e;
+  }
+  qsort(order, norder, sizeof *order, nument_cmp);
   size_t end = first, numbered = 0;
   while (end < d->ncl) {
     const ty_clause *c = &d->cl[end];
     if (c->text_len > 400) break;
     if (c->flags & TY_CL_FRONT) {
       if (!(c->flags & TY_CL_HEADING)) break;
-    } else if (toc_entry_recurs(d, end)) {
+    } else if (toc_entry_recurs(d, order, norder, end)) {
       numbered++;
     } else {
       break;
     }
     end++;
   }
+  free(order);
   while (end > first && (d->cl[end - 1].flags & TY_CL_FRONT))
     end--;
   if (numbered < 3) return;
+  /* the table's own label goes with it */
+  if (first > 0 && is_toc_label(&d->cl[first - 1])) first--;
   size_t run = end - first;
   /* indices shift: fix parents of the clauses that remain */
   for (size_t i = end; i < d->ncl; i++) {

@@ -18,9 +18,9 @@
  *   Sentence     ::= text with Ruby, Sup, Sub ... (their text counts)
  *
  * What becomes a clause, as the plain text has it:
- *  - LawTitle, LawNum (in parentheses, as e-Gov shows it under the
- *    title), TOCLabel and each Preamble paragraph: front matter (the
- *    table of contents itself is left out, as the outline drops it);
+ *  - LawNum, LawTitle and each Preamble paragraph: front matter, in
+ *    that order as in e-Gov's plain text (the table of contents is left
+ *    out with its label, as the outline drops them);
  *  - each group, labelled by the title's marker ("第二章") with the rest
  *    of the title as its text;
  *  - each Article, labelled by its ArticleTitle as written ("第五条の二"),
@@ -153,14 +153,10 @@ static void set_text(reader *r, ty_clause *c, const char *s, size_t n) {
   c->text_len = n;
 }
 
-/* A front-matter paragraph from an element's text, between `open` and
- * `close`. */
-static void front_in(reader *r, const xmlNode *n, const char *open,
-                     const char *close) {
+/* A front-matter paragraph from an element's text. */
+static void front(reader *r, const xmlNode *n) {
   ty_buf_clear(&r->tmp);
-  ty_buf_puts(&r->tmp, open);
   put_text(&r->tmp, n);
-  ty_buf_puts(&r->tmp, close);
   size_t len = r->tmp.n;
   const char *s = trim(r->tmp.p ? r->tmp.p : "", &len);
   if (!len) return;
@@ -168,10 +164,6 @@ static void front_in(reader *r, const xmlNode *n, const char *open,
   c->depth = 0;
   c->flags = TY_CL_FRONT;
   set_text(r, c, s, len);
-}
-
-static void front(reader *r, const xmlNode *n) {
-  front_in(r, n, "", "");
 }
 
 /* Sets a clause's label, kind and dress from a title as written
@@ -358,9 +350,8 @@ static void appdx_table(reader *r, const xmlNode *n) {
 
 static void law_body(reader *r, const xmlNode *body) {
   for (const xmlNode *c = body->children; c; c = c->next) {
-    if (is(c, "TOC")) {
-      const xmlNode *label = child(c, "TOCLabel");
-      if (label) front(r, label);
+    if (is(c, "LawTitle")) {
+      front(r, c);
     } else if (is(c, "Preamble")) {
       for (const xmlNode *p = c->children; p; p = p->next)
         if (is(p, "Paragraph")) front(r, p);
@@ -414,12 +405,9 @@ int ty_read_egov(ty_doc *d, ty_error *err) {
     return -1;
   }
   reader r = {d, {0}};
-  /* the title, then the law number in parentheses, as e-Gov shows them */
-  const xmlNode *body = child(root, "LawBody");
-  const xmlNode *title_el = body ? child(body, "LawTitle") : NULL;
-  if (title_el) front(&r, title_el);
   const xmlNode *num = child(root, "LawNum");
-  if (num) front_in(&r, num, "\xEF\xBC\x88", "\xEF\xBC\x89");
+  if (num) front(&r, num);
+  const xmlNode *body = child(root, "LawBody");
   if (body) law_body(&r, body);
   ty_buf_free(&r.tmp);
   xmlFreeDoc(x);
