@@ -949,9 +949,11 @@ typedef struct runmarks {
 } runmarks;
 
 /* Aligns the clauses of one run (ja[0..nj), en[0..ne), in order) and
- * appends the resulting pairs. */
+ * appends the resulting pairs.  `before`/`after`: pairs (or the start of
+ * the documents) hold the run in on that side; a pairing between two
+ * pairs needs no evidence of its own but its place. */
 static void align_run(stage *st, const int *ja, size_t nj, const int *en,
-                      size_t ne, runmarks *rm) {
+                      size_t ne, int before, int after, runmarks *rm) {
   ty_alignment *al = st->al;
   st->q[0].n = st->q[0].np = st->q[1].n = st->q[1].np = 0;
   for (size_t k = 0; k < nj; k++) seq_clause(st, TY_JA, ja[k]);
@@ -960,13 +962,17 @@ static void align_run(stage *st, const int *ja, size_t nj, const int *en,
   size_t nmv;
   uint8_t *path = dp_align(&g, MOVES_RUN, &nmv);
   size_t i = 0, j = 0;
+  int held = before; /* the move before this one is a pair */
   for (size_t k = 0; k < nmv; k++) {
     int m = path[k], a = mv_a[m], b = mv_b[m];
     double score = a && b ? pair_score(&g, m, i + (size_t)a, j + (size_t)b) : 0;
     int adjacent = (a < 2 || ja[i + 1] == ja[i] + 1) &&
                    (b < 2 || en[j + 1] == en[j] + 1);
-    if (a && b && score >= GOOD_SCORE && adjacent &&
-        evidence(&g, m, i + (size_t)a, j + (size_t)b)) {
+    int next = k + 1 < nmv ? mv_a[path[k + 1]] && mv_b[path[k + 1]] : after;
+    int good = a && b && score >= GOOD_SCORE && adjacent &&
+               ((held && next) || evidence(&g, m, i + (size_t)a, j + (size_t)b));
+    held = good;
+    if (good) {
       ty_pair *p = ty_alignment_add_pair(al);
       p->status = TY_PAIR_CONTENT;
       p->ja = ja[i], p->nja = a;
@@ -1037,7 +1043,7 @@ static void runs_stage(stage *st) {
     if (nj && ne) {
       qsort(ja, nj, sizeof *ja, int_cmp);
       qsort(en, ne, sizeof *en, int_cmp);
-      align_run(st, ja, nj, en, ne, &rm);
+      align_run(st, ja, nj, en, ne, 1, e < nold, &rm);
     } else {
       for (size_t t = k; t < e; t++) *ty_alignment_add_pair(al) = old[t];
     }
