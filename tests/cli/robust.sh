@@ -66,13 +66,11 @@ has() {
   fi
 }
 
-# py EXPR: a Python expression over the JSON in $TMP/out (bound to j).
-py() {
-  if python3 -c "import json,sys; j=json.load(open('$TMP/out')); sys.exit(0 if ($1) else 1)" 2>"$TMP/pyerr"; then
-    ok
-  else
-    fail "json: $1"
-    head -3 "$TMP/pyerr" >&2
+# summary REGEX: the JSON summary line in $TMP/out matches REGEX (big
+# outputs are not parsed whole).
+summary() {
+  if tail -n 3 "$TMP/out" | grep '"summary"' | grep -Eq -- "$1"; then ok; else
+    fail "summary lacks /$1/: $(tail -n 3 "$TMP/out" | grep '"summary"')"
   fi
 }
 
@@ -107,14 +105,18 @@ same_alignment() {
 awk 'BEGIN { for (i = 1; i <= 1000000; i++) printf "%d 第%d項の本文。\n", i, i }' >"$TMP/m.ja"
 awk 'BEGIN { for (i = 1; i <= 1000000; i++) printf "%d Body of item %d.\n", i, i }' >"$TMP/m.en"
 if run_any 300 "$T" align --format json --no-checks "$TMP/m.ja" "$TMP/m.en"; then
-  py "j['summary']['matched'] == 1000000 and j['summary']['pairs'] == 1000000"
+  summary '"pairs": 1000000, "matched": 1000000,'
 fi
 
 # a 50 MB clause with no newline (and no sentence end)
 { printf '1 '; head -c 50000000 /dev/zero | tr '\0' 'x'; } >"$TMP/long.en"
 { printf '1 '; awk 'BEGIN { s = "あいうえお"; for (i = 0; i < 12; i++) s = s s; for (i = 0; i < 815; i++) printf "%s", s }'; } >"$TMP/long.ja"
 if run_any 300 "$T" align --format json "$TMP/long.ja" "$TMP/long.en"; then
-  py "j['summary']['matched'] == 1 and len(j['pairs'][0]['en']['text']) == 50000000"
+  summary '"pairs": 1, "matched": 1,'
+  # both 50 MB texts are in the output, whole
+  if [ "$(wc -c <"$TMP/out")" -gt 100000000 ]; then ok; else
+    fail "the 50 MB clauses are not whole in the output"
+  fi
 fi
 
 # nesting 10,000 levels deep: a dotted marker of 10,000 parts, and YAML
@@ -133,7 +135,8 @@ else fail "YAML nested 10,000 deep: exit $st"; fi
 awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "1. 同じ番号、本文%d。\n", i }' >"$TMP/dup.ja"
 awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "1. The same number, text %d.\n", i }' >"$TMP/dup.en"
 if run 120 1 "$T" align --format json --no-checks "$TMP/dup.ja" "$TMP/dup.en"; then
-  py "j['summary']['pairs'] == 100000 and j['summary']['matched'] == 100000 and any(f['code'] == 'duplicate-number' for f in j['findings'])"
+  summary '"pairs": 100000, "matched": 100000,'
+  has "$TMP/out" '"code":"duplicate-number"'
 fi
 
 # every clause unmatched by number (arabic against dotted A.1): no number
@@ -142,7 +145,8 @@ fi
 awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "%d 本文。\n", i }' >"$TMP/un.ja"
 awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "%c.%d Text.\n", 65 + i % 26, i }' >"$TMP/un.en"
 if run_any 120 "$T" align --format json --no-checks "$TMP/un.ja" "$TMP/un.en"; then
-  py "j['summary']['matched'] == 0 and j['ja']['clauses'] == 100000 and j['summary']['pairs'] >= 50000"
+  summary '"matched": 0,'
+  has "$TMP/out" '"ja": \{"path": .*, "clauses": 100000\}'
 fi
 
 # a file of NUL bytes: refused, named
