@@ -229,7 +229,7 @@ while [ $i -lt 3000 ] && ! ls "$TMP/kill"/.out.json.* >/dev/null 2>&1; do
   sleep 0.01
   i=$((i + 1))
 done
-kill -9 $pid 2>/dev/null
+if kill -9 $pid 2>/dev/null; then ok; else fail "the -o run ended before SIGKILL"; fi
 wait $pid 2>/dev/null
 if [ "$(cat "$TMP/kill/out.json")" = previous ]; then ok; else
   fail "SIGKILL mid-write changed the previous output"
