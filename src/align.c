@@ -1339,6 +1339,10 @@ static uint16_t gloss_words(ty_dict *d, const char *s, size_t n) {
   return cnt;
 }
 
+/* Headwords longer than this are left out: they seldom occur in running
+ * text and would lengthen every lookup. */
+#define DICT_MAX_CHARS 6
+
 /* Adds the headword s[0..n) (Japanese characters only) with the
  * glosses of en[0..m). */
 static void dict_add(ty_dict *d, dict_entry **v, size_t *nv, size_t *cap,
@@ -1352,7 +1356,7 @@ static void dict_add(ty_dict *d, dict_entry **v, size_t *nv, size_t *cap,
     i += (size_t)len;
     chars++;
   }
-  if (chars < 1) return;
+  if (chars < 1 || chars > DICT_MAX_CHARS) return;
   uint32_t first = (uint32_t)d->ng;
   uint16_t cnt = gloss_words(d, en, m);
   if (!cnt) return;
