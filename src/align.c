@@ -1,6 +1,6 @@
 /* align.c — alignment by content: sentence pairs inside clause pairs,
  * clause runs that numbers could not pair, renumbered translations, and
- * whole documents split into paragraphs or sentences.
+ * whole documents split into paragraphs or sentences (--by).
  *
  * One engine serves all of them: a dynamic programme of the Gale–Church
  * family over two sequences of units (sentences, clauses, paragraphs).
@@ -8,21 +8,22 @@
  *
  *   cost = prior(move) + delta^2 / 2 - anchors
  *
- * where delta compares the lengths in characters, the Japanese length
- * divided by the document's ratio c, with variance s2 per character; c and
- * s2 are estimated from the pairs numbers already matched (or from the
- * totals of both texts when there are none).  Anchors are numbers, Latin
- * words and printf-style conversions (%s, %1$d) the two groups share, and
- * dictionary glosses (--dict); a number or a Latin word one side states
- * and the other lacks costs a little.  A unit left out (1-0, 0-1) costs a
- * fixed prior.
+ * where delta compares the lengths in English characters (a Japanese
+ * character counts 1/c, c the document's ratio), with variance s2 per
+ * character; c and s2 are estimated from the pairs numbers matched, or
+ * from the totals of both texts with --by, else defaults.  Anchors are
+ * what both groups hold: numbers, Latin words, printf conversions (%s,
+ * %1$d), katakana loanwords by consonant skeleton (ファイル ~ file),
+ * punctuation that both languages write alike (weak), dictionary glosses
+ * (--dict); a number, a Latin word or a conversion one side states and
+ * the other lacks costs.  A unit left out (1-0, 0-1) costs its prior.
  *
  * The programme runs over antidiagonals (i + j constant) inside a band
- * centred on the best cell of the previous antidiagonal, so it follows
- * the path through omissions on either side; the band widens while the
- * best cell comes near its edge.  Time and memory are linear in the
- * number of units for a given band; a band as wide as the input makes it
- * exact, which it is for the few sentences of a clause. */
+ * centred on the best cell of the previous antidiagonal, so it follows the
+ * path through omissions on either side; the band widens while the best
+ * cell comes near its edge.  Time and memory are linear in the number of
+ * units for a given band; a band as wide as the input makes it exact,
+ * which it is for the few sentences of a clause. */
 #include "internal.h"
 
 #include <errno.h>
@@ -271,7 +272,7 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
       /* a Latin word, or a printf conversion (%s, %1$d, %-10.3lf) */
       uint32_t h = fnv(2166136261u, c == '%' ? 'f' : 'w'), hs = h;
       size_t wl = 0;
-      char word[32];
+      char word[32] = {0};
       int conv = c == '%';
       if (conv) {
         i += (size_t)len;

@@ -353,5 +353,7 @@ else
     echo
     echo "(no catalogs under $MODIR: mocorpus inputs skipped)"
 fi
+# the --dict rows of the content aligner
+. "$ROOT/tests/bench/align.sh"
 targets
 exit 0
