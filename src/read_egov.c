@@ -45,6 +45,13 @@
 typedef struct reader {
   ty_doc *doc;
   ty_buf tmp;
+  /* every clause's text as read; place_texts lays them out in document
+   * order in one buffer, so that a span over consecutive clauses (a
+   * content pair joining two) stays inside it, as in a plain-text
+   * document */
+  ty_buf texts;
+  size_t *off; /* per clause: its text's offset in `texts` */
+  size_t noff;
 } reader;
 
 static int is(const xmlNode *n, const char *name) {
@@ -133,6 +140,8 @@ static void read_num(const xmlNode *n, ty_clause *c) {
   xmlFree(v);
 }
 
+static void set_text(reader *r, ty_clause *c, const char *s, size_t n);
+
 static ty_clause *add(reader *r, int parent, const xmlNode *at) {
   ty_doc *d = r->doc;
   ty_clause *c = ty_doc_add_clause(d);
@@ -140,7 +149,7 @@ static ty_clause *add(reader *r, int parent, const xmlNode *at) {
   c->depth = parent < 0 ? 1 : d->cl[parent].depth + 1;
   c->line = c->end_line = line_of(at);
   c->col = 1;
-  c->text = "";
+  set_text(r, c, "", 0);
   return c;
 }
 
@@ -148,9 +157,39 @@ static int index_of(const reader *r, const ty_clause *c) {
   return (int)(c - r->doc->cl);
 }
 
+/* Records a clause's text; the views are set by place_texts. */
 static void set_text(reader *r, ty_clause *c, const char *s, size_t n) {
-  c->text = ty_arena_strndup(&r->doc->arena, s, n);
+  size_t idx = (size_t)(c - r->doc->cl);
+  if (idx >= r->noff) {
+    size_t cap = r->noff ? r->noff : 64;
+    while (cap <= idx)
+      cap *= 2;
+    r->off = ty_xrealloc(r->off, cap * sizeof *r->off);
+    r->noff = cap;
+  }
+  r->off[idx] = r->texts.n;
+  ty_buf_put(&r->texts, s, n);
+  ty_buf_putc(&r->texts, '\n');
   c->text_len = n;
+}
+
+/* Copies the texts into the document's arena in document order (a
+ * parent's text is recorded after its children's) and points the clauses
+ * at them. */
+static void place_texts(reader *r) {
+  ty_doc *d = r->doc;
+  ty_buf ordered = {0};
+  for (size_t i = 0; i < d->ncl; i++) {
+    size_t from = r->off[i];
+    r->off[i] = ordered.n;
+    ty_buf_put(&ordered, r->texts.p + from, d->cl[i].text_len);
+    ty_buf_putc(&ordered, '\n');
+  }
+  char *base =
+      ty_arena_strndup(&d->arena, ordered.p ? ordered.p : "", ordered.n);
+  for (size_t i = 0; i < d->ncl; i++)
+    d->cl[i].text = base + r->off[i];
+  ty_buf_free(&ordered);
 }
 
 /* A front-matter paragraph from an element's text. */
@@ -404,12 +443,15 @@ int ty_read_egov(ty_doc *d, ty_error *err) {
     xmlFreeDoc(x);
     return -1;
   }
-  reader r = {d, {0}};
+  reader r = {d, {0}, {0}, NULL, 0};
   const xmlNode *num = child(root, "LawNum");
   if (num) front(&r, num);
   const xmlNode *body = child(root, "LawBody");
   if (body) law_body(&r, body);
+  place_texts(&r);
   ty_buf_free(&r.tmp);
+  ty_buf_free(&r.texts);
+  free(r.off);
   xmlFreeDoc(x);
   ty_outline_finish(d, 1);
   return 0;
