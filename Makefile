@@ -23,7 +23,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 
-.PHONY: all deps run check unit cli fuzz-replay asan bench fuzz install \
+.PHONY: all deps run check unit cli fuzz-replay asan bench fuzz install devref \
         uninstall clean format lint leakcheck browser-test
 
 all: $(BUILD)/taiyaku $(BUILD)/libtaiyaku.so $(BUILD)/taiyaku.pc
@@ -66,8 +66,12 @@ run: deps
 
 check: deps
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit cli fuzz-replay browser-test
+	@$(MAKE) --no-print-directory unit cli fuzz-replay browser-test devref
 	@sh scripts/check_symbols.sh $(BUILD)/libtaiyaku.a
+
+# The Debian Developer's Reference in both languages (downloaded by the test).
+devref: $(BUILD)/taiyaku
+	@TAIYAKU=$(CURDIR)/$(BUILD)/taiyaku sh tests/devref/run.sh
 
 unit: $(UNIT_BIN)
 	@sh scripts/run_unit.sh $(UNIT_BIN)
