@@ -83,6 +83,7 @@ typedef struct seq {
   size_t n, cap;
   double *len;    /* characters, spaces and Japanese ones left out */
   double *jlen;   /* Japanese characters (kana, kanji) */
+  double *elen;   /* len + jlen / c: in English characters (seq_scale) */
   uint32_t *aoff; /* anchors of unit k: pool[aoff[k] .. aoff[k+1]) */
   uint32_t *pool;
   size_t np, pcap;
@@ -106,6 +107,7 @@ static uint32_t fnv(uint32_t h, unsigned char c) {
 static void seq_free(seq *q) {
   free(q->len);
   free(q->jlen);
+  free(q->elen);
   free(q->aoff);
   free(q->pool);
   memset(q, 0, sizeof *q);
@@ -234,6 +236,7 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
     q->cap = q->cap ? q->cap * 2 : 64;
     q->len = ty_xrealloc(q->len, q->cap * sizeof *q->len);
     q->jlen = ty_xrealloc(q->jlen, q->cap * sizeof *q->jlen);
+    q->elen = ty_xrealloc(q->elen, q->cap * sizeof *q->elen);
     q->aoff = ty_xrealloc(q->aoff, (q->cap + 1) * sizeof *q->aoff);
   }
   if (q->n == 0) q->aoff[0] = 0;
@@ -345,6 +348,11 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
   q->aoff[q->n] = (uint32_t)q->np;
 }
 
+/* Sets the lengths of q's units in English characters for the ratio c. */
+static void seq_scale(seq *q, double c) {
+  for (size_t k = 0; k < q->n; k++) q->elen[k] = q->len[k] + q->jlen[k] / c;
+}
+
 /* Characters of s[0..n), spaces and line breaks left out, added to
  * *jp (Japanese ones) and *other (the rest). */
 static void count_chars(const char *s, size_t n, double *jp, double *other) {
@@ -437,15 +445,12 @@ static double anchor_gain(int m, const terms *t) {
 static double length_cost(const aligner *g, int m, size_t i, size_t j) {
   int a = mv_a[m], b = mv_b[m];
   if (!a || !b) return g->prior[m];
-  /* lengths in English characters: Japanese ones count 1/c each */
-  double x = 0, y = 0;
-  for (int k = 1; k <= a; k++)
-    x += g->A->len[i - (size_t)k] + g->A->jlen[i - (size_t)k] / g->md.c;
-  for (int k = 1; k <= b; k++)
-    y += g->B->len[j - (size_t)k] + g->B->jlen[j - (size_t)k] / g->md.c;
+  double x = g->A->elen[i - 1], y = g->B->elen[j - 1];
+  if (a == 2) x += g->A->elen[i - 2];
+  if (b == 2) y += g->B->elen[j - 2];
   double mean = (x + y) / 2;
   if (mean < 1) mean = 1;
-  return g->prior[m] + (x - y) * (x - y) / (g->md.s2 * mean) / 2;
+  return g->prior[m] + (x - y) * (x - y) / (mean * g->md.s2 * 2);
 }
 
 /* Cost of the move m ending at (i, j). */
@@ -470,10 +475,8 @@ static int evidence(const aligner *g, int m, size_t i, size_t j) {
   for (int q = 0; q < k; q++)
     if (t[q].shared || t[q].weak) return 1;
   double la = 0, lb = 0;
-  for (int q = 1; q <= a; q++)
-    la += g->A->len[i - (size_t)q] + g->A->jlen[i - (size_t)q] / g->md.c;
-  for (int q = 1; q <= b; q++)
-    lb += g->B->len[j - (size_t)q] + g->B->jlen[j - (size_t)q] / g->md.c;
+  for (int q = 1; q <= a; q++) la += g->A->elen[i - (size_t)q];
+  for (int q = 1; q <= b; q++) lb += g->B->elen[j - (size_t)q];
   return la >= 15 && lb >= 15 && length_cost(g, m, i, j) - g->prior[m] <= 2;
 }
 
@@ -772,6 +775,13 @@ typedef struct stage {
   ty_buf msg;
 } stage;
 
+/* An aligner over st->q with the stage's model and priors. */
+static aligner stage_aligner(stage *st) {
+  seq_scale(&st->q[TY_JA], st->md.c);
+  seq_scale(&st->q[TY_EN], st->md.c);
+  return (aligner){.md = st->md, .prior = st->prior, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
+}
+
 static void collect_sentences(stage *st, const ty_pair *p, ty_lang lang) {
   const ty_doc *d = lang == TY_JA ? st->al->ja : st->al->en;
   int first = lang == TY_JA ? p->ja : p->en, cnt = lang == TY_JA ? p->nja : p->nen;
@@ -847,7 +857,7 @@ static void align_sentences(stage *st, ty_pair *p) {
     for (size_t k = 0; k < st->side[s].n; k++)
       seq_add(q, st->side[s].v[k].s, st->side[s].v[k].n, (ty_lang)s, st->dict);
   }
-  aligner g = {.md = st->md, .prior = st->prior, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
+  aligner g = stage_aligner(st);
   size_t nmv;
   uint8_t *path = dp_align(&g, MOVES_SENT, &nmv);
   size_t i = 0, j = 0;
@@ -959,7 +969,7 @@ static void align_run(stage *st, const int *ja, size_t nj, const int *en,
   st->q[0].n = st->q[0].np = st->q[1].n = st->q[1].np = 0;
   for (size_t k = 0; k < nj; k++) seq_clause(st, TY_JA, ja[k]);
   for (size_t k = 0; k < ne; k++) seq_clause(st, TY_EN, en[k]);
-  aligner g = {.md = st->md, .prior = st->prior, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
+  aligner g = stage_aligner(st);
   size_t nmv;
   uint8_t *path = dp_align(&g, MOVES_RUN, &nmv);
   size_t i = 0, j = 0;
@@ -1130,7 +1140,7 @@ static void renumber_stage(stage *st, int prefer) {
   st->q[0].n = st->q[0].np = st->q[1].n = st->q[1].np = 0;
   for (size_t i = 0; i < nj; i++) seq_clause(st, TY_JA, (int)i);
   for (size_t i = 0; i < ne; i++) seq_clause(st, TY_EN, (int)i);
-  aligner g = {.md = st->md, .prior = st->prior, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
+  aligner g = stage_aligner(st);
   size_t nmv;
   uint8_t *path = dp_align(&g, MOVE_BIT(M11) | MOVE_BIT(M10) | MOVE_BIT(M01), &nmv);
   size_t i = 0, j = 0;
@@ -1264,7 +1274,7 @@ static void units_stage(stage *st, ty_unit by) {
   st->q[0].n = st->q[0].np = st->q[1].n = st->q[1].np = 0;
   for (size_t i = 0; i < nj; i++) seq_clause(st, TY_JA, (int)i);
   for (size_t i = 0; i < ne; i++) seq_clause(st, TY_EN, (int)i);
-  aligner g = {.md = st->md, .prior = st->prior, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
+  aligner g = stage_aligner(st);
   size_t nmv;
   uint8_t *path = dp_align(&g, MOVES_RUN, &nmv);
   size_t i = 0, j = 0;
