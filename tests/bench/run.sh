@@ -52,8 +52,9 @@ MODIR=/usr/share/locale/ja/LC_MESSAGES
 FORMATS="text md html csv tsv json yaml tmx xliff"
 BIG=1000000
 mkdir -p "$BIN" "$DATA" "$RES" || exit 2
-SUMMARY=$RES/summary.tsv
-: >"$SUMMARY"
+# the rows of this run, for the targets (a run's own: two runs may overlap)
+SUMMARY=$(mktemp "$RES/summary.XXXXXX") || exit 2
+trap 'rm -f "$SUMMARY"' EXIT
 
 case ${BENCH_BIG:-} in
 1) SIZES="$SIZES,$BIG" ;;
@@ -354,6 +355,7 @@ else
     echo "(no catalogs under $MODIR: mocorpus inputs skipped)"
 fi
 # the --dict rows of the content aligner
+# shellcheck source=SCRIPTDIR/align.sh disable=SC1091
 . "$ROOT/tests/bench/align.sh"
 targets
 exit 0
