@@ -121,11 +121,6 @@ static void pool_put(seq *q, uint32_t h) {
   q->pool[q->np++] = h;
 }
 
-static int u32_cmp(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a >> 3, y = *(const uint32_t *)b >> 3;
-  return x < y ? -1 : x > y;
-}
-
 /* A full-width ASCII form (Ａ, １, ％) as ASCII; other code points as
  * they are. */
 static int32_t narrow(int32_t c) {
@@ -177,7 +172,9 @@ static const char kana_consonant[] =
     "0000000000kgkgkgkgkgsssgsssssstdtg0tstdtdnnnnnhbphbpfbphbphbpmmmmm"
     "000000rrrrr0w000nbkkbbbb";
 
-static int is_vowel(int c) { return c && strchr("aeiouy", c) != NULL; }
+static int is_vowel(int c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
 
 /* Adds the skeleton hash of sk[0..n) as an anchor: weak with two
  * consonants, none with fewer. */
@@ -334,7 +331,13 @@ static void seq_add(seq *q, const char *s, size_t n, ty_lang lang,
   size_t cnt = q->np - start;
   if (cnt > 1) {
     uint32_t *v = q->pool + start;
-    qsort(v, cnt, sizeof *v, u32_cmp);
+    /* a unit holds a few dozen anchors: insertion sort beats qsort */
+    for (size_t a = 1; a < cnt; a++) {
+      uint32_t x = v[a];
+      size_t b = a;
+      for (; b > 0 && (v[b - 1] >> 3) > (x >> 3); b--) v[b] = v[b - 1];
+      v[b] = x;
+    }
     size_t w = 0;
     for (size_t k = 0; k < cnt; k++) {
       if (w && (v[w - 1] >> 3) == (v[k] >> 3)) v[w - 1] |= v[k] & A_REQUIRED;
@@ -356,14 +359,24 @@ static void seq_scale(seq *q, double c) {
 /* Characters of s[0..n), spaces and line breaks left out, added to
  * *jp (Japanese ones) and *other (the rest). */
 static void count_chars(const char *s, size_t n, double *jp, double *other) {
-  size_t i = 0;
+  size_t i = 0, j = 0, o = 0;
   while (i < n) {
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+      o += b != ' ' && b != '\n' && b != '\t' && b != '\r';
+      i++;
+      continue;
+    }
     int len;
     int32_t c = ty_utf8_decode(s + i, n - i, &len);
-    if (ty_is_japanese(c)) ++*jp;
-    else if (c != '\n' && !ty_is_space(c)) ++*other;
+    /* kana and the common Han blocks without asking ICU */
+    if ((c >= 0x3041 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF)) j++;
+    else if (ty_is_japanese(c)) j++;
+    else if (!ty_is_space(c)) o++;
     i += (size_t)len;
   }
+  *jp += (double)j;
+  *other += (double)o;
 }
 
 /* ---- the cost of a move ---------------------------------------------------- */
@@ -638,7 +651,9 @@ static model calibrate(const ty_alignment *al, int units) {
   double *rest = ty_xmalloc((al->npairs + 1) * sizeof *rest);
   size_t n = 0;
   double tj = 0, te = 0;
-  for (size_t k = 0; k < al->npairs; k++) {
+  /* a few thousand pairs tell c and s2 as well as all of them */
+  size_t step = al->npairs / 4000 + 1;
+  for (size_t k = 0; k < al->npairs; k += step) {
     const ty_pair *p = &al->pairs[k];
     if (p->status != TY_PAIR_MATCHED) continue;
     double ej, eo;
@@ -841,6 +856,26 @@ static void report_unpaired(stage *st, const ty_pair *p, ty_lang lang,
   }
 }
 
+/* Whether as many sentences on each side pair one to one by their lengths
+ * alone, each pair within DIAGONAL_DELTA of the model: the common case,
+ * which needs no programme.  (What lengths cannot tell, the programme
+ * does, anchors included.) */
+#define DIAGONAL_DELTA 1.5 /* nats of length cost per pair */
+static int diagonal_holds(const stage *st, const sents *J, const sents *E) {
+  for (size_t k = 0; k < J->n; k++) {
+    double jp = 0, x = 0, y = 0;
+    count_chars(J->v[k].s, J->v[k].n, &jp, &x);
+    x += jp / st->md.c;
+    jp = 0;
+    count_chars(E->v[k].s, E->v[k].n, &jp, &y);
+    y += jp / st->md.c;
+    double mean = (x + y) / 2;
+    if (mean < 1) mean = 1;
+    if ((x - y) * (x - y) / (mean * st->md.s2 * 2) > DIAGONAL_DELTA) return 0;
+  }
+  return 1;
+}
+
 static void align_sentences(stage *st, ty_pair *p) {
   ty_alignment *al = st->al;
   collect_sentences(st, p, TY_JA);
@@ -851,6 +886,15 @@ static void align_sentences(stage *st, ty_pair *p) {
   if (!J->n || !E->n) return;
   /* one sentence a side: the clause pair says it all */
   if (J->n == 1 && E->n == 1) return;
+  if (J->n == E->n && diagonal_holds(st, J, E)) {
+    for (size_t k = 0; k < J->n; k++) {
+      ty_sentpair *sp = add_sentpair(al);
+      span_side(sp, TY_JA, J->v, k, 1);
+      span_side(sp, TY_EN, E->v, k, 1);
+    }
+    p->nsent = J->n;
+    return;
+  }
   for (int s = 0; s < 2; s++) {
     seq *q = &st->q[s];
     q->n = q->np = 0;
@@ -875,10 +919,58 @@ static void align_sentences(stage *st, ty_pair *p) {
   free(path);
 }
 
+/* Whether a side of a pair may hold more than one sentence: a blank line,
+ * a line starting a list item, or a sentence end (。！？ . ! ?) with text
+ * after it.  Most clauses are one sentence; this spares them ICU. */
+static int may_hold_several(const ty_alignment *al, const ty_pair *p,
+                            ty_lang side) {
+  const ty_doc *d = side == TY_JA ? al->ja : al->en;
+  int first = side == TY_JA ? p->ja : p->en, cnt = side == TY_JA ? p->nja : p->nen;
+  if (cnt > 1) return 1;
+  const unsigned char *s = (const unsigned char *)d->cl[first].text;
+  size_t n = d->cl[first].text_len;
+  int end = 0; /* a sentence end seen, not yet followed by text */
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = s[i];
+    if (c == '\n') {
+      size_t k = i + 1;
+      while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+      if (k < n && (s[k] == '\n' || s[k] == '-' || s[k] == '*' || s[k] == 0xE3))
+        return 1;
+      continue;
+    }
+    if (c == '.' || c == '!' || c == '?') {
+      end = 1;
+      continue;
+    }
+    /* 。 E3 80 82, ！ EF BC 81, ？ EF BC 9F */
+    if (i + 2 < n && ((c == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x82) ||
+                      (c == 0xEF && s[i + 1] == 0xBC &&
+                       (s[i + 2] == 0x81 || s[i + 2] == 0x9F)))) {
+      end = 1;
+      i += 2;
+      continue;
+    }
+    if (!end || c == ' ' || c == ')' || c == '"' || c == '\'') continue;
+    /* closing brackets after a sentence end: 」 』 】 ） */
+    if (i + 2 < n && ((c == 0xE3 && s[i + 1] == 0x80 &&
+                       (s[i + 2] == 0x8D || s[i + 2] == 0x8F || s[i + 2] == 0x91)) ||
+                      (c == 0xEF && s[i + 1] == 0xBC && s[i + 2] == 0x89))) {
+      i += 2;
+      continue;
+    }
+    return 1;
+  }
+  return 0;
+}
+
 static void sentence_stage(stage *st) {
   for (size_t k = 0; k < st->al->npairs; k++) {
     ty_pair *p = &st->al->pairs[k];
-    if (p->ja >= 0 && p->en >= 0) align_sentences(st, p);
+    if (p->ja < 0 || p->en < 0) continue;
+    if (!may_hold_several(st->al, p, TY_JA) && !may_hold_several(st->al, p, TY_EN))
+      continue;
+    align_sentences(st, p);
   }
 }
 
@@ -1491,12 +1583,14 @@ void ty_align_content(ty_alignment *al, const ty_config *cfg) {
     renumber_stage(&st, cfg && cfg->prefer_content);
     runs_stage(&st);
   }
-  if (by != TY_BY_SENTENCE) {
+  /* structure only (--no-checks): no sentence pairs, no length ratios */
+  int checks = !cfg || cfg->checks;
+  if (by != TY_BY_SENTENCE && checks) {
     st.sg = ty_segmenter_new();
     st.prior = prior_prose;
     sentence_stage(&st);
   }
-  if (by == TY_BY_NUMBER) length_ratio_stage(&st);
+  if (by == TY_BY_NUMBER && checks) length_ratio_stage(&st);
   ty_segmenter_free(st.sg);
   ty_spans_free(&st.spans);
   for (int s = 0; s < 2; s++) {
