@@ -743,22 +743,64 @@ static void add_missing(ty_alignment *al, ty_lang side, int idx, int finding,
                   side == TY_JA ? "English" : "Japanese");
 }
 
-/* Drops the missing-en/missing-ja findings of the clauses flagged in
- * drop_ja/drop_en. */
+/* The clause of the other side that a content pair joins clause `idx` of
+ * `side` with (its first), or -1. */
+static int content_partner(const ty_alignment *al, ty_lang side, long idx) {
+  for (size_t k = 0; k < al->npairs; k++) {
+    const ty_pair *p = &al->pairs[k];
+    if (p->status != TY_PAIR_CONTENT) continue;
+    int first = side == TY_JA ? p->ja : p->en;
+    int count = side == TY_JA ? p->nja : p->nen;
+    if (first >= 0 && idx >= first && idx < first + count)
+      return side == TY_JA ? p->en : p->ja;
+  }
+  return -1;
+}
+
+/* Whether some clause of d has the key (a duplicated number elsewhere is
+ * already a duplicate-number finding). */
+static int has_key(const ty_doc *d, const char *key) {
+  for (size_t i = 0; i < d->ncl; i++)
+    if (strcmp(d->cl[i].key, key) == 0) return 1;
+  return 0;
+}
+
+/* Settles the missing-en/missing-ja findings of the clauses flagged in
+ * drop_ja/drop_en, now paired by content: an unnumbered clause's finding
+ * is dropped; a numbered clause whose number the other side lacks keeps
+ * it, saying which clause its content pairs it with. */
 static void drop_missing(ty_alignment *al, const unsigned char *drop_ja,
                          const unsigned char *drop_en) {
   size_t k = 0;
   for (size_t i = 0; i < al->findings.n; i++) {
-    const ty_finding *f = &al->findings.v[i];
+    ty_finding f = al->findings.v[i];
+    ty_lang side = f.code == TY_MISSING_EN ? TY_JA : TY_EN;
     long c = -1;
-    if (f->code == TY_MISSING_EN) {
-      c = find_clause(al->ja, f->ja_line, f->key);
-      if (c >= 0 && !drop_ja[c]) c = -1;
-    } else if (f->code == TY_MISSING_JA) {
-      c = find_clause(al->en, f->en_line, f->key);
-      if (c >= 0 && !drop_en[c]) c = -1;
+    if (f.code == TY_MISSING_EN || f.code == TY_MISSING_JA) {
+      const ty_doc *d = side == TY_JA ? al->ja : al->en;
+      c = find_clause(d, side == TY_JA ? f.ja_line : f.en_line, f.key);
+      if (c >= 0 && !(side == TY_JA ? drop_ja : drop_en)[c]) c = -1;
+      const ty_doc *od = side == TY_JA ? al->en : al->ja;
+      if (c >= 0 && d->cl[c].label && !has_key(od, f.key)) {
+        int o = content_partner(al, side, c);
+        if (o >= 0) {
+          const ty_clause *me = &d->cl[c], *other = &od->cl[o];
+          f.message = ty_arena_printf(
+              &al->arena,
+              "%s %.*s has no %s clause of its number; by content it pairs "
+              "with %s %.*s (line %d)",
+              side == TY_JA ? "ja" : "en", (int)me->label_len, me->label,
+              side == TY_JA ? "English" : "Japanese",
+              side == TY_JA ? "en" : "ja",
+              (int)(other->label ? other->label_len : strlen(other->key)),
+              other->label ? other->label : other->key, other->line);
+          if (side == TY_JA) f.en_line = other->line;
+          else f.ja_line = other->line;
+        }
+        c = -1; /* kept */
+      }
     }
-    if (c < 0) al->findings.v[k++] = *f;
+    if (c < 0) al->findings.v[k++] = f;
   }
   al->findings.n = k;
 }

@@ -177,5 +177,11 @@ run 0 "$T" align --format json "$SC/ja.txt" "$SC/en.txt"
 py "len([p for p in j['pairs'] if p['status']=='matched' and p['key'] not in ('s2',)]) == 15"
 py "not [f for f in j['findings'] if f['code']=='duplicate-number']"
 
+CJ=$CORPUS/constitution-of-japan
+run 1 "$T" align --format json "$CJ/ja.egov.txt" "$CJ/en.pg612.txt"
+py "[(f['key'], f['ja_line'], f['en_line']) for f in j['findings'] if f['code']=='missing-en' and f['key']=='37'] == [('37', 76, 295)]"
+py "[(f['key'], f['en_line']) for f in j['findings'] if f['code']=='duplicate-number'] == [('39', 316)]"
+py "len([p for p in j['pairs'] if p['status']=='matched' and p['key'].isdigit()]) == 102"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
