@@ -396,7 +396,9 @@ typedef struct terms {
 static uint8_t cap8(int v) { return (uint8_t)(v > 255 ? 255 : v); }
 
 static terms unit_terms(const aligner *g, size_t x, size_t y) {
-  const uint32_t *a = g->A->pool + g->A->aoff[x], *b = g->B->pool + g->B->aoff[y];
+  /* a side with no anchors at all has no pool: no pointer arithmetic */
+  const uint32_t *a = g->A->pool ? g->A->pool + g->A->aoff[x] : NULL;
+  const uint32_t *b = g->B->pool ? g->B->pool + g->B->aoff[y] : NULL;
   size_t na = g->A->aoff[x + 1] - g->A->aoff[x];
   size_t nb = g->B->aoff[y + 1] - g->B->aoff[y];
   size_t i = 0, j = 0;
