@@ -858,12 +858,29 @@ static void drop_toc(builder *b) {
   }
   qsort(order, norder, sizeof *order, nument_cmp);
   size_t end = first, numbered = 0;
+  /* a table lists each section once, in order: per depth, the last number */
+  enum { TOC_DEPTHS = 64 };
+  int last[TOC_DEPTHS] = {0}, last_branch[TOC_DEPTHS] = {0};
+  int last_kind[TOC_DEPTHS] = {0};
   while (end < d->ncl) {
     const ty_clause *c = &d->cl[end];
     if (c->text_len > 400) break;
     if (c->flags & TY_CL_FRONT) {
       if (!(c->flags & TY_CL_HEADING)) break;
+      /* a scope heading in the table ("Appendix"): numbers start again */
+      for (int k = 0; k < TOC_DEPTHS; k++)
+        last[k] = last_branch[k] = last_kind[k] = 0;
     } else if (toc_entry_recurs(d, order, norder, end)) {
+      int dp = c->depth < TOC_DEPTHS ? c->depth : TOC_DEPTHS - 1;
+      if (last_kind[dp] == (int)c->kind &&
+          (c->ordinal < last[dp] ||
+           (c->ordinal == last[dp] && c->branch <= last_branch[dp])))
+        break; /* a number repeated or going back: not a table */
+      last[dp] = c->ordinal;
+      last_branch[dp] = c->branch;
+      last_kind[dp] = (int)c->kind;
+      for (int k = dp + 1; k < TOC_DEPTHS; k++)
+        last[k] = last_branch[k] = last_kind[k] = 0;
       numbered++;
     } else {
       break;

@@ -229,6 +229,17 @@ static void test_outline_rst_underlined_titles(void **s) {
   ty_doc_free(d);
 }
 
+static void test_outline_repeated_lines_are_no_table_of_contents(void **s) {
+  (void)s;
+  /* the same numbered line five times: duplicates to report, not a table
+   * of contents to drop */
+  ty_doc *d = parse("1. 同じ番号。\n1. 同じ番号。\n1. 同じ番号。\n1. 同じ番号。\n"
+                    "1. 同じ番号。\n", TY_JA);
+  assert_int_equal(d->ncl, 5);
+  assert_int_equal(count_code(d, TY_DUPLICATE_NUMBER), 4);
+  ty_doc_free(d);
+}
+
 static void test_outline_empty_and_blank_files(void **s) {
   (void)s;
   assert_keys("", "");
@@ -308,6 +319,7 @@ int main(void) {
       cmocka_unit_test(test_outline_chapter_words_key_like_numbers),
       cmocka_unit_test(test_outline_indented_table_of_contents_skipped),
       cmocka_unit_test(test_outline_rst_underlined_titles),
+      cmocka_unit_test(test_outline_repeated_lines_are_no_table_of_contents),
       cmocka_unit_test(test_outline_empty_and_blank_files),
       cmocka_unit_test(test_match_missing_and_order),
       cmocka_unit_test(test_match_duplicate_takes_later_occurrence),
