@@ -858,7 +858,7 @@ static void drop_toc(builder *b) {
   }
   qsort(order, norder, sizeof *order, nument_cmp);
   size_t end = first, numbered = 0;
-  /* a table lists each section once, in order: per depth, the last number */
+  /* a table lists each section once: per depth, the last number */
   enum { TOC_DEPTHS = 64 };
   int last[TOC_DEPTHS] = {0}, last_branch[TOC_DEPTHS] = {0};
   int last_kind[TOC_DEPTHS] = {0};
@@ -872,10 +872,9 @@ static void drop_toc(builder *b) {
         last[k] = last_branch[k] = last_kind[k] = 0;
     } else if (toc_entry_recurs(d, order, norder, end)) {
       int dp = c->depth < TOC_DEPTHS ? c->depth : TOC_DEPTHS - 1;
-      if (last_kind[dp] == (int)c->kind &&
-          (c->ordinal < last[dp] ||
-           (c->ordinal == last[dp] && c->branch <= last_branch[dp])))
-        break; /* a number repeated or going back: not a table */
+      if (last_kind[dp] == (int)c->kind && c->ordinal == last[dp] &&
+          c->branch == last_branch[dp])
+        break; /* the same number twice in a row: not a table */
       last[dp] = c->ordinal;
       last_branch[dp] = c->branch;
       last_kind[dp] = (int)c->kind;
