@@ -813,6 +813,7 @@ typedef struct sent {
   const char *s;
   size_t n;
   int line;
+  int clause; /* which clause of its pair side it comes from */
 } sent;
 
 typedef struct sents {
@@ -859,7 +860,7 @@ static void collect_sentences(stage *st, const ty_pair *p, ty_lang lang) {
         out->cap = out->cap ? out->cap * 2 : 16;
         out->v = ty_xrealloc(out->v, out->cap * sizeof *out->v);
       }
-      out->v[out->n++] = (sent){at, st->spans.v[s].len, line};
+      out->v[out->n++] = (sent){at, st->spans.v[s].len, line, k};
     }
   }
 }
@@ -874,12 +875,27 @@ static ty_sentpair *add_sentpair(ty_alignment *al) {
   return s;
 }
 
-/* Sets one side of a sentence pair to sentences v[k .. k+cnt). */
-static void span_side(ty_sentpair *sp, ty_lang lang, const sent *v, size_t k,
-                      int cnt) {
+/* Sets one side of a sentence pair to sentences v[k .. k+cnt): a view of
+ * the text when they stand in one clause; joined into the arena when a
+ * content pair's clauses (which need not lie side by side) divide them. */
+static void span_side(ty_alignment *al, ty_sentpair *sp, ty_lang lang,
+                      const sent *v, size_t k, int cnt) {
   if (!cnt) return;
+  const sent *last = &v[k + (size_t)cnt - 1];
   const char *s = v[k].s;
-  size_t n = (size_t)(v[k + (size_t)cnt - 1].s + v[k + (size_t)cnt - 1].n - s);
+  size_t n;
+  if (last->clause == v[k].clause) {
+    n = (size_t)(last->s + last->n - s);
+  } else {
+    ty_buf b = {0};
+    for (int t = 0; t < cnt; t++) {
+      if (t) ty_buf_putc(&b, ' ');
+      ty_buf_put(&b, v[k + (size_t)t].s, v[k + (size_t)t].n);
+    }
+    n = b.n;
+    s = ty_arena_strndup(&al->arena, b.p, b.n);
+    ty_buf_free(&b);
+  }
   if (lang == TY_JA) sp->ja = s, sp->ja_len = n, sp->ja_line = v[k].line;
   else sp->en = s, sp->en_len = n, sp->en_line = v[k].line;
 }
@@ -933,8 +949,8 @@ static void align_sentences(stage *st, ty_pair *p) {
   if (J->n == E->n && diagonal_holds(st, J, E)) {
     for (size_t k = 0; k < J->n; k++) {
       ty_sentpair *sp = add_sentpair(al);
-      span_side(sp, TY_JA, J->v, k, 1);
-      span_side(sp, TY_EN, E->v, k, 1);
+      span_side(al, sp, TY_JA, J->v, k, 1);
+      span_side(al, sp, TY_EN, E->v, k, 1);
     }
     p->nsent = J->n;
     return;
@@ -952,8 +968,8 @@ static void align_sentences(stage *st, ty_pair *p) {
   for (size_t k = 0; k < nmv; k++) {
     int m = path[k];
     ty_sentpair *sp = add_sentpair(al);
-    span_side(sp, TY_JA, J->v, i, mv_a[m]);
-    span_side(sp, TY_EN, E->v, j, mv_b[m]);
+    span_side(al, sp, TY_JA, J->v, i, mv_a[m]);
+    span_side(al, sp, TY_EN, E->v, j, mv_b[m]);
     if (!mv_b[m]) report_unpaired(st, p, TY_JA, &J->v[i]);
     if (!mv_a[m]) report_unpaired(st, p, TY_EN, &E->v[j]);
     i += (size_t)mv_a[m];

@@ -276,7 +276,8 @@ void ty_clause_flat_text(const ty_clause *c, ty_buf *out);
 
 /* ---- alignment (match.c, align.c) -------------------------------------- */
 
-/* A sentence pair inside a clause pair: spans in the documents' text,
+/* A sentence pair inside a clause pair: spans in the documents' text (in
+ * the alignment's arena when a content pair's clauses divide them),
  * NULL/0 on a side with no counterpart. */
 typedef struct ty_sentpair {
   const char *ja;
