@@ -2,7 +2,7 @@
 # Installs the Debian packages taiyaku builds with, when any is missing.
 # Uses apt-get as root (or through passwordless sudo); otherwise prints the
 # exact command and fails.
-pkgs="libicu-dev libyaml-dev libcmocka-dev libxml2-dev pkg-config"
+pkgs="libicu-dev libyaml-dev libcmocka-dev libxml2-dev pkg-config libxml2-utils gettext"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
