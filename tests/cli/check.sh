@@ -7,40 +7,7 @@
 # Usage: TAIYAKU=build/taiyaku sh tests/cli/check.sh
 # Prints "check: N passed, N failed" and exits 1 if any test failed.
 set -u
-T=${TAIYAKU:-build/taiyaku}
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-JA=$ROOT/ja/cyber-dialogue-2017.txt
-EN=$ROOT/en/cyber-dialogue-2017.txt
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*" >&2
-}
-
-# run STATUS CMD...: runs CMD (stdout to $TMP/out, stderr to $TMP/err) and
-# checks its exit status.
-run() {
-  want=$1
-  shift
-  "$@" >"$TMP/out" 2>"$TMP/err"
-  got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "exit $got, wanted $want: $*"
-    sed 's/^/  stderr: /' "$TMP/err" | head -5 >&2
-    return 1
-  fi
-  ok
-}
-
-has() {
-  if grep -Eq -- "$2" "$1"; then ok; else fail "$1 lacks /$2/"; fi
-}
+. "$(dirname "$0")/lib/harness.sh"
 
 # py EXPR: a Python expression over the JSON report in $TMP/out (j); the
 # list F holds the findings as (code, key, message) tuples.
@@ -208,5 +175,4 @@ run 0 "$T" check --format json $ONLY "$C/constitution-of-japan/ja.egov.txt" "$C/
 # the last article of the English
 py "[(c, k) for c, k, m in F if c in $CONTENT] == [('number-mismatch', '103')]"
 
-echo "check: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish check

@@ -7,41 +7,8 @@
 # Usage: TAIYAKU=build/taiyaku sh tests/cli/content.sh
 # Prints "content: N passed, N failed" and exits 1 if any test failed.
 set -u
-T=${TAIYAKU:-build/taiyaku}
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-JA=$ROOT/ja/cyber-dialogue-2017.txt
-EN=$ROOT/en/cyber-dialogue-2017.txt
+. "$(dirname "$0")/lib/harness.sh"
 DC=$ROOT/tests/fixtures/corpus/debian-constitution
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*" >&2
-}
-
-# run STATUS CMD...: runs CMD (stdout to $TMP/out, stderr to $TMP/err) and
-# checks its exit status.
-run() {
-  want=$1
-  shift
-  "$@" >"$TMP/out" 2>"$TMP/err"
-  got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "exit $got, wanted $want: $*"
-    sed 's/^/  stderr: /' "$TMP/err" | head -5 >&2
-    return 1
-  fi
-  ok
-}
-
-has() {
-  if grep -Eq -- "$2" "$1"; then ok; else fail "$1 lacks /$2/"; fi
-}
 
 # py EXPR: a Python expression over the JSON report in $TMP/out (j); F
 # holds the findings as (code, key, ja_line, en_line, message) tuples and
@@ -153,5 +120,4 @@ has "$TMP/err" "^taiyaku: --by: number, paragraph or sentence$"
 run 2 "$T" align --prefer both "$JA" "$EN"
 has "$TMP/err" "^taiyaku: --prefer: number or content$"
 
-echo "content: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish content

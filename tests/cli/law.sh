@@ -4,49 +4,9 @@
 # Usage: TAIYAKU=build/taiyaku sh tests/cli/law.sh
 # Prints "law: N passed, N failed" and exits 1 if any test failed.
 set -u
-T=${TAIYAKU:-build/taiyaku}
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
+. "$(dirname "$0")/lib/harness.sh"
 LAW=$ROOT/tests/fixtures/law
 COJ=$ROOT/tests/fixtures/corpus/constitution-of-japan
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*" >&2
-}
-
-# run STATUS CMD...: stdout to $TMP/out, stderr to $TMP/err, status checked
-run() {
-  want=$1
-  shift
-  "$@" >"$TMP/out" 2>"$TMP/err"
-  got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "exit $got, wanted $want: $*"
-    sed 's/^/  stderr: /' "$TMP/err" | head -5 >&2
-    return 1
-  fi
-  ok
-}
-
-has() {
-  if grep -Eq -- "$2" "$1"; then ok; else fail "$1 lacks /$2/"; fi
-}
-
-# py EXPR: a Python expression over the JSON in $TMP/out (bound to j)
-py() {
-  if python3 -c "import json,sys; j=json.load(open('$TMP/out')); sys.exit(0 if ($1) else 1)" 2>"$TMP/pyerr"; then
-    ok
-  else
-    fail "json: $1"
-    head -3 "$TMP/pyerr" >&2
-  fi
-}
 
 echo "== the test law: plain text and e-Gov XML give the same keys"
 run 0 "$T" outline "$LAW/ja.txt" && awk '{print $1}' "$TMP/out" >"$TMP/txt.keys"
@@ -97,5 +57,4 @@ run 1 "$T" check "$COJ/ja.egov.txt" "$COJ/en.pg612.txt"
 has "$TMP/out" 'en.pg612.txt:316: error: \[duplicate-number\] 39: '
 run 1 "$T" check --format json "$COJ/ja.egov.txt" "$COJ/en.pg612.txt"
 
-echo "law: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish law

@@ -4,57 +4,9 @@
 # Usage: TAIYAKU=build/taiyaku sh tests/cli/run.sh
 # Prints "N passed, N failed" and exits 1 if any test failed.
 set -u
-T=${TAIYAKU:-build/taiyaku}
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
+. "$(dirname "$0")/lib/harness.sh"
 FIX=$ROOT/tests/fixtures
 CORPUS=$FIX/corpus
-JA=$ROOT/ja/cyber-dialogue-2017.txt
-EN=$ROOT/en/cyber-dialogue-2017.txt
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*" >&2
-}
-
-# run STATUS CMD...: runs CMD, stdout to $TMP/out, stderr to $TMP/err, and
-# checks the exit status.
-run() {
-  want=$1
-  shift
-  "$@" >"$TMP/out" 2>"$TMP/err"
-  got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "exit $got, wanted $want: $*"
-    sed 's/^/  stderr: /' "$TMP/err" | head -5 >&2
-    return 1
-  fi
-  ok
-}
-
-# has FILE REGEX: FILE has a line matching REGEX (grep -E).
-has() {
-  if grep -Eq -- "$2" "$1"; then ok; else fail "$1 lacks /$2/"; fi
-}
-hasnt() {
-  if grep -Eq -- "$2" "$1"; then fail "$1 has /$2/"; else ok; fi
-}
-
-# py EXPR: evaluates a Python expression over the JSON in $TMP/out (bound
-# to j); the test passes when it is true.
-py() {
-  if python3 -c "import json,sys; j=json.load(open('$TMP/out')); sys.exit(0 if ($1) else 1)" 2>"$TMP/pyerr"; then
-    ok
-  else
-    fail "json: $1"
-    head -3 "$TMP/pyerr" >&2
-  fi
-}
 
 # keys of the pairs with a status, as a sorted space-separated string
 keys_with() {
@@ -183,5 +135,4 @@ py "[(f['key'], f['ja_line'], f['en_line']) for f in j['findings'] if f['code']=
 py "[(f['key'], f['en_line']) for f in j['findings'] if f['code']=='duplicate-number'] == [('39', 316)]"
 py "len([p for p in j['pairs'] if p['status']=='matched' and p['key'].isdigit()]) == 102"
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish cli
