@@ -31,11 +31,25 @@
  * the deletions the same generator draws group sizes 3 + _randbelow(6)
  * (3..8 drawn pairs a clause; a remainder that would leave fewer than 3 is
  * split so that every clause keeps 3..8):
- *   DIR/N/ja.txt, DIR/N/en.txt   one clause a line: "C " then the clause's
- *                                sentences on that side joined by one space;
+ *   DIR/N/ja.txt, DIR/N/en.txt   one clause a paragraph block: "C " and the
+ *                                clause's first sentence on that side, then
+ *                                each further sentence on a line of its own
+ *                                after a blank line (a paragraph inside the
+ *                                clause, so the sentence split is the true
+ *                                one: most messages have no full stop and a
+ *                                sentence segmenter could not find it);
+ *                                a sentence that could read as a section
+ *                                marker (a digit, a bracket, a bullet, "a.",
+ *                                第, kanji numerals: see marker_like) goes on
+ *                                the next line of the previous sentence's
+ *                                paragraph instead, where a marker counts
+ *                                only when it continues the open sequence;
+ *                                so every sentence is one line, and a clause
+ *                                line starts "C " or a paragraph or a line;
+ *                                clauses follow each other line after line;
  *                                C counts clauses from 1; a clause whose
  *                                sentences were all deleted on one side has
- *                                no line on that side
+ *                                no lines on that side
  *   DIR/N/gold.tsv               header "kind clause ja en", then one row a
  *                                drawn pair: link C J E | omit_en C J - |
  *                                omit_ja C - E, where J and E are 0-based
@@ -1090,6 +1104,37 @@ static void write_line(FILE *f, const char *s, size_t n)
     fputc('\n', f);
 }
 
+/* Could a line starting with S be read as a section marker (1, (a), A.,
+ * 第N, 一, ○, a bullet)?  Such a sentence stays in the previous sentence's
+ * paragraph, on a line of its own: inside a paragraph a marker counts only
+ * when it continues the open sequence. */
+static int marker_like(const char *s, size_t n)
+{
+    static const char *const lead[] = {"（", "［", "〔", "第", "○", "・", "●", "■", "◆",
+                                       "一", "二", "三", "四", "五", "六", "七", "八",
+                                       "九", "十", "０", "１", "２", "３", "４", "５",
+                                       "６", "７", "８", "９", "①", "②", "③", "※"};
+    if (n == 0)
+        return 0;
+    unsigned char c = (unsigned char)s[0];
+    if ((c >= '0' && c <= '9') || strchr("([{-*#+>=~_<", c))
+        return 1;
+    if (((c | 32) >= 'a' && (c | 32) <= 'z') && n > 1 && strchr(".):", s[1]))
+        return 1;
+    if (((c | 32) >= 'a' && (c | 32) <= 'z')) {
+        /* roman numerals: a run of ivxlcdm then '.' or ')' */
+        size_t i = 0;
+        while (i < n && strchr("ivxlcdmIVXLCDM", s[i]))
+            i++;
+        if (i > 0 && i < n && strchr(".)", s[i]))
+            return 1;
+    }
+    for (size_t k = 0; k < sizeof lead / sizeof *lead; k++)
+        if (n >= strlen(lead[k]) && memcmp(s, lead[k], strlen(lead[k])) == 0)
+            return 1;
+    return 0;
+}
+
 /* Clause mode: the drawn pairs in groups of 3..8 (see the top of the file). */
 static void write_clauses(struct pyrand *r, const struct corpus *c, const uint32_t *idx,
                           long n, const unsigned char *del, const char *dir)
@@ -1106,11 +1151,17 @@ static void write_clauses(struct pyrand *r, const struct corpus *c, const uint32
         for (long i = k; i < k + g; i++) {
             const struct pair *p = &c->pairs[idx[i]];
             if (del[i] != 2) {
-                fprintf(fj, ji ? " " : "%ld ", clause);
+                if (ji)
+                    fputs(marker_like(p->ja, p->jalen) ? "\n" : "\n\n", fj);
+                else
+                    fprintf(fj, "%ld ", clause);
                 fwrite(p->ja, 1, p->jalen, fj);
             }
             if (del[i] != 1) {
-                fprintf(fe, ei ? " " : "%ld ", clause);
+                if (ei)
+                    fputs(marker_like(p->en, p->enlen) ? "\n" : "\n\n", fe);
+                else
+                    fprintf(fe, "%ld ", clause);
                 fwrite(p->en, 1, p->enlen, fe);
             }
             if (del[i] == 1)

@@ -9,7 +9,10 @@
 #   batch/1000     1,000 pairs of genpairs 20 in ja/ and en/, for --batch
 #   mo/N           mocorpus: gettext sentences, one a line, 5% en and 2% ja
 #                  lines deleted, gold.tsv (../shared/bench/README.md)
-#   mo-clauses/N   mocorpus --clauses: the same sentences in numbered clauses
+#   mo-clauses/N   mocorpus --clauses: the same sentences in numbered clauses,
+#                  a paragraph (or line) each; the sentence pairs of `align
+#                  --sentences` inside each clause are scored against its
+#                  gold.tsv (score --clauses)
 # Environment:
 #   BENCH_SIZES    clause counts of gen/N (default 1000,100000)
 #   BENCH_BIG      1: add gen/1000000 (about 830 MB); 0: never; unset: add
@@ -91,14 +94,16 @@ done
 if [ $have_mo = 1 ]; then
     for n in $(echo "$MO_SIZES" | tr , ' '); do
         for kind in mo mo-clauses; do
-            [ -f "$DATA/$kind/$n/.done" ] && continue
-            flag=
-            [ $kind = mo-clauses ] && flag=--clauses
+            # the clause files' stamp names their format (a sentence a
+            # paragraph), so sets of the older one-line format are redone
+            stamp=.done flag=
+            [ $kind = mo-clauses ] && stamp=.done-paragraphs flag=--clauses
+            [ -f "$DATA/$kind/$n/$stamp" ] && continue
             if ! "$BIN/mocorpus" $flag --out "$DATA/$kind" --sizes "$n" >/dev/null; then
                 echo "bench: mocorpus $flag $n failed" >&2
                 exit 2
             fi
-            touch "$DATA/$kind/$n/.done"
+            touch "$DATA/$kind/$n/$stamp"
         done
     done
 fi
@@ -270,6 +275,16 @@ bench_mo() {
         if [ $row_ok = 1 ]; then
             echo
             "$BIN/score" "$dir/gold.tsv" "$out" | sed 's/^/    /'
+        fi
+        ;;
+    mo-clauses/*)
+        out=$RES/$slug-sentences.json
+        rm -f "$out"
+        taiyaku_row "taiyaku align --sentences" align --sentences --format json "$ja" "$en" -o "$out"
+        if [ $row_ok = 1 ]; then
+            echo
+            echo "    in-clause sentence pairs (score --clauses):"
+            "$BIN/score" --clauses "$dir/gold.tsv" "$out" "$ja" "$en" | sed 's/^/    /'
         fi
         ;;
     esac
