@@ -51,7 +51,7 @@ $(BUILD)/taiyaku.pc: taiyaku.pc.in
 	@mkdir -p $(BUILD)
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define TY_VERSION "\(.*\)"/\1/p' src/taiyaku.h)|g' $< > $@
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtaiyaku.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libtaiyaku.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libtaiyaku.a $(LIBS) -lcmocka
 

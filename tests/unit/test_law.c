@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "outline_support.h"
 
 /* The fixtures sit beside this file's directory whatever the cwd of the
  * run, as long as it was compiled from the repository root or by path. */
@@ -26,17 +27,6 @@ static const char *fixture(const char *name) {
   return path;
 }
 
-static ty_doc *parse_as(const char *text, const char *name, ty_lang lang) {
-  ty_error err = {0};
-  ty_doc *d = ty_doc_parse(text, strlen(text), name, lang, &err);
-  assert_non_null(d);
-  return d;
-}
-
-static ty_doc *parse(const char *text, ty_lang lang) {
-  return parse_as(text, "t.txt", lang);
-}
-
 static ty_doc *load(const char *name, ty_lang lang) {
   ty_error err = {0};
   ty_doc *d = ty_doc_read(fixture(name), lang, NULL, &err);
@@ -44,28 +34,6 @@ static ty_doc *load(const char *name, ty_lang lang) {
   return d;
 }
 
-/* The keys of a document, space-separated. */
-static void keys_of(const ty_doc *d, char *out, size_t cap) {
-  out[0] = '\0';
-  for (size_t i = 0; i < d->ncl; i++) {
-    if (i) strncat(out, " ", cap - strlen(out) - 1);
-    strncat(out, d->cl[i].key, cap - strlen(out) - 1);
-  }
-}
-
-static void assert_keys(const char *text, const char *want) {
-  ty_doc *d = parse(text, TY_JA);
-  char got[4096];
-  keys_of(d, got, sizeof got);
-  assert_string_equal(got, want);
-  ty_doc_free(d);
-}
-
-static int count_code(const ty_doc *d, ty_code code) {
-  int n = 0;
-  for (size_t i = 0; i < d->findings.n; i++) n += d->findings.v[i].code == code;
-  return n;
-}
 
 /* Findings of a code on one key. */
 static int count_on(const ty_doc *d, ty_code code, const char *key) {

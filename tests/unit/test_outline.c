@@ -9,36 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
-
-static ty_doc *parse(const char *text, ty_lang lang) {
-  ty_error err = {0};
-  ty_doc *d = ty_doc_parse(text, strlen(text), "t.txt", lang, &err);
-  assert_non_null(d);
-  return d;
-}
-
-/* The keys of a document, space-separated. */
-static void keys_of(const ty_doc *d, char *out, size_t cap) {
-  out[0] = '\0';
-  for (size_t i = 0; i < d->ncl; i++) {
-    if (i) strncat(out, " ", cap - strlen(out) - 1);
-    strncat(out, d->cl[i].key, cap - strlen(out) - 1);
-  }
-}
-
-static void assert_keys(const char *text, const char *want) {
-  ty_doc *d = parse(text, TY_JA);
-  char got[2048];
-  keys_of(d, got, sizeof got);
-  assert_string_equal(got, want);
-  ty_doc_free(d);
-}
-
-static int count_code(const ty_doc *d, ty_code code) {
-  int n = 0;
-  for (size_t i = 0; i < d->findings.n; i++) n += d->findings.v[i].code == code;
-  return n;
-}
+#include "outline_support.h"
 
 static void test_outline_new_style_opens_level(void **s) {
   (void)s;
