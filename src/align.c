@@ -50,6 +50,9 @@ static const int mv_b[NMOVES] = {1, 0, 1, 1, 2, 2};
  * ever merge, and lose lines more often. */
 static const double prior_prose[NMOVES] = {0.0, 3.5, 3.5, 2.3, 2.3, 4.5};
 static const double prior_lines[NMOVES] = {0.0, 3.0, 3.0, 3.5, 3.5, 5.0};
+/* Lines inside one clause pair: a few to a side, so a lost line is far
+ * likelier than two lines translated as one (tests/bench mo-clauses). */
+static const double prior_clause_lines[NMOVES] = {0.0, 2.5, 2.5, 5.0, 5.0, 6.0};
 #define ANCHOR_SHARED 3.0  /* per anchor both groups hold (at most 4) */
 #define ANCHOR_WEAK 1.0    /* per weak anchor (punctuation, short loanword) */
 /* What a required anchor one side lacks costs, in half nats, by its
@@ -831,6 +834,7 @@ typedef struct stage {
   ty_segmenter *sg;
   ty_spans spans;
   sents side[2];
+  sents lines[2]; /* a pair side's lines (line_side) */
   seq q[2];
   ty_buf msg;
 } stage;
@@ -863,6 +867,66 @@ static void collect_sentences(stage *st, const ty_pair *p, ty_lang lang) {
       out->v[out->n++] = (sent){at, st->spans.v[s].len, line, k};
     }
   }
+}
+
+static int has_paragraphs(const char *t, size_t n);
+
+/* The non-blank lines of a pair side, each one unit, into st->lines[lang];
+ * returns how many of them hold more than one of the side's ICU sentences
+ * (st->side[lang], collected first). */
+static size_t collect_lines(stage *st, const ty_pair *p, ty_lang lang) {
+  const ty_doc *d = lang == TY_JA ? st->al->ja : st->al->en;
+  int first = lang == TY_JA ? p->ja : p->en, cnt = lang == TY_JA ? p->nja : p->nen;
+  sents *out = &st->lines[lang];
+  const sents *icu = &st->side[lang];
+  size_t several = 0, si = 0;
+  out->n = 0;
+  for (int k = 0; k < cnt; k++) {
+    const ty_clause *c = &d->cl[first + k];
+    int line = c->line;
+    for (size_t i = 0; i < c->text_len;) {
+      const char *nl = memchr(c->text + i, '\n', c->text_len - i);
+      size_t e = nl ? (size_t)(nl - c->text) : c->text_len, a = i, z = e;
+      while (a < z && (c->text[a] == ' ' || c->text[a] == '\t')) a++;
+      while (z > a && (c->text[z - 1] == ' ' || c->text[z - 1] == '\t' ||
+                       c->text[z - 1] == '\r'))
+        z--;
+      if (z > a) {
+        if (out->n == out->cap) {
+          out->cap = out->cap ? out->cap * 2 : 16;
+          out->v = ty_xrealloc(out->v, out->cap * sizeof *out->v);
+        }
+        out->v[out->n++] = (sent){c->text + a, z - a, line, k};
+        /* ICU sentences starting inside this line */
+        int starts = 0;
+        while (si < icu->n && (icu->v[si].clause < k ||
+                               (icu->v[si].clause == k && icu->v[si].s < c->text + z))) {
+          if (icu->v[si].clause == k && icu->v[si].s >= c->text + a) starts++;
+          si++;
+        }
+        several += starts > 1;
+      }
+      i = e + 1;
+      line++;
+    }
+  }
+  return several;
+}
+
+/* Whether a pair side is written a sentence a line, as message catalogs
+ * and the sentence benchmark are: two lines or more, split by a blank
+ * line at least once (so its breaks are the writer's), and at most one
+ * line in four holding more than one ICU sentence.  Such a side is aligned
+ * by its lines, as `--by sentence` aligns a file of one sentence a line. */
+static int line_side(stage *st, const ty_pair *p, ty_lang lang) {
+  const ty_doc *d = lang == TY_JA ? st->al->ja : st->al->en;
+  int first = lang == TY_JA ? p->ja : p->en, cnt = lang == TY_JA ? p->nja : p->nen;
+  size_t several = collect_lines(st, p, lang);
+  if (st->lines[lang].n < 2) return 0;
+  int para = 0;
+  for (int k = 0; k < cnt && !para; k++)
+    para = has_paragraphs(d->cl[first + k].text, d->cl[first + k].text_len);
+  return para && several * 4 <= st->lines[lang].n;
 }
 
 static ty_sentpair *add_sentpair(ty_alignment *al) {
@@ -944,6 +1008,17 @@ static void align_sentences(stage *st, ty_pair *p) {
   p->sent_off = al->nsents;
   p->nsent = 0;
   if (!J->n || !E->n) return;
+  /* a sentence a line on both sides: the lines are the units */
+  const double *prior = st->prior;
+  unsigned moves = MOVES_SENT;
+  int by_line = line_side(st, p, TY_JA);
+  if (line_side(st, p, TY_EN) && by_line) {
+    J = &st->lines[TY_JA], E = &st->lines[TY_EN];
+    st->prior = prior_clause_lines;
+    moves = MOVES_RUN;
+  } else {
+    by_line = 0;
+  }
   /* one sentence a side: the clause pair says it all */
   if (J->n == 1 && E->n == 1) return;
   if (J->n == E->n && diagonal_holds(st, J, E)) {
@@ -958,12 +1033,14 @@ static void align_sentences(stage *st, ty_pair *p) {
   for (int s = 0; s < 2; s++) {
     seq *q = &st->q[s];
     q->n = q->np = 0;
-    for (size_t k = 0; k < st->side[s].n; k++)
-      seq_add(q, st->side[s].v[k].s, st->side[s].v[k].n, (ty_lang)s, st->dict);
+    const sents *u = s == TY_JA ? J : E;
+    for (size_t k = 0; k < u->n; k++)
+      seq_add(q, u->v[k].s, u->v[k].n, (ty_lang)s, st->dict);
   }
   aligner g = stage_aligner(st);
+  st->prior = prior;
   size_t nmv;
-  uint8_t *path = dp_align(&g, MOVES_SENT, &nmv);
+  uint8_t *path = dp_align(&g, moves, &nmv);
   size_t i = 0, j = 0;
   for (size_t k = 0; k < nmv; k++) {
     int m = path[k];
@@ -1655,6 +1732,7 @@ void ty_align_content(ty_alignment *al, const ty_config *cfg) {
   ty_spans_free(&st.spans);
   for (int s = 0; s < 2; s++) {
     free(st.side[s].v);
+    free(st.lines[s].v);
     seq_free(&st.q[s]);
   }
   ty_buf_free(&st.msg);
