@@ -38,5 +38,16 @@ refuse "truncated" '{"pairs":[{"status":"content","ja":{"line":1},"en":{"line":1
 refuse "no pairs" '{"summary":{}}'
 refuse "unterminated string" '{"pairs":[{"status":"content'
 
+# --clauses (testdata/score-clauses): two clauses, one English sentence
+# left out and flagged, a \u escape, and a 2-2 entry that predicts four
+# links of which two are right
+C=$ROOT/tests/bench/testdata/score-clauses
+"$BIN/score" --clauses "$C/gold.tsv" "$C/align.json" "$C/ja.txt" "$C/en.txt" >"$TMP/cout"
+if ! cmp -s "$TMP/cout" "$C/expected.txt"; then
+    echo "check_score: --clauses scores differ from testdata/score-clauses/expected.txt:" >&2
+    diff "$C/expected.txt" "$TMP/cout" >&2 || true
+    status=1
+fi
+
 [ $status -eq 0 ] && echo "check_score: ok"
 exit $status

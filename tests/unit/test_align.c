@@ -180,6 +180,35 @@ static void test_sentence_merge_is_not_unpaired(void **state) {
   close_pair(&f);
 }
 
+/* A clause written a sentence a line, split by blank lines (message
+ * catalogs, mocorpus --clauses): the lines are the units, even a line that
+ * ICU would cut in two, and a line left out is one unpaired sentence. */
+static void test_sentence_lines_inside_clause(void **state) {
+  (void)state;
+  const char *ja = "1 ファイルを開けません\n\n"
+                   "バックアップは破損しています。再度試行してください。\n\n"
+                   "サーバーの起動完了を待っています\n\n"
+                   "設定ファイルが見つかりません\n";
+  const char *en = "1 cannot open file\n\n"
+                   "the backup is corrupt; try again\n\n"
+                   "configuration file not found\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  const ty_pair *p = pair_of_ja(&f, "1");
+  assert_non_null(p);
+  assert_int_equal(p->nsent, 4);
+  const ty_finding *x = NULL;
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, &x), 1);
+  assert_non_null(strstr(x->message, "サーバーの起動"));
+  assert_int_equal(x->ja_line, 5);
+  /* the line of two ICU sentences stays one unit, paired whole */
+  const ty_sentpair *s = &f.al->sents[p->sent_off + 1];
+  assert_non_null(s->ja);
+  assert_non_null(s->en);
+  assert_int_equal(s->ja_len, strlen("バックアップは破損しています。再度試行してください。"));
+  close_pair(&f);
+}
+
 /* ---- length-ratio ------------------------------------------------------ */
 
 static char *numbered(const char *body, int n, int short_at, const char *short_body) {
@@ -534,6 +563,7 @@ int main(void) {
       cmocka_unit_test(test_sentence_pairs_one_to_one),
       cmocka_unit_test(test_sentence_unpaired_reported_with_text),
       cmocka_unit_test(test_sentence_merge_is_not_unpaired),
+      cmocka_unit_test(test_sentence_lines_inside_clause),
       cmocka_unit_test(test_length_ratio_outlier),
       cmocka_unit_test(test_length_ratio_needs_eight_pairs),
       cmocka_unit_test(test_content_run_pairs_misnumbered_clause),
