@@ -52,7 +52,7 @@ static const double prior_prose[NMOVES] = {0.0, 3.5, 3.5, 2.3, 2.3, 4.5};
 static const double prior_lines[NMOVES] = {0.0, 3.0, 3.0, 3.5, 3.5, 5.0};
 /* Lines inside one clause pair: a few to a side, so a lost line is far
  * likelier than two lines translated as one (tests/bench mo-clauses). */
-static const double prior_clause_lines[NMOVES] = {0.0, 2.5, 2.5, 5.0, 5.0, 6.0};
+static const double prior_clause_lines[NMOVES] = {0.0, 2.5, 2.5, 6.0, 6.0, 6.0};
 #define ANCHOR_SHARED 3.0  /* per anchor both groups hold (at most 4) */
 #define ANCHOR_WEAK 1.0    /* per weak anchor (punctuation, short loanword) */
 /* What a required anchor one side lacks costs, in half nats, by its
