@@ -57,7 +57,9 @@ BIG=1000000
 mkdir -p "$BIN" "$DATA" "$RES" || exit 2
 # the rows of this run, for the targets (a run's own: two runs may overlap)
 SUMMARY=$(mktemp "$RES/summary.XXXXXX") || exit 2
-trap 'rm -f "$SUMMARY"' EXIT
+# the mo-clauses sets this run scored, for the targets of issue 3
+CLAUSE_SCORES=$(mktemp "$RES/clause-scores.XXXXXX") || exit 2
+trap 'rm -f "$SUMMARY" "$CLAUSE_SCORES"' EXIT
 
 case ${BENCH_BIG:-} in
 1) SIZES="$SIZES,$BIG" ;;
@@ -284,7 +286,9 @@ bench_mo() {
         if [ $row_ok = 1 ]; then
             echo
             echo "    in-clause sentence pairs (score --clauses):"
-            "$BIN/score" --clauses "$dir/gold.tsv" "$out" "$ja" "$en" | sed 's/^/    /'
+            "$BIN/score" --clauses "$dir/gold.tsv" "$out" "$ja" "$en" >"$RES/$slug-score.txt"
+            sed 's/^/    /' "$RES/$slug-score.txt"
+            echo "$1" >>"$CLAUSE_SCORES"
         fi
         ;;
     esac
@@ -303,7 +307,7 @@ field() {
 
 targets() {
     echo
-    echo "#### Targets (issue 7)"
+    echo "#### Targets (issues 7 and 3)"
     echo
     sizes=$(echo "$SIZES" | tr , ' ')
     for n in $sizes; do
@@ -320,6 +324,16 @@ targets() {
         target "gen/$n peak RSS under 2 × the input (every taiyaku row): $(calc 'sprintf("%.2f", k * 1024 / b)' -v k="$k" -v b="$b") ×" \
             "$(calc 'k * 1024 < 2 * b' -v k="$k" -v b="$b")"
     done
+    # issue 3: in-clause sentence pairs of the mo-clauses sets
+    while read -r set; do
+        f=$RES/$(echo "$set" | tr / -)-score.txt
+        f1=$(awk '/^links:/ { for (i = 1; i < NF; i++) if ($i == "F1") print $(i + 1) }' "$f")
+        op=$(awk '/^omissions:/ { print $3 }' "$f") or=$(awk '/^omissions:/ { print $5 }' "$f")
+        [ -n "$f1" ] && target "$set in-clause sentence link F1 at least 0.97 (issue 3): $f1" \
+            "$(calc 'f >= 0.97' -v f="$f1")"
+        [ -n "$op" ] && [ -n "$or" ] && target "$set in-clause deletions P and R at least 0.9 (issue 3): P $op R $or" \
+            "$(calc 'p != "-" && r != "-" && p + 0 >= 0.9 && r + 0 >= 0.9' -v p="$op" -v r="$or")"
+    done <"$CLAUSE_SCORES"
     lo=$(echo "$sizes" | awk '{ print $1 }')
     hi=$(echo "$sizes" | awk '{ print $NF }')
     [ "$lo" = "$hi" ] && return
