@@ -13,30 +13,9 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "pair_support.h"
 
 /* ---- helpers ----------------------------------------------------------- */
-
-typedef struct fixture {
-  ty_doc *ja, *en;
-  ty_alignment *al;
-} fixture;
-
-static void open_pair(fixture *f, const char *ja, const char *en,
-                      const ty_config *cfg) {
-  ty_error err;
-  f->ja = ty_doc_parse(ja, strlen(ja), "ja.txt", TY_JA, &err);
-  f->en = ty_doc_parse(en, strlen(en), "en.txt", TY_EN, &err);
-  assert_non_null(f->ja);
-  assert_non_null(f->en);
-  f->al = ty_align(f->ja, f->en, cfg, &err);
-  assert_non_null(f->al);
-}
-
-static void close_pair(fixture *f) {
-  ty_alignment_free(f->al);
-  ty_doc_free(f->ja);
-  ty_doc_free(f->en);
-}
 
 static size_t count_code(const fixture *f, ty_code code,
                          const ty_finding **first) {
