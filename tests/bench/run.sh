@@ -19,7 +19,7 @@
 #                  it when the disk has 4 GB free
 #   BENCH_REPEAT   runs per row, the best wall time counts (default 3;
 #                  inputs over 10 MB run each row once)
-#   BENCH_MO_SIZES sizes of the mo sets (default 1000,100000); they need
+#   BENCH_MO_SIZES sizes of the mo sets (default 1000,10000,100000); they need
 #                  Japanese catalogs under /usr/share/locale/ja/LC_MESSAGES
 #
 # Output is Markdown, to paste into README.md: one table per input, a row
@@ -50,7 +50,7 @@ DATA=$ROOT/build/bench-data
 RES=$BIN/results
 SIZES=${BENCH_SIZES:-1000,100000}
 REPEAT=${BENCH_REPEAT:-3}
-MO_SIZES=${BENCH_MO_SIZES:-1000,100000}
+MO_SIZES=${BENCH_MO_SIZES:-1000,10000,100000}
 MODIR=/usr/share/locale/ja/LC_MESSAGES
 FORMATS="text md html csv tsv json yaml tmx xliff"
 BIG=1000000
@@ -260,6 +260,31 @@ bench_pair() {
     fi
 }
 
+# peer_rows N: the other aligners' figures on exactly this data, as the
+# benchmark's definition publishes them (2-core x86-64, 24 GiB; not
+# measured here), beside ours.
+peer_rows() {
+    echo
+    echo "    peers on mo/$1 (published with the benchmark, not measured here):"
+    echo "    | aligner | wall s | peak MiB | link P / R / F1 | omission P / R |"
+    echo "    | -- | --: | --: | -- | -- |"
+    case $1 in
+    1000)
+        echo "    | hunalign, raw text | 0.071 | 13 | .953 / .918 / .935 | .55 / .26 |"
+        echo "    | hunalign, tokenised + -realign | 0.259 | 21 | .977 / .946 / .961 | .79 / .33 |"
+        echo "    | Gale-Church align_regions | 0.237 | 13 | .842 / .805 / .823 | none flagged |" ;;
+    10000)
+        echo "    | hunalign, raw text | 1.95 | 172 | .955 / .914 / .934 | .57 / .20 |"
+        echo "    | hunalign, tokenised + -realign | 4.66 | 324 | .981 / .941 / .960 | .78 / .29 |"
+        echo "    | Gale-Church align_regions | 28.4 | 1,069 | .864 / .820 / .841 | none flagged |" ;;
+    100000)
+        echo "    | hunalign, raw text | 21.8 | 1,793 | .957 / .915 / .935 | .58 / .23 |"
+        echo "    | hunalign, tokenised + -realign | 59.6 | 3,396 | .984 / .943 / .963 | .81 / .32 |"
+        echo "    | Gale-Church align_regions | needs ~112 GB | | | |" ;;
+    *) echo "    | (no published figures for this size) | | | | |" ;;
+    esac
+}
+
 # bench_mo KIND/N: the sentence rows of a mocorpus set.
 bench_mo() {
     dir=$DATA/$1
@@ -278,6 +303,7 @@ bench_mo() {
             echo
             "$BIN/score" "$dir/gold.tsv" "$out" | sed 's/^/    /'
         fi
+        peer_rows "${1#mo/}"
         ;;
     mo-clauses/*)
         out=$RES/$slug-sentences.json
