@@ -11,24 +11,11 @@
 # behind is that dot-temp file, which no later run reads or overwrites
 # (delete it at will).
 set -u
-T=${TAIYAKU:-build/taiyaku}
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-JA=$ROOT/ja/cyber-dialogue-2017.txt
-EN=$ROOT/en/cyber-dialogue-2017.txt
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
+. "$(dirname "$0")/lib/harness.sh"
 
-ok() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*" >&2
-}
-
-# run SECONDS STATUS CMD...: runs CMD under `timeout SECONDS`, stdout to
-# $TMP/out, stderr to $TMP/err; checks the exit status (124: timed out).
+# run SECONDS STATUS CMD... (in place of the harness's run): runs CMD
+# under `timeout SECONDS`, stdout to $TMP/out, stderr to $TMP/err; checks
+# the exit status (124: timed out).
 run() {
   secs=$1 want=$2
   shift 2
@@ -277,5 +264,4 @@ if run 60 2 "$T" align --batch "$TMP/b/ja" "$TMP/b/en" -o "$TMP/b/out" --format 
   fi
 fi
 
-echo "robust: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish robust

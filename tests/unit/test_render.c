@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "internal.h"
+#include "render_support.h"
 
 /* ---- the fixture ----------------------------------------------------------
  * front-1  content     title paragraphs paired by content (score 0.9)
@@ -36,36 +37,6 @@ static ty_pair pairs[5];
 static ty_sentpair sents[2];
 static ty_finding findings[6];
 static ty_alignment al;
-
-static void clause(ty_clause *c, const char *key, const char *label,
-                   const char *text, int line) {
-  memset(c, 0, sizeof *c);
-  c->key = key;
-  c->label = label;
-  c->label_len = label ? strlen(label) : 0;
-  c->text = text;
-  c->text_len = strlen(text);
-  c->line = c->end_line = line;
-  c->depth = label ? 1 : 0;
-  c->parent = -1;
-  c->flags = label ? 0 : TY_CL_FRONT;
-}
-
-static void pair(ty_pair *p, ty_pair_status st, int ja, int en) {
-  memset(p, 0, sizeof *p);
-  p->status = st;
-  p->ja = ja;
-  p->en = en;
-  p->nja = ja >= 0;
-  p->nen = en >= 0;
-  p->score = 1;
-}
-
-static void finding(ty_finding *x, ty_severity sev, ty_code code,
-                    const char *key, int ja_line, int en_line,
-                    const char *msg) {
-  *x = (ty_finding){sev, code, key, ja_line, en_line, msg};
-}
 
 static int setup(void **state) {
   (void)state;

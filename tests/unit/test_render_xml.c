@@ -20,6 +20,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "internal.h"
+#include "render_support.h"
 
 #define XLIFF_NS "urn:oasis:names:tc:xliff:document:2.0"
 #define ITS_NS "http://www.w3.org/2005/11/its"
@@ -51,30 +52,6 @@ static ty_pair pairs[7];
 static ty_sentpair sents[2];
 static ty_finding findings[7];
 static ty_alignment al;
-
-static void clause(ty_clause *c, const char *key, const char *label,
-                   const char *text, int line) {
-  memset(c, 0, sizeof *c);
-  c->key = key;
-  c->label = label;
-  c->label_len = label ? strlen(label) : 0;
-  c->text = text;
-  c->text_len = strlen(text);
-  c->line = c->end_line = line;
-  c->depth = label ? 1 : 0;
-  c->parent = -1;
-  c->flags = label ? 0 : TY_CL_FRONT;
-}
-
-static void pair(ty_pair *p, ty_pair_status st, int ja, int en) {
-  memset(p, 0, sizeof *p);
-  p->status = st;
-  p->ja = ja;
-  p->en = en;
-  p->nja = ja >= 0;
-  p->nen = en >= 0;
-  p->score = 1;
-}
 
 static int setup(void **state) {
   (void)state;
