@@ -1,5 +1,5 @@
 /* arena.c — memory: the out-of-memory policy, a bump arena, a growable
- * buffer, error records and finding lists. */
+ * buffer and error records. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -145,29 +145,4 @@ int ty_error_set(ty_error *err, ty_status_code code, const char *file,
   vsnprintf(err->message, sizeof err->message, fmt, ap);
   va_end(ap);
   return -1;
-}
-
-void ty_findings_add(ty_findings *f, ty_arena *arena, ty_code code,
-                     const char *key, int ja_line, int en_line,
-                     const char *fmt, ...) {
-  if (f->n == f->cap) {
-    f->cap = f->cap ? f->cap * 2 : 16;
-    f->v = ty_xrealloc(f->v, f->cap * sizeof *f->v);
-  }
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
-  if (n < 0) n = 0;
-  char *msg = ty_arena_alloc(arena, (size_t)n + 1);
-  va_start(ap, fmt);
-  vsnprintf(msg, (size_t)n + 1, fmt, ap);
-  va_end(ap);
-  ty_finding *x = &f->v[f->n++];
-  x->severity = ty_code_default_severity(code);
-  x->code = code;
-  x->key = key ? key : "";
-  x->ja_line = ja_line;
-  x->en_line = en_line;
-  x->message = msg;
 }

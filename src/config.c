@@ -1,4 +1,4 @@
-/* config.c — finding codes and severities, and taiyaku.yaml.
+/* config.c — severities and glossary from taiyaku.yaml.
  *
  * The file, read with libyaml's event parser:
  *
@@ -17,63 +17,6 @@
 
 #include <yaml.h>
 
-static const struct code_info {
-  const char *name;
-  ty_severity sev;
-} codes[TY_CODE_COUNT] = {
-    [TY_MISSING_EN] = {"missing-en", TY_SEV_ERROR},
-    [TY_MISSING_JA] = {"missing-ja", TY_SEV_ERROR},
-    [TY_DUPLICATE_NUMBER] = {"duplicate-number", TY_SEV_ERROR},
-    [TY_EMPTY] = {"empty", TY_SEV_ERROR},
-    [TY_UNTRANSLATED] = {"untranslated", TY_SEV_ERROR},
-    [TY_NUMBERING_GAP] = {"numbering-gap", TY_SEV_WARNING},
-    [TY_NUMBERING_ORDER] = {"numbering-order", TY_SEV_WARNING},
-    [TY_NUMBER_MISMATCH] = {"number-mismatch", TY_SEV_WARNING},
-    [TY_TOKEN_MISMATCH] = {"token-mismatch", TY_SEV_WARNING},
-    [TY_SENTENCE_UNPAIRED] = {"sentence-unpaired", TY_SEV_WARNING},
-    [TY_LENGTH_RATIO] = {"length-ratio", TY_SEV_WARNING},
-    [TY_GLOSSARY] = {"glossary", TY_SEV_WARNING},
-    [TY_RENUMBERED] = {"renumbered", TY_SEV_WARNING},
-    [TY_STYLE_MISMATCH] = {"style-mismatch", TY_SEV_INFO},
-    [TY_SUSPICIOUS_CHAR] = {"suspicious-char", TY_SEV_INFO},
-    [TY_PUNCTUATION] = {"punctuation", TY_SEV_INFO},
-};
-
-const char *ty_code_name(ty_code code) {
-  if ((int)code < 0 || code >= TY_CODE_COUNT)
-    return NULL;
-  return codes[code].name;
-}
-
-int ty_code_from_name(const char *name) {
-  if (!name)
-    return -1;
-  for (int i = 0; i < TY_CODE_COUNT; i++)
-    if (strcmp(codes[i].name, name) == 0)
-      return i;
-  return -1;
-}
-
-ty_severity ty_code_default_severity(ty_code code) {
-  if ((int)code < 0 || code >= TY_CODE_COUNT)
-    return TY_SEV_OFF;
-  return codes[code].sev;
-}
-
-const char *ty_severity_name(ty_severity sev) {
-  switch (sev) {
-  case TY_SEV_OFF:
-    return "off";
-  case TY_SEV_INFO:
-    return "info";
-  case TY_SEV_WARNING:
-    return "warning";
-  case TY_SEV_ERROR:
-    return "error";
-  }
-  return "unknown";
-}
-
 /* The severity named `s` (including "off"), or -2. */
 static int severity_from_name(const char *s) {
   static const ty_severity all[] = {TY_SEV_OFF, TY_SEV_INFO, TY_SEV_WARNING,
@@ -87,7 +30,7 @@ static int severity_from_name(const char *s) {
 ty_config *ty_config_new(void) {
   ty_config *cfg = ty_xcalloc(1, sizeof *cfg);
   for (int i = 0; i < TY_CODE_COUNT; i++)
-    cfg->sev[i] = codes[i].sev;
+    cfg->sev[i] = ty_code_default_severity((ty_code)i);
   cfg->checks = 1;
   return cfg;
 }

@@ -1,5 +1,5 @@
-/* doc.c — the document lifecycle: create, read (dispatching on the file
- * kind), parse from memory, free, and print the outline. */
+/* doc.c — the clause model: a document and its clauses (create, add,
+ * free, count) and a clause's text flattened to lines. */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -37,68 +37,47 @@ ty_clause *ty_doc_add_clause(ty_doc *d) {
   return c;
 }
 
-static int has_suffix(const char *s, const char *suf) {
-  size_t n = strlen(s), m = strlen(suf);
-  return n >= m && strcasecmp(s + n - m, suf) == 0;
-}
-
-/* Parses the text already loaded into d according to the file's kind. */
-static int parse_loaded(ty_doc *d, ty_error *err) {
-  if (has_suffix(d->name, ".yaml") || has_suffix(d->name, ".yml"))
-    return ty_read_yaml(d, err);
-  if (has_suffix(d->name, ".xml")) return ty_read_egov(d, err);
-  ty_outline_build(d);
-  return 0;
-}
-
-ty_doc *ty_doc_read(const char *path, ty_lang lang, const ty_read_options *opt,
-                    ty_error *err) {
-  ty_doc *d = ty_doc_new(path, lang);
-  if (ty_read_text(d, path, opt, err) != 0 || parse_loaded(d, err) != 0) {
-    ty_doc_free(d);
-    return NULL;
-  }
-  return d;
-}
-
-ty_doc *ty_doc_parse(const char *text, size_t len, const char *name,
-                     ty_lang lang, ty_error *err) {
-  ty_doc *d = ty_doc_new(name, lang);
-  if (ty_read_buffer(d, text, len, NULL, err) != 0 ||
-      parse_loaded(d, err) != 0) {
-    ty_doc_free(d);
-    return NULL;
-  }
-  return d;
-}
-
 size_t ty_doc_clause_count(const ty_doc *d) { return d->ncl; }
 
-int ty_doc_write_outline(const ty_doc *d, FILE *out) {
-  ty_buf flat = {0}, key = {0};
-  for (size_t i = 0; i < d->ncl; i++) {
-    const ty_clause *c = &d->cl[i];
-    ty_buf_clear(&flat);
-    ty_clause_flat_text(c, &flat);
-    /* the start of the text: at most 40 characters, on one line */
-    size_t cut = 0;
-    int chars = 0;
-    while (cut < flat.n && chars < 40 && flat.p[cut] != '\n') {
+/* Latin letters, digits and Latin punctuation want a space when two lines
+ * are joined; Japanese characters do not. */
+static int wants_space(int32_t c) { return !ty_is_japanese(c) && c < 0x3000; }
+
+void ty_clause_flat_text(const ty_clause *c, ty_buf *out) {
+  const char *s = c->text;
+  size_t n = c->text_len, i = 0;
+  int32_t prev = 0;
+  while (i < n) {
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - s) : n;
+    /* strip the line's leading and trailing spaces */
+    size_t a = i, z = e;
+    while (a < z) {
       int len;
-      ty_utf8_decode(flat.p + cut, flat.n - cut, &len);
-      cut += (size_t)len;
-      chars++;
+      int32_t ch = ty_utf8_decode(s + a, z - a, &len);
+      if (!ty_is_space(ch)) break;
+      a += (size_t)len;
     }
-    /* the key indented by depth, so the tree shows */
-    ty_buf_clear(&key);
-    for (int k = 1; k < c->depth; k++) ty_buf_puts(&key, "  ");
-    ty_buf_puts(&key, c->key);
-    fprintf(out, "%-20s %-14.*s %6d  %-12s %.*s%s\n", key.p,
-            (int)(c->label ? c->label_len : 1), c->label ? c->label : "-",
-            c->line, ty_kind_name(c->kind), (int)cut, flat.p ? flat.p : "",
-            cut < flat.n ? "…" : "");
+    while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
+    if (a == z) {
+      /* a blank line: a paragraph break */
+      if (out->n && out->p[out->n - 1] != '\n' && prev) {
+        ty_buf_putc(out, '\n');
+        prev = 0;
+      }
+    } else {
+      if (prev) {
+        int len;
+        int32_t first = ty_utf8_decode(s + a, z - a, &len);
+        if (wants_space(prev) || wants_space(first)) ty_buf_putc(out, ' ');
+      }
+      ty_buf_put(out, s + a, z - a);
+      /* remember the last character of this line */
+      size_t k = z - 1;
+      while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+      int len;
+      prev = ty_utf8_decode(s + k, z - k, &len);
+    }
+    i = e + 1;
   }
-  ty_buf_free(&flat);
-  ty_buf_free(&key);
-  return ferror(out) ? -1 : 0;
 }

@@ -180,7 +180,7 @@ typedef struct ty_findings {
   size_t n, cap;
 } ty_findings;
 
-/* Appends a finding whose message is formatted into `arena`. */
+/* Appends a finding whose message is formatted into `arena`. (codes.c) */
 void ty_findings_add(ty_findings *f, ty_arena *arena, ty_code code,
                      const char *key, int ja_line, int en_line,
                      const char *fmt, ...)
@@ -271,7 +271,7 @@ ty_doc *ty_doc_new(const char *name, ty_lang lang);
 
 /* Writes a clause's text with line breaks inside paragraphs joined (a space
  * between Latin words, nothing between Japanese characters) and paragraph
- * breaks kept as one '\n'.  Appends to `out`. (render.c) */
+ * breaks kept as one '\n'.  Appends to `out`. (doc.c) */
 void ty_clause_flat_text(const ty_clause *c, ty_buf *out);
 
 /* ---- alignment (match.c, align.c) -------------------------------------- */
@@ -313,7 +313,7 @@ struct ty_alignment {
  * and empty findings. (match.c) */
 void ty_match(ty_alignment *al);
 
-/* Appends a pair and returns it. */
+/* Appends a pair and returns it. (pairs.c) */
 ty_pair *ty_alignment_add_pair(ty_alignment *al);
 
 /* ---- configuration (config.c) ------------------------------------------ */
@@ -486,10 +486,10 @@ void ty_check_all(ty_alignment *al, const ty_config *cfg);
 void ty_check_style(ty_alignment *al);
 
 /* Applies cfg's severities to al->findings (dropping disabled codes) and
- * sorts them by position. */
+ * sorts them by position. (pairs.c) */
 void ty_findings_finish(ty_alignment *al, const ty_config *cfg);
 
-/* ---- rendering (render.c, render_*.c) ---------------------------------- */
+/* ---- pair accessors (pairs.c) ------------------------------------------ */
 
 /* Text of one side of a pair, flattened (ty_clause_flat_text over its
  * clauses, joined by '\n'). Empty for a missing side. */
@@ -521,8 +521,10 @@ void ty_summary_line(const ty_alignment *al, ty_buf *out);
 /* Which pair each finding belongs to: a new array (caller frees) of
  * al->findings.n pair indices, SIZE_MAX where no pair holds the finding.
  * A finding's line decides where it has one (the pair whose clauses span
- * it), else its key. (render_html.c) */
+ * it), else its key. (pairs.c) */
 size_t *ty_finding_pairs(const ty_alignment *al);
+
+/* ---- rendering (render.c, render_*.c) ---------------------------------- */
 
 /* An XML document streamed to a FILE* through libxml2's text writer, for
  * the TMX and XLIFF renderers.  After the first failed libxml2 call the
