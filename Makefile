@@ -24,7 +24,7 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 
 .PHONY: all deps run check unit cli fuzz-replay asan bench fuzz install devref \
-        uninstall clean format lint leakcheck browser-test
+        uninstall clean format lint leakcheck browser-test layers
 
 all: $(BUILD)/taiyaku $(BUILD)/libtaiyaku.so $(BUILD)/taiyaku.pc
 
@@ -68,6 +68,13 @@ check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit cli fuzz-replay browser-test devref
 	@sh scripts/check_symbols.sh $(BUILD)/libtaiyaku.a
+	@$(MAKE) --no-print-directory layers
+
+# Every object calls only its own layer or lower ones (scripts/layers.txt);
+# tests/layers shows the check failing on a deliberate violation.
+layers: $(LIB_OBJ) $(CLI_OBJ)
+	@sh scripts/check_layers.sh scripts/layers.txt $(LIB_OBJ) $(CLI_OBJ)
+	@CC="$(CC)" sh tests/layers/run.sh
 
 # The Debian Developer's Reference in both languages (downloaded by the test).
 devref: $(BUILD)/taiyaku
