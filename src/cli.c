@@ -58,6 +58,7 @@ ty_config *cli_load_config(const cli_options *o) {
     free(copy);
   }
   if (o->no_checks) cfg->checks = 0;
+  cfg->min_confidence = o->min_confidence;
   return cfg;
 }
 

@@ -85,4 +85,12 @@ void ty_findings_add(ty_findings *f, ty_arena *arena, ty_code code,
   x->ja_line = ja_line;
   x->en_line = en_line;
   x->message = msg;
+  x->confidence = 1.0;
+}
+
+void ty_findings_set_confidence(ty_findings *f, double confidence) {
+  if (!f->n) return;
+  if (!(confidence >= 0)) confidence = 0; /* NaN too */
+  if (confidence > 1) confidence = 1;
+  f->v[f->n - 1].confidence = confidence;
 }

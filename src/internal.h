@@ -173,7 +173,13 @@ typedef struct ty_finding {
   int ja_line;
   int en_line;
   const char *message;
+  /* How sure the check is that a reviewer wants this finding, 0–1; 1.0
+   * where the check is certain.  Below TY_CONFIDENCE_DEMOTE the default
+   * severity drops one step (error to warning, warning to info). */
+  double confidence;
 } ty_finding;
+
+#define TY_CONFIDENCE_DEMOTE 0.5
 
 typedef struct ty_findings {
   ty_finding *v;
@@ -185,6 +191,8 @@ void ty_findings_add(ty_findings *f, ty_arena *arena, ty_code code,
                      const char *key, int ja_line, int en_line,
                      const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+/* Sets the confidence (clamped to 0–1) of the finding added last. */
+void ty_findings_set_confidence(ty_findings *f, double confidence);
 /* Default severity of a code. */
 ty_severity ty_code_default_severity(ty_code code);
 
@@ -342,6 +350,7 @@ struct ty_config {
   ty_unit by;         /* --by */
   int prefer_content; /* --prefer content: renumbered clauses by content */
   const ty_dict *dict; /* --dict, borrowed; NULL = none */
+  double min_confidence; /* --min-confidence: findings below it dropped */
   ty_arena arena;
 };
 

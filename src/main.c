@@ -33,6 +33,7 @@ static void usage(FILE *f) {
         "      --by UNIT       number (default), paragraph or sentence\n"
         "      --prefer WHAT   renumbered clauses: number (default) or content\n"
         "      --dict FILE     EDICT or ja<TAB>en word list for anchors\n"
+        "      --min-confidence X  drop findings less sure than X (0-1)\n"
         "      --encoding ENC  auto utf-8 shift_jis euc-jp iso-2022-jp utf-16\n"
         "      --source LANG   xliff source language: ja (default) or en\n"
         "      --bom           csv/tsv: begin with a byte-order mark\n"
@@ -86,7 +87,7 @@ static int terminal_width(void) {
 
 enum { OPT_SENTENCES = 256, OPT_CONFIG, OPT_FAIL_ON, OPT_DISABLE,
        OPT_NO_CHECKS, OPT_ENCODING, OPT_SOURCE, OPT_BOM, OPT_COLOR, OPT_BATCH,
-       OPT_BY, OPT_PREFER, OPT_DICT };
+       OPT_BY, OPT_PREFER, OPT_DICT, OPT_MIN_CONFIDENCE };
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, 'f'},
@@ -108,6 +109,7 @@ static const struct option long_opts[] = {
     {"by", required_argument, 0, OPT_BY},
     {"prefer", required_argument, 0, OPT_PREFER},
     {"dict", required_argument, 0, OPT_DICT},
+    {"min-confidence", required_argument, 0, OPT_MIN_CONFIDENCE},
     {0, 0, 0, 0}};
 
 /* Parses options into o; returns -1 to go on, or an exit status. */
@@ -170,6 +172,15 @@ static int parse_options(int argc, char **argv, cli_options *o) {
       else return cli_fail(2, "--prefer: number or content");
       break;
     case OPT_DICT: o->dict_path = optarg; break;
+    case OPT_MIN_CONFIDENCE: {
+      char *end;
+      errno = 0;
+      o->min_confidence = strtod(optarg, &end);
+      if (errno || end == optarg || *end || !(o->min_confidence >= 0) ||
+          o->min_confidence > 1)
+        return cli_fail(2, "--min-confidence: a number from 0 to 1");
+      break;
+    }
     default: usage(stderr); return 2;
     }
   }

@@ -75,6 +75,10 @@ void ty_findings_finish(ty_alignment *al, const ty_config *cfg) {
     ty_finding f = al->findings.v[i];
     f.severity = cfg ? cfg->sev[f.code] : ty_code_default_severity(f.code);
     if (f.severity == TY_SEV_OFF) continue;
+    if (cfg && f.confidence < cfg->min_confidence) continue;
+    /* an unsure finding is one step less serious than its code */
+    if (f.confidence < TY_CONFIDENCE_DEMOTE && f.severity > TY_SEV_INFO)
+      f.severity = (ty_severity)(f.severity - 1);
     al->findings.v[k++] = f;
   }
   al->findings.n = k;

@@ -7,6 +7,7 @@ static void copy_doc_findings(ty_alignment *al, const ty_doc *d) {
     const ty_finding *f = &d->findings.v[i];
     ty_findings_add(&al->findings, &al->arena, f->code, f->key, f->ja_line,
                     f->en_line, "%s", f->message);
+    ty_findings_set_confidence(&al->findings, f->confidence);
   }
 }
 

@@ -211,6 +211,7 @@ int ty_render_json(const ty_alignment *al, const ty_render_options *opt,
     put_line(o, x->en_line);
     puts_(o, ",\"message\":");
     put_cstr(o, x->message);
+    putf(o, ",\"confidence\":%.2f", x->confidence);
     putch(o, '}');
   }
   puts_(o, al->findings.n ? "\n  ],\n" : "],\n");

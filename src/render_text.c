@@ -58,6 +58,7 @@ static void finding_tail(const ty_finding *x, ty_buf *out) {
   ty_buf_printf(out, "[%s] ", ty_code_name(x->code));
   if (x->key && *x->key) ty_buf_printf(out, "%s: ", x->key);
   ty_buf_puts(out, x->message ? x->message : "");
+  if (x->confidence < 1) ty_buf_printf(out, " (confidence %.2f)", x->confidence);
 }
 
 void ty_finding_line(const ty_alignment *al, const ty_finding *x,

@@ -195,6 +195,10 @@ static void put_finding(emit *m, const ty_finding *x) {
   line_or_null(m, x->en_line);
   str(m, "message");
   str(m, x->message);
+  str(m, "confidence");
+  char conf[16];
+  snprintf(conf, sizeof conf, "%.2f", x->confidence);
+  raw(m, conf);
   map_end(m);
 }
 

@@ -175,4 +175,13 @@ run 0 "$T" check --format json $ONLY "$C/constitution-of-japan/ja.egov.txt" "$C/
 # the last article of the English
 py "[(c, k) for c, k, m in F if c in $CONTENT] == [('number-mismatch', '103')]"
 
+echo "== confidence: in every finding; --min-confidence filters"
+run 0 "$T" check --format json "$JA" "$TMP/year.txt"
+py "j['findings'] and all(0 <= f['confidence'] <= 1 for f in j['findings'])"
+run 0 "$T" check --format yaml "$JA" "$TMP/year.txt"
+has "$TMP/out" "^ *confidence: [01]\.[0-9][0-9]$"
+run 2 "$T" check --min-confidence 1.5 "$JA" "$EN"
+has "$TMP/err" "--min-confidence: a number from 0 to 1"
+run 2 "$T" check --min-confidence x "$JA" "$EN"
+
 finish check

@@ -389,6 +389,35 @@ static void test_disabled_codes_are_skipped(void **state) {
   ty_config_free(cfg);
 }
 
+/* ---- confidence ---------------------------------------------------------- */
+
+/* An unsure finding drops one severity step; --min-confidence drops it. */
+static void test_confidence_demotes_and_filters(void **state) {
+  (void)state;
+  fixture f;
+  open_pair(&f, "1 前文。\n", "1 Preamble.\n", NULL);
+  ty_alignment *al = f.al;
+  ty_findings_add(&al->findings, &al->arena, TY_MISSING_EN, "9", 3, 0, "sure");
+  ty_findings_add(&al->findings, &al->arena, TY_MISSING_EN, "8", 2, 0, "unsure");
+  ty_findings_set_confidence(&al->findings, 0.3);
+  ty_findings_add(&al->findings, &al->arena, TY_MISSING_EN, "7", 1, 0, "odd");
+  ty_findings_set_confidence(&al->findings, 7.0); /* clamped to 1 */
+  ty_config *cfg = ty_config_new();
+  ty_findings_finish(al, cfg);
+  assert_int_equal(al->findings.n, 3);
+  assert_string_equal(al->findings.v[0].key, "7");
+  assert_true(al->findings.v[0].confidence == 1.0);
+  assert_int_equal(al->findings.v[1].severity, TY_SEV_WARNING);
+  assert_true(al->findings.v[1].confidence == 0.3);
+  assert_int_equal(al->findings.v[2].severity, TY_SEV_ERROR);
+  cfg->min_confidence = 0.5;
+  ty_findings_finish(al, cfg);
+  assert_int_equal(al->findings.n, 2);
+  assert_string_equal(al->findings.v[1].message, "sure");
+  ty_config_free(cfg);
+  close_pair(&f);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_number_year_changed),
@@ -413,6 +442,7 @@ int main(void) {
       cmocka_unit_test(test_punctuation_doubled_space),
       cmocka_unit_test(test_glossary),
       cmocka_unit_test(test_disabled_codes_are_skipped),
+      cmocka_unit_test(test_confidence_demotes_and_filters),
   };
   return cmocka_run_group_tests_name("checks", tests, NULL, NULL);
 }
