@@ -14,7 +14,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARNFLAGS) $(PKG_CFLAGS) -Isrc $(CFLAGS)
 LIBS       = $(PKG_LIBS) -lpthread -lm
 
-CLI_SRC  = src/main.c src/cli.c src/batch.c
+CLI_SRC  = src/main.c src/cli.c src/batch.c src/cli_update.c
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
@@ -46,6 +46,7 @@ $(BUILD)/taiyaku: $(CLI_OBJ) $(BUILD)/libtaiyaku.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(CLI_OBJ): src/cli.h
+$(BUILD)/obj/update%.o $(BUILD)/obj/render_update%.o: src/update.h
 
 $(BUILD)/taiyaku.pc: taiyaku.pc.in
 	@mkdir -p $(BUILD)

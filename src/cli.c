@@ -62,14 +62,25 @@ ty_config *cli_load_config(const cli_options *o) {
   return cfg;
 }
 
+static int render_alignment(const void *al, ty_format fmt,
+                            const ty_render_options *ro, FILE *f, ty_error *err) {
+  return ty_render(al, fmt, ro, f, err);
+}
+
 int cli_write_atomic(const char *path, const ty_alignment *al, ty_format fmt,
                      const ty_render_options *ro, ty_error *err) {
+  return cli_write_atomic_with(path, render_alignment, al, fmt, ro, err);
+}
+
+int cli_write_atomic_with(const char *path, cli_render_fn render,
+                          const void *what, ty_format fmt,
+                          const ty_render_options *ro, ty_error *err) {
   /* A device or a pipe (-o /dev/null, -o /dev/stdout) is written in place:
    * a rename would replace it with a regular file. */
   struct stat st;
   if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
     FILE *f = fopen(path, "wb");
-    int r = f ? ty_render(al, fmt, ro, f, err) : -1;
+    int r = f ? render(what, fmt, ro, f, err) : -1;
     if (f && fclose(f) != 0) r = -1;
     if (r != 0 && (!err->message[0] || err->code != TY_ERR_IO || !err->file[0]))
       ty_error_set(err, TY_ERR_IO, path, 0, 0, "cannot write: %s",
@@ -92,7 +103,7 @@ int cli_write_atomic(const char *path, const ty_alignment *al, ty_format fmt,
   umask(mask);
   fchmod(fd, 0666 & ~mask);
   FILE *f = fdopen(fd, "wb");
-  int r = f ? ty_render(al, fmt, ro, f, err) : -1;
+  int r = f ? render(what, fmt, ro, f, err) : -1;
   if (f) {
     if (fflush(f) != 0 || ferror(f)) r = -1;
     if (fclose(f) != 0) r = -1;

@@ -40,6 +40,16 @@ ty_config *cli_load_config(const cli_options *o);
  * previous file intact.  Returns 0, or -1 with err filled. */
 int cli_write_atomic(const char *path, const ty_alignment *al, ty_format fmt,
                      const ty_render_options *ro, ty_error *err);
+/* Renders `what` (an alignment, an update) in `fmt` to f; 0 or -1. */
+typedef int (*cli_render_fn)(const void *what, ty_format fmt,
+                             const ty_render_options *ro, FILE *f,
+                             ty_error *err);
+/* cli_write_atomic for anything `render` writes. */
+int cli_write_atomic_with(const char *path, cli_render_fn render,
+                          const void *what, ty_format fmt,
+                          const ty_render_options *ro, ty_error *err);
+/* `update OLD NEW TRANSLATION` (cli_update.c). */
+int cli_update(int argc, char **argv, const cli_options *o);
 /* Exit status for an alignment under --fail-on. */
 int cli_status(const ty_alignment *al, const cli_options *o);
 /* `align`/`check` on one pair of files. */

@@ -4,6 +4,7 @@
  *   taiyaku align --batch JA_DIR EN_DIR -o OUT_DIR
  *   taiyaku check [OPTIONS] JA EN        the findings only
  *   taiyaku outline FILE                 how a file was understood
+ *   taiyaku update OLD NEW TRANSLATION   what a revision asks of a translation
  *
  * Exit status as diff(1): 0 nothing at or above --fail-on, 1 findings at or
  * above it, 2 trouble. */
@@ -21,6 +22,7 @@ static void usage(FILE *f) {
         "       taiyaku align --batch JA_DIR EN_DIR -o OUT_DIR [OPTIONS]\n"
         "       taiyaku check [OPTIONS] JA EN\n"
         "       taiyaku outline [--encoding ENC] FILE\n"
+        "       taiyaku update [OPTIONS] OLD NEW TRANSLATION\n"
         "options:\n"
         "  -f, --format F[,F]  text md html csv tsv json yaml tmx xliff\n"
         "  -o, --output PATH   write there atomically (a folder with --batch)\n"
@@ -35,7 +37,8 @@ static void usage(FILE *f) {
         "      --dict FILE     EDICT or ja<TAB>en word list for anchors\n"
         "      --min-confidence X  drop findings less sure than X (0-1)\n"
         "      --encoding ENC  auto utf-8 shift_jis euc-jp iso-2022-jp utf-16\n"
-        "      --source LANG   xliff source language: ja (default) or en\n"
+        "      --source LANG   xliff source language, update: the original's;\n"
+        "                      ja (default) or en\n"
         "      --bom           csv/tsv: begin with a byte-order mark\n"
         "      --color WHEN    auto (default), always or never\n"
         "  -j, --jobs N        --batch: pairs in parallel (default: cores)\n"
@@ -229,9 +232,10 @@ int main(int argc, char **argv) {
   int r = parse_options(argc, argv, &o);
   if (r >= 0) return r;
   if (strcmp(cmd, "outline") == 0) return cmd_outline(argc, argv, &o);
+  if (strcmp(cmd, "update") == 0) return cli_update(argc, argv, &o);
   if (strcmp(cmd, "check") == 0) o.render.findings_only = 1;
   else if (strcmp(cmd, "align") != 0)
-    return cli_fail(2, "unknown command '%s' (align, check, outline)", cmd);
+    return cli_fail(2, "unknown command '%s' (align, check, outline, update)", cmd);
   if (argc - optind != 2) {
     usage(stderr);
     return 2;

@@ -5,9 +5,9 @@
 #include <string.h>
 
 static const char *const format_names[TY_FMT_COUNT] = {
-    "text", "md", "html", "csv", "tsv", "json", "yaml", "tmx", "xliff"};
+    "text", "md", "html", "csv", "tsv", "json", "yaml", "tmx", "xliff", "xliff12"};
 static const char *const format_ext[TY_FMT_COUNT] = {
-    "txt", "md", "html", "csv", "tsv", "json", "yaml", "tmx", "xlf"};
+    "txt", "md", "html", "csv", "tsv", "json", "yaml", "tmx", "xlf", "xlf"};
 
 const char *ty_format_name(ty_format f) {
   return f >= 0 && f < TY_FMT_COUNT ? format_names[f] : NULL;

@@ -103,6 +103,7 @@ typedef enum ty_format {
   TY_FMT_YAML,
   TY_FMT_TMX,
   TY_FMT_XLIFF,
+  TY_FMT_XLIFF12, /* XLIFF 1.2 */
   TY_FMT_COUNT
 } ty_format;
 
@@ -207,6 +208,57 @@ int ty_format_from_name(const char *name);
 const char *ty_format_name(ty_format fmt);
 /* The usual file extension of a format, without the dot. */
 const char *ty_format_extension(ty_format fmt);
+
+/* ---- updates: a revised original and the translation of the old one --- */
+
+typedef struct ty_update ty_update;
+
+/* What a revision did to a clause (see ty_update_new). */
+typedef enum ty_change {
+  TY_CHANGE_UNCHANGED,  /* same text: the translation stands */
+  TY_CHANGE_CHANGED,    /* reworded: the translation needs revising */
+  TY_CHANGE_NEW,        /* not in the old version: needs translating */
+  TY_CHANGE_RENUMBERED, /* same text, new number: the label must change */
+  TY_CHANGE_DELETED     /* gone (or now 削除): remove from the translation */
+} ty_change;
+
+/* Counts of an update, as in the JSON summary.  `untranslated`: entries
+ * of OLD clauses the translation has no counterpart for. */
+typedef struct ty_update_summary {
+  size_t entries, unchanged, changed, new_, renumbered, deleted;
+  size_t untranslated;
+} ty_update_summary;
+
+/* Compares OLD and NEW, two versions of one original in language
+ * old->lang, and aligns TRANSLATION (the translation of OLD, in the other
+ * language) with OLD as ty_align does (cfg as there; NULL = defaults).
+ * Each clause of NEW gets a status and a word diff of OLD -> NEW where it
+ * changed; each clause of OLD that is gone is `deleted`; every entry has
+ * the translation of its OLD clause beside it.  The documents must
+ * outlive the update.  Returns a new update owned by the caller
+ * (ty_update_free), or NULL with err filled (TY_ERR_USAGE when the
+ * languages do not fit). */
+ty_update *ty_update_new(ty_doc *old_doc, ty_doc *new_doc, ty_doc *translation,
+                         const ty_config *cfg, ty_error *err);
+
+/* Releases an update (not its documents). */
+void ty_update_free(ty_update *up);
+
+/* Fills `s` from an update. */
+void ty_update_get_summary(const ty_update *up, ty_update_summary *s);
+
+/* True when the translation needs work: any entry not unchanged, or an
+ * OLD clause without a translation. */
+int ty_update_needs_work(const ty_update *up);
+
+/* Writes an update in format `fmt` (text, md, html, json, xliff, xliff12)
+ * to `out`.  Returns 0, or -1 with err filled on a write error or a
+ * format updates are not written in. */
+int ty_update_render(const ty_update *up, ty_format fmt,
+                     const ty_render_options *opt, FILE *out, ty_error *err);
+
+/* "unchanged", "changed", "new", "renumbered", "deleted". */
+const char *ty_change_name(ty_change c);
 
 #ifdef __cplusplus
 }
