@@ -25,8 +25,7 @@ int ty_update_render(const ty_update *up, ty_format fmt,
   case TY_FMT_XLIFF12: r = ty_render_update_xliff(up, opt, out, 1); break;
   default:
     return ty_error_set(err, TY_ERR_USAGE, NULL, 0, 0,
-                        "update writes text, md, html, json, xliff or xliff12, "
-                        "not %s", ty_format_name(fmt) ? ty_format_name(fmt) : "?");
+                        "update writes text, md, html, json, xliff or xliff12");
   }
   if (r != 0 || ferror(out))
     return ty_error_set(err, TY_ERR_IO, NULL, 0, 0, "write error");
