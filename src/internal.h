@@ -561,6 +561,41 @@ void ty_xml_indent(ty_xml *x, int depth);
  * Returns 0, or -1 when any write failed. */
 int ty_xml_close(ty_xml *x);
 
+/* SRX-style sentence segmentation, as CAT tools segment (render_srx.c):
+ * a rule set per language, owned by the caller (ty_srx_free). */
+typedef struct ty_srx ty_srx;
+ty_srx *ty_srx_new(ty_lang lang);
+void ty_srx_free(ty_srx *x);
+/* Appends the segments of s[0..n) to out as spans into s, trimmed. */
+void ty_srx_split(ty_srx *x, const char *s, size_t n, ty_spans *out);
+
+/* Translation units for the TMX and XLIFF renderers (render_seg.c): the
+ * source text as a CAT tool segments the document (paragraphs with their
+ * labels, or SRX sentences), the target text beside it. */
+typedef struct ty_tu {
+  const char *id;     /* unique within the set: key, "KEY/2", "KEY#N" */
+  size_t pair;        /* the first pair the unit holds text of */
+  const char *text[2]; /* per ty_lang, NUL-terminated, in the arena */
+  size_t len[2];
+  int split; /* the target is part of a sentence, cut at a comma */
+} ty_tu;
+
+typedef struct ty_tus {
+  ty_tu *v;
+  size_t n, cap;
+  size_t left_out; /* source segments left out: no counterpart */
+  int by_clause;   /* one unit per clause pair (asked, or text not mapped) */
+  ty_arena arena;
+} ty_tus;
+
+#define TY_TU_SENTENCES 1u /* SRX sentences instead of paragraphs */
+#define TY_TU_CLAUSE 2u    /* a unit per clause pair, labels left out */
+
+/* Fills `out` (ty_tus_free) with the units of al, source language src. */
+void ty_tus_build(const ty_alignment *al, ty_lang src, unsigned how,
+                  ty_tus *out);
+void ty_tus_free(ty_tus *u);
+
 int ty_render_text(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_md(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_csv(const ty_alignment *al, const ty_render_options *o, FILE *f,

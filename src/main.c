@@ -40,6 +40,7 @@ static void usage(FILE *f) {
         "      --source LANG   xliff source language, update: the original's;\n"
         "                      ja (default) or en\n"
         "      --bom           csv/tsv: begin with a byte-order mark\n"
+        "      --segments FORM tmx/xliff: document (default) or clause\n"
         "      --color WHEN    auto (default), always or never\n"
         "  -j, --jobs N        --batch: pairs in parallel (default: cores)\n"
         "  -h, --help          this help; the manual is taiyaku(1)\n"
@@ -90,7 +91,7 @@ static int terminal_width(void) {
 
 enum { OPT_SENTENCES = 256, OPT_CONFIG, OPT_FAIL_ON, OPT_DISABLE,
        OPT_NO_CHECKS, OPT_ENCODING, OPT_SOURCE, OPT_BOM, OPT_COLOR, OPT_BATCH,
-       OPT_BY, OPT_PREFER, OPT_DICT, OPT_MIN_CONFIDENCE };
+       OPT_BY, OPT_PREFER, OPT_DICT, OPT_MIN_CONFIDENCE, OPT_SEGMENTS };
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, 'f'},
@@ -113,6 +114,7 @@ static const struct option long_opts[] = {
     {"prefer", required_argument, 0, OPT_PREFER},
     {"dict", required_argument, 0, OPT_DICT},
     {"min-confidence", required_argument, 0, OPT_MIN_CONFIDENCE},
+    {"segments", required_argument, 0, OPT_SEGMENTS},
     {0, 0, 0, 0}};
 
 /* Parses options into o; returns -1 to go on, or an exit status. */
@@ -184,6 +186,11 @@ static int parse_options(int argc, char **argv, cli_options *o) {
         return cli_fail(2, "--min-confidence: a number from 0 to 1");
       break;
     }
+    case OPT_SEGMENTS:
+      if (strcmp(optarg, "document") == 0) o->render.by_clause = 0;
+      else if (strcmp(optarg, "clause") == 0) o->render.by_clause = 1;
+      else return cli_fail(2, "--segments: document or clause");
+      break;
     default: usage(stderr); return 2;
     }
   }

@@ -3,23 +3,23 @@
  *
  *   <tmx version="1.4">
  *     <header creationtool="taiyaku" ... segtype="paragraph" srclang="ja">
- *       <note>N unmatched clauses left out: ...</note>
+ *       <note>N paragraph segments left out: no counterpart</note>
  *     </header>
  *     <body>
- *       <tu tuid="KEY">
+ *       <tu tuid="ID">
+ *         <prop type="x-key">KEY</prop>
  *         <prop type="x-status">matched</prop>
  *         <tuv xml:lang="ja"><seg>...</seg></tuv>
  *         <tuv xml:lang="en"><seg>...</seg></tuv>
  *       </tu>
  *
- * A translation memory holds only text with its translation, so pairs
- * missing a side are left out and counted in the header note.  With
- * o->sentences and sentence pairs present, the memory is of sentences
- * (segtype "sentence"): a clause pair with sentence pairs gives one tu per
- * sentence pair that has both sides (tuid "KEY#N"), a clause pair without
- * them one tu of the whole clause; unpaired sentences are counted in the
- * note too.  No creation date is written, so that a committed alignment
- * changes only when its content does. */
+ * The units are the document's own segments (render_seg.c): a paragraph,
+ * or with o->sentences an SRX sentence, source text exactly as written, so
+ * that a CAT tool finds them; o->by_clause gives a unit per clause pair
+ * instead.  A memory holds only text with its translation: what has no
+ * counterpart is left out and counted in the header note.  No creation
+ * date is written, so that a committed alignment changes only when its
+ * content does. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -38,129 +38,89 @@ static void put_tuv(ty_xml *x, ty_lang lang, const char *s, size_t n) {
   ty_xml_end(x);
 }
 
-/* One <tu> with its props; ja/en are the two texts. */
-static void put_tu(ty_xml *x, const char *tuid, const ty_pair *p,
-                   ty_lang src, const ty_buf *ja, const ty_buf *en) {
-  ty_xml_indent(x, 2);
-  ty_xml_start(x, "tu");
-  ty_xml_attr(x, "tuid", tuid);
+static void put_prop(ty_xml *x, const char *type, const char *v) {
   ty_xml_indent(x, 3);
   ty_xml_start(x, "prop");
-  ty_xml_attr(x, "type", "x-status");
-  const char *st = ty_pair_status_name(p->status);
-  ty_xml_text(x, st, strlen(st));
+  ty_xml_attr(x, "type", type);
+  ty_xml_text(x, v, strlen(v));
   ty_xml_end(x);
+}
+
+/* One <tu> with its props: the unit's pair, its key and status. */
+static void put_tu(ty_xml *x, const ty_tu *t, const ty_pair *p,
+                   const char *key, ty_lang src) {
+  ty_xml_indent(x, 2);
+  ty_xml_start(x, "tu");
+  ty_xml_attr(x, "tuid", t->id);
+  put_prop(x, "x-key", key);
+  put_prop(x, "x-status", ty_pair_status_name(p->status));
   if (p->status == TY_PAIR_CONTENT) {
     char score[32];
-    int n = snprintf(score, sizeof score, "%.3f", p->score);
-    ty_xml_indent(x, 3);
-    ty_xml_start(x, "prop");
-    ty_xml_attr(x, "type", "x-score");
-    ty_xml_text(x, score, (size_t)n);
-    ty_xml_end(x);
+    snprintf(score, sizeof score, "%.3f", p->score);
+    put_prop(x, "x-score", score);
   }
-  const ty_buf *first = src == TY_JA ? ja : en, *second = src == TY_JA ? en : ja;
-  put_tuv(x, src, first->p, first->n);
-  put_tuv(x, src == TY_JA ? TY_EN : TY_JA, second->p, second->n);
+  if (t->split) put_prop(x, "x-split", "target cut at its punctuation");
+  ty_lang tgt = src == TY_JA ? TY_EN : TY_JA;
+  put_tuv(x, src, t->text[src], t->len[src]);
+  put_tuv(x, tgt, t->text[tgt], t->len[tgt]);
   ty_xml_indent(x, 2);
   ty_xml_end(x);
 }
 
-/* A sentence span with its line breaks joined as in clause text. */
-static void flat_span(const char *s, size_t n, ty_buf *out) {
-  ty_clause c = {.text = s, .text_len = n};
-  ty_buf_clear(out);
-  ty_clause_flat_text(&c, out);
-  if (!out->p) ty_buf_put(out, "", 0);
-}
 
-static int has_sentences(const ty_alignment *al) {
-  for (size_t i = 0; i < al->npairs; i++)
-    if (al->pairs[i].nsent && al->pairs[i].ja >= 0 && al->pairs[i].en >= 0)
-      return 1;
-  return 0;
+static void put_header(ty_xml *x, ty_lang src, int sentences,
+                       const ty_tus *u) {
+  ty_xml_indent(x, 1);
+  ty_xml_start(x, "header");
+  ty_xml_attr(x, "creationtool", "taiyaku");
+  ty_xml_attr(x, "creationtoolversion", TY_VERSION);
+  ty_xml_attr(x, "segtype", sentences ? "sentence" : "paragraph");
+  ty_xml_attr(x, "o-tmf", "taiyaku");
+  ty_xml_attr(x, "adminlang", "en");
+  ty_xml_attr(x, "srclang", lang_code(src));
+  ty_xml_attr(x, "datatype", "plaintext");
+  ty_buf note = {0};
+  ty_buf_printf(&note, "%zu %s %s left out: no counterpart", u->left_out,
+                u->by_clause ? "clause" : sentences ? "sentence" : "paragraph",
+                u->left_out == 1 ? "segment" : "segments");
+  if (u->by_clause)
+    ty_buf_printf(&note, "; a unit per clause pair, labels left out");
+  ty_xml_indent(x, 2);
+  ty_xml_start(x, "note");
+  ty_xml_text(x, note.p, note.n);
+  ty_xml_end(x);
+  ty_xml_indent(x, 1);
+  ty_xml_end(x);
+  ty_buf_free(&note);
 }
-
-static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
 
 int ty_render_tmx(const ty_alignment *al, const ty_render_options *o,
                   FILE *f) {
-  int sentences = o->sentences && has_sentences(al);
   ty_lang src = o->source == TY_EN ? TY_EN : TY_JA;
-  size_t left_ja = 0, left_en = 0, unpaired = 0;
-  for (size_t i = 0; i < al->npairs; i++) {
-    const ty_pair *p = &al->pairs[i];
-    if (p->status == TY_PAIR_MISSING_EN) left_ja += (size_t)p->nja;
-    if (p->status == TY_PAIR_MISSING_JA) left_en += (size_t)p->nen;
-    if (sentences && p->ja >= 0 && p->en >= 0)
-      for (size_t k = 0; k < p->nsent; k++) {
-        const ty_sentpair *s = &al->sents[p->sent_off + k];
-        unpaired += !s->ja || !s->en;
-      }
-  }
-
+  unsigned how = (o->sentences ? TY_TU_SENTENCES : 0) |
+                 (o->by_clause ? TY_TU_CLAUSE : 0);
+  ty_tus u;
+  ty_tus_build(al, src, how, &u);
   ty_xml x;
-  if (ty_xml_open(&x, f) != 0) return -1;
+  if (ty_xml_open(&x, f) != 0) {
+    ty_tus_free(&u);
+    return -1;
+  }
   ty_xml_start(&x, "tmx");
   ty_xml_attr(&x, "version", "1.4");
-  ty_xml_indent(&x, 1);
-  ty_xml_start(&x, "header");
-  ty_xml_attr(&x, "creationtool", "taiyaku");
-  ty_xml_attr(&x, "creationtoolversion", TY_VERSION);
-  ty_xml_attr(&x, "segtype", sentences ? "sentence" : "paragraph");
-  ty_xml_attr(&x, "o-tmf", "taiyaku");
-  ty_xml_attr(&x, "adminlang", "en");
-  ty_xml_attr(&x, "srclang", lang_code(src));
-  ty_xml_attr(&x, "datatype", "plaintext");
-  ty_buf note = {0};
-  ty_buf_printf(&note,
-                "%zu unmatched clause%s left out: %zu Japanese with no "
-                "English, %zu English with no Japanese",
-                left_ja + left_en, plural(left_ja + left_en), left_ja,
-                left_en);
-  if (sentences)
-    ty_buf_printf(&note, "; %zu unpaired sentence%s left out", unpaired,
-                  plural(unpaired));
-  ty_xml_indent(&x, 2);
-  ty_xml_start(&x, "note");
-  ty_xml_text(&x, note.p, note.n);
-  ty_xml_end(&x);
-  ty_xml_indent(&x, 1);
-  ty_xml_end(&x);
-
+  put_header(&x, src, o->sentences, &u);
   ty_xml_indent(&x, 1);
   ty_xml_start(&x, "body");
-  ty_buf ja = {0}, en = {0}, tuid = {0};
-  for (size_t i = 0; i < al->npairs && !x.failed; i++) {
-    const ty_pair *p = &al->pairs[i];
-    if (p->ja < 0 || p->en < 0) continue;
-    const char *key = ty_pair_key(al, p);
-    if (sentences && p->nsent) {
-      for (size_t k = 0; k < p->nsent; k++) {
-        const ty_sentpair *s = &al->sents[p->sent_off + k];
-        if (!s->ja || !s->en) continue;
-        flat_span(s->ja, s->ja_len, &ja);
-        flat_span(s->en, s->en_len, &en);
-        ty_buf_clear(&tuid);
-        ty_buf_printf(&tuid, "%s#%zu", key, k + 1);
-        put_tu(&x, tuid.p, p, src, &ja, &en);
-      }
-      continue;
-    }
-    ty_buf_clear(&ja);
-    ty_buf_clear(&en);
-    ty_pair_text(al, p, TY_JA, &ja);
-    ty_pair_text(al, p, TY_EN, &en);
-    put_tu(&x, key, p, src, &ja, &en);
+  for (size_t i = 0; i < u.n && !x.failed; i++) {
+    const ty_tu *t = &u.v[i];
+    put_tu(&x, t, &al->pairs[t->pair], ty_pair_key(al, &al->pairs[t->pair]),
+           src);
   }
   ty_xml_indent(&x, 1);
   ty_xml_end(&x);
   ty_xml_indent(&x, 0);
   ty_xml_end(&x);
-  ty_buf_free(&ja);
-  ty_buf_free(&en);
-  ty_buf_free(&tuid);
-  ty_buf_free(&note);
+  ty_tus_free(&u);
   if (ty_xml_close(&x) != 0) return -1;
   return ferror(f) ? -1 : 0;
 }

@@ -124,6 +124,8 @@ typedef struct ty_render_options {
   int bom;           /* csv/tsv: start with a UTF-8 byte-order mark */
   ty_lang source;    /* xliff: source language (default TY_JA) */
   int findings_only; /* text format: print findings, not pairs (check) */
+  int by_clause;     /* tmx/xliff: a unit per clause pair, labels left out,
+                        instead of the document's own segments */
 } ty_render_options;
 
 /* ---- documents ---------------------------------------------------------- */

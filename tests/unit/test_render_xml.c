@@ -219,10 +219,11 @@ static void test_tmx_reads_back(void **state) {
   want_string(&d, "string(/tmx/header/@adminlang)", "en");
   want_string(&d, "string(/tmx/header/@srclang)", "ja");
   want_string(&d, "string(/tmx/header/@datatype)", "plaintext");
-  /* three clauses have no counterpart: two Japanese, one English */
+  /* hand-made clauses are no views into a text: a unit per clause pair;
+   * two Japanese clauses have no counterpart */
   assert_non_null(strstr(string(&d, "string(/tmx/header/note)"),
-                         "3 unmatched clauses left out: 2 Japanese with no "
-                         "English, 1 English with no Japanese"));
+                         "2 clause segments left out: no counterpart; a unit "
+                         "per clause pair, labels left out"));
   /* one tu per pair with both sides, in order, tuid = key */
   want_number(&d, "count(/tmx/body/tu)", 4);
   static const char *const keys[] = {"front-1", "1", "4", "7 (a)"};
@@ -267,7 +268,7 @@ static void test_tmx_sentences_and_english_source(void **state) {
   want_string(&d, "string(/tmx/header/@segtype)", "sentence");
   want_string(&d, "string(/tmx/header/@srclang)", "en");
   assert_non_null(strstr(string(&d, "string(/tmx/header/note)"),
-                         "1 unpaired sentence left out"));
+                         "1 clause segment left out"));
   /* (1) gives its one complete sentence pair; the others stay whole */
   want_number(&d, "count(/tmx/body/tu)", 4);
   want_string(&d, "string(/tmx/body/tu[2]/@tuid)", "1#1");
@@ -278,6 +279,97 @@ static void test_tmx_sentences_and_english_source(void **state) {
   want_string(&d, "string(/tmx/body/tu[2]/tuv[2]/seg)", "情報共有");
   doc_free(&d);
   free(out);
+}
+
+/* TMX of two parsed documents, as text (caller frees). */
+static char *tmx_of(const char *ja_text, const char *en_text,
+                    const ty_render_options *o, size_t *len) {
+  ty_error err = {0};
+  ty_doc *ja = ty_doc_parse(ja_text, strlen(ja_text), "ja.txt", TY_JA, &err);
+  ty_doc *en = ty_doc_parse(en_text, strlen(en_text), "en.txt", TY_EN, &err);
+  assert_non_null(ja);
+  assert_non_null(en);
+  ty_alignment *a = ty_align(ja, en, NULL, &err);
+  assert_non_null(a);
+  char *out = NULL;
+  FILE *f = open_memstream(&out, len);
+  assert_int_equal(ty_render_tmx(a, o, f), 0);
+  assert_int_equal(fclose(f), 0);
+  ty_alignment_free(a);
+  ty_doc_free(ja);
+  ty_doc_free(en);
+  return out;
+}
+
+static const char TM_JA[] =
+    "1 第一の文。第二の文。\n\n(1) 見出し\n\n本文です。\n\n"
+    "- a. 甲である。\n- b. 乙である。\n";
+static const char TM_EN[] =
+    "1 The first sentence. The second one.\n\n(1) Heading\n\n"
+    "The body.\n\n- a. It is A.\n- b. It is\nB, wrapped.\n";
+
+static void test_tmx_segments_as_the_document_has_them(void **state) {
+  (void)state;
+  ty_render_options o = {0};
+  size_t n;
+  char *out = tmx_of(TM_JA, TM_EN, &o, &n);
+  xmllint_ok(out, n);
+  doc d = parse_xml(out, n);
+  /* a paragraph a unit: labels kept, a heading apart from its body, the
+   * list items written without a blank line one unit, the target's
+   * wrapped line joined */
+  want_number(&d, "count(/tmx/body/tu)", 4);
+  want_string(&d, "string(/tmx/body/tu[1]/tuv[1]/seg)", "1 第一の文。第二の文。");
+  want_string(&d, "string(/tmx/body/tu[2]/tuv[1]/seg)", "(1) 見出し");
+  want_string(&d, "string(/tmx/body/tu[2]/tuv[2]/seg)", "(1) Heading");
+  want_string(&d, "string(/tmx/body/tu[3]/tuv[1]/seg)", "本文です。");
+  want_string(&d, "string(/tmx/body/tu[3]/tuv[2]/seg)", "The body.");
+  want_string(&d, "string(/tmx/body/tu[4]/tuv[1]/seg)",
+              "- a. 甲である。\n- b. 乙である。");
+  want_string(&d, "string(/tmx/body/tu[4]/tuv[2]/seg)",
+              "- a. It is A.\n- b. It is B, wrapped.");
+  /* ids unique: the heading's clause gives two units */
+  want_string(&d, "string(/tmx/body/tu[2]/@tuid)", "1.1");
+  want_string(&d, "string(/tmx/body/tu[3]/@tuid)", "1.1/2");
+  doc_free(&d);
+  free(out);
+}
+
+static void test_tmx_sentences_by_srx_rules(void **state) {
+  (void)state;
+  ty_render_options o = {.sentences = 1};
+  size_t n;
+  char *out = tmx_of(TM_JA, TM_EN, &o, &n);
+  doc d = parse_xml(out, n);
+  want_string(&d, "string(/tmx/header/@segtype)", "sentence");
+  /* "- a." before a space is a segment of its own, as in OmegaT */
+  want_string(&d, "string(/tmx/body/tu[1]/tuv[1]/seg)", "1 第一の文。");
+  want_string(&d, "string(/tmx/body/tu[1]/tuv[2]/seg)", "1 The first sentence.");
+  want_string(&d, "string(/tmx/body/tu[2]/tuv[1]/seg)", "第二の文。");
+  want_string(&d, "string(/tmx/body/tu[@tuid='1.1.1#1']/tuv[1]/seg)", "- a.");
+  want_string(&d, "string(/tmx/body/tu[@tuid='1.1.1#1']/tuv[2]/seg)", "- a.");
+  want_string(&d, "string(/tmx/body/tu[@tuid='1.1.1#2']/tuv[1]/seg)",
+              "甲である。");
+  doc_free(&d);
+  free(out);
+}
+
+static void test_srx_splits_like_a_cat_tool(void **state) {
+  (void)state;
+  ty_srx *x = ty_srx_new(TY_EN);
+  ty_spans sp = {0};
+  const char *s = "Dr. Smith met Mr. J. Doe, e.g. here. Then (2) No. 5 left!  Ok";
+  ty_srx_split(x, s, strlen(s), &sp);
+  assert_int_equal(sp.n, 3);
+  assert_int_equal(sp.v[1].off, strlen("Dr. Smith met Mr. J. Doe, e.g. here. "));
+  ty_srx_free(x);
+  x = ty_srx_new(TY_JA);
+  sp.n = 0;
+  const char *j = "終わる。（注）続く。」次。\n行。";
+  ty_srx_split(x, j, strlen(j), &sp);
+  assert_int_equal(sp.n, 4);
+  free(sp.v);
+  ty_srx_free(x);
 }
 
 /* ---- XLIFF ---------------------------------------------------------------- */
@@ -586,6 +678,9 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup(test_tmx_reads_back, setup),
       cmocka_unit_test_setup(test_tmx_sentences_and_english_source, setup),
+      cmocka_unit_test(test_tmx_segments_as_the_document_has_them),
+      cmocka_unit_test(test_tmx_sentences_by_srx_rules),
+      cmocka_unit_test(test_srx_splits_like_a_cat_tool),
       cmocka_unit_test_setup(test_xliff_reads_back, setup),
       cmocka_unit_test_setup(test_xliff_english_source_and_segments, setup),
       cmocka_unit_test_setup(test_xliff_ids_stay_unique, setup),
