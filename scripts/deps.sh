@@ -3,8 +3,8 @@
 # Uses apt-get as root (or through passwordless sudo); otherwise prints the
 # exact command and fails.
 pkgs="libicu-dev libyaml-dev libcmocka-dev libxml2-dev pkg-config libxml2-utils gettext"
-# round-trip consumers (tests/cli/tm.sh): OmegaT for TMX
-pkgs="$pkgs omegat"
+# round-trip consumers (tests/cli/tm.sh, xliff.sh): OmegaT, pocount
+pkgs="$pkgs omegat translate-toolkit"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \

@@ -596,6 +596,40 @@ void ty_tus_build(const ty_alignment *al, ty_lang src, unsigned how,
                   ty_tus *out);
 void ty_tus_free(ty_tus *u);
 
+/* What the XLIFF renderers share (render_xml.c). */
+typedef struct ty_xml_ids {
+  char **v;
+  size_t cap, n;
+} ty_xml_ids;
+/* out := an NMTOKEN id for `key` (anything but ASCII letters, digits,
+ * '.', '-', '_' becomes '_'; "u" when nothing is left) not given out
+ * before in `seen` ("_2", "_3" ... on a repeat). */
+void ty_xml_unique_id(ty_xml_ids *seen, const char *key, ty_buf *out);
+void ty_xml_ids_free(ty_xml_ids *set);
+/* The side a finding's problem is in: the side that alone has the text
+ * (missing-en: ja), the side whose line a structural finding names, else
+ * the target (a translation problem). */
+ty_lang ty_finding_side(const ty_alignment *al, const ty_finding *f,
+                        ty_lang src);
+/* The ITS 2.0 Localization Quality Issue type of a finding, for source
+ * language src (missing text on the target is an omission, text only the
+ * target has an addition). */
+const char *ty_its_issue_type(const ty_alignment *al, const ty_finding *f,
+                              ty_lang src);
+/* ITS severity 0..100 of a severity. */
+const char *ty_its_severity(ty_severity s);
+/* ty_finding_pairs (returned, caller frees) plus the findings grouped by
+ * pair: those of pair i are (*idx)[(*off)[i] .. (*off)[i+1]) (both new). */
+size_t *ty_findings_by_pair(const ty_alignment *al, size_t **off,
+                            size_t **idx);
+/* One side of a pair as its document writes it: each clause's label and
+ * the space after it, then its text with wrapped lines joined; clauses
+ * joined by '\n'.  Empty for a missing side. (render_seg.c) */
+void ty_pair_doc_text(const ty_alignment *al, const ty_pair *p, ty_lang side,
+                      ty_buf *out);
+int ty_render_xliff12(const ty_alignment *al, const ty_render_options *o,
+                      FILE *f);
+
 int ty_render_text(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_md(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_csv(const ty_alignment *al, const ty_render_options *o, FILE *f,

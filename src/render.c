@@ -41,6 +41,7 @@ int ty_render(const ty_alignment *al, ty_format fmt,
   case TY_FMT_YAML: r = ty_render_yaml(al, opt, out); break;
   case TY_FMT_TMX: r = ty_render_tmx(al, opt, out); break;
   case TY_FMT_XLIFF: r = ty_render_xliff(al, opt, out); break;
+  case TY_FMT_XLIFF12: r = ty_render_xliff12(al, opt, out); break;
   default:
     return ty_error_set(err, TY_ERR_USAGE, NULL, 0, 0, "unknown format");
   }

@@ -627,3 +627,29 @@ void ty_tus_free(ty_tus *u) {
   ty_arena_free(&u->arena);
   *u = (ty_tus){0};
 }
+
+void ty_pair_doc_text(const ty_alignment *al, const ty_pair *p, ty_lang lang,
+                      ty_buf *out) {
+  const ty_doc *d = lang == TY_JA ? al->ja : al->en;
+  int first = lang == TY_JA ? p->ja : p->en;
+  int count = lang == TY_JA ? p->nja : p->nen;
+  for (int k = 0; k < count && first >= 0; k++) {
+    const ty_clause *c = &d->cl[first + k];
+    if (k) ty_buf_putc(out, '\n');
+    if (c->label && c->label_len) {
+      ty_buf_put(out, c->label, c->label_len);
+      /* the space the document puts after the label: "1 ", "第一条　" */
+      const char *e = c->label + c->label_len;
+      int len = 0;
+      int32_t ch = c->text && c->text > e && c->text - e < 8
+                       ? ty_utf8_decode(e, (size_t)(c->text - e), &len)
+                       : ' ';
+      if (c->text_len) {
+        if (ch == 0x3000) ty_buf_put(out, e, (size_t)len);
+        else ty_buf_putc(out, ' ');
+      }
+    }
+    ty_clause_flat_text(c, out);
+  }
+  if (!out->p) ty_buf_put(out, "", 0);
+}

@@ -12,6 +12,8 @@
 #include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 #include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* libxml2 2.9 sets up its globals (encoding handlers among them) on first
@@ -118,4 +120,133 @@ int ty_xml_close(ty_xml *x) {
   ty_buf_free(&x->tmp);
   xmlSetGenericErrorFunc(x->saved_ctx, (xmlGenericErrorFunc)x->saved_handler);
   return x->failed ? -1 : 0;
+}
+
+/* ---- what the XLIFF renderers share --------------------------------------- */
+
+static uint64_t hash_id(const char *s) {
+  uint64_t h = 1469598103934665603u; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+/* Adds a copy of id; 0 when it was there already. */
+static int ids_add(ty_xml_ids *set, const char *id) {
+  if (2 * (set->n + 1) > set->cap) {
+    size_t cap = set->cap ? set->cap * 2 : 64;
+    char **v = ty_xcalloc(cap, sizeof *v);
+    for (size_t i = 0; i < set->cap; i++) {
+      if (!set->v[i]) continue;
+      size_t j = hash_id(set->v[i]) & (cap - 1);
+      while (v[j]) j = (j + 1) & (cap - 1);
+      v[j] = set->v[i];
+    }
+    free(set->v);
+    set->v = v;
+    set->cap = cap;
+  }
+  size_t j = hash_id(id) & (set->cap - 1);
+  for (; set->v[j]; j = (j + 1) & (set->cap - 1))
+    if (strcmp(set->v[j], id) == 0) return 0;
+  set->v[j] = ty_xstrdup(id);
+  set->n++;
+  return 1;
+}
+
+void ty_xml_ids_free(ty_xml_ids *set) {
+  for (size_t i = 0; i < set->cap; i++) free(set->v[i]);
+  free(set->v);
+  *set = (ty_xml_ids){0};
+}
+
+static int nmtoken_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+}
+
+void ty_xml_unique_id(ty_xml_ids *seen, const char *key, ty_buf *out) {
+  ty_buf_clear(out);
+  for (const char *k = key; *k; k++) {
+    /* one '_' per character, not per byte of a multi-byte one */
+    if (((unsigned char)*k & 0xC0) == 0x80) continue;
+    ty_buf_putc(out, nmtoken_char(*k) ? *k : '_');
+  }
+  if (!out->n) ty_buf_putc(out, 'u');
+  if (ids_add(seen, out->p)) return;
+  size_t base = out->n;
+  for (unsigned n = 2;; n++) {
+    out->n = base;
+    ty_buf_printf(out, "_%u", n);
+    if (ids_add(seen, out->p)) return;
+  }
+}
+
+ty_lang ty_finding_side(const ty_alignment *al, const ty_finding *f,
+                        ty_lang src) {
+  (void)al;
+  ty_lang trg = src == TY_JA ? TY_EN : TY_JA;
+  switch (f->code) {
+  case TY_MISSING_EN: return TY_JA; /* only the Japanese has the text */
+  case TY_MISSING_JA: return TY_EN;
+  case TY_DUPLICATE_NUMBER:
+  case TY_NUMBERING_GAP:
+  case TY_NUMBERING_ORDER:
+  case TY_STYLE_MISMATCH:
+  case TY_SUSPICIOUS_CHAR:
+  case TY_PUNCTUATION:
+  case TY_EMPTY:
+    /* the side whose line it names, when it names one */
+    if (f->ja_line && !f->en_line) return TY_JA;
+    if (f->en_line && !f->ja_line) return TY_EN;
+    return trg;
+  default: return trg; /* a translation problem */
+  }
+}
+
+const char *ty_its_issue_type(const ty_alignment *al, const ty_finding *f,
+                              ty_lang src) {
+  ty_lang side = ty_finding_side(al, f, src);
+  switch (f->code) {
+  /* text on one side only: the target omits it, or adds it */
+  case TY_MISSING_EN:
+  case TY_MISSING_JA:
+  case TY_SENTENCE_UNPAIRED:
+    if (f->code == TY_SENTENCE_UNPAIRED && f->ja_line && f->en_line)
+      return "omission";
+    return side == src ? "omission" : "addition";
+  case TY_EMPTY: return side == src ? "omission" : "untranslated";
+  case TY_UNTRANSLATED: return "untranslated";
+  case TY_NUMBER_MISMATCH: return "numbers";
+  case TY_TOKEN_MISMATCH: return "inconsistent-entities";
+  case TY_GLOSSARY: return "terminology";
+  case TY_LENGTH_RATIO: return "length";
+  case TY_PUNCTUATION: return "typographical";
+  case TY_SUSPICIOUS_CHAR: return "characters";
+  case TY_STYLE_MISMATCH: return "formatting";
+  case TY_DUPLICATE_NUMBER: return "duplication";
+  case TY_NUMBERING_GAP:
+  case TY_NUMBERING_ORDER:
+  case TY_RENUMBERED: return "inconsistency";
+  default: return "other";
+  }
+}
+
+const char *ty_its_severity(ty_severity s) {
+  return s == TY_SEV_ERROR ? "100" : s == TY_SEV_WARNING ? "50" : "10";
+}
+
+size_t *ty_findings_by_pair(const ty_alignment *al, size_t **off,
+                            size_t **idx) {
+  size_t nf = al->findings.n;
+  size_t *where = ty_finding_pairs(al);
+  size_t *o = ty_xcalloc(al->npairs + 2, sizeof *o);
+  size_t *x = ty_xmalloc((nf ? nf : 1) * sizeof *x);
+  for (size_t i = 0; i < nf; i++)
+    if (where[i] != SIZE_MAX) o[where[i] + 2]++;
+  for (size_t i = 2; i < al->npairs + 2; i++) o[i] += o[i - 1];
+  for (size_t i = 0; i < nf; i++)
+    if (where[i] != SIZE_MAX) x[o[where[i] + 1]++] = i;
+  *off = o;
+  *idx = x;
+  return where;
 }
