@@ -33,7 +33,7 @@ deps:
 
 $(BUILD)/obj/%.o: src/%.c src/taiyaku.h src/internal.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
 
 $(BUILD)/libtaiyaku.a: $(LIB_OBJ)
 	@rm -f $@
@@ -68,7 +68,8 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit cli fuzz-replay browser-test devref
-	@sh scripts/check_symbols.sh $(BUILD)/libtaiyaku.a
+	@sh scripts/check_symbols.sh $(BUILD)/libtaiyaku.a $(BUILD)/libtaiyaku.so \
+	  src/taiyaku.h $(CLI_SRC) src/cli.h $(wildcard examples/*.c)
 	@$(MAKE) --no-print-directory layers
 
 # Every object calls only its own layer or lower ones (scripts/layers.txt);

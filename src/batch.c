@@ -43,25 +43,23 @@ static int list_dir(const char *dir, entry **out, size_t *n) {
   DIR *d = opendir(dir);
   if (!d) return -1;
   size_t cap = 16;
-  *out = ty_xmalloc(cap * sizeof **out);
+  *out = cli_alloc(cap * sizeof **out);
   *n = 0;
   struct dirent *de;
   while ((de = readdir(d))) {
     if (de->d_name[0] == '.') continue;
-    ty_buf path = {0};
-    ty_buf_printf(&path, "%s/%s", dir, de->d_name);
+    char *path = cli_format("%s/%s", dir, de->d_name);
     struct stat st;
-    if (stat(path.p, &st) != 0 || !S_ISREG(st.st_mode)) {
-      ty_buf_free(&path);
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+      free(path);
       continue;
     }
-    if (*n == cap) *out = ty_xrealloc(*out, (cap *= 2) * sizeof **out);
+    if (*n == cap) *out = cli_realloc(*out, (cap *= 2) * sizeof **out);
     const char *dot = strrchr(de->d_name, '.');
     size_t stem = dot && dot != de->d_name ? (size_t)(dot - de->d_name)
                                            : strlen(de->d_name);
-    (*out)[*n].stem = strndup(de->d_name, stem);
-    if (!(*out)[*n].stem) ty_oom();
-    (*out)[*n].file = path.p;
+    (*out)[*n].stem = cli_strndup(de->d_name, stem);
+    (*out)[*n].file = path;
     (*n)++;
   }
   closedir(d);
@@ -86,12 +84,11 @@ static void run_job(job *j, const cli_options *o, const ty_config *cfg) {
     ty_alignment_summary(al, &j->sum);
     j->status = cli_status(al, o);
     for (int k = 0; k < o->nformats && j->status != 2; k++) {
-      ty_buf out = {0};
-      ty_buf_printf(&out, "%s/%s.%s", o->output, j->name,
-                    ty_format_extension(o->formats[k]));
-      if (cli_write_atomic(out.p, al, o->formats[k], &o->render, &err) != 0)
+      char *out = cli_format("%s/%s.%s", o->output, j->name,
+                             ty_format_extension(o->formats[k]));
+      if (cli_write_atomic(out, al, o->formats[k], &o->render, &err) != 0)
         j->status = 2;
-      ty_buf_free(&out);
+      free(out);
     }
   } else {
     j->status = 2;
@@ -148,7 +145,7 @@ int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
     return cli_fail(2, "%s: %s", en_dir, strerror(errno));
   }
   pool p = {0};
-  p.jobs = ty_xcalloc(nja + 1, sizeof *p.jobs);
+  p.jobs = cli_calloc(nja + 1, sizeof *p.jobs);
   p.o = o;
   p.cfg = cfg;
   int status = 0;
@@ -180,12 +177,15 @@ int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
   if ((size_t)jobs > p.njobs) jobs = p.njobs ? (int)p.njobs : 1;
   p.progress = isatty(STDERR_FILENO);
   pthread_mutex_init(&p.lock, NULL);
-  pthread_t *th = ty_xmalloc((size_t)jobs * sizeof *th);
+  /* libxml2 is set up before the workers start; the calling thread is a
+   * worker too, and only threads that did start are joined. */
+  ty_init();
+  pthread_t *th = cli_alloc((size_t)jobs * sizeof *th);
   int started = 0;
   for (int t = 1; t < jobs; t++)
-    if (pthread_create(&th[t], NULL, worker, &p) == 0) started = t;
+    if (pthread_create(&th[started], NULL, worker, &p) == 0) started++;
   worker(&p);
-  for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
+  for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
   free(th);
   pthread_mutex_destroy(&p.lock);
   if (p.progress) fputs("\r\033[K", stderr);

@@ -1,13 +1,48 @@
 /* cli.c — the command-line plumbing shared by single and batch runs:
- * messages, configuration, atomic output, exit status. */
+ * messages, memory, configuration, atomic output, exit status.  It uses
+ * only the public header, taiyaku.h. */
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+static void *need(void *p) {
+  if (!p) {
+    fputs("taiyaku: out of memory\n", stderr);
+    exit(2);
+  }
+  return p;
+}
+
+void *cli_alloc(size_t n) { return need(malloc(n ? n : 1)); }
+
+void *cli_calloc(size_t n, size_t size) {
+  return need(calloc(n ? n : 1, size ? size : 1));
+}
+
+void *cli_realloc(void *p, size_t n) { return need(realloc(p, n ? n : 1)); }
+
+char *cli_strdup(const char *s) { return need(strdup(s)); }
+
+char *cli_strndup(const char *s, size_t n) { return need(strndup(s, n)); }
+
+char *cli_format(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *p = cli_alloc(n > 0 ? (size_t)n + 1 : 1);
+  va_start(ap, fmt);
+  vsnprintf(p, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+  va_end(ap);
+  return p;
+}
 
 int cli_fail(int status, const char *fmt, ...) {
   va_list ap;
@@ -44,7 +79,7 @@ ty_config *cli_load_config(const cli_options *o) {
     return NULL;
   }
   for (int i = 0; i < o->ndisable; i++) {
-    char *copy = ty_xstrdup(o->disable[i]), *save = NULL;
+    char *copy = cli_strdup(o->disable[i]), *save = NULL;
     for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
       int code = ty_code_from_name(t);
       if (code < 0) {
@@ -57,14 +92,57 @@ ty_config *cli_load_config(const cli_options *o) {
     }
     free(copy);
   }
-  if (o->no_checks) cfg->checks = 0;
-  cfg->min_confidence = o->min_confidence;
+  if (o->no_checks) ty_config_set_checks(cfg, 0);
+  ty_config_set_min_confidence(cfg, o->min_confidence);
   return cfg;
 }
 
 static int render_alignment(const void *al, ty_format fmt,
                             const ty_render_options *ro, FILE *f, ty_error *err) {
   return ty_render(al, fmt, ro, f, err);
+}
+
+/* Fills err as an I/O error on `path`; returns -1. */
+static int io_error(ty_error *err, const char *path, const char *what) {
+  err->code = TY_ERR_IO;
+  snprintf(err->file, sizeof err->file, "%s", path);
+  err->line = err->column = 0;
+  snprintf(err->message, sizeof err->message, "%s: %s", what,
+           strerror(errno ? errno : EIO));
+  return -1;
+}
+
+/* Whether err already names the file a write failed on. */
+static int has_io_error(const ty_error *err) {
+  return err->message[0] && err->code == TY_ERR_IO && err->file[0];
+}
+
+/* Creates a new temporary file ".NAME.XXXXXX" beside `path`, as mkstemp
+ * names them, but with mode 0666 less the umask (the kernel applies it, so
+ * no process-wide umask call is needed), and stores its name in *tmp.
+ * Returns the descriptor, or -1. */
+static int create_beside(const char *path, char **tmp) {
+  static const char digits[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  static unsigned long counter; /* distinct names across threads */
+  const char *slash = strrchr(path, '/');
+  int dirlen = slash ? (int)(slash - path + 1) : 0;
+  struct timespec now;
+  clock_gettime(CLOCK_REALTIME, &now);
+  for (int tries = 0; tries < 100; tries++) {
+    unsigned long v = __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED);
+    v = v * 2654435761UL ^ (unsigned long)getpid() * 40503UL ^
+        (unsigned long)now.tv_nsec;
+    char x[7];
+    for (int i = 0; i < 6; i++, v /= 62) x[i] = digits[v % 62];
+    x[6] = '\0';
+    *tmp = cli_format("%.*s.%s.%s", dirlen, path, slash ? slash + 1 : path, x);
+    int fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST) return fd;
+    free(*tmp);
+  }
+  *tmp = NULL;
+  return -1;
 }
 
 int cli_write_atomic(const char *path, const ty_alignment *al, ty_format fmt,
@@ -82,26 +160,12 @@ int cli_write_atomic_with(const char *path, cli_render_fn render,
     FILE *f = fopen(path, "wb");
     int r = f ? render(what, fmt, ro, f, err) : -1;
     if (f && fclose(f) != 0) r = -1;
-    if (r != 0 && (!err->message[0] || err->code != TY_ERR_IO || !err->file[0]))
-      ty_error_set(err, TY_ERR_IO, path, 0, 0, "cannot write: %s",
-                   strerror(errno ? errno : EIO));
+    if (r != 0 && !has_io_error(err)) io_error(err, path, "cannot write");
     return r;
   }
-  const char *slash = strrchr(path, '/');
-  ty_buf tmp = {0};
-  if (slash) ty_buf_put(&tmp, path, (size_t)(slash - path + 1));
-  ty_buf_printf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : path);
-  int fd = mkstemp(tmp.p);
-  if (fd < 0) {
-    ty_error_set(err, TY_ERR_IO, path, 0, 0, "cannot create a temporary file: %s",
-                 strerror(errno));
-    ty_buf_free(&tmp);
-    return -1;
-  }
-  /* mkstemp makes 0600; outputs are ordinary files */
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
+  char *tmp = NULL;
+  int fd = create_beside(path, &tmp);
+  if (fd < 0) return io_error(err, path, "cannot create a temporary file");
   FILE *f = fdopen(fd, "wb");
   int r = f ? render(what, fmt, ro, f, err) : -1;
   if (f) {
@@ -110,14 +174,12 @@ int cli_write_atomic_with(const char *path, cli_render_fn render,
   } else {
     close(fd);
   }
-  if (r == 0 && rename(tmp.p, path) != 0) r = -1;
+  if (r == 0 && rename(tmp, path) != 0) r = -1;
   if (r != 0) {
-    if (!err->message[0] || err->code != TY_ERR_IO || !err->file[0])
-      ty_error_set(err, TY_ERR_IO, path, 0, 0, "cannot write: %s",
-                   strerror(errno ? errno : EIO));
-    unlink(tmp.p);
+    if (!has_io_error(err)) io_error(err, path, "cannot write");
+    unlink(tmp);
   }
-  ty_buf_free(&tmp);
+  free(tmp);
   return r;
 }
 

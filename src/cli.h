@@ -2,7 +2,9 @@
 #ifndef TY_CLI_H
 #define TY_CLI_H
 
-#include "internal.h"
+#include "taiyaku.h"
+
+#include <stddef.h>
 
 #define CLI_MAX_DISABLE 64
 
@@ -24,6 +26,16 @@ typedef struct cli_options {
   ty_read_options read;
   ty_render_options render;
 } cli_options;
+
+/* malloc, calloc, realloc, strdup, strndup that never return NULL: out
+ * of memory prints "taiyaku: out of memory" and exits with status 2. */
+void *cli_alloc(size_t n);
+void *cli_calloc(size_t n, size_t size);
+void *cli_realloc(void *p, size_t n);
+char *cli_strdup(const char *s);
+char *cli_strndup(const char *s, size_t n);
+/* A new string formatted as by printf (cli_alloc'd; the caller frees). */
+char *cli_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints "taiyaku: message" on stderr; returns `status`. */
 int cli_fail(int status, const char *fmt, ...)

@@ -72,7 +72,7 @@ int cli_update(int argc, char **argv, const cli_options *o) {
     cli_report_error(&err);
     goto done;
   }
-  cfg->dict = dict;
+  ty_config_set_dict(cfg, dict);
   if (read_docs(paths, o, docs) != 0) goto done;
   up = ty_update_new(docs[0], docs[1], docs[2], cfg, &err);
   if (!up) {

@@ -310,3 +310,21 @@ int ty_config_load(ty_config *cfg, const char *path, ty_error *err) {
     cfg->ngloss = ngloss;
   return rc;
 }
+
+/* ---- options (taiyaku.h) ------------------------------------------- */
+
+void ty_config_set_by(ty_config *cfg, ty_unit by) { cfg->by = by; }
+
+void ty_config_set_prefer_content(ty_config *cfg, int on) {
+  cfg->prefer_content = on != 0;
+}
+
+void ty_config_set_checks(ty_config *cfg, int on) { cfg->checks = on != 0; }
+
+void ty_config_set_dict(ty_config *cfg, const ty_dict *dict) {
+  cfg->dict = dict;
+}
+
+void ty_config_set_min_confidence(ty_config *cfg, double min) {
+  cfg->min_confidence = min;
+}

@@ -332,15 +332,7 @@ typedef struct ty_gloss {
   size_t nen;
 } ty_gloss;
 
-/* What the documents are split into before aligning (--by). */
-typedef enum ty_unit {
-  TY_BY_NUMBER = 0, /* clauses by section number (the default) */
-  TY_BY_PARAGRAPH,  /* paragraphs, numbering ignored */
-  TY_BY_SENTENCE    /* sentences, numbering ignored */
-} ty_unit;
-
-/* A bilingual word list for anchors (align.c). */
-typedef struct ty_dict ty_dict;
+/* ty_unit (--by) and ty_dict (align.c) are declared in taiyaku.h. */
 
 struct ty_config {
   ty_severity sev[TY_CODE_COUNT];
@@ -476,11 +468,7 @@ void ty_align_content(ty_alignment *al, const ty_config *cfg);
  * numbering findings. */
 void ty_doc_split_units(ty_doc *doc, ty_unit by);
 
-/* Reads a word list: EDICT lines "漢字 [かな] /gloss/gloss/" (UTF-8 or
- * EUC-JP, as Debian's edict package installs it) or "ja<TAB>en" lines.
- * Returns a new dictionary (ty_dict_free), or NULL with err filled. */
-ty_dict *ty_dict_load(const char *path, ty_error *err);
-void ty_dict_free(ty_dict *d);
+/* ty_dict_load, ty_dict_free: declared in taiyaku.h (align.c). */
 
 /* ---- checks (checks.c) ------------------------------------------------- */
 
@@ -507,10 +495,7 @@ void ty_pair_text(const ty_alignment *al, const ty_pair *p, ty_lang side,
 /* Label (as written) of one side of a pair; "" when missing. */
 void ty_pair_label(const ty_alignment *al, const ty_pair *p, ty_lang side,
                    ty_buf *out);
-/* Canonical key of a pair (the ja side's where both exist). */
-const char *ty_pair_key(const ty_alignment *al, const ty_pair *p);
-/* Line of one side of a pair, 0 when missing. */
-int ty_pair_line(const ty_alignment *al, const ty_pair *p, ty_lang side);
+/* ty_pair_key, ty_pair_line: declared in taiyaku.h. */
 /* "matched", "content", "missing-en", "missing-ja". */
 const char *ty_pair_status_name(ty_pair_status s);
 

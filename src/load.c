@@ -3,8 +3,17 @@
  * outline). */
 #include "internal.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
+
+#include <libxml/parser.h>
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+static void init_libraries(void) { xmlInitParser(); }
+
+void ty_init(void) { pthread_once(&init_once, init_libraries); }
 
 static int has_suffix(const char *s, const char *suf) {
   size_t n = strlen(s), m = strlen(suf);
@@ -22,6 +31,7 @@ static int parse_loaded(ty_doc *d, ty_error *err) {
 
 ty_doc *ty_doc_read(const char *path, ty_lang lang, const ty_read_options *opt,
                     ty_error *err) {
+  ty_init();
   ty_doc *d = ty_doc_new(path, lang);
   if (ty_read_text(d, path, opt, err) != 0 || parse_loaded(d, err) != 0) {
     ty_doc_free(d);
@@ -32,6 +42,7 @@ ty_doc *ty_doc_read(const char *path, ty_lang lang, const ty_read_options *opt,
 
 ty_doc *ty_doc_parse(const char *text, size_t len, const char *name,
                      ty_lang lang, ty_error *err) {
+  ty_init();
   ty_doc *d = ty_doc_new(name, lang);
   if (ty_read_buffer(d, text, len, NULL, err) != 0 ||
       parse_loaded(d, err) != 0) {

@@ -63,7 +63,7 @@ static int parse_encoding(const char *s) {
 
 static int parse_formats(const char *s, cli_options *o) {
   o->nformats = 0;
-  char *copy = ty_xstrdup(s), *save = NULL;
+  char *copy = cli_strdup(s), *save = NULL;
   for (char *tok = strtok_r(copy, ",", &save); tok;
        tok = strtok_r(NULL, ",", &save)) {
     int f = ty_format_from_name(tok);
@@ -249,8 +249,8 @@ int main(int argc, char **argv) {
   }
   ty_config *cfg = cli_load_config(&o);
   if (!cfg) return 2;
-  cfg->by = o.by;
-  cfg->prefer_content = o.prefer_content;
+  ty_config_set_by(cfg, o.by);
+  ty_config_set_prefer_content(cfg, o.prefer_content);
   ty_dict *dict = NULL;
   if (o.dict_path) {
     ty_error err = {0};
@@ -258,7 +258,7 @@ int main(int argc, char **argv) {
       ty_config_free(cfg);
       return cli_report_error(&err);
     }
-    cfg->dict = dict;
+    ty_config_set_dict(cfg, dict);
   }
   if (o.batch)
     r = cli_batch(argv[optind], argv[optind + 1], &o, cfg);

@@ -200,3 +200,85 @@ size_t *ty_finding_pairs(const ty_alignment *al) {
   free(en_at);
   return out;
 }
+
+/* ---- the public walk (taiyaku.h) ---------------------------------------- */
+
+size_t ty_alignment_pair_count(const ty_alignment *al) { return al->npairs; }
+
+const ty_pair *ty_alignment_pair(const ty_alignment *al, size_t i) {
+  return i < al->npairs ? &al->pairs[i] : NULL;
+}
+
+ty_pair_status ty_pair_get_status(const ty_pair *p) { return p->status; }
+
+double ty_pair_get_score(const ty_pair *p) { return p->score; }
+
+const char *ty_pair_side_key(const ty_alignment *al, const ty_pair *p,
+                             ty_lang side) {
+  int i = side == TY_JA ? p->ja : p->en;
+  return i < 0 ? "" : (side == TY_JA ? al->ja : al->en)->cl[i].key;
+}
+
+int ty_pair_clause_count(const ty_pair *p, ty_lang side) {
+  int i = side == TY_JA ? p->ja : p->en;
+  return i < 0 ? 0 : side == TY_JA ? p->nja : p->nen;
+}
+
+char *ty_pair_label_dup(const ty_alignment *al, const ty_pair *p,
+                        ty_lang side) {
+  ty_buf b = {0};
+  ty_pair_label(al, p, side, &b);
+  return b.p ? b.p : ty_xstrdup("");
+}
+
+char *ty_pair_text_dup(const ty_alignment *al, const ty_pair *p,
+                       ty_lang side) {
+  ty_buf b = {0};
+  ty_pair_text(al, p, side, &b);
+  return b.p ? b.p : ty_xstrdup("");
+}
+
+size_t ty_pair_sentence_count(const ty_alignment *al, const ty_pair *p) {
+  (void)al;
+  return p->nsent;
+}
+
+const ty_sentpair *ty_pair_sentence(const ty_alignment *al, const ty_pair *p,
+                                    size_t k) {
+  return k < p->nsent ? &al->sents[p->sent_off + k] : NULL;
+}
+
+const char *ty_sentpair_text(const ty_sentpair *s, ty_lang side,
+                             size_t *len) {
+  const char *t = side == TY_JA ? s->ja : s->en;
+  *len = t ? (side == TY_JA ? s->ja_len : s->en_len) : 0;
+  return t;
+}
+
+int ty_sentpair_line(const ty_sentpair *s, ty_lang side) {
+  return side == TY_JA ? s->ja_line : s->en_line;
+}
+
+size_t ty_alignment_finding_count(const ty_alignment *al) {
+  return al->findings.n;
+}
+
+const ty_finding *ty_alignment_finding(const ty_alignment *al, size_t i) {
+  return i < al->findings.n ? &al->findings.v[i] : NULL;
+}
+
+ty_code ty_finding_get_code(const ty_finding *f) { return f->code; }
+
+ty_severity ty_finding_get_severity(const ty_finding *f) {
+  return f->severity;
+}
+
+const char *ty_finding_get_key(const ty_finding *f) { return f->key; }
+
+int ty_finding_get_line(const ty_finding *f, ty_lang side) {
+  return side == TY_JA ? f->ja_line : f->en_line;
+}
+
+const char *ty_finding_get_message(const ty_finding *f) { return f->message; }
+
+double ty_finding_get_confidence(const ty_finding *f) { return f->confidence; }

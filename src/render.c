@@ -28,6 +28,7 @@ int ty_format_from_name(const char *name) {
 
 int ty_render(const ty_alignment *al, ty_format fmt,
               const ty_render_options *opt, FILE *out, ty_error *err) {
+  ty_init();
   ty_render_options defaults = {0};
   if (!opt) opt = &defaults;
   int r;

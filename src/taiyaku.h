@@ -7,10 +7,28 @@
  *
  *   read -> numbering -> outline -> match -> align -> check -> render
  *
- * Ownership: every object returned by a ty_*_new / ty_*_read function is
- * owned by the caller and released with the matching ty_*_free.  Strings
- * reached through a document or an alignment live as long as it does.
- * The library never prints and never exits; failures fill a ty_error.
+ * A program needs only this header and `pkg-config --cflags --libs
+ * taiyaku`; examples/walk.c reads two files, aligns them and walks the
+ * pairs and findings.
+ *
+ * Ownership: every object returned by a ty_*_new / ty_*_read / ty_*_load
+ * function is owned by the caller and released with the matching
+ * ty_*_free.  A function whose name ends in _dup returns a string the
+ * caller releases with free().  Everything else returned (pairs,
+ * findings, strings) is borrowed: it lives as long as the object it was
+ * reached through (an alignment's pairs and findings until
+ * ty_alignment_free; its texts until its documents are freed too).
+ *
+ * Errors: calls that can fail return NULL or -1 and fill a ty_error; the
+ * library never prints and never exits on bad input, a failed read or
+ * write.  Out of memory is the one exception: the library then writes
+ * "taiyaku: out of memory" on stderr and calls abort(); no call returns
+ * NULL for it.
+ *
+ * Threads: documents, configurations and alignments are independent
+ * objects; different threads may use different ones at once, and may
+ * share a configuration or a dictionary (read only) and a document
+ * (once read).  Call ty_init() once before starting threads.
  */
 #ifndef TAIYAKU_H
 #define TAIYAKU_H
@@ -22,7 +40,20 @@
 extern "C" {
 #endif
 
+/* Marks the functions libtaiyaku exports; everything else is hidden. */
+#if defined(__GNUC__) || defined(__clang__)
+#define TY_EXPORT __attribute__((visibility("default")))
+#else
+#define TY_EXPORT
+#endif
+
 #define TY_VERSION "0.1.0"
+#define TY_VERSION_MAJOR 0
+#define TY_VERSION_MINOR 1
+#define TY_VERSION_PATCH 0
+/* The version as one number, 0xMMmmpp (major, minor, patch). */
+#define TY_VERSION_NUMBER                                                     \
+  ((TY_VERSION_MAJOR << 16) | (TY_VERSION_MINOR << 8) | TY_VERSION_PATCH)
 
 /* Status codes of library calls (also the kinds of a ty_error). */
 typedef enum ty_status_code {
@@ -110,6 +141,22 @@ typedef enum ty_format {
 typedef struct ty_doc ty_doc;
 typedef struct ty_alignment ty_alignment;
 typedef struct ty_config ty_config;
+/* One row of an alignment: a clause (or a few, for content pairs) on each
+ * side, or one side missing.  Borrowed from its alignment. */
+typedef struct ty_pair ty_pair;
+/* A sentence pair inside a clause pair.  Borrowed from its alignment. */
+typedef struct ty_sentpair ty_sentpair;
+/* One finding: a code, a severity, where, a message.  Borrowed. */
+typedef struct ty_finding ty_finding;
+/* A bilingual word list used as anchors by the content aligner. */
+typedef struct ty_dict ty_dict;
+
+/* What the documents are split into before aligning (ty_config_set_by). */
+typedef enum ty_unit {
+  TY_BY_NUMBER = 0, /* clauses by section number (the default) */
+  TY_BY_PARAGRAPH,  /* paragraphs, numbering ignored */
+  TY_BY_SENTENCE    /* sentences, numbering ignored */
+} ty_unit;
 
 /* Options for reading a document. */
 typedef struct ty_read_options {
@@ -133,49 +180,49 @@ typedef struct ty_render_options {
 /* Reads and parses the clause file at `path` (plain text, or YAML when the
  * name ends in .yaml/.yml, or e-Gov XML when it ends in .xml).  Returns a
  * new document owned by the caller, or NULL with `err` filled. */
-ty_doc *ty_doc_read(const char *path, ty_lang lang, const ty_read_options *opt,
+TY_EXPORT ty_doc *ty_doc_read(const char *path, ty_lang lang, const ty_read_options *opt,
                     ty_error *err);
 
 /* Parses `len` bytes of UTF-8 text already in memory; `name` is used in
  * messages.  The bytes are copied.  NULL with `err` filled on failure. */
-ty_doc *ty_doc_parse(const char *text, size_t len, const char *name,
+TY_EXPORT ty_doc *ty_doc_parse(const char *text, size_t len, const char *name,
                      ty_lang lang, ty_error *err);
 
 /* Releases a document and everything reached through it. */
-void ty_doc_free(ty_doc *doc);
+TY_EXPORT void ty_doc_free(ty_doc *doc);
 
 /* Number of clauses (numbered clauses and front matter paragraphs). */
-size_t ty_doc_clause_count(const ty_doc *doc);
+TY_EXPORT size_t ty_doc_clause_count(const ty_doc *doc);
 
 /* Writes how the document was understood (key, label, line, text start),
  * one clause a line.  Returns 0, or -1 on a write error. */
-int ty_doc_write_outline(const ty_doc *doc, FILE *out);
+TY_EXPORT int ty_doc_write_outline(const ty_doc *doc, FILE *out);
 
 /* ---- configuration ------------------------------------------------------ */
 
 /* A configuration with the default severities and no glossary. */
-ty_config *ty_config_new(void);
+TY_EXPORT ty_config *ty_config_new(void);
 
 /* Loads `taiyaku.yaml`-style settings from `path` into `cfg`.  Returns 0,
  * or -1 with `err` filled (line and column of the problem). */
-int ty_config_load(ty_config *cfg, const char *path, ty_error *err);
+TY_EXPORT int ty_config_load(ty_config *cfg, const char *path, ty_error *err);
 
 /* Sets the severity of one code (TY_SEV_OFF disables it). */
-void ty_config_set_severity(ty_config *cfg, ty_code code, ty_severity sev);
+TY_EXPORT void ty_config_set_severity(ty_config *cfg, ty_code code, ty_severity sev);
 
 /* Releases a configuration. */
-void ty_config_free(ty_config *cfg);
+TY_EXPORT void ty_config_free(ty_config *cfg);
 
 /* ---- alignment ---------------------------------------------------------- */
 
 /* Matches and aligns two documents and runs the checks enabled in `cfg`
  * (NULL = defaults).  The documents must outlive the alignment.  Returns a
  * new alignment, or NULL with `err` filled. */
-ty_alignment *ty_align(ty_doc *ja, ty_doc *en, const ty_config *cfg,
+TY_EXPORT ty_alignment *ty_align(ty_doc *ja, ty_doc *en, const ty_config *cfg,
                        ty_error *err);
 
 /* Releases an alignment (not its documents). */
-void ty_alignment_free(ty_alignment *al);
+TY_EXPORT void ty_alignment_free(ty_alignment *al);
 
 /* Counts of an alignment, as in the JSON summary. */
 typedef struct ty_summary {
@@ -184,32 +231,137 @@ typedef struct ty_summary {
 } ty_summary;
 
 /* Fills `s` from an alignment. */
-void ty_alignment_summary(const ty_alignment *al, ty_summary *s);
+TY_EXPORT void ty_alignment_summary(const ty_alignment *al, ty_summary *s);
 
 /* The highest severity among the findings, or TY_SEV_OFF when none. */
-ty_severity ty_alignment_worst(const ty_alignment *al);
+TY_EXPORT ty_severity ty_alignment_worst(const ty_alignment *al);
 
 /* ---- rendering ---------------------------------------------------------- */
 
 /* Writes `al` in format `fmt` to `out`.  Returns 0, or -1 on a write or
  * library error (err filled). */
-int ty_render(const ty_alignment *al, ty_format fmt,
+TY_EXPORT int ty_render(const ty_alignment *al, ty_format fmt,
               const ty_render_options *opt, FILE *out, ty_error *err);
 
 /* ---- names -------------------------------------------------------------- */
 
 /* "missing-en", "number-mismatch", ...; NULL for an invalid code. */
-const char *ty_code_name(ty_code code);
+TY_EXPORT const char *ty_code_name(ty_code code);
 /* The code named `name`, or -1. */
-int ty_code_from_name(const char *name);
+TY_EXPORT int ty_code_from_name(const char *name);
 /* "info", "warning", "error". */
-const char *ty_severity_name(ty_severity sev);
+TY_EXPORT const char *ty_severity_name(ty_severity sev);
 /* The format named `name` ("json", "md", ...), or -1. */
-int ty_format_from_name(const char *name);
+TY_EXPORT int ty_format_from_name(const char *name);
 /* "json", "md", ... */
-const char *ty_format_name(ty_format fmt);
+TY_EXPORT const char *ty_format_name(ty_format fmt);
 /* The usual file extension of a format, without the dot. */
-const char *ty_format_extension(ty_format fmt);
+TY_EXPORT const char *ty_format_extension(ty_format fmt);
+
+/* ---- library ------------------------------------------------------------ */
+
+/* The library's version as TY_VERSION_NUMBER (0xMMmmpp); compare it with
+ * the header's to find a program running against another build. */
+TY_EXPORT int ty_version(void);
+/* The version as a string, "0.1.0"; static, never freed. */
+TY_EXPORT const char *ty_version_string(void);
+
+/* Sets up the libraries taiyaku uses (libxml2's parser).  Every entry
+ * point calls it itself; a program that uses taiyaku from several threads
+ * calls it once before it starts them.  Safe to call more than once. */
+TY_EXPORT void ty_init(void);
+
+/* ---- options ------------------------------------------------------------ */
+
+/* These set what ty_align does; a configuration starts with by =
+ * TY_BY_NUMBER, prefer-number, no dictionary and checks on. */
+
+/* Splits the documents into `by` units instead of matching numbers. */
+TY_EXPORT void ty_config_set_by(ty_config *cfg, ty_unit by);
+/* Non-zero: a renumbered clause is paired by content, not by number. */
+TY_EXPORT void ty_config_set_prefer_content(ty_config *cfg, int on);
+/* 0: structure only (no content checks, no sentence pairs); else on. */
+TY_EXPORT void ty_config_set_checks(ty_config *cfg, int on);
+/* Anchors the content aligner with `dict` (NULL: none).  Borrowed: it must
+ * outlive every ty_align call that uses cfg. */
+TY_EXPORT void ty_config_set_dict(ty_config *cfg, const ty_dict *dict);
+/* Drops findings whose confidence is below `min` (0..1; 0 keeps all). */
+TY_EXPORT void ty_config_set_min_confidence(ty_config *cfg, double min);
+
+/* Reads a word list: EDICT lines "漢字 [かな] /gloss/gloss/" (UTF-8 or
+ * EUC-JP) or "ja<TAB>en" lines.  Returns a new dictionary owned by the
+ * caller (ty_dict_free), or NULL with `err` filled. */
+TY_EXPORT ty_dict *ty_dict_load(const char *path, ty_error *err);
+/* Releases a dictionary (NULL is a no-op). */
+TY_EXPORT void ty_dict_free(ty_dict *d);
+
+/* ---- walking an alignment ------------------------------------------------ */
+
+/* Number of pairs, in document order. */
+TY_EXPORT size_t ty_alignment_pair_count(const ty_alignment *al);
+/* Pair `i` (0-based, < ty_alignment_pair_count), borrowed from `al`;
+ * NULL when out of range. */
+TY_EXPORT const ty_pair *ty_alignment_pair(const ty_alignment *al, size_t i);
+/* How the pair was made. */
+TY_EXPORT ty_pair_status ty_pair_get_status(const ty_pair *p);
+/* Content confidence 0..1 (1 for pairs matched by number). */
+TY_EXPORT double ty_pair_get_score(const ty_pair *p);
+/* Canonical key of a pair (the ja side's where both exist; "" when none).
+ * Borrowed from the documents. */
+TY_EXPORT const char *ty_pair_key(const ty_alignment *al, const ty_pair *p);
+/* Canonical key of one side's (first) clause; "" on a missing side.
+ * Borrowed from the documents. */
+TY_EXPORT const char *ty_pair_side_key(const ty_alignment *al,
+                                       const ty_pair *p, ty_lang side);
+/* 1-based line of one side, 0 on a missing side. */
+TY_EXPORT int ty_pair_line(const ty_alignment *al, const ty_pair *p,
+                           ty_lang side);
+/* Number of clauses on one side (0 on a missing side; 2 or more when a
+ * content pair joins clauses). */
+TY_EXPORT int ty_pair_clause_count(const ty_pair *p, ty_lang side);
+/* The section marker of one side as written ("第三条", "(2)"), "" when the
+ * side is missing or unnumbered.  A new string; the caller frees it. */
+TY_EXPORT char *ty_pair_label_dup(const ty_alignment *al, const ty_pair *p,
+                                  ty_lang side);
+/* The text of one side, wrapped lines joined, paragraphs (and the clauses
+ * of a content pair) separated by '\n'; "" on a missing side.  A new
+ * string; the caller frees it. */
+TY_EXPORT char *ty_pair_text_dup(const ty_alignment *al, const ty_pair *p,
+                                 ty_lang side);
+
+/* Number of sentence pairs inside a pair (0 when each side is one
+ * sentence, or with checks off). */
+TY_EXPORT size_t ty_pair_sentence_count(const ty_alignment *al,
+                                        const ty_pair *p);
+/* Sentence pair `k` of `p`, borrowed; NULL when out of range. */
+TY_EXPORT const ty_sentpair *ty_pair_sentence(const ty_alignment *al,
+                                              const ty_pair *p, size_t k);
+/* One side of a sentence pair: its bytes (not NUL-terminated; borrowed
+ * from the documents or the alignment) with the length in *len, or NULL
+ * and *len = 0 when that side has no counterpart. */
+TY_EXPORT const char *ty_sentpair_text(const ty_sentpair *s, ty_lang side,
+                                       size_t *len);
+/* 1-based line where one side of a sentence pair starts, 0 when none. */
+TY_EXPORT int ty_sentpair_line(const ty_sentpair *s, ty_lang side);
+
+/* Number of findings, sorted by position (Japanese line, then English). */
+TY_EXPORT size_t ty_alignment_finding_count(const ty_alignment *al);
+/* Finding `i`, borrowed from `al`; NULL when out of range. */
+TY_EXPORT const ty_finding *ty_alignment_finding(const ty_alignment *al,
+                                                 size_t i);
+TY_EXPORT ty_code ty_finding_get_code(const ty_finding *f);
+/* Its severity after the configuration was applied (never TY_SEV_OFF). */
+TY_EXPORT ty_severity ty_finding_get_severity(const ty_finding *f);
+/* Key of the pair or clause concerned; "" when none.  Borrowed. */
+TY_EXPORT const char *ty_finding_get_key(const ty_finding *f);
+/* 1-based line on one side, 0 when the finding has none there. */
+TY_EXPORT int ty_finding_get_line(const ty_finding *f, ty_lang side);
+/* What is wrong, in English, one line.  Borrowed. */
+TY_EXPORT const char *ty_finding_get_message(const ty_finding *f);
+/* How sure the check is that a reviewer wants this finding, 0..1 (1:
+ * certain).  Below 0.5 the finding was reported one severity lower than
+ * its code's. */
+TY_EXPORT double ty_finding_get_confidence(const ty_finding *f);
 
 /* ---- updates: a revised original and the translation of the old one --- */
 
@@ -240,27 +392,27 @@ typedef struct ty_update_summary {
  * outlive the update.  Returns a new update owned by the caller
  * (ty_update_free), or NULL with err filled (TY_ERR_USAGE when the
  * languages do not fit). */
-ty_update *ty_update_new(ty_doc *old_doc, ty_doc *new_doc, ty_doc *translation,
+TY_EXPORT ty_update *ty_update_new(ty_doc *old_doc, ty_doc *new_doc, ty_doc *translation,
                          const ty_config *cfg, ty_error *err);
 
 /* Releases an update (not its documents). */
-void ty_update_free(ty_update *up);
+TY_EXPORT void ty_update_free(ty_update *up);
 
 /* Fills `s` from an update. */
-void ty_update_get_summary(const ty_update *up, ty_update_summary *s);
+TY_EXPORT void ty_update_get_summary(const ty_update *up, ty_update_summary *s);
 
 /* True when the translation needs work: any entry not unchanged, or an
  * OLD clause without a translation. */
-int ty_update_needs_work(const ty_update *up);
+TY_EXPORT int ty_update_needs_work(const ty_update *up);
 
 /* Writes an update in format `fmt` (text, md, html, json, xliff, xliff12)
  * to `out`.  Returns 0, or -1 with err filled on a write error or a
  * format updates are not written in. */
-int ty_update_render(const ty_update *up, ty_format fmt,
+TY_EXPORT int ty_update_render(const ty_update *up, ty_format fmt,
                      const ty_render_options *opt, FILE *out, ty_error *err);
 
 /* "unchanged", "changed", "new", "renumbered", "deleted". */
-const char *ty_change_name(ty_change c);
+TY_EXPORT const char *ty_change_name(ty_change c);
 
 #ifdef __cplusplus
 }
