@@ -86,8 +86,16 @@ unit: $(UNIT_BIN)
 	@sh scripts/run_unit.sh $(UNIT_BIN)
 
 # Every CLI test script (tests/cli/*.sh), then the benchmark-data checks.
-cli: $(BUILD)/taiyaku
+cli: $(BUILD)/taiyaku node/xliff
 	@sh scripts/run_cli.sh $(CURDIR)/$(BUILD)/taiyaku
+
+# npm's xliff (an XLIFF 1.2/2.x reader) for tests/cli/xliff.sh, installed
+# once into build/node from the registry; offline thereafter.
+NODE_XLIFF = build/node/node_modules/xliff/package.json
+node/xliff: $(NODE_XLIFF)
+$(NODE_XLIFF):
+	@mkdir -p build/node
+	npm install --prefix build/node --no-audit --no-fund --no-save xliff@6.4.0
 
 fuzz-replay: $(FUZZ_REPLAY)
 	@sh scripts/replay.sh $(FUZZ_REPLAY)

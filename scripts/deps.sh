@@ -4,7 +4,7 @@
 # exact command and fails.
 pkgs="libicu-dev libyaml-dev libcmocka-dev libxml2-dev pkg-config libxml2-utils gettext"
 # round-trip consumers (tests/cli/tm.sh, xliff.sh): OmegaT, pocount
-pkgs="$pkgs omegat translate-toolkit"
+pkgs="$pkgs omegat translate-toolkit nodejs npm"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \

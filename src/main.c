@@ -41,6 +41,7 @@ static void usage(FILE *f) {
         "                      ja (default) or en\n"
         "      --bom           csv/tsv: begin with a byte-order mark\n"
         "      --segments FORM tmx/xliff: document (default) or clause\n"
+        "      --its-marks     xliff: quality issues also as inline <mrk>\n"
         "      --color WHEN    auto (default), always or never\n"
         "  -j, --jobs N        --batch: pairs in parallel (default: cores)\n"
         "  -h, --help          this help; the manual is taiyaku(1)\n"
@@ -91,7 +92,8 @@ static int terminal_width(void) {
 
 enum { OPT_SENTENCES = 256, OPT_CONFIG, OPT_FAIL_ON, OPT_DISABLE,
        OPT_NO_CHECKS, OPT_ENCODING, OPT_SOURCE, OPT_BOM, OPT_COLOR, OPT_BATCH,
-       OPT_BY, OPT_PREFER, OPT_DICT, OPT_MIN_CONFIDENCE, OPT_SEGMENTS };
+       OPT_BY, OPT_PREFER, OPT_DICT, OPT_MIN_CONFIDENCE, OPT_SEGMENTS,
+       OPT_ITS_MARKS };
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, 'f'},
@@ -115,6 +117,7 @@ static const struct option long_opts[] = {
     {"dict", required_argument, 0, OPT_DICT},
     {"min-confidence", required_argument, 0, OPT_MIN_CONFIDENCE},
     {"segments", required_argument, 0, OPT_SEGMENTS},
+    {"its-marks", no_argument, 0, OPT_ITS_MARKS},
     {0, 0, 0, 0}};
 
 /* Parses options into o; returns -1 to go on, or an exit status. */
@@ -191,6 +194,7 @@ static int parse_options(int argc, char **argv, cli_options *o) {
       else if (strcmp(optarg, "clause") == 0) o->render.by_clause = 1;
       else return cli_fail(2, "--segments: document or clause");
       break;
+    case OPT_ITS_MARKS: o->render.its_marks = 1; break;
     default: usage(stderr); return 2;
     }
   }

@@ -173,6 +173,7 @@ typedef struct ty_render_options {
   int findings_only; /* text format: print findings, not pairs (check) */
   int by_clause;     /* tmx/xliff: a unit per clause pair, labels left out,
                         instead of the document's own segments */
+  int its_marks;     /* xliff: ITS issues also as inline <mrk> (--its-marks) */
 } ty_render_options;
 
 /* ---- documents ---------------------------------------------------------- */

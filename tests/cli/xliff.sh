@@ -1,14 +1,37 @@
 #!/bin/sh
-# XLIFF 1.2 in the tools that read it: valid against the OASIS 1.2
-# transitional schema (tests/schemas, offline), translate-toolkit's
-# pocount counts one unit per pair, OmegaT 3.6 loads one segment per pair;
-# for the bundled text, the Constitution of Japan and the Debian
-# constitution.
+# XLIFF in the tools that read it, for the bundled text, the Constitution
+# of Japan and the Debian constitution.  XLIFF 1.2: valid against the
+# OASIS 1.2 transitional schema (tests/schemas, offline), translate-
+# toolkit's pocount counts one unit per pair, OmegaT 3.6 loads one segment
+# per pair.  XLIFF 2.1: valid against the OASIS core and ITS module
+# schemas, with and without --its-marks.  Both: npm's xliff (installed by
+# `make cli` into build/node) reads every pair with no target lost.
 set -u
 . "$(dirname "$0")/lib/harness.sh"
 CORPUS=$ROOT/tests/fixtures/corpus
 SCHEMAS=$ROOT/tests/schemas
 export XML_CATALOG_FILES=$SCHEMAS/catalog.xml
+export NODE_PATH=${NODE_PATH:-$ROOT/build/node/node_modules}
+READ_JS=$(dirname "$0")/lib/xliff_read.js
+
+# npm_reads NAME FILE 12|21 PAIRS: npm's xliff reads PAIRS units and as
+# many targets as the file has, none of them empty
+npm_reads() {
+  got=$(node "$READ_JS" "$2" "$3" 2>&1)
+  want_t=$(grep -c '<target' "$2")
+  echo "$1: npm xliff $got ($4 pairs, $want_t targets written)"
+  if [ "$got" = "{\"units\":$4,\"targets\":$want_t,\"empty\":0}" ]; then ok
+  else fail "$1: npm xliff read $got"; fi
+}
+
+# valid21 NAME FILE: valid XLIFF 2.1 core + ITS module
+valid21() {
+  if xmllint --noout --nonet --schema "$SCHEMAS/xliff21-its.xsd" "$2" \
+    2>"$TMP/$1.xsd"; then ok; else
+    fail "$1: not valid XLIFF 2.1"
+    head -5 "$TMP/$1.xsd" >&2
+  fi
+}
 
 pairs_of() {
   "$T" align --fail-on never -f json "$1" "$2" |
@@ -64,9 +87,19 @@ check12() {
   segs=$(omegat_segments "$out")
   echo "$name: OmegaT loads $segs segments"
   if [ "$segs" = "$n" ]; then ok; else fail "$name: OmegaT $segs, pairs $n"; fi
+  npm_reads "$name-1.2" "$out" 12 "$n"
+  "$T" align --fail-on never -f xliff -o "$TMP/$name.21.xlf" "$ja" "$en" &&
+    valid21 "$name-2.1" "$TMP/$name.21.xlf" &&
+    npm_reads "$name-2.1" "$TMP/$name.21.xlf" 21 "$n"
+  "$T" align --fail-on never --its-marks -f xliff -o "$TMP/$name.21m.xlf" \
+    "$ja" "$en" && valid21 "$name-2.1-marks" "$TMP/$name.21m.xlf"
 }
 
-echo "== XLIFF 1.2: schema, translate-toolkit, OmegaT"
+if [ ! -f "$NODE_PATH/xliff/package.json" ]; then
+  fail "npm xliff is not installed in $NODE_PATH (make cli installs it)"
+fi
+
+echo "== XLIFF 1.2 and 2.1: schemas, translate-toolkit, OmegaT, npm xliff"
 check12 cyber "$JA" "$EN"
 check12 constitution "$CORPUS/constitution-of-japan/ja.egov.txt" \
   "$CORPUS/constitution-of-japan/en.pg612.txt"
@@ -104,6 +137,42 @@ for u in missing:
 # labels as the document has them
 src = [u.find("x:source", ns).text or "" for u in units]
 assert any(s.startswith("第一条　") for s in src), src[:12]
+EOP
+
+echo "== XLIFF 2.1: issue types, sides and states (Debian en v1.5 / ja v1.4)"
+run 1 "$T" align -f xliff "$CORPUS/debian-constitution/ja-v1.4.txt" \
+  "$CORPUS/debian-constitution/en-v1.5.txt"
+cp "$TMP/out" "$TMP/d.xlf"
+valid21 debian-1.4-1.5 "$TMP/d.xlf"
+python3 - "$TMP/d.xlf" >"$TMP/py" 2>&1 <<'EOP' && ok || { fail "xliff 2.1 issues"; cat "$TMP/py" >&2; }
+import sys
+import xml.etree.ElementTree as ET
+X = "{urn:oasis:names:tc:xliff:document:2.0}"
+I = "{http://www.w3.org/2005/11/its}"
+root = ET.parse(sys.argv[1]).getroot()
+extra = 0
+for u in root.iter(X + "unit"):
+    seg = u.find(X + "segment")
+    src = seg.find(X + "source").text
+    tgt = seg.find(X + "target")
+    lqi = {q.get("{http://www.w3.org/XML/1998/namespace}id"): q
+           for q in u.findall(I + "locQualityIssues")}
+    notes = u.findall(X + "notes/" + X + "note")
+    issues = sum(len(q) for q in lqi.values())
+    assert issues == len(notes), u.get("id")
+    assert not u.findall(".//" + X + "mrk"), "no inline marks by default"
+    if not src:  # English only: an addition, on the target, not translated
+        extra += 1
+        assert seg.get("state") == "initial", u.get("id")
+        types = [i.get("locQualityIssueType")
+                 for i in lqi["lqi-%s-t" % u.get("id")]]
+        assert "addition" in types, types
+    if tgt is None:
+        assert seg.get("state") == "initial"
+    for q in lqi.values():
+        for i in q:
+            assert i.get("locQualityIssueType") != "markup", u.get("id")
+assert extra == 5, extra  # 6.2(6), 6.2(7), its two items, a version note
 EOP
 
 finish xliff

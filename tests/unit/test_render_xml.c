@@ -397,50 +397,57 @@ static void test_xliff_reads_back(void **state) {
     want_string(&d, expr, ids[i]);
   }
   want_string(&d, "string(//x:unit[7]/@name)", "7 (a)");
-  /* both sides: translated */
+  /* both sides: translated; labels as written */
   want_string(&d, "string(//x:unit[@id='1']/x:segment/@state)",
                 "translated");
-  want_string(&d, "string(//x:unit[@id='1']/x:segment/x:source)", JA1);
-  want_string(&d, "string(//x:unit[@id='1']/x:segment/x:target)", EN1_FLAT);
-  /* no English: initial, an empty target; the text cleaned */
+  want_string(&d, "string(//x:unit[@id='1']/x:segment/x:source)", "(1) " JA1);
+  want_string(&d, "string(//x:unit[@id='1']/x:segment/x:target)",
+              "(1) " EN1_FLAT);
+  /* no English: initial, no target; the text cleaned */
   want_string(&d, "string(//x:unit[@id='2']/x:segment/@state)", "initial");
-  want_string(&d, "string(//x:unit[@id='2']/x:segment/x:target)", "");
-  want_number(&d, "count(//x:unit[@id='2']/x:segment/x:target)", 1);
+  want_number(&d, "count(//x:unit[@id='2']/x:segment/x:target)", 0);
   want_string(&d, "string(//x:unit[@id='2']/x:segment/x:source)",
-                JA2_CLEAN);
-  /* no Japanese: empty source, the text as target, an addition */
+                "(2) " JA2_CLEAN);
+  /* no Japanese: empty source, the text as target, not "translated", an
+   * addition on the target side */
   want_string(&d, "string(//x:unit[@id='3']/x:segment/x:source)", "");
   want_string(&d, "string(//x:unit[@id='3']/x:segment/x:target)",
-                "An extra clause.");
-  want_string(&d, "string(//x:unit[@id='3']//x:mrk/@its:locQualityIssueType)",
-                "addition");
-  want_string(&d, "string(//x:unit[@id='4']/x:segment/x:target)", EN4_CLEAN);
-  /* findings as ITS quality issues, on the unit of their pair */
-  want_number(&d, "count(//x:mrk[@type='its:generic'])", 6);
-  want_string(&d, "string(//x:unit[@id='2']//x:mrk/@its:locQualityIssueType)",
-                "omission");
+                "(3) An extra clause.");
+  want_string(&d, "string(//x:unit[@id='3']/x:segment/@state)", "initial");
   want_string(&d,
-                "string(//x:unit[@id='2']//x:mrk/@its:locQualityIssueSeverity)",
-                "100");
-  want_string(&d, "string(//x:unit[@id='4']//x:mrk/@its:locQualityIssueType)",
-                "numbers");
+              "string(//x:unit[@id='3']/its:locQualityIssues[@xml:id='lqi-3-t']"
+              "/its:locQualityIssue/@locQualityIssueType)",
+              "addition");
+  want_string(&d, "string(//x:unit[@id='4']/x:segment/x:target)",
+              "(4) " EN4_CLEAN);
+  /* findings as standoff ITS issues on their side, no inline marks */
+  want_number(&d, "count(//x:mrk)", 0);
+  want_number(&d, "count(//its:locQualityIssue)", 6);
   want_string(&d,
-                "string(//x:unit[@id='4']//x:mrk/@its:locQualityIssueSeverity)",
-                "50");
+              "string(//x:unit[@id='2']/its:locQualityIssues[@xml:id='lqi-2-s']"
+              "/its:locQualityIssue/@locQualityIssueType)",
+              "omission");
   want_string(&d,
-                "string(//x:unit[@id='4_2']//x:mrk/@its:locQualityIssueType)",
-                "markup");
-  want_string(&d, "string(//x:unit[@id='1']//x:mrk/@its:locQualityIssueType)",
-                "typographical");
+              "string(//x:unit[@id='2']//its:locQualityIssue/"
+              "@locQualityIssueSeverity)",
+              "100");
   want_string(&d,
-                "string(//x:unit[@id='1']//x:mrk/@its:locQualityIssueComment)",
-                "half-width <\"&\">");
+              "string(//x:unit[@id='4']/its:locQualityIssues[@xml:id='lqi-4-t']"
+              "/its:locQualityIssue/@locQualityIssueType)",
+              "numbers");
+  /* a duplicate number is a duplication, in the Japanese (its line) */
   want_string(&d,
-                "string(//x:unit[@id='1']//x:mrk/@its:locQualityIssueSeverity)",
-                "10");
+              "string(//x:unit[@id='4_2']/its:locQualityIssues[@xml:id="
+              "'lqi-4_2-s']/its:locQualityIssue/@locQualityIssueType)",
+              "duplication");
   want_string(&d,
-                "string(//x:unit[@id='7__a_']//x:mrk/@its:locQualityIssueType)",
-                "terminology");
+              "string(//x:unit[@id='1']//its:locQualityIssue/"
+              "@locQualityIssueComment)",
+              "half-width <\"&\">");
+  want_string(&d,
+              "string(//x:unit[@id='7__a_']//its:locQualityIssue/"
+              "@locQualityIssueType)",
+              "terminology");
   /* and as unit notes */
   want_string(&d, "string(//x:unit[@id='4']/x:notes/x:note/@category)",
                 "number-mismatch");
@@ -464,20 +471,52 @@ static void test_xliff_english_source_and_segments(void **state) {
   want_string(&d, "string(/x:xliff/@srcLang)", "en");
   want_string(&d, "string(/x:xliff/@trgLang)", "ja");
   want_string(&d, "string(/x:xliff/x:file/@original)", "en/t.txt");
-  /* a missing English clause is now missing on the source side */
+  /* a missing English clause is now missing on the source side: the
+   * Japanese-only text is an addition, on the target */
   want_string(&d, "string(//x:unit[@id='2']/x:segment/x:source)", "");
-  want_string(&d, "string(//x:unit[@id='2']//x:mrk/@its:locQualityIssueType)",
-                "addition");
+  want_string(&d,
+              "string(//x:unit[@id='2']/its:locQualityIssues[@xml:id='lqi-2-t']"
+              "/its:locQualityIssue/@locQualityIssueType)",
+              "addition");
   want_string(&d, "string(//x:unit[@id='3']/x:segment/@state)", "initial");
-  want_string(&d, "string(//x:unit[@id='3']//x:mrk/@its:locQualityIssueType)",
-                "omission");
+  want_string(&d,
+              "string(//x:unit[@id='3']/its:locQualityIssues[@xml:id='lqi-3-s']"
+              "/its:locQualityIssue/@locQualityIssueType)",
+              "omission");
   /* sentence pairs as segments; the unpaired one has an empty source */
   want_number(&d, "count(//x:unit[@id='1']/x:segment)", 2);
   want_string(&d, "string(//x:unit[@id='1']/x:segment[1]/x:source)",
                 "Information sharing");
   want_string(&d, "string(//x:unit[@id='1']/x:segment[2]/x:source)", "");
+  /* no source: not "translated" */
   want_string(&d, "string(//x:unit[@id='1']/x:segment[2]/@state)",
-                "translated");
+                "initial");
+  doc_free(&d);
+  free(out);
+}
+
+static void test_xliff_its_marks_never_nest(void **state) {
+  (void)state;
+  /* two findings on one side: one mrk referring to the standoff issues */
+  findings[2].code = TY_NUMBER_MISMATCH;
+  findings[6].key = "1";
+  findings[6].ja_line = 3;
+  findings[6].en_line = 3;
+  ty_render_options o = {.its_marks = 1};
+  size_t n;
+  char *out = render(ty_render_xliff, &o, &n);
+  xmllint_ok(out, n);
+  doc d = parse_xml(out, n);
+  want_number(&d, "count(//x:mrk//x:mrk)", 0);
+  want_number(&d, "count(//x:unit[@id='1']//x:target/x:mrk)", 1);
+  want_string(&d, "string(//x:unit[@id='1']//x:target/x:mrk/@its:locQualityIssuesRef)",
+              "#its=lqi-1-t");
+  want_number(&d, "count(//x:unit[@id='1']/its:locQualityIssues[@xml:id="
+                  "'lqi-1-t']/its:locQualityIssue)", 2);
+  /* one finding: its attributes on the mrk, no standoff */
+  want_string(&d, "string(//x:unit[@id='4']//x:target/x:mrk/"
+                  "@its:locQualityIssueType)", "numbers");
+  want_number(&d, "count(//x:unit[@id='4']/its:locQualityIssues)", 0);
   doc_free(&d);
   free(out);
 }
@@ -684,6 +723,7 @@ int main(void) {
       cmocka_unit_test_setup(test_xliff_reads_back, setup),
       cmocka_unit_test_setup(test_xliff_english_source_and_segments, setup),
       cmocka_unit_test_setup(test_xliff_ids_stay_unique, setup),
+      cmocka_unit_test_setup(test_xliff_its_marks_never_nest, setup),
       cmocka_unit_test_setup(test_html_escapes_and_links, setup),
       cmocka_unit_test_setup(test_html_sentence_rows, setup),
       cmocka_unit_test_setup(test_empty_alignment, setup),
