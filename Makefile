@@ -3,6 +3,10 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+LIBDIR  ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR  ?= $(PREFIX)/share/man
 DESTDIR ?=
 BUILD   ?= build
 
@@ -11,9 +15,11 @@ WARNFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter
 PKGS      = icu-uc icu-i18n yaml-0.1 libxml-2.0
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARNFLAGS) $(PKG_CFLAGS) -Isrc $(CFLAGS)
+ALL_CFLAGS = $(WARNFLAGS) $(PKG_CFLAGS) -Isrc $(CPPFLAGS) $(CFLAGS)
 LIBS       = $(PKG_LIBS) -lpthread -lm
 
+VERSION := $(shell sed -n 's/^\#define TY_VERSION "\(.*\)"/\1/p' src/taiyaku.h)
+SONAME   = libtaiyaku.so.0
 CLI_SRC  = src/main.c src/cli.c src/batch.c src/cli_update.c
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
@@ -24,7 +30,8 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 
 .PHONY: all deps run check unit cli fuzz-replay asan bench fuzz install devref \
-        uninstall clean format lint leakcheck browser-test layers
+        uninstall clean format lint leakcheck browser-test layers \
+        example-test FORCE
 
 all: $(BUILD)/taiyaku $(BUILD)/libtaiyaku.so $(BUILD)/taiyaku.pc
 
@@ -39,8 +46,14 @@ $(BUILD)/libtaiyaku.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/libtaiyaku.so: $(LIB_OBJ)
-	$(CC) $(CFLAGS) -shared -Wl,-soname,libtaiyaku.so.0 -o $@ $^ $(LIBS)
+# libtaiyaku.so.VERSION, with the links a loader (SONAME) and a linker
+# (libtaiyaku.so) look for.
+$(BUILD)/libtaiyaku.so.$(VERSION): $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LIBS)
+
+$(BUILD)/libtaiyaku.so: $(BUILD)/libtaiyaku.so.$(VERSION)
+	ln -sf libtaiyaku.so.$(VERSION) $(BUILD)/$(SONAME)
+	ln -sf libtaiyaku.so.$(VERSION) $@
 
 $(BUILD)/taiyaku: $(CLI_OBJ) $(BUILD)/libtaiyaku.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
@@ -48,17 +61,26 @@ $(BUILD)/taiyaku: $(CLI_OBJ) $(BUILD)/libtaiyaku.a
 $(CLI_OBJ): src/cli.h
 $(BUILD)/obj/update%.o $(BUILD)/obj/render_update%.o: src/update.h
 
-$(BUILD)/taiyaku.pc: taiyaku.pc.in
+# The .pc is rebuilt whenever PREFIX, LIBDIR, INCLUDEDIR or the version
+# change: pc-vars holds their last values and changes only with them.
+$(BUILD)/pc-vars: FORCE
 	@mkdir -p $(BUILD)
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define TY_VERSION "\(.*\)"/\1/p' src/taiyaku.h)|g' $< > $@
+	@echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(VERSION)' | cmp -s - $@ || \
+	  echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(VERSION)' > $@
+
+$(BUILD)/taiyaku.pc: taiyaku.pc.in $(BUILD)/pc-vars
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+	  -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@VERSION@|$(VERSION)|g' $< > $@
+
+FORCE:
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libtaiyaku.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libtaiyaku.a $(LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libtaiyaku.a $(LIBS) -lcmocka
 
 $(BUILD)/fuzz/%-replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libtaiyaku.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libtaiyaku.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libtaiyaku.a $(LIBS)
 
 # The main job: align every ja/NAME.* with en/NAME.* into alignments/.
 run: deps
@@ -70,7 +92,12 @@ check: deps
 	@$(MAKE) --no-print-directory unit cli fuzz-replay browser-test devref
 	@sh scripts/check_symbols.sh $(BUILD)/libtaiyaku.a $(BUILD)/libtaiyaku.so \
 	  src/taiyaku.h $(CLI_SRC) src/cli.h $(wildcard examples/*.c)
-	@$(MAKE) --no-print-directory layers
+	@$(MAKE) --no-print-directory layers example-test
+
+# examples/ built against the library installed into a temporary DESTDIR,
+# found through pkg-config, run from there (tests/install/run.sh).
+example-test: all
+	@MAKE="$(MAKE)" CC="$(CC)" sh tests/install/run.sh
 
 # Every object calls only its own layer or lower ones (scripts/layers.txt);
 # tests/layers shows the check failing on a deliberate violation.
@@ -123,20 +150,23 @@ fuzz: deps
 	@sh scripts/fuzz.sh $(or $(FUZZ_SECONDS),60)
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
-	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
-	  $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 $(BUILD)/taiyaku $(DESTDIR)$(PREFIX)/bin/taiyaku
-	install -m 644 $(BUILD)/libtaiyaku.a $(DESTDIR)$(PREFIX)/lib/libtaiyaku.a
-	install -m 755 $(BUILD)/libtaiyaku.so $(DESTDIR)$(PREFIX)/lib/libtaiyaku.so
-	install -m 644 src/taiyaku.h $(DESTDIR)$(PREFIX)/include/taiyaku.h
-	install -m 644 $(BUILD)/taiyaku.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/taiyaku.pc
-	if [ -f man/taiyaku.1 ]; then install -m 644 man/taiyaku.1 $(DESTDIR)$(PREFIX)/share/man/man1/taiyaku.1; fi
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/taiyaku $(DESTDIR)$(BINDIR)/taiyaku
+	install -m 644 $(BUILD)/libtaiyaku.a $(DESTDIR)$(LIBDIR)/libtaiyaku.a
+	install -m 755 $(BUILD)/libtaiyaku.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
+	ln -sf libtaiyaku.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf libtaiyaku.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libtaiyaku.so
+	install -m 644 src/taiyaku.h $(DESTDIR)$(INCLUDEDIR)/taiyaku.h
+	install -m 644 $(BUILD)/taiyaku.pc $(DESTDIR)$(LIBDIR)/pkgconfig/taiyaku.pc
+	if [ -f man/taiyaku.1 ]; then install -m 644 man/taiyaku.1 $(DESTDIR)$(MANDIR)/man1/taiyaku.1; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/taiyaku $(DESTDIR)$(PREFIX)/lib/libtaiyaku.a \
-	  $(DESTDIR)$(PREFIX)/lib/libtaiyaku.so $(DESTDIR)$(PREFIX)/include/taiyaku.h \
-	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/taiyaku.pc $(DESTDIR)$(PREFIX)/share/man/man1/taiyaku.1
+	rm -f $(DESTDIR)$(BINDIR)/taiyaku $(DESTDIR)$(LIBDIR)/libtaiyaku.a \
+	  $(DESTDIR)$(LIBDIR)/libtaiyaku.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	  $(DESTDIR)$(LIBDIR)/libtaiyaku.so $(DESTDIR)$(INCLUDEDIR)/taiyaku.h \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/taiyaku.pc $(DESTDIR)$(MANDIR)/man1/taiyaku.1
+
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c
