@@ -614,6 +614,8 @@ void ty_pair_doc_text(const ty_alignment *al, const ty_pair *p, ty_lang side,
                       ty_buf *out);
 int ty_render_xliff12(const ty_alignment *al, const ty_render_options *o,
                       FILE *f);
+int ty_render_xlsx(const ty_alignment *al, const ty_render_options *o,
+                   FILE *f);
 
 int ty_render_text(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_md(const ty_alignment *al, const ty_render_options *o, FILE *f);

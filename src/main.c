@@ -24,7 +24,7 @@ static void usage(FILE *f) {
         "       taiyaku outline [--encoding ENC] FILE\n"
         "       taiyaku update [OPTIONS] OLD NEW TRANSLATION\n"
         "options:\n"
-        "  -f, --format F[,F]  text md html csv tsv json yaml tmx xliff xliff12\n"
+        "  -f, --format F[,F]  text md html csv tsv json yaml tmx xliff xliff12 xlsx\n"
         "  -o, --output PATH   write there atomically (a folder with --batch)\n"
         "  -w, --width N       columns of the text table\n"
         "      --sentences     show sentence pairs inside clauses\n"

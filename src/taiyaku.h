@@ -135,6 +135,7 @@ typedef enum ty_format {
   TY_FMT_TMX,
   TY_FMT_XLIFF,
   TY_FMT_XLIFF12, /* XLIFF 1.2 */
+  TY_FMT_XLSX,    /* Excel workbook */
   TY_FMT_COUNT
 } ty_format;
 
