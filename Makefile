@@ -127,11 +127,16 @@ $(NODE_XLIFF):
 fuzz-replay: $(FUZZ_REPLAY)
 	@sh scripts/replay.sh $(FUZZ_REPLAY)
 
-# The committed HTML page in headless Chromium (installs Debian's chromium):
-# a row per pair, a link per finding, screenshots in $(BUILD)/browser.
-browser-test:
-	@sh tests/browser/run.sh alignments/cyber-dialogue-2017.html \
-	  alignments/cyber-dialogue-2017.json $(BUILD)/browser
+# The HTML page this build renders, in headless Chromium (installs
+# Debian's chromium): a row per pair, a link per finding, screenshots in
+# $(BUILD)/browser.  Rendered into $(BUILD)/browser, not read from alignments/.
+browser-test: $(BUILD)/taiyaku
+	@mkdir -p $(BUILD)/browser
+	@for f in html json; do $(BUILD)/taiyaku align --format $$f --fail-on never \
+	  -o $(BUILD)/browser/cyber-dialogue-2017.$$f ja/cyber-dialogue-2017.txt \
+	  en/cyber-dialogue-2017.txt || exit 1; done
+	@sh tests/browser/run.sh $(BUILD)/browser/cyber-dialogue-2017.html \
+	  $(BUILD)/browser/cyber-dialogue-2017.json $(BUILD)/browser
 
 # Address and undefined-behaviour sanitizers over the whole test suite.
 asan: deps
@@ -169,9 +174,14 @@ uninstall:
 
 
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c
+	clang-format -i $(wildcard $(FORMAT_SRC))
 
+# clang-format (the committed .clang-format) and cppcheck over the tree.
+FORMAT_SRC = src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c \
+             examples/*.c
 lint:
+	@sh scripts/deps.sh lint
+	clang-format --dry-run -Werror $(wildcard $(FORMAT_SRC))
 	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \
 	  --suppress=missingIncludeSystem -Isrc src
 

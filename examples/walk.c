@@ -13,8 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static void print_side(const ty_alignment *al, const ty_pair *p,
-                       ty_lang side) {
+static void print_side(const ty_alignment *al, const ty_pair *p, ty_lang side) {
   if (!ty_pair_clause_count(p, side)) {
     printf("  %s: -\n", side == TY_JA ? "ja" : "en");
     return;
@@ -40,8 +39,8 @@ static void print_pair(const ty_alignment *al, const ty_pair *p) {
     size_t nja, nen;
     const char *ja = ty_sentpair_text(s, TY_JA, &nja);
     const char *en = ty_sentpair_text(s, TY_EN, &nen);
-    printf("    sentence %zu: [%.*s] [%.*s]\n", k + 1, (int)nja,
-           ja ? ja : "", (int)nen, en ? en : "");
+    printf("    sentence %zu: [%.*s] [%.*s]\n", k + 1, (int)nja, ja ? ja : "",
+           (int)nen, en ? en : "");
   }
 }
 
@@ -51,8 +50,8 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (ty_version() != TY_VERSION_NUMBER) {
-    fprintf(stderr, "walk: built for taiyaku %s, running with %s\n",
-            TY_VERSION, ty_version_string());
+    fprintf(stderr, "walk: built for taiyaku %s, running with %s\n", TY_VERSION,
+            ty_version_string());
     return 2;
   }
   ty_error err = {0};

@@ -9,6 +9,8 @@ pkgs="$pkgs omegat translate-toolkit nodejs"
 pkgs="$pkgs libxlsxwriter-dev python3-openpyxl libreoffice-calc-nogui"
 # npm comes with some builds of nodejs, and is a package of its own in Debian
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
+# `make lint` (deps.sh lint): the formatter and the static analyser
+[ "${1:-}" = lint ] && pkgs="$pkgs clang-format cppcheck"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \

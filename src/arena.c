@@ -93,7 +93,8 @@ void ty_arena_free(ty_arena *a) {
 void ty_buf_reserve(ty_buf *b, size_t extra) {
   if (b->cap - b->n > extra) return;
   size_t cap = b->cap ? b->cap : 64;
-  while (cap - b->n <= extra) cap *= 2;
+  while (cap - b->n <= extra)
+    cap *= 2;
   b->p = ty_xrealloc(b->p, cap);
   b->cap = cap;
 }
@@ -105,9 +106,13 @@ void ty_buf_put(ty_buf *b, const char *s, size_t n) {
   b->p[b->n] = '\0';
 }
 
-void ty_buf_puts(ty_buf *b, const char *s) { ty_buf_put(b, s, strlen(s)); }
+void ty_buf_puts(ty_buf *b, const char *s) {
+  ty_buf_put(b, s, strlen(s));
+}
 
-void ty_buf_putc(ty_buf *b, char c) { ty_buf_put(b, &c, 1); }
+void ty_buf_putc(ty_buf *b, char c) {
+  ty_buf_put(b, &c, 1);
+}
 
 void ty_buf_printf(ty_buf *b, const char *fmt, ...) {
   va_list ap;
@@ -133,8 +138,8 @@ void ty_buf_free(ty_buf *b) {
   b->n = b->cap = 0;
 }
 
-int ty_error_set(ty_error *err, ty_status_code code, const char *file,
-                 int line, int column, const char *fmt, ...) {
+int ty_error_set(ty_error *err, ty_status_code code, const char *file, int line,
+                 int column, const char *fmt, ...) {
   if (!err) return -1;
   err->code = code;
   snprintf(err->file, sizeof err->file, "%s", file ? file : "");

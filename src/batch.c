@@ -152,7 +152,8 @@ int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
   size_t i = 0, k = 0;
   while (i < nja || k < nen) {
     int c = i == nja ? 1 : k == nen ? -1 : strcmp(ja[i].stem, en[k].stem);
-    if (c == 0 && i + 1 < nja && strcmp(ja[i + 1].stem, ja[i].stem) == 0) c = -1;
+    if (c == 0 && i + 1 < nja && strcmp(ja[i + 1].stem, ja[i].stem) == 0)
+      c = -1;
     if (c < 0) {
       cli_fail(0, "%s: no English file named %s.*", ja[i].file, ja[i].stem);
       if (o->fail_on <= TY_SEV_ERROR) status = 1;
@@ -185,7 +186,8 @@ int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
   for (int t = 1; t < jobs; t++)
     if (pthread_create(&th[started], NULL, worker, &p) == 0) started++;
   worker(&p);
-  for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+  for (int t = 0; t < started; t++)
+    pthread_join(th[t], NULL);
   free(th);
   pthread_mutex_destroy(&p.lock);
   if (p.progress) fputs("\r\033[K", stderr);

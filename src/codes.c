@@ -28,43 +28,35 @@ static const struct code_info {
 };
 
 const char *ty_code_name(ty_code code) {
-  if ((int)code < 0 || code >= TY_CODE_COUNT)
-    return NULL;
+  if ((int)code < 0 || code >= TY_CODE_COUNT) return NULL;
   return codes[code].name;
 }
 
 int ty_code_from_name(const char *name) {
-  if (!name)
-    return -1;
+  if (!name) return -1;
   for (int i = 0; i < TY_CODE_COUNT; i++)
-    if (strcmp(codes[i].name, name) == 0)
-      return i;
+    if (strcmp(codes[i].name, name) == 0) return i;
   return -1;
 }
 
 ty_severity ty_code_default_severity(ty_code code) {
-  if ((int)code < 0 || code >= TY_CODE_COUNT)
-    return TY_SEV_OFF;
+  if ((int)code < 0 || code >= TY_CODE_COUNT) return TY_SEV_OFF;
   return codes[code].sev;
 }
 
 const char *ty_severity_name(ty_severity sev) {
   switch (sev) {
-  case TY_SEV_OFF:
-    return "off";
-  case TY_SEV_INFO:
-    return "info";
-  case TY_SEV_WARNING:
-    return "warning";
-  case TY_SEV_ERROR:
-    return "error";
+  case TY_SEV_OFF: return "off";
+  case TY_SEV_INFO: return "info";
+  case TY_SEV_WARNING: return "warning";
+  case TY_SEV_ERROR: return "error";
   }
   return "unknown";
 }
 
 void ty_findings_add(ty_findings *f, ty_arena *arena, ty_code code,
-                     const char *key, int ja_line, int en_line,
-                     const char *fmt, ...) {
+                     const char *key, int ja_line, int en_line, const char *fmt,
+                     ...) {
   if (f->n == f->cap) {
     f->cap = f->cap ? f->cap * 2 : 16;
     f->v = ty_xrealloc(f->v, f->cap * sizeof *f->v);

@@ -37,11 +37,15 @@ ty_clause *ty_doc_add_clause(ty_doc *d) {
   return c;
 }
 
-size_t ty_doc_clause_count(const ty_doc *d) { return d->ncl; }
+size_t ty_doc_clause_count(const ty_doc *d) {
+  return d->ncl;
+}
 
 /* Latin letters, digits and Latin punctuation want a space when two lines
  * are joined; Japanese characters do not. */
-static int wants_space(int32_t c) { return !ty_is_japanese(c) && c < 0x3000; }
+static int wants_space(int32_t c) {
+  return !ty_is_japanese(c) && c < 0x3000;
+}
 
 void ty_clause_flat_text(const ty_clause *c, ty_buf *out) {
   const char *s = c->text;
@@ -58,7 +62,8 @@ void ty_clause_flat_text(const ty_clause *c, ty_buf *out) {
       if (!ty_is_space(ch)) break;
       a += (size_t)len;
     }
-    while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
+    while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
+      z--;
     if (a == z) {
       /* a blank line: a paragraph break */
       if (out->n && out->p[out->n - 1] != '\n' && prev) {
@@ -74,7 +79,8 @@ void ty_clause_flat_text(const ty_clause *c, ty_buf *out) {
       ty_buf_put(out, s + a, z - a);
       /* remember the last character of this line */
       size_t k = z - 1;
-      while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+      while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
       int len;
       prev = ty_utf8_decode(s + k, z - k, &len);
     }

@@ -11,9 +11,13 @@
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
-static void init_libraries(void) { xmlInitParser(); }
+static void init_libraries(void) {
+  xmlInitParser();
+}
 
-void ty_init(void) { pthread_once(&init_once, init_libraries); }
+void ty_init(void) {
+  pthread_once(&init_once, init_libraries);
+}
 
 static int has_suffix(const char *s, const char *suf) {
   size_t n = strlen(s), m = strlen(suf);

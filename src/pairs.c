@@ -187,8 +187,10 @@ size_t *ty_finding_pairs(const ty_alignment *al) {
       size_t lo = 0, hi = al->npairs;
       while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(keys[mid].key, f->key) < 0) lo = mid + 1;
-        else hi = mid;
+        if (strcmp(keys[mid].key, f->key) < 0)
+          lo = mid + 1;
+        else
+          hi = mid;
       }
       if (lo < al->npairs && strcmp(keys[lo].key, f->key) == 0)
         at = keys[lo].pair + 1;
@@ -203,15 +205,21 @@ size_t *ty_finding_pairs(const ty_alignment *al) {
 
 /* ---- the public walk (taiyaku.h) ---------------------------------------- */
 
-size_t ty_alignment_pair_count(const ty_alignment *al) { return al->npairs; }
+size_t ty_alignment_pair_count(const ty_alignment *al) {
+  return al->npairs;
+}
 
 const ty_pair *ty_alignment_pair(const ty_alignment *al, size_t i) {
   return i < al->npairs ? &al->pairs[i] : NULL;
 }
 
-ty_pair_status ty_pair_get_status(const ty_pair *p) { return p->status; }
+ty_pair_status ty_pair_get_status(const ty_pair *p) {
+  return p->status;
+}
 
-double ty_pair_get_score(const ty_pair *p) { return p->score; }
+double ty_pair_get_score(const ty_pair *p) {
+  return p->score;
+}
 
 const char *ty_pair_side_key(const ty_alignment *al, const ty_pair *p,
                              ty_lang side) {
@@ -231,8 +239,7 @@ char *ty_pair_label_dup(const ty_alignment *al, const ty_pair *p,
   return b.p ? b.p : ty_xstrdup("");
 }
 
-char *ty_pair_text_dup(const ty_alignment *al, const ty_pair *p,
-                       ty_lang side) {
+char *ty_pair_text_dup(const ty_alignment *al, const ty_pair *p, ty_lang side) {
   ty_buf b = {0};
   ty_pair_text(al, p, side, &b);
   return b.p ? b.p : ty_xstrdup("");
@@ -248,8 +255,7 @@ const ty_sentpair *ty_pair_sentence(const ty_alignment *al, const ty_pair *p,
   return k < p->nsent ? &al->sents[p->sent_off + k] : NULL;
 }
 
-const char *ty_sentpair_text(const ty_sentpair *s, ty_lang side,
-                             size_t *len) {
+const char *ty_sentpair_text(const ty_sentpair *s, ty_lang side, size_t *len) {
   const char *t = side == TY_JA ? s->ja : s->en;
   *len = t ? (side == TY_JA ? s->ja_len : s->en_len) : 0;
   return t;
@@ -267,18 +273,26 @@ const ty_finding *ty_alignment_finding(const ty_alignment *al, size_t i) {
   return i < al->findings.n ? &al->findings.v[i] : NULL;
 }
 
-ty_code ty_finding_get_code(const ty_finding *f) { return f->code; }
+ty_code ty_finding_get_code(const ty_finding *f) {
+  return f->code;
+}
 
 ty_severity ty_finding_get_severity(const ty_finding *f) {
   return f->severity;
 }
 
-const char *ty_finding_get_key(const ty_finding *f) { return f->key; }
+const char *ty_finding_get_key(const ty_finding *f) {
+  return f->key;
+}
 
 int ty_finding_get_line(const ty_finding *f, ty_lang side) {
   return side == TY_JA ? f->ja_line : f->en_line;
 }
 
-const char *ty_finding_get_message(const ty_finding *f) { return f->message; }
+const char *ty_finding_get_message(const ty_finding *f) {
+  return f->message;
+}
 
-double ty_finding_get_confidence(const ty_finding *f) { return f->confidence; }
+double ty_finding_get_confidence(const ty_finding *f) {
+  return f->confidence;
+}

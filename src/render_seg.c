@@ -117,8 +117,9 @@ static int clause_range(const ty_doc *d, int first, int count, size_t *a,
   for (int k = 0; k < count; k++) {
     const ty_clause *c = &d->cl[first + k];
     const char *s = c->label ? c->label : c->text;
+    if (!s || !c->text) return 0;
     const char *e = c->text + c->text_len;
-    if (!s || !c->text || s < lo || e > hi || e < s) return 0;
+    if (s < lo || e > hi || e < s) return 0;
     if (k == 0) *a = (size_t)(s - lo);
     *z = (size_t)(e - lo);
   }

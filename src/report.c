@@ -21,7 +21,8 @@ int ty_doc_write_outline(const ty_doc *d, FILE *out) {
     }
     /* the key indented by depth, so the tree shows */
     ty_buf_clear(&key);
-    for (int k = 1; k < c->depth; k++) ty_buf_puts(&key, "  ");
+    for (int k = 1; k < c->depth; k++)
+      ty_buf_puts(&key, "  ");
     ty_buf_puts(&key, c->key);
     fprintf(out, "%-20s %-14.*s %6d  %-12s %.*s%s\n", key.p,
             (int)(c->label ? c->label_len : 1), c->label ? c->label : "-",
