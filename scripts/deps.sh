@@ -7,6 +7,8 @@ pkgs="libicu-dev libyaml-dev libcmocka-dev libxml2-dev pkg-config libxml2-utils 
 pkgs="$pkgs omegat translate-toolkit nodejs"
 # XLSX: libxlsxwriter to write, openpyxl and LibreOffice to read back
 pkgs="$pkgs libxlsxwriter-dev python3-openpyxl libreoffice-calc-nogui"
+# JSON: the shipped schema checked with jsonschema
+pkgs="$pkgs python3-jsonschema"
 # npm comes with some builds of nodejs, and is a package of its own in Debian
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 # `make lint` (deps.sh lint): the formatter and the static analyser

@@ -177,6 +177,8 @@ int ty_render_json(const ty_alignment *al, const ty_render_options *opt,
   o->f = f;
   o->n = 0;
   ty_buf tmp = {0};
+  char **ids = ty_pair_ids(al);
+  size_t *where = ty_finding_pairs(al);
   puts_(o, "{\n  \"taiyaku\": 1,\n");
   put_doc(o, "ja", al->ja);
   put_doc(o, "en", al->en);
@@ -184,7 +186,9 @@ int ty_render_json(const ty_alignment *al, const ty_render_options *opt,
   for (size_t i = 0; i < al->npairs; i++) {
     const ty_pair *p = &al->pairs[i];
     puts_(o, i ? ",\n    " : "\n    ");
-    puts_(o, "{\"key\":");
+    puts_(o, "{\"id\":");
+    put_cstr(o, ids[i]);
+    puts_(o, ",\"key\":");
     put_cstr(o, ty_pair_key(al, p));
     puts_(o, ",\"status\":\"");
     puts_(o, ty_pair_status_name(p->status));
@@ -212,6 +216,9 @@ int ty_render_json(const ty_alignment *al, const ty_render_options *opt,
     puts_(o, ",\"message\":");
     put_cstr(o, x->message);
     putf(o, ",\"confidence\":%.2f", x->confidence);
+    puts_(o, ",\"pair\":");
+    if (where[i] == SIZE_MAX) puts_(o, "null");
+    else put_cstr(o, ids[where[i]]);
     putch(o, '}');
   }
   puts_(o, al->findings.n ? "\n  ],\n" : "],\n");
@@ -226,6 +233,8 @@ int ty_render_json(const ty_alignment *al, const ty_render_options *opt,
   flush(o);
   free(o);
   ty_buf_free(&tmp);
+  ty_pair_ids_free(al, ids);
+  free(where);
   (void)opt;
   return ferror(f) ? -1 : 0;
 }

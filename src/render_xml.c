@@ -250,3 +250,28 @@ size_t *ty_findings_by_pair(const ty_alignment *al, size_t **off,
   *idx = x;
   return where;
 }
+
+char **ty_pair_ids(const ty_alignment *al) {
+  char **ids = ty_xmalloc((al->npairs + 1) * sizeof *ids);
+  ty_xml_ids seen = {0};
+  ty_buf b = {0};
+  for (size_t i = 0; i < al->npairs; i++) {
+    const char *key = ty_pair_key(al, &al->pairs[i]);
+    ty_buf_clear(&b);
+    ty_buf_puts(&b, key);
+    if (!b.p) ty_buf_put(&b, "", 0);
+    for (unsigned n = 2; !ids_add(&seen, b.p); n++) {
+      ty_buf_clear(&b);
+      ty_buf_printf(&b, "%s/%u", key, n);
+    }
+    ids[i] = ty_xstrdup(b.p);
+  }
+  ty_buf_free(&b);
+  ty_xml_ids_free(&seen);
+  return ids;
+}
+
+void ty_pair_ids_free(const ty_alignment *al, char **ids) {
+  for (size_t i = 0; ids && i < al->npairs; i++) free(ids[i]);
+  free(ids);
+}

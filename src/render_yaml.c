@@ -148,8 +148,10 @@ static void put_span(emit *m, const char *s, size_t n) {
 }
 
 static void put_pair(emit *m, const ty_alignment *al, const ty_pair *p,
-                     ty_buf *tmp) {
+                     const char *id, ty_buf *tmp) {
   map_start(m);
+  str(m, "id");
+  str(m, id);
   str(m, "key");
   str(m, ty_pair_key(al, p));
   str(m, "status");
@@ -181,7 +183,7 @@ static void put_pair(emit *m, const ty_alignment *al, const ty_pair *p,
   map_end(m);
 }
 
-static void put_finding(emit *m, const ty_finding *x) {
+static void put_finding(emit *m, const ty_finding *x, const char *pair) {
   map_start(m);
   str(m, "severity");
   str(m, ty_severity_name(x->severity));
@@ -199,6 +201,9 @@ static void put_finding(emit *m, const ty_finding *x) {
   char conf[16];
   snprintf(conf, sizeof conf, "%.2f", x->confidence);
   raw(m, conf);
+  str(m, "pair");
+  if (pair) str(m, pair);
+  else raw(m, "null");
   map_end(m);
 }
 
@@ -242,18 +247,23 @@ int ty_render_yaml(const ty_alignment *al, const ty_render_options *o,
   put_doc(&m, "en", al->en);
 
   ty_buf tmp = {0};
+  char **ids = ty_pair_ids(al);
+  size_t *where = ty_finding_pairs(al);
   str(&m, "pairs");
   seq_start(&m);
   for (size_t i = 0; i < al->npairs && !m.failed; i++)
-    put_pair(&m, al, &al->pairs[i], &tmp);
+    put_pair(&m, al, &al->pairs[i], ids[i], &tmp);
   seq_end(&m);
   ty_buf_free(&tmp);
 
   str(&m, "findings");
   seq_start(&m);
   for (size_t i = 0; i < al->findings.n && !m.failed; i++)
-    put_finding(&m, &al->findings.v[i]);
+    put_finding(&m, &al->findings.v[i],
+                where[i] == SIZE_MAX ? NULL : ids[where[i]]);
   seq_end(&m);
+  ty_pair_ids_free(al, ids);
+  free(where);
   put_summary(&m, al);
   map_end(&m);
 
