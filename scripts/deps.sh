@@ -3,7 +3,7 @@
 # Uses apt-get as root (or through passwordless sudo); otherwise prints the
 # exact command and fails.
 pkgs="libicu-dev libyaml-dev libcmocka-dev libxml2-dev pkg-config libxml2-utils gettext"
-# round-trip consumers (tests/cli/tm.sh, xliff.sh): OmegaT, pocount
+# round-trip consumers (tests/cli/tm.sh, xliff.sh, omegat.sh): OmegaT, pocount
 pkgs="$pkgs omegat translate-toolkit nodejs"
 # XLSX: libxlsxwriter to write, openpyxl and LibreOffice to read back
 pkgs="$pkgs libxlsxwriter-dev python3-openpyxl libreoffice-calc-nogui"
