@@ -363,6 +363,10 @@ targets() {
     lo=$(echo "$sizes" | awk '{ print $1 }')
     hi=$(echo "$sizes" | awk '{ print $NF }')
     [ "$lo" = "$hi" ] && return
+    tl=$(field "update-$lo" "taiyaku update --source en --format json" 3) cl=$(field "update-$lo" "taiyaku update --source en --format json" 6)
+    th=$(field "update-$hi" "taiyaku update --source en --format json" 3) ch=$(field "update-$hi" "taiyaku update --source en --format json" 6)
+    [ -n "$tl" ] && [ -n "$th" ] && target "\`update\` per-clause time, update/$hi over update/$lo, under 1.5: $(calc 'sprintf("%.2f", (th / ch) / (tl / cl))' -v th="$th" -v ch="$ch" -v tl="$tl" -v cl="$cl")" \
+        "$(calc '(th / ch) / (tl / cl) < 1.5' -v th="$th" -v ch="$ch" -v tl="$tl" -v cl="$cl")"
     for r in "taiyaku align --format json --no-checks" "taiyaku check"; do
         tl=$(field "gen-$lo" "$r" 3) cl=$(field "gen-$lo" "$r" 6)
         th=$(field "gen-$hi" "$r" 3) ch=$(field "gen-$hi" "$r" 6)
@@ -380,6 +384,19 @@ for n in $(echo "$SIZES" | tr , ' '); do
     rows=all
     if [ "$n" -ge $BIG ]; then rows=main; fi
     bench_pair "gen/$n: genpairs $n" "gen-$n" "$DATA/gen/$n/ja.txt" "$DATA/gen/$n/en.txt" $rows
+done
+
+# taiyaku update: gen/N's English against its revision (revise.awk), the
+# Japanese as the translation of the old English
+for n in $(echo "$SIZES" | tr , ' '); do
+    [ "$n" -ge $BIG ] && continue
+    d=$DATA/gen/$n
+    [ -s "$d/en-new.txt" ] || awk -f tests/bench/revise.awk "$d/en.txt" >"$d/en-new.txt"
+    start_input "update/$n: genpairs $n, the English revised (revise.awk)" "update-$n" \
+        "$(cat "$d/en.txt" "$d/en-new.txt" "$d/ja.txt" | wc -c)" \
+        "$(for f in en en-new ja; do "$TAIYAKU" outline "$d/$f.txt"; done | wc -l)"
+    taiyaku_row "taiyaku update --source en --format json" update --source en \
+        --format json "$d/en.txt" "$d/en-new.txt" "$d/ja.txt"
 done
 
 start_input "batch/1000: 1,000 pairs of genpairs 20" batch-1000 \
