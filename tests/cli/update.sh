@@ -156,6 +156,20 @@ xl "$TMP/u12.py" "g['1'][:2] == ('final', 'yes') and g['3'] == ('needs-review-tr
 xl "$TMP/u12.py" "g['10-2'] == ('needs-translation', None, '') and g['8'][0] == 'translated'"
 xl "$TMP/u12.py" "len(g) == 26 and sum(1 for s in g.values() if s[0] == 'final') == 18"
 
+echo "== XLIFF 2.1 and 1.2 valid against the OASIS schemas (tests/schemas)"
+S=$ROOT/tests/schemas
+for src in "en $DC/en-v1.5.txt $DC/en-v1.7.txt $DC/ja-v1.5.txt" \
+  "ja $UP/old.xml $UP/new.xml $UP/en-old.txt"; do
+  set -- $src
+  for f in "xliff:xliff21/xliff_core_2.0.xsd" "xliff12:xliff12/xliff-core-1.2-transitional.xsd"; do
+    run 1 "$T" update --source "$1" -f "${f%%:*}" "$2" "$3" "$4"
+    if XML_CATALOG_FILES=$S/catalog.xml xmllint --noout --nonet --schema "$S/${f#*:}" \
+      "$TMP/out" 2>"$TMP/xsd"; then ok; else
+      fail "${f%%:*} of $2: $(head -3 "$TMP/xsd")"
+    fi
+  done
+done
+
 echo "== -o writes atomically and never over an input"
 run 1 "$T" update -f json -o "$TMP/u.json" "$UP/old.txt" "$UP/new.txt" "$UP/en-old.txt"
 cp "$TMP/u.json" "$TMP/out" && py "j['summary']['entries'] == 27"
