@@ -41,9 +41,10 @@ static int read_docs(char **paths, const cli_options *o, ty_doc **docs) {
 
 static int write_update(const ty_update *up, const cli_options *o) {
   ty_error err = {0};
-  int r = o->output ? cli_write_atomic_with(o->output, render_update, up,
-                                            o->formats[0], &o->render, &err)
-                    : ty_update_render(up, o->formats[0], &o->render, stdout, &err);
+  int r = o->output
+              ? cli_write_atomic_with(o->output, render_update, up,
+                                      o->formats[0], &o->render, &err)
+              : ty_update_render(up, o->formats[0], &o->render, stdout, &err);
   if (r == 0) return cli_finish_stdout(ty_update_needs_work(up) ? 1 : 0);
   if (o->output || err.code == TY_ERR_USAGE) return cli_report_error(&err);
   return cli_fail(2, "write error on standard output: %s",
@@ -82,7 +83,8 @@ int cli_update(int argc, char **argv, const cli_options *o) {
   status = write_update(up, o);
 done:
   ty_update_free(up);
-  for (int i = 0; i < 3; i++) ty_doc_free(docs[i]);
+  for (int i = 0; i < 3; i++)
+    ty_doc_free(docs[i]);
   ty_config_free(cfg);
   ty_dict_free(dict);
   return status;

@@ -65,8 +65,8 @@ static void put_lines(FILE *f, const char *s, size_t n, const char *indent) {
   fwrite(s + run, 1, n - run, f);
 }
 
-static void put_text_diff(FILE *f, const ty_update *up, const ty_update_entry *e,
-                          int color) {
+static void put_text_diff(FILE *f, const ty_update *up,
+                          const ty_update_entry *e, int color) {
   for (size_t k = 0; k < e->ndiff; k++) {
     const ty_diff *d = &up->diffs.v[e->diff_off + k];
     const char *s = d->op == TY_DIFF_INSERT ? e->new_.text : e->old.text;
@@ -78,8 +78,8 @@ static void put_text_diff(FILE *f, const ty_update *up, const ty_update_entry *e
   }
 }
 
-static void put_text_entry(FILE *f, const ty_update *up, const ty_update_entry *e,
-                           int color) {
+static void put_text_entry(FILE *f, const ty_update *up,
+                           const ty_update_entry *e, int color) {
   const ty_update_side *at = e->new_.present ? &e->new_ : &e->old;
   const ty_doc *d = e->new_.present ? up->new_ : up->old;
   fprintf(f, "%s:%d: %s %s", d->name, at->line, ty_change_name(e->status),
@@ -126,13 +126,20 @@ static void put_md(FILE *f, const char *s, size_t n) {
     unsigned char c = (unsigned char)s[i];
     const char *rep;
     char two[3] = {'\\', (char)c, '\0'};
-    if (strchr("|\\*_`[]~#", c) && c) rep = two;
-    else if (c == '<') rep = "&lt;";
-    else if (c == '>') rep = "&gt;";
-    else if (c == '&') rep = "&amp;";
-    else if (c == '\n') rep = "<br>";
-    else if (c < 0x20 || c == 0x7F) rep = " ";
-    else continue;
+    if (strchr("|\\*_`[]~#", c) && c)
+      rep = two;
+    else if (c == '<')
+      rep = "&lt;";
+    else if (c == '>')
+      rep = "&gt;";
+    else if (c == '&')
+      rep = "&amp;";
+    else if (c == '\n')
+      rep = "<br>";
+    else if (c < 0x20 || c == 0x7F)
+      rep = " ";
+    else
+      continue;
     fwrite(s + run, 1, i - run, f);
     fputs(rep, f);
     run = i + 1;
@@ -147,12 +154,14 @@ static void put_md_side(FILE *f, const ty_update_side *s) {
   put_md(f, s->text, s->len);
 }
 
-static void put_md_entry(FILE *f, const ty_update *up, const ty_update_entry *e) {
+static void put_md_entry(FILE *f, const ty_update *up,
+                         const ty_update_entry *e) {
   const ty_update_side *at = e->new_.present ? &e->new_ : &e->old;
   fputs("| ", f);
   put_md(f, at->key, strlen(at->key));
   fputs(" | ", f);
-  if (e->old.present && strcmp(e->old.key, at->key)) put_md(f, e->old.key, strlen(e->old.key));
+  if (e->old.present && strcmp(e->old.key, at->key))
+    put_md(f, e->old.key, strlen(e->old.key));
   fprintf(f, " | %s | ", ty_change_name(e->status));
   if (e->status == TY_CHANGE_CHANGED) {
     for (size_t k = 0; k < e->ndiff; k++) {
@@ -160,10 +169,14 @@ static void put_md_entry(FILE *f, const ty_update *up, const ty_update_entry *e)
       const char *s = d->op == TY_DIFF_INSERT ? e->new_.text : e->old.text;
       /* markers hug the words: spaces at the edges stay outside */
       size_t a = d->off, z = d->off + d->len;
-      while (d->op != TY_DIFF_EQUAL && a < z && s[a] == ' ') a++;
-      while (d->op != TY_DIFF_EQUAL && z > a && s[z - 1] == ' ') z--;
+      while (d->op != TY_DIFF_EQUAL && a < z && s[a] == ' ')
+        a++;
+      while (d->op != TY_DIFF_EQUAL && z > a && s[z - 1] == ' ')
+        z--;
       put_md(f, s + d->off, a - d->off);
-      const char *mark = d->op == TY_DIFF_DELETE ? "~~" : d->op == TY_DIFF_INSERT ? "**" : "";
+      const char *mark = d->op == TY_DIFF_DELETE   ? "~~"
+                         : d->op == TY_DIFF_INSERT ? "**"
+                                                   : "";
       if (a < z) fputs(mark, f);
       put_md(f, s + a, z - a);
       if (a < z) fputs(mark, f);
@@ -188,7 +201,8 @@ int ty_render_update_md(const ty_update *up, const ty_render_options *o,
   fputs("\n\n", f);
   put_counts(f, up);
   fputs("\n\n| key | was | status | change | translation |\n"
-        "|---|---|---|---|---|\n", f);
+        "|---|---|---|---|---|\n",
+        f);
   for (size_t k = 0; k < up->n; k++)
     if (up->v[k].status != TY_CHANGE_UNCHANGED || !up->v[k].trans.present)
       put_md_entry(f, up, &up->v[k]);

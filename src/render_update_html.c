@@ -18,12 +18,18 @@ static void put_html(FILE *f, const char *s, size_t n) {
       int32_t c = ty_utf8_decode(s + i, n - i, &len);
       if ((c == 0xFFFD && len == 1) || c == 0xFFFE || c == 0xFFFF)
         rep = "\xEF\xBF\xBD";
-    } else if (b == '&') rep = "&amp;";
-    else if (b == '<') rep = "&lt;";
-    else if (b == '>') rep = "&gt;";
-    else if (b == '"') rep = "&quot;";
-    else if (b == '\n') rep = "<br>";
-    else if ((b < 0x20 && b != '\t') || b == 0x7F) rep = "\xEF\xBF\xBD";
+    } else if (b == '&')
+      rep = "&amp;";
+    else if (b == '<')
+      rep = "&lt;";
+    else if (b == '>')
+      rep = "&gt;";
+    else if (b == '"')
+      rep = "&quot;";
+    else if (b == '\n')
+      rep = "<br>";
+    else if ((b < 0x20 && b != '\t') || b == 0x7F)
+      rep = "\xEF\xBF\xBD";
     if (rep) {
       fwrite(s + run, 1, i - run, f);
       fputs(rep, f);
@@ -34,13 +40,17 @@ static void put_html(FILE *f, const char *s, size_t n) {
   fwrite(s + run, 1, n - run, f);
 }
 
-static void put_cstr(FILE *f, const char *s) { put_html(f, s, strlen(s)); }
+static void put_cstr(FILE *f, const char *s) {
+  put_html(f, s, strlen(s));
+}
 
 static const char style[] =
     "body{font-family:sans-serif;margin:1em}"
     "table{border-collapse:collapse;width:100%}"
-    "td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}"
-    "del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}"
+    "td,th{border:1px solid #ccc;padding:.3em "
+    ".5em;vertical-align:top;text-align:left}"
+    "del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-"
+    "decoration:none}"
     "tr.unchanged{color:#888}"
     "#hide:checked~table tr.unchanged{display:none}"
     ".status{white-space:nowrap;font-weight:bold}"
@@ -50,12 +60,16 @@ static const char style[] =
 
 static void put_head(FILE *f, const ty_update *up) {
   const char *lang = up->new_->lang == TY_JA ? "ja" : "en";
-  fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-             "<title>Update: ", lang);
+  fprintf(
+      f,
+      "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<title>Update: ",
+      lang);
   put_cstr(f, up->old->name);
   fputs(" → ", f);
   put_cstr(f, up->new_->name);
-  fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>Update: ", style);
+  fprintf(f,
+          "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>Update: ", style);
   put_cstr(f, up->old->name);
   fputs(" → ", f);
   put_cstr(f, up->new_->name);
@@ -67,11 +81,12 @@ static void put_head(FILE *f, const ty_update *up) {
 static void put_summary(FILE *f, const ty_update *up) {
   ty_update_summary s;
   ty_update_get_summary(up, &s);
-  fprintf(f,
-          "<p class=\"summary\">%zu entries: %zu unchanged, %zu changed, "
-          "%zu new, %zu renumbered, %zu deleted; %zu without a translation</p>\n",
-          s.entries, s.unchanged, s.changed, s.new_, s.renumbered, s.deleted,
-          s.untranslated);
+  fprintf(
+      f,
+      "<p class=\"summary\">%zu entries: %zu unchanged, %zu changed, "
+      "%zu new, %zu renumbered, %zu deleted; %zu without a translation</p>\n",
+      s.entries, s.unchanged, s.changed, s.new_, s.renumbered, s.deleted,
+      s.untranslated);
 }
 
 static void put_side(FILE *f, const ty_update_side *s) {
@@ -111,7 +126,9 @@ static void put_change(FILE *f, const ty_update *up, const ty_update_entry *e) {
   for (size_t k = 0; k < e->ndiff; k++) {
     const ty_diff *d = &up->diffs.v[e->diff_off + k];
     const char *s = d->op == TY_DIFF_INSERT ? e->new_.text : e->old.text;
-    const char *tag = d->op == TY_DIFF_DELETE ? "del" : d->op == TY_DIFF_INSERT ? "ins" : NULL;
+    const char *tag = d->op == TY_DIFF_DELETE   ? "del"
+                      : d->op == TY_DIFF_INSERT ? "ins"
+                                                : NULL;
     if (tag) fprintf(f, "<%s>", tag);
     put_html(f, s + d->off, d->len);
     if (tag) fprintf(f, "</%s>", tag);
@@ -121,7 +138,8 @@ static void put_change(FILE *f, const ty_update *up, const ty_update_entry *e) {
 static void put_row(FILE *f, const ty_update *up, const ty_update_entry *e) {
   const ty_update_side *at = e->new_.present ? &e->new_ : &e->old;
   const char *name = ty_change_name(e->status);
-  fprintf(f, "<tr class=\"%s\" id=\"u%zu\"><td>", name, (size_t)(e - up->v) + 1);
+  fprintf(f, "<tr class=\"%s\" id=\"u%zu\"><td>", name,
+          (size_t)(e - up->v) + 1);
   put_cstr(f, at->key);
   if (e->old.present && strcmp(e->old.key, at->key)) {
     fputs(" <span class=\"was\">(was ", f);
@@ -151,7 +169,8 @@ int ty_render_update_html(const ty_update *up, const ty_render_options *o,
   fputs(")</th><th>", f);
   put_cstr(f, up->trans->name);
   fputs("</th></tr></thead>\n<tbody>\n", f);
-  for (size_t k = 0; k < up->n; k++) put_row(f, up, &up->v[k]);
+  for (size_t k = 0; k < up->n; k++)
+    put_row(f, up, &up->v[k]);
   fputs("</tbody>\n</table>\n</body>\n</html>\n", f);
   return 0;
 }

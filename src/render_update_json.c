@@ -51,7 +51,9 @@ static void put_string(FILE *f, const char *s, size_t n) {
   fputc('"', f);
 }
 
-static void put_cstr(FILE *f, const char *s) { put_string(f, s, strlen(s)); }
+static void put_cstr(FILE *f, const char *s) {
+  put_string(f, s, strlen(s));
+}
 
 static void put_side(FILE *f, const char *name, const ty_update_side *s) {
   fprintf(f, ",\"%s\":", name);
@@ -83,8 +85,10 @@ static void put_entry(FILE *f, const ty_update *up, const ty_update_entry *e) {
   fputs("{\"key\":", f);
   put_cstr(f, e->new_.present ? e->new_.key : e->old.key);
   fputs(",\"old_key\":", f);
-  if (e->old.present) put_cstr(f, e->old.key);
-  else fputs("null", f);
+  if (e->old.present)
+    put_cstr(f, e->old.key);
+  else
+    fputs("null", f);
   fprintf(f, ",\"status\":\"%s\"", ty_change_name(e->status));
   put_side(f, "old", &e->old);
   put_side(f, "new", &e->new_);

@@ -22,10 +22,14 @@
 #define XLIFF2_NS "urn:oasis:names:tc:xliff:document:2.0"
 #define XLIFF12_NS "urn:oasis:names:tc:xliff:document:1.2"
 
-static const char *lang_code(ty_lang l) { return l == TY_JA ? "ja" : "en"; }
+static const char *lang_code(ty_lang l) {
+  return l == TY_JA ? "ja" : "en";
+}
 
 /* An entry with a NEW clause is a unit; one without is gone. */
-static int is_unit(const ty_update_entry *e) { return e->new_.present; }
+static int is_unit(const ty_update_entry *e) {
+  return e->new_.present;
+}
 
 /* What a reviewer is told about an entry, into b ("" when nothing). */
 static void entry_note(const ty_update_entry *e, ty_buf *b) {
@@ -36,8 +40,9 @@ static void entry_note(const ty_update_entry *e, ty_buf *b) {
     ty_buf_put(b, e->old.text, e->old.len);
     break;
   case TY_CHANGE_RENUMBERED:
-    ty_buf_printf(b, "renumbered: %s (%s) is now %s (%s); the label of the "
-                     "translation must change",
+    ty_buf_printf(b,
+                  "renumbered: %s (%s) is now %s (%s); the label of the "
+                  "translation must change",
                   e->old.key, e->old.label, e->new_.key, e->new_.label);
     break;
   case TY_CHANGE_NEW: ty_buf_puts(b, "new: needs translating"); break;
@@ -45,7 +50,8 @@ static void entry_note(const ty_update_entry *e, ty_buf *b) {
     ty_buf_puts(b, "deleted: the clause is now only a deletion mark");
     break;
   case TY_CHANGE_UNCHANGED:
-    if (!e->trans.present) ty_buf_puts(b, "unchanged, but the translation has no counterpart");
+    if (!e->trans.present)
+      ty_buf_puts(b, "unchanged, but the translation has no counterpart");
     break;
   }
   if (!b->p) ty_buf_put(b, "", 0);
@@ -73,13 +79,25 @@ static void text_element(ty_xml *x, const char *name, const char *s, size_t n) {
 }
 
 /* XLIFF 2.1: state and subState of a unit's segment. */
-static void state2(const ty_update_entry *e, const char **state, const char **sub) {
+static void state2(const ty_update_entry *e, const char **state,
+                   const char **sub) {
   *sub = NULL;
   switch (e->status) {
-  case TY_CHANGE_UNCHANGED: *state = e->trans.present ? "final" : "initial"; break;
-  case TY_CHANGE_RENUMBERED: *state = "translated"; *sub = "taiyaku:renumbered"; break;
-  case TY_CHANGE_CHANGED: *state = "initial"; *sub = "taiyaku:needs-review"; break;
-  case TY_CHANGE_DELETED: *state = "initial"; *sub = "taiyaku:deleted"; break;
+  case TY_CHANGE_UNCHANGED:
+    *state = e->trans.present ? "final" : "initial";
+    break;
+  case TY_CHANGE_RENUMBERED:
+    *state = "translated";
+    *sub = "taiyaku:renumbered";
+    break;
+  case TY_CHANGE_CHANGED:
+    *state = "initial";
+    *sub = "taiyaku:needs-review";
+    break;
+  case TY_CHANGE_DELETED:
+    *state = "initial";
+    *sub = "taiyaku:deleted";
+    break;
   default: *state = "initial"; break;
   }
 }
@@ -87,7 +105,8 @@ static void state2(const ty_update_entry *e, const char **state, const char **su
 /* XLIFF 1.2: the target's state. */
 static const char *state12(const ty_update_entry *e) {
   switch (e->status) {
-  case TY_CHANGE_UNCHANGED: return e->trans.present ? "final" : "needs-translation";
+  case TY_CHANGE_UNCHANGED:
+    return e->trans.present ? "final" : "needs-translation";
   case TY_CHANGE_RENUMBERED: return "translated";
   case TY_CHANGE_CHANGED:
   case TY_CHANGE_DELETED: return "needs-review-translation";
@@ -100,7 +119,8 @@ static int multiline(const ty_update_entry *e) {
          (e->trans.present && memchr(e->trans.text, '\n', e->trans.len));
 }
 
-static void unit2(ty_xml *x, const ty_update_entry *e, size_t id, ty_buf *note) {
+static void unit2(ty_xml *x, const ty_update_entry *e, size_t id,
+                  ty_buf *note) {
   char ids[32];
   snprintf(ids, sizeof ids, "u%zu", id);
   ty_xml_indent(x, 2);
@@ -128,22 +148,26 @@ static void unit2(ty_xml *x, const ty_update_entry *e, size_t id, ty_buf *note) 
   ty_xml_indent(x, 4);
   text_element(x, "source", e->new_.text, e->new_.len);
   ty_xml_indent(x, 4);
-  if (e->status == TY_CHANGE_NEW || !e->trans.present) text_element(x, "target", "", 0);
-  else text_element(x, "target", e->trans.text, e->trans.len);
+  if (e->status == TY_CHANGE_NEW || !e->trans.present)
+    text_element(x, "target", "", 0);
+  else
+    text_element(x, "target", e->trans.text, e->trans.len);
   ty_xml_indent(x, 3);
   ty_xml_end(x);
   ty_xml_indent(x, 2);
   ty_xml_end(x);
 }
 
-static void unit12(ty_xml *x, const ty_update_entry *e, size_t id, ty_buf *note) {
+static void unit12(ty_xml *x, const ty_update_entry *e, size_t id,
+                   ty_buf *note) {
   char ids[32];
   snprintf(ids, sizeof ids, "u%zu", id);
   ty_xml_indent(x, 3);
   ty_xml_start(x, "trans-unit");
   ty_xml_attr(x, "id", ids);
   ty_xml_attr(x, "resname", e->new_.key);
-  if (e->status == TY_CHANGE_UNCHANGED && e->trans.present) ty_xml_attr(x, "approved", "yes");
+  if (e->status == TY_CHANGE_UNCHANGED && e->trans.present)
+    ty_xml_attr(x, "approved", "yes");
   if (multiline(e)) ty_xml_attr(x, "xml:space", "preserve");
   ty_xml_indent(x, 4);
   text_element(x, "source", e->new_.text, e->new_.len);
@@ -206,8 +230,10 @@ int ty_render_update_xliff(const ty_update *up, const ty_render_options *o,
   size_t id = 0;
   for (size_t k = 0; k < up->n; k++) {
     if (!is_unit(&up->v[k])) continue;
-    if (v12) unit12(&x, &up->v[k], ++id, &note);
-    else unit2(&x, &up->v[k], ++id, &note);
+    if (v12)
+      unit12(&x, &up->v[k], ++id, &note);
+    else
+      unit2(&x, &up->v[k], ++id, &note);
   }
   if (v12) {
     ty_xml_indent(&x, 2);

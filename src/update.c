@@ -35,11 +35,13 @@ static void version_text(const ty_doc *d, ty_arena *arena, ty_version_text *t) {
     size_t k = 0;
     for (size_t j = 0; j < flat.n; j++) {
       char c = flat.p[j] == '\t' ? ' ' : flat.p[j];
-      if (c == ' ' && (k == 0 || out[k - 1] == ' ' || out[k - 1] == '\n')) continue;
+      if (c == ' ' && (k == 0 || out[k - 1] == ' ' || out[k - 1] == '\n'))
+        continue;
       if (c == '\n' && k && out[k - 1] == ' ') k--;
       out[k++] = c;
     }
-    while (k && (out[k - 1] == ' ' || out[k - 1] == '\n')) k--;
+    while (k && (out[k - 1] == ' ' || out[k - 1] == '\n'))
+      k--;
     out[k] = '\0';
     t->s[i] = out;
     t->len[i] = k;
@@ -91,13 +93,15 @@ static void side_of_translation(ty_update *up, ty_update_side *s,
 static int *pairs_of_old(const ty_update *up) {
   size_t n = up->old->ncl;
   int *pair_of = ty_xmalloc((n + 1) * sizeof *pair_of);
-  for (size_t i = 0; i < n; i++) pair_of[i] = -1;
+  for (size_t i = 0; i < n; i++)
+    pair_of[i] = -1;
   ty_lang src = up->old->lang;
   for (size_t k = 0; k < up->al->npairs; k++) {
     const ty_pair *p = &up->al->pairs[k];
     int first = src == TY_JA ? p->ja : p->en;
     int count = src == TY_JA ? p->nja : p->nen;
-    for (int c = 0; c < count && first >= 0; c++) pair_of[first + c] = (int)k;
+    for (int c = 0; c < count && first >= 0; c++)
+      pair_of[first + c] = (int)k;
   }
   return pair_of;
 }
@@ -112,7 +116,7 @@ static ty_change paired_status(const ty_update_entry *e) {
                   memcmp(e->old.text, e->new_.text, e->old.len) == 0;
   if (same_text)
     return same_label(&e->old, &e->new_) ? TY_CHANGE_UNCHANGED
-                                        : TY_CHANGE_RENUMBERED;
+                                         : TY_CHANGE_RENUMBERED;
   if (ty_is_deleted_text(e->new_.text, e->new_.len) &&
       !ty_is_deleted_text(e->old.text, e->old.len))
     return TY_CHANGE_DELETED;
@@ -147,9 +151,12 @@ static void entry_for(build *b, int i, int j) {
   if (i >= 0) side_of_clause(up, &e->old, up->old, b->ot, i);
   if (j >= 0) side_of_clause(up, &e->new_, up->new_, b->nt, j);
   side_of_translation(up, &e->trans, b->pair_of, i);
-  if (i < 0) e->status = TY_CHANGE_NEW;
-  else if (j < 0) e->status = TY_CHANGE_DELETED;
-  else e->status = paired_status(e);
+  if (i < 0)
+    e->status = TY_CHANGE_NEW;
+  else if (j < 0)
+    e->status = TY_CHANGE_DELETED;
+  else
+    e->status = paired_status(e);
   if (e->status == TY_CHANGE_CHANGED) {
     e->diff_off = up->diffs.n;
     ty_word_diff(b->words, e->old.text, e->old.len, e->new_.text, e->new_.len,
@@ -168,8 +175,10 @@ static void build_entries(build *b) {
   int *head = ty_xmalloc((nn + 2) * sizeof *head);
   int *next = ty_xmalloc((no + 1) * sizeof *next);
   int *tail = ty_xmalloc((nn + 2) * sizeof *tail);
-  for (size_t j = 0; j < nn; j++) back[j] = -1;
-  for (size_t j = 0; j < nn + 2; j++) head[j] = tail[j] = -1;
+  for (size_t j = 0; j < nn; j++)
+    back[j] = -1;
+  for (size_t j = 0; j < nn + 2; j++)
+    head[j] = tail[j] = -1;
   int after = 0;
   for (size_t i = 0; i < no; i++) {
     if (b->partner[i] >= 0) {
@@ -178,14 +187,18 @@ static void build_entries(build *b) {
       continue;
     }
     next[i] = -1;
-    if (tail[after] >= 0) next[tail[after]] = (int)i;
-    else head[after] = (int)i;
+    if (tail[after] >= 0)
+      next[tail[after]] = (int)i;
+    else
+      head[after] = (int)i;
     tail[after] = (int)i;
   }
-  for (int i = head[0]; i >= 0; i = next[i]) entry_for(b, i, -1);
+  for (int i = head[0]; i >= 0; i = next[i])
+    entry_for(b, i, -1);
   for (size_t j = 0; j < nn; j++) {
     entry_for(b, back[j], (int)j);
-    for (int i = head[j + 1]; i >= 0; i = next[i]) entry_for(b, i, -1);
+    for (int i = head[j + 1]; i >= 0; i = next[i])
+      entry_for(b, i, -1);
   }
   free(back);
   free(head);
@@ -206,9 +219,9 @@ ty_update *ty_update_new(ty_doc *old_doc, ty_doc *new_doc, ty_doc *translation,
   ty_config local = cfg ? *cfg : *defaults;
   local.checks = 0;
   local.by = TY_BY_NUMBER;
-  ty_alignment *al =
-      old_doc->lang == TY_JA ? ty_align(old_doc, translation, &local, err)
-                             : ty_align(translation, old_doc, &local, err);
+  ty_alignment *al = old_doc->lang == TY_JA
+                         ? ty_align(old_doc, translation, &local, err)
+                         : ty_align(translation, old_doc, &local, err);
   ty_config_free(defaults);
   if (!al) return NULL;
   ty_update *up = ty_xcalloc(1, sizeof *up);

@@ -16,7 +16,11 @@
  * (TY_DIFF_EQUAL, in both), that only OLD has (TY_DIFF_DELETE) or only NEW
  * has (TY_DIFF_INSERT).  off/len locate it in the OLD text for EQUAL and
  * DELETE, in the NEW text for INSERT. */
-typedef enum ty_diff_op { TY_DIFF_EQUAL, TY_DIFF_DELETE, TY_DIFF_INSERT } ty_diff_op;
+typedef enum ty_diff_op {
+  TY_DIFF_EQUAL,
+  TY_DIFF_DELETE,
+  TY_DIFF_INSERT
+} ty_diff_op;
 
 typedef struct ty_diff {
   ty_diff_op op;

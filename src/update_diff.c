@@ -54,7 +54,8 @@ typedef struct tokens {
 
 static uint64_t hash_bytes(const char *s, size_t n) {
   uint64_t h = 1469598103934665603u; /* FNV-1a */
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211u;
   return h;
 }
 
@@ -151,7 +152,9 @@ static void emit_tokens(ty_diffs *out, ty_diff_op op, const token *T, size_t i,
 static void backtrack(const middle *m, long **trace, long d, ty_diffs *out) {
   long N = (long)(m->a1 - m->a0), M = (long)(m->b1 - m->b0);
   /* collect the steps backwards, then emit them forwards */
-  typedef struct step { long x0, y0, x1, y1; } step;
+  typedef struct step {
+    long x0, y0, x1, y1;
+  } step;
   step *steps = ty_xmalloc((size_t)(d + 1) * sizeof *steps);
   long x = N, y = M;
   for (long k = d; k > 0; k--) {
@@ -173,10 +176,12 @@ static void backtrack(const middle *m, long **trace, long d, ty_diffs *out) {
     step s = steps[k];
     long mx = s.x0, my = s.y0;
     if (s.x1 - s.x0 > s.y1 - s.y0) { /* deletion, then a snake */
-      emit_tokens(out, TY_DIFF_DELETE, m->A, a0 + (size_t)mx, a0 + (size_t)mx + 1);
+      emit_tokens(out, TY_DIFF_DELETE, m->A, a0 + (size_t)mx,
+                  a0 + (size_t)mx + 1);
       mx++;
     } else {
-      emit_tokens(out, TY_DIFF_INSERT, m->B, b0 + (size_t)my, b0 + (size_t)my + 1);
+      emit_tokens(out, TY_DIFF_INSERT, m->B, b0 + (size_t)my,
+                  b0 + (size_t)my + 1);
       my++;
     }
     emit_tokens(out, TY_DIFF_EQUAL, m->A, a0 + (size_t)mx, a0 + (size_t)s.x1);
@@ -198,14 +203,16 @@ static int myers(const middle *m, ty_diffs *out) {
     long *P = d ? trace[d - 1] : NULL;
     for (long k = -d; k <= d; k += 2) {
       long x;
-      if (d == 0) x = 0;
+      if (d == 0)
+        x = 0;
       else if (k == -d || (k != d && P[k - 1 + d - 1] < P[k + 1 + d - 1]))
         x = P[k + 1 + d - 1];
       else
         x = P[k - 1 + d - 1] + 1;
       long y = x - k;
       while (x < N && y < M &&
-             same(m->sa, &m->A[m->a0 + (size_t)x], m->sb, &m->B[m->b0 + (size_t)y])) {
+             same(m->sa, &m->A[m->a0 + (size_t)x], m->sb,
+                  &m->B[m->b0 + (size_t)y])) {
         x++;
         y++;
       }
@@ -215,7 +222,8 @@ static int myers(const middle *m, ty_diffs *out) {
     trace[d] = V;
   }
   if (found) backtrack(m, trace, d - 1, out);
-  for (long i = 0; i <= maxd; i++) free(trace[i]);
+  for (long i = 0; i <= maxd; i++)
+    free(trace[i]);
   free(trace);
   return found;
 }
@@ -226,7 +234,8 @@ void ty_word_diff(ty_worder *w, const char *a, size_t na, const char *b,
   tokenize(w, a, na, &A);
   tokenize(w, b, nb, &B);
   size_t pre = 0;
-  while (pre < A.n && pre < B.n && same(a, &A.v[pre], b, &B.v[pre])) pre++;
+  while (pre < A.n && pre < B.n && same(a, &A.v[pre], b, &B.v[pre]))
+    pre++;
   size_t suf = 0;
   while (suf < A.n - pre && suf < B.n - pre &&
          same(a, &A.v[A.n - 1 - suf], b, &B.v[B.n - 1 - suf]))

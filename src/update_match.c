@@ -42,13 +42,15 @@ typedef struct strtab {
 
 static uint64_t hash_bytes(const char *s, size_t n) {
   uint64_t h = 1469598103934665603u; /* FNV-1a */
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211u;
   return h ^ (h >> 31);
 }
 
 static void strtab_init(strtab *t, size_t most) {
   t->nslot = 16;
-  while (t->nslot < 2 * most) t->nslot *= 2;
+  while (t->nslot < 2 * most)
+    t->nslot *= 2;
   t->slot = ty_xcalloc(t->nslot, sizeof *t->slot);
   size_t cap = most ? most : 1;
   t->s = ty_xmalloc(cap * sizeof *t->s);
@@ -106,7 +108,8 @@ static void make_grams(grams *g, const char *s, size_t n) {
   for (size_t i = 0; i < n;) {
     int len;
     int32_t c = ty_utf8_decode(s + i, n - i, &len);
-    if (prev >= 0) g->v[g->n++] = ((uint64_t)(uint32_t)prev << 32) | (uint32_t)c;
+    if (prev >= 0)
+      g->v[g->n++] = ((uint64_t)(uint32_t)prev << 32) | (uint32_t)c;
     prev = c;
     i += (size_t)len;
   }
@@ -132,15 +135,18 @@ static double dice(const grams *a, const grams *b) {
   return 2.0 * (double)common / (double)(a->n + b->n);
 }
 
-/* ---- the matcher ---------------------------------------------------------- */
+/* ---- the matcher ----------------------------------------------------------
+ */
 
 typedef struct matcher {
   const ty_doc *od, *nd;
   const ty_version_text *ot, *nt;
-  int *partner; /* old -> new */
-  int *back;    /* new -> old */
-  int *okey, *nkey;          /* key ids */
-  size_t *gstart; int *gmember; size_t *gcur; /* old clauses by key id */
+  int *partner;     /* old -> new */
+  int *back;        /* new -> old */
+  int *okey, *nkey; /* key ids */
+  size_t *gstart;
+  int *gmember;
+  size_t *gcur; /* old clauses by key id */
   grams *og, *ng;
 } matcher;
 
@@ -171,11 +177,16 @@ static void index_keys(matcher *m) {
   m->gstart = ty_xcalloc(ng + 1, sizeof *m->gstart);
   m->gcur = ty_xmalloc((ng + 1) * sizeof *m->gcur);
   m->gmember = ty_xmalloc((no + 1) * sizeof *m->gmember);
-  for (size_t i = 0; i < no; i++) m->gstart[m->okey[i] + 1]++;
-  for (size_t g = 0; g < ng; g++) m->gstart[g + 1] += m->gstart[g];
-  for (size_t g = 0; g <= ng; g++) m->gcur[g] = m->gstart[g];
-  for (size_t i = 0; i < no; i++) m->gmember[m->gcur[m->okey[i]]++] = (int)i;
-  for (size_t g = 0; g <= ng; g++) m->gcur[g] = m->gstart[g];
+  for (size_t i = 0; i < no; i++)
+    m->gstart[m->okey[i] + 1]++;
+  for (size_t g = 0; g < ng; g++)
+    m->gstart[g + 1] += m->gstart[g];
+  for (size_t g = 0; g <= ng; g++)
+    m->gcur[g] = m->gstart[g];
+  for (size_t i = 0; i < no; i++)
+    m->gmember[m->gcur[m->okey[i]]++] = (int)i;
+  for (size_t g = 0; g <= ng; g++)
+    m->gcur[g] = m->gstart[g];
   strtab_free(&t);
 }
 
@@ -194,7 +205,8 @@ static void anchor(matcher *m) {
     where[id] = (int)i;
   }
   /* candidates in new order: (old index, new index) */
-  int *ci = ty_xmalloc((nn + 1) * sizeof *ci), *cj = ty_xmalloc((nn + 1) * sizeof *cj);
+  int *ci = ty_xmalloc((nn + 1) * sizeof *ci),
+      *cj = ty_xmalloc((nn + 1) * sizeof *cj);
   int *nid = ty_xmalloc((nn + 1) * sizeof *nid);
   for (size_t j = 0; j < nn; j++) {
     nid[j] = strtab_id(&t, m->nt->s[j], m->nt->len[j]);
@@ -207,19 +219,24 @@ static void anchor(matcher *m) {
       cj[k++] = (int)j;
     }
   /* tails[l]: candidate ending the best run of length l+1; prev links */
-  int *tails = ty_xmalloc((k + 1) * sizeof *tails), *prev = ty_xmalloc((k + 1) * sizeof *prev);
+  int *tails = ty_xmalloc((k + 1) * sizeof *tails),
+      *prev = ty_xmalloc((k + 1) * sizeof *prev);
   size_t runs = 0;
   for (size_t c = 0; c < k; c++) {
     size_t lo = 0, hi = runs;
     while (lo < hi) {
       size_t mid = (lo + hi) / 2;
-      if (ci[tails[mid]] < ci[c]) lo = mid + 1; else hi = mid;
+      if (ci[tails[mid]] < ci[c])
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     prev[c] = lo ? tails[lo - 1] : -1;
     tails[lo] = (int)c;
     if (lo == runs) runs++;
   }
-  for (int c = runs ? tails[runs - 1] : -1; c >= 0; c = prev[c]) link(m, ci[c], cj[c]);
+  for (int c = runs ? tails[runs - 1] : -1; c >= 0; c = prev[c])
+    link(m, ci[c], cj[c]);
   free(tails);
   free(prev);
   free(ci);
@@ -240,8 +257,10 @@ static void by_key(matcher *m, size_t a0, size_t a1, size_t b0, size_t b1,
     int g = m->nkey[j];
     size_t end = m->gstart[g + 1];
     /* members before the gap belong to earlier gaps: skip them for good */
-    while (m->gcur[g] < end && (size_t)m->gmember[m->gcur[g]] < a0) m->gcur[g]++;
-    for (size_t x = m->gcur[g], tries = 0; x < end && tries < WINDOW; x++, tries++) {
+    while (m->gcur[g] < end && (size_t)m->gmember[m->gcur[g]] < a0)
+      m->gcur[g]++;
+    for (size_t x = m->gcur[g], tries = 0; x < end && tries < WINDOW;
+         x++, tries++) {
       int i = m->gmember[x];
       if ((size_t)i >= a1) break;
       if (m->partner[i] >= 0) continue;
@@ -288,11 +307,13 @@ void ty_version_match(const ty_doc *old, const ty_version_text *ot,
                       const ty_doc *new_, const ty_version_text *nt,
                       int *partner) {
   size_t no = old->ncl, nn = new_->ncl;
-  matcher m = {old, new_, ot, nt, partner, NULL, NULL, NULL, NULL, NULL, NULL,
-               NULL, NULL};
+  matcher m = {old,  new_, ot,   nt,   partner, NULL, NULL,
+               NULL, NULL, NULL, NULL, NULL,    NULL};
   m.back = ty_xmalloc((nn + 1) * sizeof *m.back);
-  for (size_t i = 0; i < no; i++) partner[i] = -1;
-  for (size_t j = 0; j < nn; j++) m.back[j] = -1;
+  for (size_t i = 0; i < no; i++)
+    partner[i] = -1;
+  for (size_t j = 0; j < nn; j++)
+    m.back[j] = -1;
   m.og = ty_xcalloc(no + 1, sizeof *m.og);
   m.ng = ty_xcalloc(nn + 1, sizeof *m.ng);
   index_keys(&m);
@@ -308,8 +329,10 @@ void ty_version_match(const ty_doc *old, const ty_version_text *ot,
       b0 = j + 1;
     }
   }
-  for (size_t i = 0; i < no; i++) free(m.og[i].v);
-  for (size_t j = 0; j < nn; j++) free(m.ng[j].v);
+  for (size_t i = 0; i < no; i++)
+    free(m.og[i].v);
+  for (size_t j = 0; j < nn; j++)
+    free(m.ng[j].v);
   free(m.og);
   free(m.ng);
   free(m.okey);
@@ -321,10 +344,11 @@ void ty_version_match(const ty_doc *old, const ty_version_text *ot,
 }
 
 int ty_is_deleted_text(const char *s, size_t n) {
-  static const char *const words[] = {"削除", "（削除）", "(削除)", "deleted",
-                                      "(deleted)", "[deleted]", "repealed",
-                                      "(repealed)", "[repealed]"};
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '.')) n--;
+  static const char *const words[] = {"削除",     "（削除）",   "(削除)",
+                                      "deleted",  "(deleted)",  "[deleted]",
+                                      "repealed", "(repealed)", "[repealed]"};
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
+    n--;
   while (n && s[0] == ' ') {
     s++;
     n--;

@@ -2,17 +2,17 @@
  * (Japanese by word, English by word, long and equal texts), version
  * matching (moved down, 削除, の二, a key reused for other text, repeated
  * headings), statuses and the translation beside each entry. */
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "update.h"
 #include "outline_support.h"
+#include "update.h"
 
 /* The diff of a -> b written as "=same -old +new " pieces. */
 static void diff_string(ty_lang lang, const char *a, const char *b, char *out,
@@ -24,8 +24,8 @@ static void diff_string(ty_lang lang, const char *a, const char *b, char *out,
   for (size_t k = 0; k < d.n; k++) {
     const char *s = d.v[k].op == TY_DIFF_INSERT ? b : a;
     char piece[512];
-    snprintf(piece, sizeof piece, "%c%.*s|", "=-+"[d.v[k].op],
-             (int)d.v[k].len, s + d.v[k].off);
+    snprintf(piece, sizeof piece, "%c%.*s|", "=-+"[d.v[k].op], (int)d.v[k].len,
+             s + d.v[k].off);
     strncat(out, piece, cap - strlen(out) - 1);
   }
   free(d.v);
@@ -77,9 +77,12 @@ static void test_update_diff_rebuilds_both_texts(void **state) {
   ty_word_diff(w, a.p, a.n, b.p, b.n, &d);
   ty_buf ra = {0}, rb = {0};
   for (size_t k = 0; k < d.n; k++) {
-    if (d.v[k].op != TY_DIFF_INSERT) ty_buf_put(&ra, a.p + d.v[k].off, d.v[k].len);
-    if (d.v[k].op == TY_DIFF_EQUAL) ty_buf_put(&rb, a.p + d.v[k].off, d.v[k].len);
-    if (d.v[k].op == TY_DIFF_INSERT) ty_buf_put(&rb, b.p + d.v[k].off, d.v[k].len);
+    if (d.v[k].op != TY_DIFF_INSERT)
+      ty_buf_put(&ra, a.p + d.v[k].off, d.v[k].len);
+    if (d.v[k].op == TY_DIFF_EQUAL)
+      ty_buf_put(&rb, a.p + d.v[k].off, d.v[k].len);
+    if (d.v[k].op == TY_DIFF_INSERT)
+      ty_buf_put(&rb, b.p + d.v[k].off, d.v[k].len);
   }
   assert_int_equal(ra.n, a.n);
   assert_memory_equal(ra.p, a.p, a.n);
@@ -133,13 +136,15 @@ static void statuses(const char *old_text, const char *new_text,
   ty_doc_free(t);
 }
 
-static const char law_en[] = "Article 1 One.\nArticle 2 Two.\nArticle 3 Three.\n"
-                             "Article 4 Four.\n";
+static const char law_en[] =
+    "Article 1 One.\nArticle 2 Two.\nArticle 3 Three.\n"
+    "Article 4 Four.\n";
 
 static void test_update_article_moved_down_keeps_identity(void **state) {
   (void)state;
   char got[1024];
-  statuses("第一条　甲は乙とする。\n第二条　丙は丁とする。\n第三条　戊は己とする。\n",
+  statuses("第一条　甲は乙とする。\n第二条　丙は丁とする。\n第三条　戊は己とす"
+           "る。\n",
            "第一条　甲は乙とする。\n第二条　新たに加える規定とする。\n"
            "第三条　丙は丁とする。\n第四条　戊は己とする。\n",
            law_en, TY_JA, got, sizeof got);
@@ -149,7 +154,8 @@ static void test_update_article_moved_down_keeps_identity(void **state) {
 static void test_update_deleted_article_and_branch_insertion(void **state) {
   (void)state;
   char got[1024];
-  statuses("第一条　甲は乙とする。\n第二条　丙は丁とする。\n第三条　戊は己とする。\n",
+  statuses("第一条　甲は乙とする。\n第二条　丙は丁とする。\n第三条　戊は己とす"
+           "る。\n",
            "第一条　甲は乙とする。\n第二条　削除\n第三条　戊は己とする。\n"
            "第三条の二　庚は辛とする。\n",
            law_en, TY_JA, got, sizeof got);
@@ -164,8 +170,8 @@ static void test_update_reworded_and_gone(void **state) {
   statuses("1. The Chairman decides.\n2. The Secretary counts.\n"
            "3. The Leader appoints.\n",
            "1. The Chair decides.\n2. The Leader appoints.\n",
-           "1. 議長が決める。\n2. 書記が数える。\n3. リーダが任命する。\n", TY_EN,
-           got, sizeof got);
+           "1. 議長が決める。\n2. 書記が数える。\n3. リーダが任命する。\n",
+           TY_EN, got, sizeof got);
   assert_string_equal(got, "1:changed 2:deleted 2<3:renumbered ");
 }
 
@@ -181,16 +187,19 @@ static void test_update_repeated_headings_pair_by_key(void **state) {
            "1. リーダ\n1.1. 権限\nリーダは任命できる。\n"
            "2. 書記\n2.1. 権限\n書記は数えられる。\n",
            TY_EN, got, sizeof got);
-  assert_string_equal(got, "1:unchanged 1.1:changed 2:unchanged 2.1:unchanged ");
+  assert_string_equal(got,
+                      "1:unchanged 1.1:changed 2:unchanged 2.1:unchanged ");
 }
 
 static void test_update_translation_beside_each_entry(void **state) {
   (void)state;
   ty_doc *o = parse_as("1. The Chairman decides.\n2. The Secretary counts.\n",
                        "old.txt", TY_EN);
-  ty_doc *n = parse_as("1. The Chair decides.\n2. The Secretary counts.\n3. New.\n",
-                       "new.txt", TY_EN);
-  ty_doc *t = parse_as("1. 議長が決める。\n2. 書記が数える。\n", "ja.txt", TY_JA);
+  ty_doc *n =
+      parse_as("1. The Chair decides.\n2. The Secretary counts.\n3. New.\n",
+               "new.txt", TY_EN);
+  ty_doc *t =
+      parse_as("1. 議長が決める。\n2. 書記が数える。\n", "ja.txt", TY_JA);
   ty_error err = {0};
   ty_update *up = ty_update_new(o, n, t, NULL, &err);
   assert_non_null(up);
