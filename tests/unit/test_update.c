@@ -2,17 +2,22 @@
  * (Japanese by word, English by word, long and equal texts), version
  * matching (moved down, 削除, の二, a key reused for other text, repeated
  * headings), statuses and the translation beside each entry. */
-#include <cmocka.h>
+/* cmocka.h needs these first; the blank lines keep include sorting from
+ * reordering the groups */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "outline_support.h"
 #include "update.h"
+
+#include "outline_support.h"
 
 /* The diff of a -> b written as "=same -old +new " pieces. */
 static void diff_string(ty_lang lang, const char *a, const char *b, char *out,
