@@ -107,6 +107,9 @@ static const char style[] =
     ".sev-info .sev,.fx.sev-info{color:var(--info)}\n"
     "code{font-size:.9em}\n"
     ".loc{color:#666;font-size:.85em;overflow-wrap:anywhere}\n"
+    ".conf{color:#666;font-size:.75em;border:1px solid var(--line);"
+    "border-radius:3px;padding:0 .2em}\n"
+    ".codes{margin-top:.5rem}.codes dd{font-size:1rem}\n"
     "table.pairs{border-collapse:collapse;width:100%;table-layout:fixed}\n"
     ".pairs th,.pairs td{border-bottom:1px solid var(--line);padding:.45rem "
     ".5rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}\n"
@@ -170,11 +173,17 @@ static void put_head(FILE *f, const ty_alignment *al) {
   fputs("</h1>\n", f);
 }
 
+static const char *sev_class(ty_severity s);
+
 static void put_count(FILE *f, const char *name, size_t n, int bad) {
   fprintf(f, "<div%s><dt>%s</dt><dd>%zu</dd></div>\n",
           bad && n ? " class=\"bad\"" : "", name, n);
 }
 
+/* The counts: pairs by status (a pair "with no English" is a clause left
+ * unpaired; a clause renumbered and paired by content is a content pair),
+ * findings by severity, then findings by code, so that the [missing-en]
+ * findings of renumbered clauses are counted beside the pairs. */
 static void put_summary(FILE *f, const ty_alignment *al) {
   ty_summary s;
   ty_alignment_summary(al, &s);
@@ -182,12 +191,30 @@ static void put_summary(FILE *f, const ty_alignment *al) {
   put_count(f, "pairs", s.pairs, 0);
   put_count(f, "matched", s.matched, 0);
   put_count(f, "content", s.content, 0);
-  put_count(f, "missing English", s.missing_en, 1);
-  put_count(f, "missing Japanese", s.missing_ja, 1);
+  put_count(f, "pairs with no English", s.missing_en, 1);
+  put_count(f, "pairs with no Japanese", s.missing_ja, 1);
   put_count(f, "errors", s.errors, 1);
   put_count(f, "warnings", s.warnings, 0);
   put_count(f, "infos", s.infos, 0);
-  fputs("</dl>\n</header>\n", f);
+  fputs("</dl>\n", f);
+  size_t by_code[TY_CODE_COUNT] = {0};
+  ty_severity worst[TY_CODE_COUNT];
+  for (int c = 0; c < TY_CODE_COUNT; c++) worst[c] = TY_SEV_INFO;
+  for (size_t i = 0; i < al->findings.n; i++) {
+    const ty_finding *x = &al->findings.v[i];
+    by_code[x->code]++;
+    if (x->severity > worst[x->code]) worst[x->code] = x->severity;
+  }
+  if (al->findings.n) {
+    fputs("<dl class=\"summary codes\" id=\"codes\">\n", f);
+    for (int c = 0; c < TY_CODE_COUNT; c++)
+      if (by_code[c])
+        fprintf(f, "<div class=\"%s\"><dt>[%s]</dt><dd>%zu</dd></div>\n",
+                worst[c] == TY_SEV_ERROR ? "bad" : sev_class(worst[c]),
+                ty_code_name((ty_code)c), by_code[c]);
+    fputs("</dl>\n", f);
+  }
+  fputs("</header>\n", f);
 }
 
 /* The plot: PLOT pixels square inside margins; strips for missing sides. */
@@ -321,6 +348,8 @@ static void put_findings(FILE *f, const ty_alignment *al, const size_t *where) {
     if (x->ja_line) fprintf(f, " <span class=\"loc\">ja %d</span>", x->ja_line);
     else if (x->en_line)
       fprintf(f, " <span class=\"loc\">en %d</span>", x->en_line);
+    fprintf(f, " <span class=\"conf\" title=\"confidence\">%.2f</span>",
+            x->confidence);
     fputs("</li>\n", f);
   }
   fputs("</ol>\n</section>\n", f);

@@ -72,6 +72,7 @@ static void put_note(ty_xml *x, int depth, const ty_finding *f, ty_buf *tmp) {
   ty_buf_printf(tmp, "%s: ", ty_severity_name(f->severity));
   if (f->key && *f->key) ty_buf_printf(tmp, "%s: ", f->key);
   ty_buf_puts(tmp, f->message ? f->message : "");
+  ty_buf_printf(tmp, " (confidence %.2f)", f->confidence);
   ty_xml_text(x, tmp->p, tmp->n);
   ty_xml_end(x);
 }

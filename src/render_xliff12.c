@@ -59,6 +59,7 @@ static void put_note(ctx12 *c, int depth, const ty_finding *f,
                 ty_code_name(f->code));
   if (f->key && *f->key) ty_buf_printf(&c->tmp, "%s: ", f->key);
   ty_buf_puts(&c->tmp, f->message ? f->message : "");
+  ty_buf_printf(&c->tmp, " (confidence %.2f)", f->confidence);
   ty_xml_text(&c->x, c->tmp.p, c->tmp.n);
   ty_xml_end(&c->x);
 }
