@@ -60,6 +60,7 @@ $(BUILD)/taiyaku: $(CLI_OBJ) $(BUILD)/libtaiyaku.a
 
 $(CLI_OBJ): src/cli.h
 $(BUILD)/obj/update%.o $(BUILD)/obj/render_update%.o: src/update.h
+$(LIB_OBJ): src/engine.h
 
 # The .pc is rebuilt whenever PREFIX, LIBDIR, INCLUDEDIR or the version
 # change: pc-vars holds their last values and changes only with them.

@@ -1,0 +1,602 @@
+/* engine.c — the alignment engine: units with their lengths and
+ * anchors, the cost of a move, the banded programme, calibration.
+ *
+ * A dynamic programme of the Gale–Church family over two sequences of
+ * units (sentences, clauses, paragraphs).  The cost of a move joining a ja
+ * units with b en units is
+ *
+ *   cost = prior(move) + delta^2 / 2 - anchors
+ *
+ * where delta compares the lengths in English characters (a Japanese
+ * character counts 1/c, c the document's ratio), with variance s2 per
+ * character; c and s2 are estimated from the pairs numbers matched, or
+ * from the totals of both texts with --by, else defaults.  Anchors are
+ * what both groups hold: numbers, Latin words, printf conversions (%s,
+ * %1$d), katakana loanwords by consonant skeleton (ファイル ~ file),
+ * punctuation that both languages write alike (weak), dictionary glosses
+ * (--dict); a number, a Latin word or a conversion one side states and
+ * the other lacks costs.  A unit left out (1-0, 0-1) costs its prior.
+ *
+ * The programme runs over antidiagonals (i + j constant) inside a band
+ * centred on the best cell of the previous antidiagonal, so it follows the
+ * path through omissions on either side; the band widens while the best
+ * cell comes near its edge.  Time and memory are linear in the number of
+ * units for a given band; a band as wide as the input makes it exact,
+ * which it is for the few sentences of a clause. */
+#include "engine.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the cost model ---------------------------------------------------------- */
+
+#define ANCHOR_SHARED 3.0  /* per anchor both groups hold (at most 4) */
+#define ANCHOR_WEAK 1.0    /* per weak anchor (punctuation, short loanword) */
+/* What a required anchor one side lacks costs, in half nats, by its
+ * flags (bit 0 required, bit 1 weak): a conversion or a Latin word more
+ * than a punctuation mark; numbers are weighed apart. */
+static const int miss_units[4] = {0, 3, 0, 2};
+#define NUMBER_MISSING 6  /* a number against other numbers */
+#define NUMBER_UNSTATED 2 /* a number against none */
+
+/* Anchor flags, the low three bits of an anchor's hash. */
+#define A_REQUIRED 1u /* its absence on the other side costs */
+#define A_WEAK 2u     /* sharing it gains ANCHOR_WEAK, not ANCHOR_SHARED */
+#define A_NUMBER 4u   /* a number */
+#define MAX_MISSING 12 /* half nats */
+#define MAX_ANCHORS 4
+
+static const model default_model = {0.55, 2.0};
+
+/* ---- units: lengths and anchors ------------------------------------------ */
+
+
+
+
+void ty_seq_free(seq *q) {
+  free(q->len);
+  free(q->jlen);
+  free(q->elen);
+  free(q->aoff);
+  free(q->pool);
+  memset(q, 0, sizeof *q);
+}
+
+void ty_seq_put_anchor(seq *q, uint32_t h) {
+  if (q->np == q->pcap) {
+    q->pcap = q->pcap ? q->pcap * 2 : 256;
+    q->pool = ty_xrealloc(q->pool, q->pcap * sizeof *q->pool);
+  }
+  q->pool[q->np++] = h;
+}
+
+/* A full-width ASCII form (Ａ, １, ％) as ASCII; other code points as
+ * they are. */
+static int32_t narrow(int32_t c) {
+  return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;
+}
+
+
+/* Loanwords: a katakana word and an English word compared by their
+ * consonant skeletons (ファイル f-r, file f-r; ディレクトリ d-r-k-t-r,
+ * directory d-r-k-t-r).  The consonant of each katakana U+30A1..U+30FA,
+ * '0' for none (vowels, small kana, ッ). */
+static const char kana_consonant[] =
+    "0000000000kgkgkgkgkgsssgsssssstdtg0tstdtdnnnnnhbphbpfbphbphbpmmmmm"
+    "000000rrrrr0w000nbkkbbbb";
+
+static int is_vowel(int c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* Adds the skeleton hash of sk[0..n) as an anchor: weak with two
+ * consonants, none with fewer. */
+static void put_skeleton(seq *q, const char *sk, size_t n) {
+  if (n < 2) return;
+  uint32_t h = fnv(2166136261u, 'k');
+  for (size_t k = 0; k < n; k++) h = fnv(h, (unsigned char)sk[k]);
+  ty_seq_put_anchor(q, (h & ~7u) | (n < 3 ? A_WEAK : 0u));
+}
+
+/* The consonant skeleton of the lower-cased English word w[0..n), spelt
+ * as katakana would write its sounds. */
+static size_t english_skeleton(const char *w, size_t n, char *sk, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < cap; i++) {
+    int c = w[i], next = i + 1 < n ? w[i + 1] : 0, prev = i ? w[i - 1] : 0;
+    int out = 0;
+    if (is_vowel(c)) continue;
+    if (c == 'p' && next == 'h') out = 'f', i++;
+    else if ((c == 't' || c == 's') && next == 'h') out = 's', i++;
+    else if (c == 'c' && next == 'h') out = 't', i++;
+    else if (c == 'c' && next == 'k') out = 'k', i++;
+    else if ((c == 't' || c == 's') && next == 'i' && i + 2 < n && w[i + 2] == 'o') out = 's';
+    else if (c == 'c') out = (next == 'e' || next == 'i' || next == 'y') ? 's' : 'k';
+    else if (c == 'q') out = 'k';
+    else if (c == 'x') {
+      if (k + 1 < cap) sk[k++] = 'k';
+      out = 's';
+    } else if (c == 'l') out = 'r';
+    else if (c == 'v') out = 'b';
+    else if (c == 'z') out = 's';
+    else if (c == 'j') out = 'g';
+    else if (c == 'r' && is_vowel(prev) && !is_vowel(next)) continue;
+    else if (c == 'w' && !is_vowel(next)) continue;
+    else if (c == 'h' && i) continue;
+    else out = c;
+    if (k && sk[k - 1] == out) continue;
+    sk[k++] = (char)out;
+  }
+  return k;
+}
+
+/* Punctuation that both languages write alike in messages and lists
+ * (after full-width forms are narrowed): weak anchors. */
+static const unsigned char punct[128] = {
+    [':'] = 1, ['?'] = 1, ['!'] = 1, ['('] = 1, [')'] = 1, ['['] = 1,
+    [']'] = 1, ['<'] = 1, ['>'] = 1, ['='] = 1, ['/'] = 1, ['"'] = 1,
+    ['\''] = 1, ['\\'] = 1, ['{'] = 1, ['}'] = 1, ['|'] = 1, ['*'] = 1,
+    ['#'] = 1, ['@'] = 1, ['&'] = 1, ['_'] = 1, ['~'] = 1};
+
+
+void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
+                    const ty_dict *dict) {
+  if (q->n + 1 >= q->cap) {
+    q->cap = q->cap ? q->cap * 2 : 64;
+    q->len = ty_xrealloc(q->len, q->cap * sizeof *q->len);
+    q->jlen = ty_xrealloc(q->jlen, q->cap * sizeof *q->jlen);
+    q->elen = ty_xrealloc(q->elen, q->cap * sizeof *q->elen);
+    q->aoff = ty_xrealloc(q->aoff, (q->cap + 1) * sizeof *q->aoff);
+  }
+  if (q->n == 0) q->aoff[0] = 0;
+  size_t start = q->np, i = 0;
+  double chars = 0, jchars = 0;
+  while (i < n) {
+    int len;
+    int32_t c = narrow(ty_utf8_decode(s + i, n - i, &len));
+    if (c == '\n' || ty_is_space(c)) {
+      i += (size_t)len;
+      continue;
+    }
+    if (is_digit(c)) {
+      /* a number: digits, with "," and "." between digits */
+      uint32_t h = fnv(2166136261u, 'n');
+      int lead = 1;
+      while (i < n) {
+        c = narrow(ty_utf8_decode(s + i, n - i, &len));
+        if (is_digit(c)) {
+          if (!(lead && c == '0')) h = fnv(h, (unsigned char)c), lead = 0;
+        } else if ((c == ',' || c == '.') && i + (size_t)len < n) {
+          int l2;
+          int32_t d = narrow(ty_utf8_decode(s + i + len, n - i - len, &l2));
+          if (!is_digit(d)) break;
+          if (c == '.') h = fnv(h, '.'), lead = 0;
+        } else {
+          break;
+        }
+        i += (size_t)len;
+        chars++;
+      }
+      ty_seq_put_anchor(q, (h & ~7u) | A_REQUIRED | A_NUMBER);
+      continue;
+    }
+    if (is_alpha(c) || (c == '%' && i + 1 < n)) {
+      /* a Latin word, or a printf conversion (%s, %1$d, %-10.3lf) */
+      uint32_t h = fnv(2166136261u, c == '%' ? 'f' : 'w'), hs = h;
+      size_t wl = 0;
+      char word[32] = {0};
+      int conv = c == '%';
+      if (conv) {
+        i += (size_t)len;
+        chars++;
+        while (i < n && strchr("0123456789$.-+# 'l", s[i]) && s[i] != ' ')
+          i++, chars++;
+        if (i >= n || !is_alpha((unsigned char)s[i])) continue;
+      }
+      while (i < n) {
+        c = narrow(ty_utf8_decode(s + i, n - i, &len));
+        if (!is_alpha(c) && !is_digit(c)) break;
+        hs = h; /* the word without its last letter */
+        h = fnv(h, (unsigned char)(c | 0x20));
+        if (wl < sizeof word) word[wl] = (char)(c | 0x20);
+        wl++;
+        i += (size_t)len;
+        chars++;
+        if (conv) break; /* a conversion is one letter after its flags */
+      }
+      /* a plural as its singular: cats, files -> cat, file */
+      if (!conv && wl >= 4 && wl <= sizeof word && word[wl - 1] == 's' &&
+          word[wl - 2] != 's')
+        h = hs;
+      if (conv || wl >= 2) ty_seq_put_anchor(q, (h & ~7u) | (conv || lang == TY_JA ? A_REQUIRED : 0u));
+      if (!conv && lang == TY_EN && wl >= 3 && wl <= sizeof word) {
+        char sk[32];
+        put_skeleton(q, sk, english_skeleton(word, wl, sk, sizeof sk));
+      }
+      continue;
+    }
+    if (c >= 0x30A1 && c <= 0x30FC && c != 0x30FB) {
+      /* a katakana word: its consonant skeleton */
+      char sk[32];
+      size_t k = 0, kana = 0;
+      while (i < n) {
+        c = ty_utf8_decode(s + i, n - i, &len);
+        if (c < 0x30A1 || c > 0x30FC || c == 0x30FB) break;
+        int cons = c <= 0x30FA ? kana_consonant[c - 0x30A1] : '0';
+        if (cons != '0' && k < sizeof sk && !(k && sk[k - 1] == cons))
+          sk[k++] = (char)cons;
+        kana++;
+        jchars++;
+        i += (size_t)len;
+      }
+      if (kana >= 3) put_skeleton(q, sk, k);
+      continue;
+    }
+    if (c > 0 && c < 0x80 && punct[c])
+      ty_seq_put_anchor(q, (fnv(fnv(2166136261u, 'p'), (unsigned char)c) & ~7u) | A_REQUIRED | A_WEAK);
+    if (ty_is_japanese(c)) jchars++;
+    else chars++;
+    i += (size_t)len;
+  }
+  if (dict && lang == TY_JA) ty_dict_anchors(dict, s, n, q);
+  /* one entry per anchor, required if any occurrence is */
+  size_t cnt = q->np - start;
+  if (cnt > 1) {
+    uint32_t *v = q->pool + start;
+    /* a unit holds a few dozen anchors: insertion sort beats qsort */
+    for (size_t a = 1; a < cnt; a++) {
+      uint32_t x = v[a];
+      size_t b = a;
+      for (; b > 0 && (v[b - 1] >> 3) > (x >> 3); b--) v[b] = v[b - 1];
+      v[b] = x;
+    }
+    size_t w = 0;
+    for (size_t k = 0; k < cnt; k++) {
+      if (w && (v[w - 1] >> 3) == (v[k] >> 3)) v[w - 1] |= v[k] & A_REQUIRED;
+      else v[w++] = v[k];
+    }
+    q->np = start + w;
+  }
+  q->len[q->n] = chars;
+  q->jlen[q->n] = jchars;
+  q->n++;
+  q->aoff[q->n] = (uint32_t)q->np;
+}
+
+void ty_seq_scale(seq *q, double c) {
+  for (size_t k = 0; k < q->n; k++) q->elen[k] = q->len[k] + q->jlen[k] / c;
+}
+
+/* Characters of s[0..n), spaces and line breaks left out, added to
+ * *jp (Japanese ones) and *other (the rest). */
+void ty_count_chars(const char *s, size_t n, double *jp, double *other) {
+  size_t i = 0, j = 0, o = 0;
+  while (i < n) {
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+      o += b != ' ' && b != '\n' && b != '\t' && b != '\r';
+      i++;
+      continue;
+    }
+    int len;
+    int32_t c = ty_utf8_decode(s + i, n - i, &len);
+    /* kana and the common Han blocks without asking ICU */
+    if ((c >= 0x3041 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF)) j++;
+    else if (ty_is_japanese(c)) j++;
+    else if (!ty_is_space(c)) o++;
+    i += (size_t)len;
+  }
+  *jp += (double)j;
+  *other += (double)o;
+}
+
+/* ---- the cost of a move ---------------------------------------------------- */
+
+
+/* What the anchors of ja unit x and en unit y say: anchors both hold
+ * (strong, weak) and required anchors each one lacks. */
+typedef struct terms {
+  uint8_t shared, weak, miss_a, miss_b;
+} terms;
+
+static uint8_t cap8(int v) { return (uint8_t)(v > 255 ? 255 : v); }
+
+static terms unit_terms(const aligner *g, size_t x, size_t y) {
+  /* a side with no anchors at all has no pool: no pointer arithmetic */
+  const uint32_t *a = g->A->pool ? g->A->pool + g->A->aoff[x] : NULL;
+  const uint32_t *b = g->B->pool ? g->B->pool + g->B->aoff[y] : NULL;
+  size_t na = g->A->aoff[x + 1] - g->A->aoff[x];
+  size_t nb = g->B->aoff[y + 1] - g->B->aoff[y];
+  size_t i = 0, j = 0;
+  int shared = 0, weak = 0, ma = 0, mb = 0;
+  int has_a = 0, has_b = 0, lost_a = 0, lost_b = 0; /* numbers */
+  while (i < na || j < nb) {
+    uint32_t u = i < na ? a[i] >> 3 : UINT32_MAX, v = j < nb ? b[j] >> 3 : UINT32_MAX;
+    if (i < na && j < nb && u == v) {
+      if (a[i] & A_WEAK) weak++;
+      else shared++;
+      has_a |= (a[i] & A_NUMBER) != 0, has_b |= (b[j] & A_NUMBER) != 0;
+      i++, j++;
+    } else if (j >= nb || (i < na && u < v)) {
+      if (a[i] & A_NUMBER) has_a = 1, lost_a++;
+      else ma += miss_units[a[i] & 3u];
+      i++;
+    } else {
+      if (b[j] & A_NUMBER) has_b = 1, lost_b++;
+      else mb += miss_units[b[j] & 3u];
+      j++;
+    }
+  }
+  /* a number the other side lacks while stating numbers of its own is a
+   * disagreement; where it states none, it may have spelt it out */
+  ma += lost_a * (has_b ? NUMBER_MISSING : NUMBER_UNSTATED);
+  mb += lost_b * (has_a ? NUMBER_MISSING : NUMBER_UNSTATED);
+  return (terms){cap8(shared), cap8(weak), cap8(ma), cap8(mb)};
+}
+
+static int min_int(int a, int b) { return a < b ? a : b; }
+
+/* Anchor ty_pair_evidence for the move m, in nats (higher = better), from the
+ * terms of its unit pairs in row-major order: 1-1 (x,y); 2-1 (x-1,y)
+ * (x,y); 1-2 (x,y-1) (x,y); 2-2 (x-1,y-1) (x-1,y) (x,y-1) (x,y).  A group
+ * lacks what each of its units lacks against the other group, and what
+ * the other group's unit lacks against all of them (at most the least of
+ * the pairs). */
+static double anchor_gain(int m, const terms *t) {
+  int shared = 0, weak = 0, missing;
+  int np = mv_a[m] * mv_b[m];
+  for (int k = 0; k < np; k++) shared += t[k].shared, weak += t[k].weak;
+  switch (m) {
+  case M21: missing = t[0].miss_a + t[1].miss_a + min_int(t[0].miss_b, t[1].miss_b); break;
+  case M12: missing = min_int(t[0].miss_a, t[1].miss_a) + t[0].miss_b + t[1].miss_b; break;
+  case M22:
+    missing = min_int(t[0].miss_a, t[1].miss_a) + min_int(t[2].miss_a, t[3].miss_a) +
+              min_int(t[0].miss_b, t[2].miss_b) + min_int(t[1].miss_b, t[3].miss_b);
+    break;
+  default: missing = t[0].miss_a + t[0].miss_b; break;
+  }
+  if (shared > MAX_ANCHORS) shared = MAX_ANCHORS;
+  if (missing > MAX_MISSING) missing = MAX_MISSING;
+  if (weak > MAX_ANCHORS) weak = MAX_ANCHORS;
+  return ANCHOR_SHARED * shared + ANCHOR_WEAK * weak - missing / 2.0;
+}
+
+/* The prior and length part of the cost of move m ending at (i, j): ja
+ * units i-a..i-1 with en units j-b..j-1. */
+static double length_cost(const aligner *g, int m, size_t i, size_t j) {
+  int a = mv_a[m], b = mv_b[m];
+  if (!a || !b) return g->prior[m];
+  double x = g->A->elen[i - 1], y = g->B->elen[j - 1];
+  if (a == 2) x += g->A->elen[i - 2];
+  if (b == 2) y += g->B->elen[j - 2];
+  double mean = (x + y) / 2;
+  if (mean < 1) mean = 1;
+  return g->prior[m] + (x - y) * (x - y) / (mean * g->md.s2 * 2);
+}
+
+/* Cost of the move m ending at (i, j). */
+double ty_move_cost(const aligner *g, int m, size_t i, size_t j) {
+  int a = mv_a[m], b = mv_b[m];
+  if (!a || !b) return g->prior[m];
+  terms t[4];
+  int k = 0;
+  for (int x = a; x >= 1; x--)
+    for (int y = b; y >= 1; y--) t[k++] = unit_terms(g, i - (size_t)x, j - (size_t)y);
+  return length_cost(g, m, i, j) - anchor_gain(m, t);
+}
+
+/* Whether the content of a pairing speaks for it, beyond the cost of
+ * leaving its units out: an anchor both groups hold, or lengths of 15
+ * characters or more that agree. */
+int ty_pair_evidence(const aligner *g, int m, size_t i, size_t j) {
+  terms t[4];
+  int k = 0, a = mv_a[m], b = mv_b[m];
+  for (int x = a; x >= 1; x--)
+    for (int y = b; y >= 1; y--) t[k++] = unit_terms(g, i - (size_t)x, j - (size_t)y);
+  for (int q = 0; q < k; q++)
+    if (t[q].shared || t[q].weak) return 1;
+  double la = 0, lb = 0;
+  for (int q = 1; q <= a; q++) la += g->A->elen[i - (size_t)q];
+  for (int q = 1; q <= b; q++) lb += g->B->elen[j - (size_t)q];
+  return la >= 15 && lb >= 15 && length_cost(g, m, i, j) - g->prior[m] <= 2;
+}
+
+/* How sure a pairing is, 0..1: the logistic of what it saves over leaving
+ * its units unpaired. */
+double ty_pair_score(const aligner *g, int m, size_t i, size_t j) {
+  double save = g->prior[M10] * (mv_a[m] + mv_b[m]) - ty_move_cost(g, m, i, j);
+  return 1 / (1 + exp(-save));
+}
+
+/* ---- the banded programme ----------------------------------------------- */
+
+#define RING 5 /* antidiagonals a move can reach back */
+#define NO_MOVE 0xFF
+
+/* Aligns A with B using the moves in `moves`.  Returns the moves from the
+ * start, malloc'd (caller frees), their count in *nout. */
+uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout) {
+  size_t n = g->A->n, m = g->B->n, D = n + m;
+  size_t w0 = 8, wmax = 400, w = w0;
+  if (D + 1 <= 2 * w0) w = w0 = wmax = D + 1; /* small: exact */
+  double *cost[RING];
+  terms *tr[RING]; /* unit_terms(i-1, j-1) of each cell in the band */
+  for (int r = 0; r < RING; r++) {
+    cost[r] = ty_xmalloc((2 * wmax + 3) * sizeof(double));
+    tr[r] = ty_xmalloc((2 * wmax + 3) * sizeof(terms));
+  }
+  size_t lo_r[RING] = {0}, hi_r[RING] = {0};
+  size_t *lo = ty_xmalloc((D + 1) * sizeof *lo);
+  size_t *off = ty_xmalloc((D + 2) * sizeof *off);
+  size_t bpcap = (D + 1) * (2 * w0 + 3), bpn = 0;
+  uint8_t *bp = ty_xmalloc(bpcap);
+  double rate = D ? (double)n / (double)D : 0; /* ja advance per step */
+  size_t best_i = 0;
+  for (size_t d = 0; d <= D; d++) {
+    size_t vlo = d > m ? d - m : 0, vhi = d < n ? d : n;
+    double cen = d ? (double)best_i + rate : 0;
+    size_t a = cen > (double)w ? (size_t)(cen - (double)w) : 0;
+    size_t b = (size_t)(cen + (double)w + 1);
+    if (d && a > best_i) a = best_i;
+    if (d && b < best_i + 1) b = best_i + 1;
+    if (a < vlo) a = vlo;
+    if (b > vhi) b = vhi;
+    if (a > b) a = b;
+    lo[d] = a;
+    off[d] = bpn;
+    int r = (int)(d % RING), ring[RING];
+    for (int k = 0; k < RING; k++) ring[k] = (r - k + RING) % RING; /* d-k */
+    lo_r[r] = a;
+    hi_r[r] = b;
+    if (bpn + (b - a + 1) > bpcap) {
+      bpcap = (bpn + (b - a + 1)) * 2;
+      bp = ty_xrealloc(bp, bpcap);
+    }
+    double bestc = HUGE_VAL;
+    for (size_t i = a; i <= b; i++) {
+      size_t j = d - i;
+      double c = d == 0 ? 0 : HUGE_VAL;
+      uint8_t mv = NO_MOVE;
+      if (i && j) tr[r][i - a] = unit_terms(g, i - 1, j - 1);
+      for (int k = 0; k < NMOVES && d; k++) {
+        if (!(moves & MOVE_BIT(k))) continue;
+        size_t da = (size_t)mv_a[k], db = (size_t)mv_b[k];
+        if (i < da || j < db) continue;
+        size_t pi = i - da;
+        int pr = ring[da + db];
+        if (pi < lo_r[pr] || pi > hi_r[pr]) continue;
+        double pc = cost[pr][pi - lo_r[pr]];
+        if (pc == HUGE_VAL) continue;
+        double t = pc + length_cost(g, k, i, j);
+        if (da && db) {
+          /* the terms of the move's unit pairs, from the band when there */
+          terms tt[4];
+          int nt = 0;
+          for (size_t x = da; x >= 1; x--)
+            for (size_t y = db; y >= 1; y--) {
+              size_t ci = i - x + 1;
+              int cr = ring[x + y - 2];
+              tt[nt++] = ci >= lo_r[cr] && ci <= hi_r[cr]
+                            ? tr[cr][ci - lo_r[cr]]
+                            : unit_terms(g, i - x, j - y);
+            }
+          t -= anchor_gain(k, tt);
+        }
+        if (t < c) c = t, mv = (uint8_t)k;
+      }
+      cost[r][i - a] = c;
+      bp[bpn + (i - a)] = mv;
+      if (c < bestc) bestc = c, best_i = i;
+    }
+    bpn += b - a + 1;
+    /* widen while the path runs along an edge that is not the border */
+    size_t margin = w / 4;
+    if (((best_i < a + margin && a > vlo) || (best_i + margin > b && b < vhi)) &&
+        w < wmax)
+      w = w * 2 < wmax ? w * 2 : wmax;
+    else if (w > w0)
+      w--;
+  }
+  /* back from (n, m) */
+  size_t cnt = 0, cap = 64;
+  uint8_t *path = ty_xmalloc(cap);
+  size_t i = n, d = D;
+  while (d > 0) {
+    uint8_t mv = bp[off[d] + (i - lo[d])];
+    if (mv == NO_MOVE) break; /* unreachable: cannot happen, see the band */
+    if (cnt == cap) path = ty_xrealloc(path, cap *= 2);
+    path[cnt++] = mv;
+    i -= (size_t)mv_a[mv];
+    d -= (size_t)(mv_a[mv] + mv_b[mv]);
+  }
+  for (size_t k = 0; k < cnt / 2; k++) {
+    uint8_t t = path[k];
+    path[k] = path[cnt - 1 - k];
+    path[cnt - 1 - k] = t;
+  }
+  for (int r = 0; r < RING; r++) {
+    free(cost[r]);
+    free(tr[r]);
+  }
+  free(lo);
+  free(off);
+  free(bp);
+  *nout = cnt;
+  return path;
+}
+
+/* ---- calibration ---------------------------------------------------------- */
+
+/* The characters of one side of a pair: Japanese ones in *jp, the rest
+ * in *other. */
+void ty_side_chars(const ty_alignment *al, const ty_pair *p, ty_lang side,
+                       double *jp, double *other) {
+  const ty_doc *d = side == TY_JA ? al->ja : al->en;
+  int first = side == TY_JA ? p->ja : p->en, cnt = side == TY_JA ? p->nja : p->nen;
+  *jp = *other = 0;
+  for (int k = 0; k < cnt && first >= 0; k++)
+    ty_count_chars(d->cl[first + k].text, d->cl[first + k].text_len, jp, other);
+}
+
+static int dbl_cmp(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+double ty_median(double *v, size_t n) {
+  qsort(v, n, sizeof *v, dbl_cmp);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* The length model of this pair of documents: c and s2 from the pairs
+ * numbers matched when there are 8 or more of them; else, with `units`
+ * (--by), c from the totals of both texts when each has 8 units or more;
+ * else the defaults. */
+model ty_calibrate(const ty_alignment *al, int units) {
+  model md = default_model;
+  double *v = ty_xmalloc((al->npairs + 1) * sizeof *v);
+  double *jp = ty_xmalloc((al->npairs + 1) * sizeof *jp);
+  double *rest = ty_xmalloc((al->npairs + 1) * sizeof *rest);
+  size_t n = 0;
+  double tj = 0, te = 0;
+  /* a few thousand pairs tell c and s2 as well as all of them */
+  size_t step = al->npairs / 4000 + 1;
+  for (size_t k = 0; k < al->npairs; k += step) {
+    const ty_pair *p = &al->pairs[k];
+    if (p->status != TY_PAIR_MATCHED) continue;
+    double ej, eo;
+    ty_side_chars(al, p, TY_JA, &jp[n], &rest[n]);
+    ty_side_chars(al, p, TY_EN, &ej, &eo);
+    /* the English that stands for the Japanese characters */
+    rest[n] = ej + eo - rest[n];
+    if (jp[n] < 5 || rest[n] < 10) continue;
+    tj += jp[n], te += rest[n];
+    n++;
+  }
+  if (n >= 8) {
+    md.c = tj / te;
+    for (size_t k = 0; k < n; k++) {
+      double x = jp[k] / md.c, y = rest[k];
+      v[k] = (x - y) * (x - y) / ((x + y) / 2);
+    }
+    /* the ty_median of a chi-square with one degree of freedom is 0.455 */
+    md.s2 = ty_median(v, n) / 0.455;
+    if (md.s2 < 0.3) md.s2 = 0.3;
+    if (md.s2 > 10) md.s2 = 10;
+  } else if (units && al->ja->ncl >= 8 && al->en->ncl >= 8) {
+    double jo = 0, ej = 0, eo = 0;
+    tj = 0;
+    for (size_t k = 0; k < al->ja->ncl; k++)
+      ty_count_chars(al->ja->cl[k].text, al->ja->cl[k].text_len, &tj, &jo);
+    for (size_t k = 0; k < al->en->ncl; k++)
+      ty_count_chars(al->en->cl[k].text, al->en->cl[k].text_len, &ej, &eo);
+    if (tj > 0 && ej + eo - jo > 0) md.c = tj / (ej + eo - jo);
+  }
+  if (md.c < 0.1) md.c = 0.1;
+  free(v);
+  free(jp);
+  free(rest);
+  return md;
+}
+

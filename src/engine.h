@@ -1,0 +1,116 @@
+/* engine.h — the alignment engine shared by align.c, dict.c and engine.c:
+ * units with their lengths and anchors, the cost of a move, the banded
+ * programme and the length model.  Private to those files. */
+#ifndef TY_ENGINE_H
+#define TY_ENGINE_H
+
+#include "internal.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- moves ---------------------------------------------------------------- */
+
+/* A move joins mv_a[m] ja units with mv_b[m] en units. */
+enum { M11, M10, M01, M21, M12, M22, NMOVES };
+static const int mv_a[NMOVES] = {1, 1, 0, 2, 1, 2};
+static const int mv_b[NMOVES] = {1, 0, 1, 1, 2, 2};
+#define MOVE_BIT(m) (1u << (m))
+#define MOVES_RUN                                                              \
+  (MOVE_BIT(M11) | MOVE_BIT(M10) | MOVE_BIT(M01) | MOVE_BIT(M21) |            \
+   MOVE_BIT(M12))
+#define MOVES_SENT (MOVES_RUN | MOVE_BIT(M22))
+
+/* Costs in nats, relative to a 1-1.  Gale and Church's move frequencies
+ * (1-1 .89, 2-1 .089, 1-0 .0099, 2-2 .011) give 2.3 for a 2-1 and 4.5 for
+ * a 1-0.  Prose merges and splits sentences more than it leaves them
+ * out; files of one sentence a line (message catalogs, tests/bench) hardly
+ * ever merge, and lose lines more often. */
+static const double prior_prose[NMOVES] = {0.0, 3.5, 3.5, 2.3, 2.3, 4.5};
+static const double prior_lines[NMOVES] = {0.0, 3.0, 3.0, 3.5, 3.5, 5.0};
+
+/* The length model: Japanese characters per English character and the
+ * variance of the difference per character (in English characters). */
+typedef struct model {
+  double c, s2;
+} model;
+
+/* ---- units ------------------------------------------------------------------ */
+
+/* A sequence of units (sentences, clauses, paragraphs) of one language.
+ * Anchors are 32-bit hashes whose low three bits are flags (A_REQUIRED,
+ * A_WEAK, A_NUMBER); two anchors are the same when their hashes agree
+ * above them. */
+typedef struct seq {
+  size_t n, cap;
+  double *len;    /* characters, spaces and Japanese ones left out */
+  double *jlen;   /* Japanese characters (kana, kanji) */
+  double *elen;   /* len + jlen / c: in English characters (ty_seq_scale) */
+  uint32_t *aoff; /* anchors of unit k: pool[aoff[k] .. aoff[k+1]) */
+  uint32_t *pool;
+  size_t np, pcap;
+} seq;
+
+/* One step of the FNV-1a hash that anchors are made of. */
+static inline uint32_t fnv(uint32_t h, unsigned char c) {
+  return (h ^ c) * 16777619u;
+}
+static inline int is_alpha(int32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static inline int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
+
+/* Appends one unit, the text s[0..n) of language lang, to q; with a
+ * dictionary, the glosses of Japanese words are anchors too. */
+void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang, const ty_dict *dict);
+/* Appends the anchor h to the unit being added. */
+void ty_seq_put_anchor(seq *q, uint32_t h);
+/* Sets the lengths of q's units in English characters for the ratio c. */
+void ty_seq_scale(seq *q, double c);
+void ty_seq_free(seq *q);
+/* Characters of s[0..n), spaces and line breaks left out, added to *jp
+ * (Japanese ones) and *other (the rest). */
+void ty_count_chars(const char *s, size_t n, double *jp, double *other);
+
+/* Adds the glosses of every dictionary headword found in the Japanese
+ * text s[0..n) as optional anchors of the unit being added (dict.c). */
+void ty_dict_anchors(const ty_dict *d, const char *s, size_t n, seq *q);
+
+/* ---- the programme ------------------------------------------------------- */
+
+typedef struct aligner {
+  model md;
+  const double *prior; /* prior_prose or prior_lines */
+  const seq *A, *B;
+} aligner;
+
+/* Cost of the move m ending at (i, j): ja units i-a..i-1 with en units
+ * j-b..j-1 (nats, lower = better). */
+double ty_move_cost(const aligner *g, int m, size_t i, size_t j);
+/* Whether the content of that pairing speaks for it beyond its place. */
+int ty_pair_evidence(const aligner *g, int m, size_t i, size_t j);
+/* How sure that pairing is, 0..1. */
+double ty_pair_score(const aligner *g, int m, size_t i, size_t j);
+/* Aligns g->A with g->B using the moves in `moves` (MOVE_BIT set), in a
+ * band, linear in the units.  Returns the moves from the start, malloc'd
+ * (caller frees), their count in *nout. */
+uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout);
+
+/* ---- the length model -------------------------------------------------------- */
+
+/* The characters of one side of a pair: Japanese ones in *jp, the rest in
+ * *other. */
+void ty_side_chars(const ty_alignment *al, const ty_pair *p, ty_lang side,
+                   double *jp, double *other);
+/* The median of v[0..n), n > 0 (v is sorted). */
+double ty_median(double *v, size_t n);
+/* The length model of this pair of documents: from the pairs numbers
+ * matched when there are 8 or more; else, with `units` (--by), c from the
+ * totals of both texts; else the defaults. */
+model ty_calibrate(const ty_alignment *al, int units);
+
+/* Whether a blank line stands between two lines of text; without one,
+ * every line is a paragraph (and, for sentences, one sentence) (units.c). */
+int ty_has_paragraphs(const char *t, size_t n);
+
+#endif
