@@ -280,7 +280,7 @@ static void align_sentences(stage *st, ty_pair *p) {
   }
   aligner g = stage_aligner(st);
   size_t nmv;
-  uint8_t *path = ty_dp_align(&g, moves, &nmv);
+  uint8_t *path = ty_dp_align(&g, moves, &nmv, NULL);
   size_t i = 0, j = 0;
   for (size_t k = 0; k < nmv; k++) {
     int m = path[k];
@@ -440,7 +440,7 @@ static void align_run(stage *st, const int *ja, size_t nj, const int *en,
   for (size_t k = 0; k < ne; k++) seq_clause(st, TY_EN, en[k]);
   aligner g = stage_aligner(st);
   size_t nmv;
-  uint8_t *path = ty_dp_align(&g, MOVES_RUN, &nmv);
+  uint8_t *path = ty_dp_align(&g, MOVES_RUN, &nmv, NULL);
   size_t i = 0, j = 0;
   int held = before; /* the move before this one is a pair */
   for (size_t k = 0; k < nmv; k++) {
@@ -611,7 +611,7 @@ static void renumber_stage(stage *st, int prefer) {
   for (size_t i = 0; i < ne; i++) seq_clause(st, TY_EN, (int)i);
   aligner g = stage_aligner(st);
   size_t nmv;
-  uint8_t *path = ty_dp_align(&g, MOVE_BIT(M11) | MOVE_BIT(M10) | MOVE_BIT(M01), &nmv);
+  uint8_t *path = ty_dp_align(&g, MOVE_BIT(M11) | MOVE_BIT(M10) | MOVE_BIT(M01), &nmv, NULL);
   size_t i = 0, j = 0;
   for (size_t k = 0; k < nmv; k++) {
     if (path[k] == M11) cp[i] = (int)j;
@@ -664,7 +664,7 @@ static void units_stage(stage *st, ty_unit by) {
   for (size_t i = 0; i < ne; i++) seq_clause(st, TY_EN, (int)i);
   aligner g = stage_aligner(st);
   size_t nmv;
-  uint8_t *path = ty_dp_align(&g, MOVES_RUN, &nmv);
+  uint8_t *path = ty_dp_align(&g, MOVES_RUN, &nmv, NULL);
   size_t i = 0, j = 0;
   for (size_t k = 0; k < nmv; k++) {
     int m = path[k], a = mv_a[m], b = mv_b[m];

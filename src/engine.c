@@ -337,24 +337,28 @@ static terms unit_terms(const aligner *g, size_t x, size_t y) {
 
 static int min_int(int a, int b) { return a < b ? a : b; }
 
-/* Anchor ty_pair_evidence for the move m, in nats (higher = better), from the
- * terms of its unit pairs in row-major order: 1-1 (x,y); 2-1 (x-1,y)
- * (x,y); 1-2 (x,y-1) (x,y); 2-2 (x-1,y-1) (x-1,y) (x,y-1) (x,y).  A group
+/* Anchor evidence for the move m, in nats (higher = better), from the
+ * terms of its unit pairs in row-major order (ja unit i-a first, en unit
+ * j-b first): 1-1 (x,y); 2-1 (x-1,y) (x,y); 1-2 (x,y-1) (x,y); 2-2
+ * (x-1,y-1) (x-1,y) (x,y-1) (x,y); 3-1, 1-3, 4-1, 1-4 alike.  A group
  * lacks what each of its units lacks against the other group, and what
  * the other group's unit lacks against all of them (at most the least of
  * the pairs). */
 static double anchor_gain(int m, const terms *t) {
-  int shared = 0, weak = 0, missing;
-  int np = mv_a[m] * mv_b[m];
+  int shared = 0, weak = 0, missing = 0;
+  int a = mv_a[m], b = mv_b[m], np = a * b;
   for (int k = 0; k < np; k++) shared += t[k].shared, weak += t[k].weak;
-  switch (m) {
-  case M21: missing = t[0].miss_a + t[1].miss_a + min_int(t[0].miss_b, t[1].miss_b); break;
-  case M12: missing = min_int(t[0].miss_a, t[1].miss_a) + t[0].miss_b + t[1].miss_b; break;
-  case M22:
+  if (m == M22) {
     missing = min_int(t[0].miss_a, t[1].miss_a) + min_int(t[2].miss_a, t[3].miss_a) +
               min_int(t[0].miss_b, t[2].miss_b) + min_int(t[1].miss_b, t[3].miss_b);
-    break;
-  default: missing = t[0].miss_a + t[0].miss_b; break;
+  } else if (b == 1) {
+    int least = t[0].miss_b;
+    for (int k = 0; k < np; k++) missing += t[k].miss_a, least = min_int(least, t[k].miss_b);
+    missing += least;
+  } else {
+    int least = t[0].miss_a;
+    for (int k = 0; k < np; k++) missing += t[k].miss_b, least = min_int(least, t[k].miss_a);
+    missing += least;
   }
   if (shared > MAX_ANCHORS) shared = MAX_ANCHORS;
   if (missing > MAX_MISSING) missing = MAX_MISSING;
@@ -367,9 +371,9 @@ static double anchor_gain(int m, const terms *t) {
 static double length_cost(const aligner *g, int m, size_t i, size_t j) {
   int a = mv_a[m], b = mv_b[m];
   if (!a || !b) return g->prior[m];
-  double x = g->A->elen[i - 1], y = g->B->elen[j - 1];
-  if (a == 2) x += g->A->elen[i - 2];
-  if (b == 2) y += g->B->elen[j - 2];
+  double x = 0, y = 0;
+  for (int k = 1; k <= a; k++) x += g->A->elen[i - (size_t)k];
+  for (int k = 1; k <= b; k++) y += g->B->elen[j - (size_t)k];
   double mean = (x + y) / 2;
   if (mean < 1) mean = 1;
   return g->prior[m] + (x - y) * (x - y) / (mean * g->md.s2 * 2);
@@ -411,94 +415,60 @@ double ty_pair_score(const aligner *g, int m, size_t i, size_t j) {
 
 /* ---- the banded programme ----------------------------------------------- */
 
-#define RING 5 /* antidiagonals a move can reach back */
+#define RING 6 /* antidiagonals a move can reach back, and this one */
 #define NO_MOVE 0xFF
 
-/* Aligns A with B using the moves in `moves`.  Returns the moves from the
- * start, malloc'd (caller frees), their count in *nout. */
-uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout) {
-  size_t n = g->A->n, m = g->B->n, D = n + m;
-  size_t w0 = 8, wmax = 400, w = w0;
-  if (D + 1 <= 2 * w0) w = w0 = wmax = D + 1; /* small: exact */
+/* The antidiagonals a move can reach back: their band [lo, hi], the cost
+ * of each cell and the terms of its unit pair. */
+typedef struct band {
   double *cost[RING];
   terms *tr[RING]; /* unit_terms(i-1, j-1) of each cell in the band */
-  for (int r = 0; r < RING; r++) {
-    cost[r] = ty_xmalloc((2 * wmax + 3) * sizeof(double));
-    tr[r] = ty_xmalloc((2 * wmax + 3) * sizeof(terms));
-  }
-  size_t lo_r[RING] = {0}, hi_r[RING] = {0};
-  size_t *lo = ty_xmalloc((D + 1) * sizeof *lo);
-  size_t *off = ty_xmalloc((D + 2) * sizeof *off);
-  size_t bpcap = (D + 1) * (2 * w0 + 3), bpn = 0;
-  uint8_t *bp = ty_xmalloc(bpcap);
-  double rate = D ? (double)n / (double)D : 0; /* ja advance per step */
-  size_t best_i = 0;
-  for (size_t d = 0; d <= D; d++) {
-    size_t vlo = d > m ? d - m : 0, vhi = d < n ? d : n;
-    double cen = d ? (double)best_i + rate : 0;
-    size_t a = cen > (double)w ? (size_t)(cen - (double)w) : 0;
-    size_t b = (size_t)(cen + (double)w + 1);
-    if (d && a > best_i) a = best_i;
-    if (d && b < best_i + 1) b = best_i + 1;
-    if (a < vlo) a = vlo;
-    if (b > vhi) b = vhi;
-    if (a > b) a = b;
-    lo[d] = a;
-    off[d] = bpn;
-    int r = (int)(d % RING), ring[RING];
-    for (int k = 0; k < RING; k++) ring[k] = (r - k + RING) % RING; /* d-k */
-    lo_r[r] = a;
-    hi_r[r] = b;
-    if (bpn + (b - a + 1) > bpcap) {
-      bpcap = (bpn + (b - a + 1)) * 2;
-      bp = ty_xrealloc(bp, bpcap);
-    }
-    double bestc = HUGE_VAL;
-    for (size_t i = a; i <= b; i++) {
-      size_t j = d - i;
-      double c = d == 0 ? 0 : HUGE_VAL;
-      uint8_t mv = NO_MOVE;
-      if (i && j) tr[r][i - a] = unit_terms(g, i - 1, j - 1);
-      for (int k = 0; k < NMOVES && d; k++) {
-        if (!(moves & MOVE_BIT(k))) continue;
-        size_t da = (size_t)mv_a[k], db = (size_t)mv_b[k];
-        if (i < da || j < db) continue;
-        size_t pi = i - da;
-        int pr = ring[da + db];
-        if (pi < lo_r[pr] || pi > hi_r[pr]) continue;
-        double pc = cost[pr][pi - lo_r[pr]];
-        if (pc == HUGE_VAL) continue;
-        double t = pc + length_cost(g, k, i, j);
-        if (da && db) {
-          /* the terms of the move's unit pairs, from the band when there */
-          terms tt[4];
-          int nt = 0;
-          for (size_t x = da; x >= 1; x--)
-            for (size_t y = db; y >= 1; y--) {
-              size_t ci = i - x + 1;
-              int cr = ring[x + y - 2];
-              tt[nt++] = ci >= lo_r[cr] && ci <= hi_r[cr]
-                            ? tr[cr][ci - lo_r[cr]]
-                            : unit_terms(g, i - x, j - y);
-            }
-          t -= anchor_gain(k, tt);
+  size_t lo[RING], hi[RING];
+  int ring[RING]; /* ring[k]: the slot of antidiagonal d-k */
+} band;
+
+/* The best move into cell (i, j) of antidiagonal d = i + j and its cost
+ * in *c (HUGE_VAL and NO_MOVE when none reaches it). */
+static uint8_t best_move(const aligner *g, const band *bd, unsigned moves,
+                         size_t i, size_t j, double *c) {
+  uint8_t mv = NO_MOVE;
+  *c = HUGE_VAL;
+  for (int k = 0; k < NMOVES; k++) {
+    if (!(moves & MOVE_BIT(k))) continue;
+    size_t da = (size_t)mv_a[k], db = (size_t)mv_b[k];
+    if (i < da || j < db) continue;
+    /* the unit that must be paired may not be left out */
+    if (!db && g->keep_a == i) continue;
+    if (!da && g->keep_b == j) continue;
+    size_t pi = i - da;
+    int pr = bd->ring[da + db];
+    if (pi < bd->lo[pr] || pi > bd->hi[pr]) continue;
+    double pc = bd->cost[pr][pi - bd->lo[pr]];
+    if (pc == HUGE_VAL) continue;
+    double t = pc + length_cost(g, k, i, j);
+    if (da && db) {
+      /* the terms of the move's unit pairs, from the band when there */
+      terms tt[4];
+      int nt = 0;
+      for (size_t x = da; x >= 1; x--)
+        for (size_t y = db; y >= 1; y--) {
+          size_t ci = i - x + 1;
+          int cr = bd->ring[x + y - 2];
+          tt[nt++] = ci >= bd->lo[cr] && ci <= bd->hi[cr] ? bd->tr[cr][ci - bd->lo[cr]]
+                                                          : unit_terms(g, i - x, j - y);
         }
-        if (t < c) c = t, mv = (uint8_t)k;
-      }
-      cost[r][i - a] = c;
-      bp[bpn + (i - a)] = mv;
-      if (c < bestc) bestc = c, best_i = i;
+      t -= anchor_gain(k, tt);
     }
-    bpn += b - a + 1;
-    /* widen while the path runs along an edge that is not the border */
-    size_t margin = w / 4;
-    if (((best_i < a + margin && a > vlo) || (best_i + margin > b && b < vhi)) &&
-        w < wmax)
-      w = w * 2 < wmax ? w * 2 : wmax;
-    else if (w > w0)
-      w--;
+    if (t < *c) *c = t, mv = (uint8_t)k;
   }
-  /* back from (n, m) */
+  return mv;
+}
+
+/* The moves from (0, 0) to (n, m), read back from the kept moves of each
+ * antidiagonal (bp[off[d] + i - lo[d]]).  Returns them malloc'd, their
+ * count in *nout. */
+static uint8_t *trace_back(const uint8_t *bp, const size_t *lo, const size_t *off,
+                           size_t n, size_t D, size_t *nout) {
   size_t cnt = 0, cap = 64;
   uint8_t *path = ty_xmalloc(cap);
   size_t i = n, d = D;
@@ -515,14 +485,77 @@ uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout) {
     path[k] = path[cnt - 1 - k];
     path[cnt - 1 - k] = t;
   }
+  *nout = cnt;
+  return path;
+}
+
+uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout, double *total) {
+  size_t n = g->A->n, m = g->B->n, D = n + m;
+  size_t w0 = 8, wmax = 400, w = w0;
+  if (D + 1 <= 2 * w0) w = w0 = wmax = D + 1; /* small: exact */
+  band bd;
+  memset(&bd, 0, sizeof bd);
   for (int r = 0; r < RING; r++) {
-    free(cost[r]);
-    free(tr[r]);
+    bd.cost[r] = ty_xmalloc((2 * wmax + 3) * sizeof(double));
+    bd.tr[r] = ty_xmalloc((2 * wmax + 3) * sizeof(terms));
+  }
+  size_t *lo = ty_xmalloc((D + 1) * sizeof *lo);
+  size_t *off = ty_xmalloc((D + 2) * sizeof *off);
+  size_t bpcap = (D + 1) * (2 * w0 + 3), bpn = 0;
+  uint8_t *bp = ty_xmalloc(bpcap);
+  double rate = D ? (double)n / (double)D : 0; /* ja advance per step */
+  size_t best_i = 0;
+  double last = HUGE_VAL;
+  for (size_t d = 0; d <= D; d++) {
+    size_t vlo = d > m ? d - m : 0, vhi = d < n ? d : n;
+    double cen = d ? (double)best_i + rate : 0;
+    size_t a = cen > (double)w ? (size_t)(cen - (double)w) : 0;
+    size_t b = (size_t)(cen + (double)w + 1);
+    if (d && a > best_i) a = best_i;
+    if (d && b < best_i + 1) b = best_i + 1;
+    if (a < vlo) a = vlo;
+    if (b > vhi) b = vhi;
+    if (a > b) a = b;
+    lo[d] = a;
+    off[d] = bpn;
+    int r = (int)(d % RING);
+    for (int k = 0; k < RING; k++) bd.ring[k] = (r - k + RING) % RING;
+    bd.lo[r] = a;
+    bd.hi[r] = b;
+    if (bpn + (b - a + 1) > bpcap) {
+      bpcap = (bpn + (b - a + 1)) * 2;
+      bp = ty_xrealloc(bp, bpcap);
+    }
+    double bestc = HUGE_VAL;
+    for (size_t i = a; i <= b; i++) {
+      size_t j = d - i;
+      double c = 0;
+      uint8_t mv = NO_MOVE;
+      if (i && j) bd.tr[r][i - a] = unit_terms(g, i - 1, j - 1);
+      if (d) mv = best_move(g, &bd, moves, i, j, &c);
+      bd.cost[r][i - a] = c;
+      bp[bpn + (i - a)] = mv;
+      if (c < bestc) bestc = c, best_i = i;
+      if (d == D) last = c;
+    }
+    bpn += b - a + 1;
+    /* widen while the path runs along an edge that is not the border */
+    size_t margin = w / 4;
+    if (((best_i < a + margin && a > vlo) || (best_i + margin > b && b < vhi)) &&
+        w < wmax)
+      w = w * 2 < wmax ? w * 2 : wmax;
+    else if (w > w0)
+      w--;
+  }
+  uint8_t *path = trace_back(bp, lo, off, n, D, nout);
+  for (int r = 0; r < RING; r++) {
+    free(bd.cost[r]);
+    free(bd.tr[r]);
   }
   free(lo);
   free(off);
   free(bp);
-  *nout = cnt;
+  if (total) *total = D ? last : 0;
   return path;
 }
 

@@ -12,22 +12,29 @@
 /* ---- moves ---------------------------------------------------------------- */
 
 /* A move joins mv_a[m] ja units with mv_b[m] en units. */
-enum { M11, M10, M01, M21, M12, M22, NMOVES };
-static const int mv_a[NMOVES] = {1, 1, 0, 2, 1, 2};
-static const int mv_b[NMOVES] = {1, 0, 1, 1, 2, 2};
+enum { M11, M10, M01, M21, M12, M22, M31, M13, M41, M14, NMOVES };
+static const int mv_a[NMOVES] = {1, 1, 0, 2, 1, 2, 3, 1, 4, 1};
+static const int mv_b[NMOVES] = {1, 0, 1, 1, 2, 2, 1, 3, 1, 4};
 #define MOVE_BIT(m) (1u << (m))
 #define MOVES_RUN                                                              \
   (MOVE_BIT(M11) | MOVE_BIT(M10) | MOVE_BIT(M01) | MOVE_BIT(M21) |            \
    MOVE_BIT(M12))
-#define MOVES_SENT (MOVES_RUN | MOVE_BIT(M22))
+/* Sentences of real prose: a translator splits one sentence in up to four
+ * (English to Japanese mostly) or joins as many. */
+#define MOVES_SENT                                                             \
+  (MOVES_RUN | MOVE_BIT(M22) | MOVE_BIT(M31) | MOVE_BIT(M13) |                \
+   MOVE_BIT(M41) | MOVE_BIT(M14))
 
 /* Costs in nats, relative to a 1-1.  Gale and Church's move frequencies
  * (1-1 .89, 2-1 .089, 1-0 .0099, 2-2 .011) give 2.3 for a 2-1 and 4.5 for
  * a 1-0.  Prose merges and splits sentences more than it leaves them
- * out; files of one sentence a line (message catalogs, tests/bench) hardly
- * ever merge, and lose lines more often. */
-static const double prior_prose[NMOVES] = {0.0, 3.5, 3.5, 2.3, 2.3, 4.5};
-static const double prior_lines[NMOVES] = {0.0, 3.0, 3.0, 3.5, 3.5, 5.0};
+ * out (a 3-1 a few times rarer than a 2-1, a 4-1 rarer still); files of
+ * one sentence a line (message catalogs, tests/bench) hardly ever merge,
+ * and lose lines more often. */
+static const double prior_prose[NMOVES] = {0.0, 3.5, 3.5, 2.3, 2.3, 4.5,
+                                           3.5, 3.5, 4.5, 4.5};
+static const double prior_lines[NMOVES] = {0.0, 3.0, 3.0, 3.5, 3.5, 5.0,
+                                           6.0, 6.0, 7.0, 7.0};
 
 /* The length model: Japanese characters per English character and the
  * variance of the difference per character (in English characters). */
@@ -82,6 +89,9 @@ typedef struct aligner {
   model md;
   const double *prior; /* prior_prose or prior_lines */
   const seq *A, *B;
+  /* ja unit keep_a - 1 and en unit keep_b - 1 may not be left out (0:
+   * none), to cost the best alignment without an omission */
+  size_t keep_a, keep_b;
 } aligner;
 
 /* Cost of the move m ending at (i, j): ja units i-a..i-1 with en units
@@ -93,8 +103,9 @@ int ty_pair_evidence(const aligner *g, int m, size_t i, size_t j);
 double ty_pair_score(const aligner *g, int m, size_t i, size_t j);
 /* Aligns g->A with g->B using the moves in `moves` (MOVE_BIT set), in a
  * band, linear in the units.  Returns the moves from the start, malloc'd
- * (caller frees), their count in *nout. */
-uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout);
+ * (caller frees), their count in *nout, and with `total` the cost of the
+ * whole alignment. */
+uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout, double *total);
 
 /* ---- the length model -------------------------------------------------------- */
 
