@@ -129,6 +129,7 @@ typedef struct sent {
   size_t n;
   int line;
   int clause; /* which clause of its pair side it comes from */
+  unsigned char para; /* it starts a paragraph (or its clause) */
 } sent;
 
 typedef struct sents {
@@ -152,9 +153,23 @@ typedef struct stage {
 
 /* An aligner over st->q with the stage's model and priors. */
 static aligner stage_aligner(stage *st) {
-  ty_seq_scale(&st->q[TY_JA], st->md.c);
-  ty_seq_scale(&st->q[TY_EN], st->md.c);
+  ty_seq_scale(&st->q[TY_JA], &st->md);
+  ty_seq_scale(&st->q[TY_EN], &st->md);
   return (aligner){.md = st->md, .prior = st->prior, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
+}
+
+/* Whether a sentence that follows the text gap[0..n) after the sentence
+ * before it starts a paragraph: a blank line in the gap, or a list item
+ * ("* ", "- ", "・") starting a line. */
+static int starts_paragraph(const char *gap, size_t n, const char *at, size_t len) {
+  const char *nl = memchr(gap, '\n', n);
+  if (!nl) return 0;
+  for (const char *q = nl + 1; q < gap + n; q++) {
+    if (*q == '\n') return 1;
+    if (*q != ' ' && *q != '\t' && *q != '\r') break;
+  }
+  if (len >= 2 && (at[0] == '*' || at[0] == '-') && at[1] == ' ') return 1;
+  return len >= 3 && memcmp(at, "\xE3\x83\xBB", 3) == 0;
 }
 
 static void collect_sentences(stage *st, const ty_pair *p, ty_lang lang) {
@@ -166,16 +181,19 @@ static void collect_sentences(stage *st, const ty_pair *p, ty_lang lang) {
     const ty_clause *c = &d->cl[first + k];
     st->spans.n = 0;
     ty_sentences(st->sg, c->text, c->text_len, lang, &st->spans);
-    const char *prev = c->text;
+    const char *prev = c->text, *end = c->text;
     int line = c->line;
     for (size_t s = 0; s < st->spans.n; s++) {
       const char *at = c->text + st->spans.v[s].off;
+      size_t len = st->spans.v[s].len;
+      int para = s == 0 || starts_paragraph(end, (size_t)(at - end), at, len);
       for (; prev < at; prev++) line += *prev == '\n';
       if (out->n == out->cap) {
         out->cap = out->cap ? out->cap * 2 : 16;
         out->v = ty_xrealloc(out->v, out->cap * sizeof *out->v);
       }
-      out->v[out->n++] = (sent){at, st->spans.v[s].len, line, k};
+      out->v[out->n++] = (sent){at, len, line, k, (unsigned char)para};
+      end = at + len;
     }
   }
 }
@@ -216,7 +234,7 @@ static void span_side(ty_alignment *al, ty_sentpair *sp, ty_lang lang,
 }
 
 static void report_unpaired(stage *st, const ty_pair *p, ty_lang lang,
-                            const sent *s) {
+                            const sent *s, double margin) {
   if (!st->cfg || st->cfg->checks) {
     ty_alignment *al = st->al;
     ty_buf_clear(&st->msg);
@@ -228,6 +246,7 @@ static void report_unpaired(stage *st, const ty_pair *p, ty_lang lang,
                     "%s sentence has no %s counterpart: %s",
                     lang == TY_JA ? "ja" : "en",
                     lang == TY_JA ? "English" : "Japanese", st->msg.p);
+    (void)margin; /* CONFIDENCE: set once findings carry one */
   }
 }
 
@@ -238,17 +257,59 @@ static void report_unpaired(stage *st, const ty_pair *p, ty_lang lang,
 #define DIAGONAL_DELTA 1.5 /* nats of length cost per pair */
 static int diagonal_holds(const stage *st, const sents *J, const sents *E) {
   for (size_t k = 0; k < J->n; k++) {
-    double jp = 0, x = 0, y = 0;
-    ty_count_chars(J->v[k].s, J->v[k].n, &jp, &x);
-    x += jp / st->md.c;
-    jp = 0;
-    ty_count_chars(E->v[k].s, E->v[k].n, &jp, &y);
-    y += jp / st->md.c;
+    charcount a = {0, 0, 0}, b = {0, 0, 0};
+    ty_count_chars(J->v[k].s, J->v[k].n, &a);
+    ty_count_chars(E->v[k].s, E->v[k].n, &b);
+    double x = model_length(&st->md, &a), y = model_length(&st->md, &b);
     double mean = (x + y) / 2;
     if (mean < 1) mean = 1;
     if ((x - y) * (x - y) / (mean * st->md.s2 * 2) > DIAGONAL_DELTA) return 0;
   }
   return 1;
+}
+
+/* An omission is reported only when the alignment that has it beats the
+ * best one without it by this much (nats): less, and a split or a join
+ * by the translator explains the sentence as well. */
+#define OMIT_MARGIN 2.0
+
+/* The sentence alignment of g, each omission weighed against the best
+ * alignment without it: one that does not win by OMIT_MARGIN is replaced
+ * by that alignment (its sentence joins a neighbour's pair); the margin
+ * of each that stays goes into margin[ja units + en unit] (the ja units
+ * first).  Returns the moves, malloc'd, their count in *nmv. */
+static uint8_t *weigh_omissions(aligner *g, unsigned moves, size_t *nmv,
+                                double *margin) {
+  size_t na = g->A->n, nb = g->B->n;
+  unsigned char *keep = ty_xcalloc(na + nb + 1, 1);
+  unsigned char *judged = ty_xcalloc(na + nb + 1, 1);
+  g->keep_a = keep, g->keep_b = keep + na;
+  double cost;
+  uint8_t *path = ty_dp_align(g, moves, nmv, &cost);
+  for (size_t k = 0, i = 0, j = 0; k < *nmv; k++) {
+    int m = path[k];
+    size_t u = !mv_b[m] ? i : !mv_a[m] ? na + j : SIZE_MAX;
+    i += (size_t)mv_a[m], j += (size_t)mv_b[m];
+    if (u == SIZE_MAX || judged[u]) continue;
+    judged[u] = keep[u] = 1;
+    size_t n2;
+    double cost2;
+    uint8_t *alt = ty_dp_align(g, moves, &n2, &cost2);
+    margin[u] = cost2 - cost;
+    if (margin[u] >= OMIT_MARGIN) {
+      keep[u] = 0;
+      free(alt);
+      continue;
+    }
+    /* no omission here: the alignment without it, read from the start */
+    free(path);
+    path = alt, *nmv = n2, cost = cost2;
+    k = SIZE_MAX, i = j = 0; /* k++ makes it 0 */
+  }
+  g->keep_a = g->keep_b = NULL;
+  free(keep);
+  free(judged);
+  return path;
 }
 
 static void align_sentences(stage *st, ty_pair *p) {
@@ -259,7 +320,6 @@ static void align_sentences(stage *st, ty_pair *p) {
   p->sent_off = al->nsents;
   p->nsent = 0;
   if (!J->n || !E->n) return;
-  unsigned moves = MOVES_SENT;
   /* one sentence a side: the clause pair says it all */
   if (J->n == 1 && E->n == 1) return;
   if (J->n == E->n && diagonal_holds(st, J, E)) {
@@ -279,21 +339,28 @@ static void align_sentences(stage *st, ty_pair *p) {
       ty_seq_add(q, u->v[k].s, u->v[k].n, (ty_lang)s, st->dict);
   }
   aligner g = stage_aligner(st);
+  unsigned char *para = ty_xmalloc(J->n + E->n);
+  for (size_t k = 0; k < J->n; k++) para[k] = J->v[k].para;
+  for (size_t k = 0; k < E->n; k++) para[J->n + k] = E->v[k].para;
+  g.para_a = para, g.para_b = para + J->n;
   size_t nmv;
-  uint8_t *path = ty_dp_align(&g, moves, &nmv, NULL);
+  double *margin = ty_xmalloc((J->n + E->n) * sizeof *margin);
+  uint8_t *path = weigh_omissions(&g, MOVES_SENT, &nmv, margin);
   size_t i = 0, j = 0;
   for (size_t k = 0; k < nmv; k++) {
     int m = path[k];
     ty_sentpair *sp = add_sentpair(al);
     span_side(al, sp, TY_JA, J->v, i, mv_a[m]);
     span_side(al, sp, TY_EN, E->v, j, mv_b[m]);
-    if (!mv_b[m]) report_unpaired(st, p, TY_JA, &J->v[i]);
-    if (!mv_a[m]) report_unpaired(st, p, TY_EN, &E->v[j]);
+    if (!mv_b[m]) report_unpaired(st, p, TY_JA, &J->v[i], margin[i]);
+    if (!mv_a[m]) report_unpaired(st, p, TY_EN, &E->v[j], margin[J->n + j]);
     i += (size_t)mv_a[m];
     j += (size_t)mv_b[m];
   }
   p->nsent = nmv;
   free(path);
+  free(margin);
+  free(para);
 }
 
 /* Whether a side of a pair may hold more than one sentence: a blank line,
@@ -367,12 +434,10 @@ static void length_ratio_stage(stage *st) {
     const ty_pair *p = &al->pairs[k];
     lj[k] = le[k] = 0;
     if (p->status != TY_PAIR_MATCHED) continue;
-    double jp, other, ej, eo;
-    ty_side_chars(al, p, TY_JA, &jp, &other);
-    ty_side_chars(al, p, TY_EN, &ej, &eo);
+    charcount cj = ty_side_chars(al, p, TY_JA), ce = ty_side_chars(al, p, TY_EN);
     /* both in English characters */
-    lj[k] = jp / st->md.c + other;
-    le[k] = ej / st->md.c + eo;
+    lj[k] = model_length(&st->md, &cj);
+    le[k] = model_length(&st->md, &ce);
     if (lj[k] > 0 && le[k] > 0) r[n++] = log(lj[k] / le[k]);
   }
   if (n >= 8) {

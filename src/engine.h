@@ -36,11 +36,23 @@ static const double prior_prose[NMOVES] = {0.0, 3.5, 3.5, 2.3, 2.3, 4.5,
 static const double prior_lines[NMOVES] = {0.0, 3.0, 3.0, 3.5, 3.5, 5.0,
                                            6.0, 6.0, 7.0, 7.0};
 
-/* The length model: Japanese characters per English character and the
- * variance of the difference per character (in English characters). */
+/* The characters of a text, spaces and line breaks left out: kanji,
+ * kana, and the rest (Latin letters, digits, punctuation). */
+typedef struct charcount {
+  double kanji, kana, other;
+} charcount;
+
+/* The length model: English characters per kanji (wk) and per kana (wn)
+ * (a kanji says about twice what a kana does), and the variance of the
+ * difference per character (in English characters). */
 typedef struct model {
-  double c, s2;
+  double wk, wn, s2;
 } model;
+
+/* The length of t in English characters. */
+static inline double model_length(const model *md, const charcount *t) {
+  return t->other + md->wk * t->kanji + md->wn * t->kana;
+}
 
 /* ---- units ------------------------------------------------------------------ */
 
@@ -50,9 +62,8 @@ typedef struct model {
  * above them. */
 typedef struct seq {
   size_t n, cap;
-  double *len;    /* characters, spaces and Japanese ones left out */
-  double *jlen;   /* Japanese characters (kana, kanji) */
-  double *elen;   /* len + jlen / c: in English characters (ty_seq_scale) */
+  charcount *ch;     /* the characters of each unit */
+  double *elen;   /* their length in English characters (ty_seq_scale) */
   uint32_t *aoff; /* anchors of unit k: pool[aoff[k] .. aoff[k+1]) */
   uint32_t *pool;
   size_t np, pcap;
@@ -72,12 +83,11 @@ static inline int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
 void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang, const ty_dict *dict);
 /* Appends the anchor h to the unit being added. */
 void ty_seq_put_anchor(seq *q, uint32_t h);
-/* Sets the lengths of q's units in English characters for the ratio c. */
-void ty_seq_scale(seq *q, double c);
+/* Sets the lengths of q's units in English characters by the model. */
+void ty_seq_scale(seq *q, const model *md);
 void ty_seq_free(seq *q);
-/* Characters of s[0..n), spaces and line breaks left out, added to *jp
- * (Japanese ones) and *other (the rest). */
-void ty_count_chars(const char *s, size_t n, double *jp, double *other);
+/* The characters of s[0..n) added to *acc. */
+void ty_count_chars(const char *s, size_t n, charcount *acc);
 
 /* Adds the glosses of every dictionary headword found in the Japanese
  * text s[0..n) as optional anchors of the unit being added (dict.c). */
@@ -89,9 +99,13 @@ typedef struct aligner {
   model md;
   const double *prior; /* prior_prose or prior_lines */
   const seq *A, *B;
-  /* ja unit keep_a - 1 and en unit keep_b - 1 may not be left out (0:
-   * none), to cost the best alignment without an omission */
-  size_t keep_a, keep_b;
+  /* units that may not be left out (1-0, 0-1), by index; NULL: none.
+   * They cost the best alignment without an omission. */
+  const unsigned char *keep_a, *keep_b;
+  /* units that start a paragraph, by index; NULL: no paragraphs known.
+   * A cell where one side is at a paragraph's start and the other is not
+   * costs PARA_MISMATCH: translators keep paragraphs. */
+  const unsigned char *para_a, *para_b;
 } aligner;
 
 /* Cost of the move m ending at (i, j): ja units i-a..i-1 with en units
@@ -109,15 +123,13 @@ uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout, double *tot
 
 /* ---- the length model -------------------------------------------------------- */
 
-/* The characters of one side of a pair: Japanese ones in *jp, the rest in
- * *other. */
-void ty_side_chars(const ty_alignment *al, const ty_pair *p, ty_lang side,
-                   double *jp, double *other);
+/* The characters of one side of a pair. */
+charcount ty_side_chars(const ty_alignment *al, const ty_pair *p, ty_lang side);
 /* The median of v[0..n), n > 0 (v is sorted). */
 double ty_median(double *v, size_t n);
 /* The length model of this pair of documents: from the pairs numbers
- * matched when there are 8 or more; else, with `units` (--by), c from the
- * totals of both texts; else the defaults. */
+ * matched when there are 8 or more; else, with `units` (--by), one ratio
+ * from the totals of both texts; else the defaults. */
 model ty_calibrate(const ty_alignment *al, int units);
 
 /* Whether a blank line stands between two lines of text; without one,

@@ -159,18 +159,40 @@ static void test_sentence_merge_is_not_unpaired(void **state) {
   close_pair(&f);
 }
 
-/* A clause written a sentence a line, split by blank lines (message
- * catalogs, mocorpus --clauses): the lines are the units, even a line that
- * ICU would cut in two, and a line left out is one unpaired sentence. */
-static void test_sentence_lines_inside_clause(void **state) {
+/* A sentence the translator split in two is one pair, no omission: the
+ * Debian constitution v1.7, 6.2(4), hard-wrapped as the corpus has it
+ * (../shared/corpus/debian-constitution), line breaks inside words. */
+static void test_sentence_split_by_translator_is_not_unpaired(void **state) {
   (void)state;
-  const char *ja = "1 ファイルを開けません\n\n"
+  const char *ja =
+      "4. 技術委員会のメンバー数が 5 名以下である状態が一週間以上続いた場合、プロジェクトリーダは新メンバ\n"
+      "   ーを総メンバー数が 6 名に達するまで任命できる。ただし、この場合は一人任命するごとに一週間以上の\n"
+      "   間隔を取らなければならない。\n";
+  const char *en =
+      "4. When there have been 5 members or fewer for at least one week the Project Leader may appoint\n"
+      "   new member(s) until the number of members reaches 6, at intervals of at least one week per\n"
+      "   appointment.\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, NULL), 0);
+  const ty_pair *p = pair_of_ja(&f, "4");
+  assert_non_null(p);
+  assert_int_equal(p->nsent, 1);
+  close_pair(&f);
+}
+
+/* Paragraphs inside a clause: the sentences of a paragraph pair with the
+ * other side's paragraph, a lost sentence is one unpaired sentence with
+ * its own line. */
+static void test_sentence_lost_in_paragraphs(void **state) {
+  (void)state;
+  const char *ja = "1 ファイルを開けません。\n\n"
                    "バックアップは破損しています。再度試行してください。\n\n"
-                   "サーバーの起動完了を待っています\n\n"
-                   "設定ファイルが見つかりません\n";
-  const char *en = "1 cannot open file\n\n"
-                   "the backup is corrupt; try again\n\n"
-                   "configuration file not found\n";
+                   "サーバー 192.0.2.7 の起動完了を 30 秒待っています。\n\n"
+                   "設定ファイルが見つかりません。\n";
+  const char *en = "1 Cannot open the file.\n\n"
+                   "The backup is corrupt; try again.\n\n"
+                   "Configuration file not found.\n";
   fixture f;
   open_pair(&f, ja, en, NULL);
   const ty_pair *p = pair_of_ja(&f, "1");
@@ -178,9 +200,9 @@ static void test_sentence_lines_inside_clause(void **state) {
   assert_int_equal(p->nsent, 4);
   const ty_finding *x = NULL;
   assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, &x), 1);
-  assert_non_null(strstr(x->message, "サーバーの起動"));
+  assert_non_null(strstr(x->message, "サーバー"));
   assert_int_equal(x->ja_line, 5);
-  /* the line of two ICU sentences stays one unit, paired whole */
+  /* the two sentences the translator joined are one pair */
   const ty_sentpair *s = &f.al->sents[p->sent_off + 1];
   assert_non_null(s->ja);
   assert_non_null(s->en);
@@ -542,7 +564,8 @@ int main(void) {
       cmocka_unit_test(test_sentence_pairs_one_to_one),
       cmocka_unit_test(test_sentence_unpaired_reported_with_text),
       cmocka_unit_test(test_sentence_merge_is_not_unpaired),
-      cmocka_unit_test(test_sentence_lines_inside_clause),
+      cmocka_unit_test(test_sentence_split_by_translator_is_not_unpaired),
+      cmocka_unit_test(test_sentence_lost_in_paragraphs),
       cmocka_unit_test(test_length_ratio_outlier),
       cmocka_unit_test(test_length_ratio_needs_eight_pairs),
       cmocka_unit_test(test_content_run_pairs_misnumbered_clause),
