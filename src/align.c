@@ -271,7 +271,7 @@ static int diagonal_holds(const stage *st, const sents *J, const sents *E) {
 /* An omission is reported only when the alignment that has it beats the
  * best one without it by this much (nats): less, and a split or a join
  * by the translator explains the sentence as well. */
-#define OMIT_MARGIN 2.0
+#define OMIT_MARGIN 1.0
 
 /* The sentence alignment of g, each omission weighed against the best
  * alignment without it: one that does not win by OMIT_MARGIN is replaced
@@ -352,8 +352,10 @@ static void align_sentences(stage *st, ty_pair *p) {
     ty_sentpair *sp = add_sentpair(al);
     span_side(al, sp, TY_JA, J->v, i, mv_a[m]);
     span_side(al, sp, TY_EN, E->v, j, mv_b[m]);
-    if (!mv_b[m]) report_unpaired(st, p, TY_JA, &J->v[i], margin[i]);
-    if (!mv_a[m]) report_unpaired(st, p, TY_EN, &E->v[j], margin[J->n + j]);
+    for (int t = 0; !mv_b[m] && t < mv_a[m]; t++)
+      report_unpaired(st, p, TY_JA, &J->v[i + (size_t)t], margin[i]);
+    for (int t = 0; !mv_a[m] && t < mv_b[m]; t++)
+      report_unpaired(st, p, TY_EN, &E->v[j + (size_t)t], margin[J->n + j]);
     i += (size_t)mv_a[m];
     j += (size_t)mv_b[m];
   }
@@ -449,6 +451,8 @@ static void length_ratio_stage(stage *st) {
       const ty_pair *p = &al->pairs[k];
       if (lj[k] <= 0 || le[k] <= 0) continue;
       if (lj[k] < 40 && le[k] < 40) continue;
+      /* sentences aligned: what was left out, that alignment says */
+      if (p->nsent) continue;
       double z = 0.6745 * (log(lj[k] / le[k]) - med) / mad;
       if (fabs(z) <= 3.5) continue;
       ty_findings_add(&al->findings, &al->arena, TY_LENGTH_RATIO,

@@ -441,8 +441,10 @@ static uint8_t best_move(const aligner *g, const band *bd, unsigned moves,
     size_t da = (size_t)mv_a[k], db = (size_t)mv_b[k];
     if (i < da || j < db) continue;
     /* the unit that must be paired may not be left out */
-    if (!db && g->keep_a && g->keep_a[i - 1]) continue;
-    if (!da && g->keep_b && g->keep_b[j - 1]) continue;
+    if (!db && g->keep_a && (g->keep_a[i - 1] || (da == 2 && g->keep_a[i - 2])))
+      continue;
+    if (!da && g->keep_b && (g->keep_b[j - 1] || (db == 2 && g->keep_b[j - 2])))
+      continue;
     size_t pi = i - da;
     int pr = bd->ring[da + db];
     if (pi < bd->lo[pr] || pi > bd->hi[pr]) continue;

@@ -12,18 +12,19 @@
 /* ---- moves ---------------------------------------------------------------- */
 
 /* A move joins mv_a[m] ja units with mv_b[m] en units. */
-enum { M11, M10, M01, M21, M12, M22, M31, M13, M41, M14, NMOVES };
-static const int mv_a[NMOVES] = {1, 1, 0, 2, 1, 2, 3, 1, 4, 1};
-static const int mv_b[NMOVES] = {1, 0, 1, 1, 2, 2, 1, 3, 1, 4};
+enum { M11, M10, M01, M21, M12, M22, M31, M13, M41, M14, M20, M02, NMOVES };
+static const int mv_a[NMOVES] = {1, 1, 0, 2, 1, 2, 3, 1, 4, 1, 2, 0};
+static const int mv_b[NMOVES] = {1, 0, 1, 1, 2, 2, 1, 3, 1, 4, 0, 2};
 #define MOVE_BIT(m) (1u << (m))
 #define MOVES_RUN                                                              \
   (MOVE_BIT(M11) | MOVE_BIT(M10) | MOVE_BIT(M01) | MOVE_BIT(M21) |            \
    MOVE_BIT(M12))
 /* Sentences of real prose: a translator splits one sentence in up to four
- * (English to Japanese mostly) or joins as many. */
+ * (English to Japanese mostly) or joins as many; a passage left out may
+ * be two sentences (a quoted title ending in "?" is one of its own). */
 #define MOVES_SENT                                                             \
   (MOVES_RUN | MOVE_BIT(M22) | MOVE_BIT(M31) | MOVE_BIT(M13) |                \
-   MOVE_BIT(M41) | MOVE_BIT(M14))
+   MOVE_BIT(M41) | MOVE_BIT(M14) | MOVE_BIT(M20) | MOVE_BIT(M02))
 
 /* Costs in nats, relative to a 1-1.  Gale and Church's move frequencies
  * (1-1 .89, 2-1 .089, 1-0 .0099, 2-2 .011) give 2.3 for a 2-1 and 4.5 for
@@ -31,10 +32,10 @@ static const int mv_b[NMOVES] = {1, 0, 1, 1, 2, 2, 1, 3, 1, 4};
  * out (a 3-1 a few times rarer than a 2-1, a 4-1 rarer still); files of
  * one sentence a line (message catalogs, tests/bench) hardly ever merge,
  * and lose lines more often. */
-static const double prior_prose[NMOVES] = {0.0, 3.5, 3.5, 2.3, 2.3, 4.5,
-                                           3.5, 3.5, 4.5, 4.5};
+static const double prior_prose[NMOVES] = {0.0, 3.5, 3.5, 3.0, 3.0, 4.5,
+                                           3.5, 3.5, 4.5, 4.5, 4.5, 4.5};
 static const double prior_lines[NMOVES] = {0.0, 3.0, 3.0, 3.5, 3.5, 5.0,
-                                           6.0, 6.0, 7.0, 7.0};
+                                           6.0, 6.0, 7.0, 7.0, 6.0, 6.0};
 
 /* The characters of a text, spaces and line breaks left out: kanji,
  * kana, and the rest (Latin letters, digits, punctuation). */
