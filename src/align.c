@@ -246,7 +246,9 @@ static void report_unpaired(stage *st, const ty_pair *p, ty_lang lang,
                     "%s sentence has no %s counterpart: %s",
                     lang == TY_JA ? "ja" : "en",
                     lang == TY_JA ? "English" : "Japanese", st->msg.p);
-    (void)margin; /* CONFIDENCE: set once findings carry one */
+    /* the two alignments as two hypotheses, their costs as negative log
+     * likelihoods: the odds of the omission are e^margin */
+    ty_findings_set_confidence(&al->findings, 1 / (1 + exp(-margin)));
   }
 }
 
