@@ -594,45 +594,57 @@ typedef struct sample {
   double k, n, r;
 } sample;
 
-/* wk, wn by least squares over v[0..n) (a robust pass after a first one:
- * samples 10 times the median chi-square away left out), s2 from the
- * median chi-square.  Returns 0 when the fit is degenerate. */
-static int fit_model(const sample *v, size_t n, model *md, double *x2) {
-  unsigned char *out = ty_xcalloc(n + 1, 1);
-  int ok = 1;
-  for (int pass = 0; pass < 2 && ok; pass++) {
-    double kk = 0, kn = 0, nn = 0, kr = 0, nr = 0;
-    for (size_t i = 0; i < n; i++) {
-      if (out[i]) continue;
-      kk += v[i].k * v[i].k, kn += v[i].k * v[i].n, nn += v[i].n * v[i].n;
-      kr += v[i].k * v[i].r, nr += v[i].n * v[i].r;
-    }
-    double det = kk * nn - kn * kn;
-    if (!(det > 1e-9 * kk * nn) || kk <= 0 || nn <= 0) {
-      ok = 0;
-      break;
-    }
+/* The median chi-square of the samples v[0..n) not `out` under md,
+ * over 0.455 (the median of a chi-square with one degree of freedom):
+ * s2.  With `mark`, marks as out the samples 10 medians away or more. */
+static double fit_s2(const sample *v, size_t n, const model *md,
+                     unsigned char *out, int mark, double *x2) {
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    double x = md->wk * v[i].k + md->wn * v[i].n, y = v[i].r;
+    if (!out[i]) x2[m++] = (x - y) * (x - y) / ((x + y) / 2);
+  }
+  double med = m ? ty_median(x2, m) : 0;
+  for (size_t i = 0; i < n && mark; i++) {
+    double x = md->wk * v[i].k + md->wn * v[i].n, y = v[i].r;
+    out[i] = (x - y) * (x - y) / ((x + y) / 2) > 10 * med;
+  }
+  return med / 0.455;
+}
+
+/* wk and wn by least squares over the samples v[0..n) not `out`; one
+ * ratio for both when the two are not told apart (too few kana, or a
+ * kanji weighing less than a kana, as in a short statute). */
+static void fit_weights(const sample *v, size_t n, const unsigned char *out,
+                        model *md) {
+  double kk = 0, kn = 0, nn = 0, kr = 0, nr = 0, tr = 0, tj = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (out[i]) continue;
+    kk += v[i].k * v[i].k, kn += v[i].k * v[i].n, nn += v[i].n * v[i].n;
+    kr += v[i].k * v[i].r, nr += v[i].n * v[i].r;
+    tr += v[i].r, tj += v[i].k + v[i].n;
+  }
+  double det = kk * nn - kn * kn;
+  if (det > 1e-6 * kk * nn && kk > 0 && nn > 0) {
     md->wk = (kr * nn - nr * kn) / det;
     md->wn = (nr * kk - kr * kn) / det;
-    if (md->wk < 0.5 || md->wk > 8 || md->wn < 0.3 || md->wn > 5) ok = 0;
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-      double x = md->wk * v[i].k + md->wn * v[i].n, y = v[i].r;
-      double c2 = (x - y) * (x - y) / ((x + y) / 2);
-      if (pass == 0 || !out[i]) x2[m++] = c2;
-    }
-    /* the median of a chi-square with one degree of freedom is 0.455 */
-    double med = ty_median(x2, m);
-    md->s2 = med / 0.455;
-    for (size_t i = 0; i < n && pass == 0; i++) {
-      double x = md->wk * v[i].k + md->wn * v[i].n, y = v[i].r;
-      out[i] = (x - y) * (x - y) / ((x + y) / 2) > 10 * med;
-    }
+    if (md->wk >= md->wn && md->wk <= 8 && md->wn >= 0.3) return;
   }
+  md->wk = md->wn = tj > 0 ? tr / tj : default_model.wn;
+}
+
+/* The model fitted to the samples v[0..n), twice: the second time
+ * without the samples the first fit puts 10 median chi-squares away. */
+static void fit_model(const sample *v, size_t n, model *md, double *x2) {
+  unsigned char *out = ty_xcalloc(n + 1, 1);
+  fit_weights(v, n, out, md);
+  fit_s2(v, n, md, out, 1, x2);
+  fit_weights(v, n, out, md);
+  md->s2 = fit_s2(v, n, md, out, 0, x2);
   free(out);
-  if (md->s2 < 0.3) md->s2 = 0.3;
+  if (md->wk > 10) md->wk = md->wn = 10;
+  if (md->s2 < 1.0) md->s2 = 1.0;
   if (md->s2 > 10) md->s2 = 10;
-  return ok;
 }
 
 /* The length model of this pair of documents: wk, wn and s2 from the
@@ -654,9 +666,8 @@ model ty_calibrate(const ty_alignment *al, int units) {
     if (s.k + s.n < 5 || s.r < 10) continue;
     v[n++] = s;
   }
-  model fit = md;
-  if (n >= 8 && fit_model(v, n, &fit, x2)) {
-    md = fit;
+  if (n >= 8) {
+    fit_model(v, n, &md, x2);
   } else if (units && al->ja->ncl >= 8 && al->en->ncl >= 8) {
     charcount j = {0, 0, 0}, e = {0, 0, 0};
     for (size_t k = 0; k < al->ja->ncl; k++)
