@@ -60,26 +60,51 @@ static void add_missing(ty_alignment *al, ty_lang side, int idx, int finding,
                   side == TY_JA ? "English" : "Japanese");
 }
 
-/* The clause of the other side that a content pair joins clause `idx` of
- * `side` with (its first), or -1. */
-static int content_partner(const ty_alignment *al, ty_lang side, long idx) {
-  for (size_t k = 0; k < al->npairs; k++) {
-    const ty_pair *p = &al->pairs[k];
-    if (p->status != TY_PAIR_CONTENT) continue;
-    int first = side == TY_JA ? p->ja : p->en;
-    int count = side == TY_JA ? p->nja : p->nen;
-    if (first >= 0 && idx >= first && idx < first + count)
-      return side == TY_JA ? p->en : p->ja;
-  }
-  return -1;
+/* What drop_missing looks up, indexed once: for each side, the clause of
+ * the other side a content pair joins each clause with (its first, or
+ * -1), and the keys of the side, sorted. */
+typedef struct pairing_index {
+  int *partner[2];
+  const char **keys[2];
+  size_t nkeys[2];
+} pairing_index;
+
+static int key_cmp(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Whether some clause of d has the key (a duplicated number elsewhere is
- * already a duplicate-number finding). */
-static int has_key(const ty_doc *d, const char *key) {
-  for (size_t i = 0; i < d->ncl; i++)
-    if (strcmp(d->cl[i].key, key) == 0) return 1;
-  return 0;
+static void index_pairings(const ty_alignment *al, pairing_index *x) {
+  const ty_doc *d[2] = {al->ja, al->en};
+  for (int s = 0; s < 2; s++) {
+    x->partner[s] = ty_xmalloc((d[s]->ncl + 1) * sizeof *x->partner[s]);
+    for (size_t i = 0; i < d[s]->ncl; i++) x->partner[s][i] = -1;
+    x->keys[s] = ty_xmalloc((d[s]->ncl + 1) * sizeof *x->keys[s]);
+    for (size_t i = 0; i < d[s]->ncl; i++) x->keys[s][i] = d[s]->cl[i].key;
+    x->nkeys[s] = d[s]->ncl;
+    qsort(x->keys[s], x->nkeys[s], sizeof *x->keys[s], key_cmp);
+  }
+  for (size_t k = 0; k < al->npairs; k++) {
+    const ty_pair *p = &al->pairs[k];
+    if (p->status != TY_PAIR_CONTENT || p->ja < 0 || p->en < 0) continue;
+    for (int t = 0; t < p->nja; t++)
+      if (x->partner[TY_JA][p->ja + t] < 0) x->partner[TY_JA][p->ja + t] = p->en;
+    for (int t = 0; t < p->nen; t++)
+      if (x->partner[TY_EN][p->en + t] < 0) x->partner[TY_EN][p->en + t] = p->ja;
+  }
+}
+
+static void index_free(pairing_index *x) {
+  for (int s = 0; s < 2; s++) {
+    free(x->partner[s]);
+    free(x->keys[s]);
+  }
+}
+
+/* Whether some clause of `side` has the key (a duplicated number
+ * elsewhere is already a duplicate-number finding). */
+static int has_key(const pairing_index *x, ty_lang side, const char *key) {
+  return bsearch(&key, x->keys[side], x->nkeys[side], sizeof *x->keys[side],
+                 key_cmp) != NULL;
 }
 
 /* Settles the missing-en/missing-ja findings of the clauses flagged in
@@ -88,6 +113,8 @@ static int has_key(const ty_doc *d, const char *key) {
  * it, saying which clause its content pairs it with. */
 static void drop_missing(ty_alignment *al, const unsigned char *drop_ja,
                          const unsigned char *drop_en) {
+  pairing_index x;
+  index_pairings(al, &x);
   size_t k = 0;
   for (size_t i = 0; i < al->findings.n; i++) {
     ty_finding f = al->findings.v[i];
@@ -98,8 +125,8 @@ static void drop_missing(ty_alignment *al, const unsigned char *drop_ja,
       c = find_clause(d, side == TY_JA ? f.ja_line : f.en_line, f.key);
       if (c >= 0 && !(side == TY_JA ? drop_ja : drop_en)[c]) c = -1;
       const ty_doc *od = side == TY_JA ? al->en : al->ja;
-      if (c >= 0 && d->cl[c].label && !has_key(od, f.key)) {
-        int o = content_partner(al, side, c);
+      if (c >= 0 && d->cl[c].label && !has_key(&x, side == TY_JA ? TY_EN : TY_JA, f.key)) {
+        int o = x.partner[side][c];
         if (o >= 0) {
           const ty_clause *me = &d->cl[c], *other = &od->cl[o];
           f.message = ty_arena_printf(
@@ -120,6 +147,7 @@ static void drop_missing(ty_alignment *al, const unsigned char *drop_ja,
     if (c < 0) al->findings.v[k++] = f;
   }
   al->findings.n = k;
+  index_free(&x);
 }
 
 /* ---- sentence pairs inside clause pairs ----------------------------------- */
@@ -777,9 +805,10 @@ void ty_align_content(ty_alignment *al, const ty_config *cfg) {
     renumber_stage(&st, cfg && cfg->prefer_content);
     runs_stage(&st);
   }
-  /* structure only (--no-checks): no sentence pairs, no length ratios */
+  /* sentence pairs always (--sentences shows them); with --no-checks
+   * no finding of theirs and no length ratios */
   int checks = !cfg || cfg->checks;
-  if (by != TY_BY_SENTENCE && checks) {
+  if (by != TY_BY_SENTENCE) {
     st.sg = ty_segmenter_new();
     st.prior = prior_prose;
     sentence_stage(&st);

@@ -305,12 +305,9 @@ typedef struct terms {
 
 static uint8_t cap8(int v) { return (uint8_t)(v > 255 ? 255 : v); }
 
-static terms unit_terms(const aligner *g, size_t x, size_t y) {
-  /* a side with no anchors at all has no pool: no pointer arithmetic */
-  const uint32_t *a = g->A->pool ? g->A->pool + g->A->aoff[x] : NULL;
-  const uint32_t *b = g->B->pool ? g->B->pool + g->B->aoff[y] : NULL;
-  size_t na = g->A->aoff[x + 1] - g->A->aoff[x];
-  size_t nb = g->B->aoff[y + 1] - g->B->aoff[y];
+/* The terms of the anchors a[0..na) against b[0..nb), both sorted by
+ * their hashes above the flags, one entry per anchor. */
+static terms anchor_terms(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
   size_t i = 0, j = 0;
   int shared = 0, weak = 0, ma = 0, mb = 0;
   int has_a = 0, has_b = 0, lost_a = 0, lost_b = 0; /* numbers */
@@ -336,6 +333,35 @@ static terms unit_terms(const aligner *g, size_t x, size_t y) {
   ma += lost_a * (has_b ? NUMBER_MISSING : NUMBER_UNSTATED);
   mb += lost_b * (has_a ? NUMBER_MISSING : NUMBER_UNSTATED);
   return (terms){cap8(shared), cap8(weak), cap8(ma), cap8(mb)};
+}
+
+static terms unit_terms(const aligner *g, size_t x, size_t y) {
+  /* a side with no anchors at all has no pool: no pointer arithmetic */
+  const uint32_t *a = g->A->pool ? g->A->pool + g->A->aoff[x] : NULL;
+  const uint32_t *b = g->B->pool ? g->B->pool + g->B->aoff[y] : NULL;
+  return anchor_terms(a, g->A->aoff[x + 1] - g->A->aoff[x], b,
+                      g->B->aoff[y + 1] - g->B->aoff[y]);
+}
+
+#define GROUP_ANCHORS 512 /* anchors of a group of units looked at */
+
+/* The anchors of units first .. first+cnt-1 of q, merged into buf (one
+ * entry per anchor, required if any unit's is).  Returns how many. */
+static size_t group_anchors(const seq *q, size_t first, size_t cnt, uint32_t *buf) {
+  size_t n = 0;
+  for (size_t u = first; u < first + cnt && q->pool; u++)
+    for (uint32_t k = q->aoff[u]; k < q->aoff[u + 1] && n < GROUP_ANCHORS; k++) {
+      uint32_t x = q->pool[k];
+      size_t p = n++;
+      for (; p > 0 && (buf[p - 1] >> 3) > (x >> 3); p--) buf[p] = buf[p - 1];
+      buf[p] = x;
+    }
+  size_t w = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (w && (buf[w - 1] >> 3) == (buf[k] >> 3)) buf[w - 1] |= buf[k] & A_REQUIRED;
+    else buf[w++] = buf[k];
+  }
+  return w;
 }
 
 static int min_int(int a, int b) { return a < b ? a : b; }
@@ -369,6 +395,22 @@ static double anchor_gain(int m, const terms *t) {
   return ANCHOR_SHARED * shared + ANCHOR_WEAK * weak - missing / 2.0;
 }
 
+/* Anchor evidence for a move of three units or more a side: what the
+ * two groups hold together and what each lacks against the other whole
+ * (a Japanese list of four sentences against one English sentence may
+ * state the English numbers only all together). */
+static double group_gain(const aligner *g, int m, size_t i, size_t j) {
+  uint32_t ga[GROUP_ANCHORS], gb[GROUP_ANCHORS];
+  size_t a = (size_t)mv_a[m], b = (size_t)mv_b[m];
+  size_t na = group_anchors(g->A, i - a, a, ga), nb = group_anchors(g->B, j - b, b, gb);
+  terms t = anchor_terms(ga, na, gb, nb);
+  int shared = t.shared > MAX_ANCHORS ? MAX_ANCHORS : t.shared;
+  int weak = t.weak > MAX_ANCHORS ? MAX_ANCHORS : t.weak;
+  int missing = t.miss_a + t.miss_b;
+  if (missing > MAX_MISSING) missing = MAX_MISSING;
+  return ANCHOR_SHARED * shared + ANCHOR_WEAK * weak - missing / 2.0;
+}
+
 /* The prior and length part of the cost of move m ending at (i, j): ja
  * units i-a..i-1 with en units j-b..j-1. */
 static double length_cost(const aligner *g, int m, size_t i, size_t j) {
@@ -386,7 +428,8 @@ static double length_cost(const aligner *g, int m, size_t i, size_t j) {
 double ty_move_cost(const aligner *g, int m, size_t i, size_t j) {
   int a = mv_a[m], b = mv_b[m];
   if (!a || !b) return g->prior[m];
-  terms t[4];
+  if (a > 2 || b > 2) return length_cost(g, m, i, j) - group_gain(g, m, i, j);
+  terms t[MAX_UNIT_PAIRS];
   int k = 0;
   for (int x = a; x >= 1; x--)
     for (int y = b; y >= 1; y--) t[k++] = unit_terms(g, i - (size_t)x, j - (size_t)y);
@@ -397,7 +440,7 @@ double ty_move_cost(const aligner *g, int m, size_t i, size_t j) {
  * leaving its units out: an anchor both groups hold, or lengths of 15
  * characters or more that agree. */
 int ty_pair_evidence(const aligner *g, int m, size_t i, size_t j) {
-  terms t[4];
+  terms t[MAX_UNIT_PAIRS];
   int k = 0, a = mv_a[m], b = mv_b[m];
   for (int x = a; x >= 1; x--)
     for (int y = b; y >= 1; y--) t[k++] = unit_terms(g, i - (size_t)x, j - (size_t)y);
@@ -451,9 +494,11 @@ static uint8_t best_move(const aligner *g, const band *bd, unsigned moves,
     double pc = bd->cost[pr][pi - bd->lo[pr]];
     if (pc == HUGE_VAL) continue;
     double t = pc + length_cost(g, k, i, j);
-    if (da && db) {
+    if (da > 2 || db > 2) {
+      t -= group_gain(g, k, i, j);
+    } else if (da && db) {
       /* the terms of the move's unit pairs, from the band when there */
-      terms tt[4];
+      terms tt[MAX_UNIT_PAIRS];
       int nt = 0;
       for (size_t x = da; x >= 1; x--)
         for (size_t y = db; y >= 1; y--) {

@@ -15,13 +15,15 @@
 enum { M11, M10, M01, M21, M12, M22, M31, M13, M41, M14, M20, M02, NMOVES };
 static const int mv_a[NMOVES] = {1, 1, 0, 2, 1, 2, 3, 1, 4, 1, 2, 0};
 static const int mv_b[NMOVES] = {1, 0, 1, 1, 2, 2, 1, 3, 1, 4, 0, 2};
+#define MAX_UNIT_PAIRS 4 /* mv_a[m] * mv_b[m] at most */
 #define MOVE_BIT(m) (1u << (m))
 #define MOVES_RUN                                                              \
   (MOVE_BIT(M11) | MOVE_BIT(M10) | MOVE_BIT(M01) | MOVE_BIT(M21) |            \
    MOVE_BIT(M12))
 /* Sentences of real prose: a translator splits one sentence in up to four
- * (English to Japanese mostly) or joins as many; a passage left out may
- * be two sentences (a quoted title ending in "?" is one of its own). */
+ * (English to Japanese mostly) or joins as many; a
+ * passage left out may be two sentences (a quoted title ending in "?" is
+ * one of its own). */
 #define MOVES_SENT                                                             \
   (MOVES_RUN | MOVE_BIT(M22) | MOVE_BIT(M31) | MOVE_BIT(M13) |                \
    MOVE_BIT(M41) | MOVE_BIT(M14) | MOVE_BIT(M20) | MOVE_BIT(M02))

@@ -210,6 +210,63 @@ static void test_sentence_lost_in_paragraphs(void **state) {
   close_pair(&f);
 }
 
+/* What the sentence stage says of clause `key`: its sentence pairs and
+ * its sentence-unpaired messages, as one string. */
+static void clause_report(const fixture *f, const char *key, ty_buf *out) {
+  const ty_pair *p = pair_of_ja(f, key);
+  assert_non_null(p);
+  for (size_t k = 0; k < p->nsent; k++) {
+    const ty_sentpair *s = &f->al->sents[p->sent_off + k];
+    ty_buf_printf(out, "[%.*s|%.*s]", (int)s->ja_len, s->ja ? s->ja : "",
+                  (int)s->en_len, s->en ? s->en : "");
+  }
+  for (size_t i = 0; i < f->al->findings.n; i++) {
+    const ty_finding *x = &f->al->findings.v[i];
+    if (x->code == TY_SENTENCE_UNPAIRED && strcmp(x->key, key) == 0)
+      ty_buf_printf(out, "{%s}", x->message);
+  }
+}
+
+/* The sentence pairs of a clause do not depend on the clauses before it
+ * (0.1.0 left the line priors of a clause written a line a sentence to
+ * the clauses after it): the same clauses in two orders. */
+static void test_sentence_pairs_independent_of_clause_order(void **state) {
+  (void)state;
+  static const char *const ja[3] = {
+      "1 ファイルを開けません\n\n設定ファイルが見つかりません\n\n",
+      "2 両国は会合した。両国は協力を確認した。次回は東京で開催する。\n\n",
+      "3 日米両国は、2017年7月にサイバー対話を開催した。両国は情報共有を進展させる。"
+      "特に、NISCはAISへの参加を表明した。\n\n"};
+  static const char *const en[3] = {
+      "1 cannot open file\n\nconfiguration file not found\n\n",
+      "2 The two countries met and confirmed their cooperation. "
+      "The next meeting will be held in Tokyo.\n\n",
+      "3 Japan and the United States held the Cyber Dialogue in July 2017. "
+      "In particular, NISC announced its participation in AIS.\n\n"};
+  static const int order[2][3] = {{0, 1, 2}, {1, 2, 0}};
+  ty_buf rep[2] = {{0}, {0}};
+  for (int o = 0; o < 2; o++) {
+    ty_buf j = {0}, e = {0};
+    for (int k = 0; k < 3; k++) {
+      ty_buf_puts(&j, ja[order[o][k]]);
+      ty_buf_puts(&e, en[order[o][k]]);
+    }
+    fixture f;
+    open_pair(&f, j.p, e.p, NULL);
+    for (int k = 0; k < 3; k++) {
+      char key[2] = {(char)('1' + k), 0};
+      clause_report(&f, key, &rep[o]);
+    }
+    close_pair(&f);
+    ty_buf_free(&j);
+    ty_buf_free(&e);
+  }
+  assert_non_null(strstr(rep[0].p, "[両国は会合した。両国は協力を確認した。|"));
+  assert_string_equal(rep[0].p, rep[1].p);
+  ty_buf_free(&rep[0]);
+  ty_buf_free(&rep[1]);
+}
+
 /* ---- length-ratio ------------------------------------------------------ */
 
 static char *numbered(const char *body, int n, int short_at, const char *short_body) {
@@ -566,6 +623,7 @@ int main(void) {
       cmocka_unit_test(test_sentence_merge_is_not_unpaired),
       cmocka_unit_test(test_sentence_split_by_translator_is_not_unpaired),
       cmocka_unit_test(test_sentence_lost_in_paragraphs),
+      cmocka_unit_test(test_sentence_pairs_independent_of_clause_order),
       cmocka_unit_test(test_length_ratio_outlier),
       cmocka_unit_test(test_length_ratio_needs_eight_pairs),
       cmocka_unit_test(test_content_run_pairs_misnumbered_clause),
