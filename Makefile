@@ -12,7 +12,7 @@ BUILD   ?= build
 
 # Kept apart from CFLAGS so that a user override cannot drop them.
 WARNFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter
-PKGS      = icu-uc icu-i18n yaml-0.1 libxml-2.0 xlsxwriter
+PKGS      = icu-uc icu-i18n yaml-0.1 libxml-2.0 xlsxwriter libcmark
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARNFLAGS) $(PKG_CFLAGS) -Isrc $(CPPFLAGS) $(CFLAGS)
@@ -109,6 +109,9 @@ layers: $(LIB_OBJ) $(CLI_OBJ)
 # The Debian Developer's Reference in both languages (downloaded by the test).
 devref: $(BUILD)/taiyaku
 	@TAIYAKU=$(CURDIR)/$(BUILD)/taiyaku sh tests/devref/run.sh
+	@mkdir -p $(BUILD)/devref
+	@TAIYAKU=$(CURDIR)/$(BUILD)/taiyaku DEVREF_DEBS=$(CURDIR)/$(BUILD)/devref \
+	  sh tests/devref/html.sh
 
 unit: $(UNIT_BIN)
 	@sh scripts/run_unit.sh $(UNIT_BIN)

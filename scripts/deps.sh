@@ -13,6 +13,8 @@ pkgs="$pkgs python3-jsonschema"
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 # `make lint` (deps.sh lint): the formatter and the static analyser
 [ "${1:-}" = lint ] && pkgs="$pkgs clang-format cppcheck"
+# Markdown reading; pandoc makes the HTML test fixtures (tests/cli/formats.sh)
+pkgs="$pkgs libcmark-dev pandoc"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \

@@ -237,6 +237,14 @@ struct ty_doc {
   size_t ncl, cap;
   ty_findings findings; /* per-file: duplicate-number, gaps, order */
   ty_arena arena;
+  ty_input_format format; /* how it was read (TY_IN_TEXT ...) */
+  const char *declared_lang; /* a structured document's own language
+                                (<html lang>), in the arena; or NULL */
+  /* while a structured reader's layout is outlined: per line of text
+   * (index line-1), 1 for verbatim lines (pre, code blocks), where the
+   * outline starts no clause; NULL otherwise (layout.c) */
+  const unsigned char *verbatim;
+  size_t nverbatim;
 };
 
 /* Loads the bytes of `path` as UTF-8 text into `doc` (text/len and map or
@@ -631,5 +639,111 @@ int ty_render_html(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_tmx(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_xliff(const ty_alignment *al, const ty_render_options *o,
                     FILE *f);
+
+
+/* ---- list markers a browser displays (counter.c) ----------------------- */
+
+typedef enum ty_counter_style {
+  TY_CS_DECIMAL = 0,
+  TY_CS_DECIMAL_ZERO,
+  TY_CS_LOWER_LATIN,
+  TY_CS_UPPER_LATIN,
+  TY_CS_LOWER_ROMAN,
+  TY_CS_UPPER_ROMAN,
+  TY_CS_CJK,         /* cjk-ideographic, japanese-informal: 十二 */
+  TY_CS_CJK_FORMAL,  /* japanese-formal: 壱拾弐 */
+  TY_CS_CJK_DECIMAL, /* cjk-decimal: 一二 */
+  TY_CS_KATAKANA,
+  TY_CS_KATAKANA_IROHA,
+  TY_CS_HIRAGANA,
+  TY_CS_HIRAGANA_IROHA,
+  TY_CS_BULLET, /* disc, circle, square */
+  TY_CS_NONE
+} ty_counter_style;
+
+/* The style a CSS list-style-type keyword names (s[0..n), any case).
+ * Returns 1 and sets *out, or 0 for a keyword it does not know. */
+int ty_counter_style_named(const char *s, size_t n, ty_counter_style *out);
+/* The style of an <ol>/<li> `type` attribute ("1", "a", "A", "i", "I"). */
+int ty_counter_style_of_type(const char *type, ty_counter_style *out);
+/* The marker a browser shows for value v in style s, suffix included
+ * ("3.", "iv.", "十二、", "ハ、", "-" for a bullet, "" for none): in b,
+ * cleared first.  Values out of the style's range are shown in decimal. */
+void ty_counter_marker(ty_buf *b, ty_counter_style s, long v);
+
+/* ---- input formats (format.c) ----------------------------------------- */
+
+/* The format the first bytes of a file show when they are not text: a
+ * zip (DOCX, or ODT when its first member is the ODF mimetype) or a PDF;
+ * TY_IN_AUTO otherwise.  `name` breaks a tie by its extension. */
+ty_input_format ty_format_sniff_bytes(const char *name, const char *s,
+                                      size_t n);
+/* The format of a document already loaded as text: HTML by its doctype
+ * or root element, an e-Gov law by its XML root, then by the name's
+ * extension (.md .markdown, .yaml .yml, .xml, .html .htm .xhtml), else
+ * TY_IN_TEXT. */
+ty_input_format ty_format_sniff_text(const char *name, const char *s,
+                                     size_t n);
+
+/* ---- structured documents laid out as text (layout.c) ------------------ */
+
+/* The text an HTML or Markdown document reads as, built block by block;
+ * see layout.c.  Zero-initialise; the reader sets `indent` (columns of
+ * the current list nesting) as it goes. */
+typedef struct ty_layout {
+  ty_buf text;        /* the laid-out text so far */
+  int *src;           /* per laid-out line: its source line */
+  size_t nlines, cap;
+  ty_buf para;        /* the block being filled (inline text) */
+  int para_line;      /* source line of its first text, 0 when empty */
+  ty_buf mark;        /* the list marker the next block starts with */
+  int mark_line;
+  int indent;
+  int bare_titles, dressed_titles; /* see ty_layout_heading_seen */
+  unsigned char *verbatim; /* per laid-out line: 1 when verbatim */
+  size_t vcap;
+} ty_layout;
+
+/* Inline text of the current block from source line `src` (0: unknown):
+ * runs of white space become one space, none at a line break between
+ * Japanese characters. */
+void ty_layout_text(ty_layout *l, const char *s, size_t n, int src);
+/* Inline text kept as written (code): only line breaks become spaces. */
+void ty_layout_raw(ty_layout *l, const char *s, size_t n, int src);
+/* A line break inside the block (<br>, a Markdown hard break). */
+void ty_layout_break(ty_layout *l);
+/* Ends the current block and starts a list item: the next block begins
+ * with `marker` ("3.", "ハ、", "-"). */
+void ty_layout_marker(ty_layout *l, const char *marker, int src);
+/* Counts a heading of the document (before the layout starts): whether
+ * its number is bare ("1 概要") or dressed ("2.1.", "(1)"). */
+void ty_layout_heading_seen(ty_layout *l, const char *s, size_t n);
+/* Ends the current block, a heading: underlined when the document's
+ * numbered headings are all dressed (two at least), so that the outline
+ * reads them as titles. */
+void ty_layout_title(ty_layout *l);
+/* Ends the current block (nothing when it is empty).  A list marker with
+ * no text after it yet stays for the next block when keep_marker is 1
+ * (<li><p>...), and is a block of its own when it is 0 (<li><ol>...). */
+void ty_layout_flush(ty_layout *l, int keep_marker);
+/* A verbatim block (pre, code) starting at source line `src`: its
+ * non-blank lines as written, continuing the block before it. */
+void ty_layout_verbatim(ty_layout *l, const char *s, size_t n, int src);
+/* Makes the laid-out text the document's text (in its arena), builds the
+ * outline over it and moves clause and finding lines to the source's. */
+void ty_layout_finish(ty_layout *l, ty_doc *d);
+void ty_layout_free(ty_layout *l);
+/* Whether the document's headings are laid out as titles (see
+ * ty_layout_title); lists are then indented below them. */
+int ty_layout_titled(const ty_layout *l);
+
+/* Parses an HTML or XHTML document already loaded in doc->text into
+ * clauses (libxml2).  Returns 0, or -1 with err filled (line, column:
+ * XHTML that is not well-formed, a NUL byte, no document). (read_html.c) */
+int ty_read_html(ty_doc *doc, ty_error *err);
+
+/* Parses a CommonMark document already loaded in doc->text into clauses
+ * (libcmark).  Returns 0, or -1 with err filled. (read_md.c) */
+int ty_read_md(ty_doc *doc, ty_error *err);
 
 #endif

@@ -1,11 +1,12 @@
 /* load.c — the reader dispatch: bytes from a file or memory (read.c), then
- * the reader for the file's kind (YAML, e-Gov XML, else the plain-text
- * outline). */
+ * the reader for the file's format (format.c: chosen by content, then
+ * name, or forced), else the plain-text outline. */
 #include "internal.h"
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <string.h>
-#include <strings.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 
@@ -19,25 +20,49 @@ void ty_init(void) {
   pthread_once(&init_once, init_libraries);
 }
 
-static int has_suffix(const char *s, const char *suf) {
-  size_t n = strlen(s), m = strlen(suf);
-  return n >= m && strcasecmp(s + n - m, suf) == 0;
+/* Parses the text already loaded into d as format f (TY_IN_AUTO: chosen
+ * by its content and name, format.c). */
+static int parse_loaded(ty_doc *d, ty_input_format f, ty_error *err) {
+  if (f == TY_IN_AUTO) f = ty_format_sniff_text(d->name, d->text, d->len);
+  d->format = f;
+  switch (f) {
+  case TY_IN_YAML: return ty_read_yaml(d, err);
+  case TY_IN_EGOV: return ty_read_egov(d, err);
+  case TY_IN_HTML: return ty_read_html(d, err);
+  case TY_IN_MARKDOWN: return ty_read_md(d, err);
+  case TY_IN_DOCX:
+  case TY_IN_ODT:
+  case TY_IN_PDF:
+    return ty_error_set(err, TY_ERR_USAGE, d->name, 0, 0,
+                        "%s input is not supported yet",
+                        ty_input_format_name(f));
+  default: ty_outline_build(d); return 0;
+  }
 }
 
-/* Parses the text already loaded into d according to the file's kind. */
-static int parse_loaded(ty_doc *d, ty_error *err) {
-  if (has_suffix(d->name, ".yaml") || has_suffix(d->name, ".yml"))
-    return ty_read_yaml(d, err);
-  if (has_suffix(d->name, ".xml")) return ty_read_egov(d, err);
-  ty_outline_build(d);
-  return 0;
+/* The format the first bytes of the file show when they are not text
+ * (a zip, a PDF), or TY_IN_AUTO. */
+static ty_input_format sniff_file(const char *path) {
+  char head[4096];
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return TY_IN_AUTO;
+  ssize_t n = read(fd, head, sizeof head);
+  close(fd);
+  return n > 0 ? ty_format_sniff_bytes(path, head, (size_t)n) : TY_IN_AUTO;
 }
 
 ty_doc *ty_doc_read(const char *path, ty_lang lang, const ty_read_options *opt,
                     ty_error *err) {
   ty_init();
   ty_doc *d = ty_doc_new(path, lang);
-  if (ty_read_text(d, path, opt, err) != 0 || parse_loaded(d, err) != 0) {
+  ty_input_format f = opt ? opt->format : TY_IN_AUTO;
+  if (f == TY_IN_AUTO && strcmp(path, "-") != 0) f = sniff_file(path);
+  if (f == TY_IN_DOCX || f == TY_IN_ODT || f == TY_IN_PDF) {
+    parse_loaded(d, f, err);
+    ty_doc_free(d);
+    return NULL;
+  }
+  if (ty_read_text(d, path, opt, err) != 0 || parse_loaded(d, f, err) != 0) {
     ty_doc_free(d);
     return NULL;
   }
@@ -49,7 +74,7 @@ ty_doc *ty_doc_parse(const char *text, size_t len, const char *name,
   ty_init();
   ty_doc *d = ty_doc_new(name, lang);
   if (ty_read_buffer(d, text, len, NULL, err) != 0 ||
-      parse_loaded(d, err) != 0) {
+      parse_loaded(d, TY_IN_AUTO, err) != 0) {
     ty_doc_free(d);
     return NULL;
   }

@@ -21,7 +21,7 @@ static void usage(FILE *f) {
   fputs("usage: taiyaku align [OPTIONS] JA EN\n"
         "       taiyaku align --batch JA_DIR EN_DIR -o OUT_DIR [OPTIONS]\n"
         "       taiyaku check [OPTIONS] JA EN\n"
-        "       taiyaku outline [--encoding ENC] FILE\n"
+        "       taiyaku outline [--encoding ENC] [--input-format F] FILE\n"
         "       taiyaku update [OPTIONS] OLD NEW TRANSLATION\n"
         "options:\n"
         "  -f, --format F[,F]  text md html csv tsv json yaml tmx xliff xliff12 xlsx\n"
@@ -37,6 +37,8 @@ static void usage(FILE *f) {
         "      --dict FILE     EDICT or ja<TAB>en word list for anchors\n"
         "      --min-confidence X  drop findings less sure than X (0-1)\n"
         "      --encoding ENC  auto utf-8 shift_jis euc-jp iso-2022-jp utf-16\n"
+        "      --input-format F  auto (default) text markdown html yaml egov\n"
+        "                      docx odt pdf\n"
         "      --source LANG   xliff source language, update: the original's;\n"
         "                      ja (default) or en\n"
         "      --bom           csv/tsv: begin with a byte-order mark\n"
@@ -93,7 +95,7 @@ static int terminal_width(void) {
 enum { OPT_SENTENCES = 256, OPT_CONFIG, OPT_FAIL_ON, OPT_DISABLE,
        OPT_NO_CHECKS, OPT_ENCODING, OPT_SOURCE, OPT_BOM, OPT_COLOR, OPT_BATCH,
        OPT_BY, OPT_PREFER, OPT_DICT, OPT_MIN_CONFIDENCE, OPT_SEGMENTS,
-       OPT_ITS_MARKS };
+       OPT_ITS_MARKS, OPT_INPUT_FORMAT };
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, 'f'},
@@ -118,6 +120,7 @@ static const struct option long_opts[] = {
     {"min-confidence", required_argument, 0, OPT_MIN_CONFIDENCE},
     {"segments", required_argument, 0, OPT_SEGMENTS},
     {"its-marks", no_argument, 0, OPT_ITS_MARKS},
+    {"input-format", required_argument, 0, OPT_INPUT_FORMAT},
     {0, 0, 0, 0}};
 
 /* Parses options into o; returns -1 to go on, or an exit status. */
@@ -158,6 +161,12 @@ static int parse_options(int argc, char **argv, cli_options *o) {
       int e = parse_encoding(optarg);
       if (e < 0) return cli_fail(2, "--encoding: unknown encoding '%s'", optarg);
       o->read.encoding = (ty_encoding)e;
+      break;
+    }
+    case OPT_INPUT_FORMAT: {
+      int f = ty_input_format_parse(optarg);
+      if (f < 0) return cli_fail(2, "--input-format: unknown format '%s'", optarg);
+      o->read.format = (ty_input_format)f;
       break;
     }
     case OPT_SOURCE:

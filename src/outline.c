@@ -451,7 +451,7 @@ static int heading_before(const builder *b, const ty_marker *m,
   if (b->para_indent < m->indent) return 1;
   size_t n = (size_t)(line - b->para_start);
   return n < 120 && !memchr(b->para_start, '.', n) &&
-         !strstr(b->para_start, "。");
+         !memmem(b->para_start, n, "。", 3);
 }
 
 /* Places a structural marker: it closes every list and every level of its
@@ -1119,7 +1119,9 @@ void ty_outline_build(ty_doc *d) {
     int prev_text = last_text;
     last_text = lineno;
     ty_marker m;
-    if (ty_number_parse(line, len, &m)) {
+    /* a structured reader's verbatim line (pre, code) starts no clause */
+    int verbatim = (size_t)lineno <= d->nverbatim && d->verbatim[lineno - 1];
+    if (!verbatim && ty_number_parse(line, len, &m)) {
       if (m.kind == TY_K_DOTTED) m.deco = dotted_dress(line, &m);
       choose_reading(&b, &m);
       /* reST enumerated lists carry a dot or parentheses: a bare number

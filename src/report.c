@@ -6,6 +6,11 @@
 
 int ty_doc_write_outline(const ty_doc *d, FILE *out) {
   ty_buf flat = {0}, key = {0};
+  /* how a structured document was read */
+  if (d->format != TY_IN_TEXT && d->format != TY_IN_AUTO)
+    fprintf(out, "# %s%s%s\n", ty_input_format_name(d->format),
+            d->declared_lang ? ", lang " : "",
+            d->declared_lang ? d->declared_lang : "");
   for (size_t i = 0; i < d->ncl; i++) {
     const ty_clause *c = &d->cl[i];
     ty_buf_clear(&flat);

@@ -159,10 +159,35 @@ typedef enum ty_unit {
   TY_BY_SENTENCE    /* sentences, numbering ignored */
 } ty_unit;
 
+/* Input formats (ty_read_options.format).  TY_IN_AUTO chooses by content
+ * (a zip with [Content_Types].xml or an ODF mimetype, %PDF-, an HTML
+ * doctype or root, an XML law), then by the name's extension (.md,
+ * .yaml, .xml, .html), else plain text. */
+typedef enum ty_input_format {
+  TY_IN_AUTO = 0,
+  TY_IN_TEXT,
+  TY_IN_YAML,
+  TY_IN_EGOV,
+  TY_IN_HTML,
+  TY_IN_MARKDOWN,
+  TY_IN_DOCX,
+  TY_IN_ODT,
+  TY_IN_PDF,
+  TY_IN_COUNT
+} ty_input_format;
+
 /* Options for reading a document. */
 typedef struct ty_read_options {
   ty_encoding encoding; /* TY_ENC_AUTO by default */
+  ty_input_format format; /* TY_IN_AUTO by default */
 } ty_read_options;
+
+/* The input format a name stands for ("text", "yaml", "egov", "html",
+ * "xhtml", "markdown", "md", "docx", "odt", "pdf", "auto"), or -1. */
+TY_EXPORT int ty_input_format_parse(const char *name);
+
+/* The name of an input format ("html"); "auto" for TY_IN_AUTO. */
+TY_EXPORT const char *ty_input_format_name(ty_input_format f);
 
 /* Options for rendering an alignment. */
 typedef struct ty_render_options {
