@@ -89,14 +89,10 @@ int ty_counter_style_of_type(const char *type, ty_counter_style *out) {
   static const struct {
     const char *t;
     ty_counter_style id;
-  } types[] = {{"1", TY_CS_DECIMAL},
-               {"a", TY_CS_LOWER_LATIN},
-               {"A", TY_CS_UPPER_LATIN},
-               {"i", TY_CS_LOWER_ROMAN},
-               {"I", TY_CS_UPPER_ROMAN},
-               {"disc", TY_CS_BULLET},
-               {"circle", TY_CS_BULLET},
-               {"square", TY_CS_BULLET}};
+  } types[] = {{"1", TY_CS_DECIMAL},     {"a", TY_CS_LOWER_LATIN},
+               {"A", TY_CS_UPPER_LATIN}, {"i", TY_CS_LOWER_ROMAN},
+               {"I", TY_CS_UPPER_ROMAN}, {"disc", TY_CS_BULLET},
+               {"circle", TY_CS_BULLET}, {"square", TY_CS_BULLET}};
   for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
     if (strcmp(type, types[i].t) == 0) {
       *out = types[i].id;
@@ -122,8 +118,8 @@ static void alphabetic(ty_buf *b, long v, const char *const *sym, int nsym) {
  * returns 0 when ICU cannot. */
 static int icu_numeral(ty_buf *b, long v, const char *locale, int lower) {
   UErrorCode st = U_ZERO_ERROR;
-  UNumberFormat *f = unum_open(UNUM_NUMBERING_SYSTEM, NULL, 0, locale, NULL,
-                               &st);
+  UNumberFormat *f =
+      unum_open(UNUM_NUMBERING_SYSTEM, NULL, 0, locale, NULL, &st);
   if (U_FAILURE(st)) return 0;
   UChar u[64];
   int32_t n = unum_format(f, (int32_t)v, u, 64, NULL, &st);
@@ -164,10 +160,10 @@ void ty_counter_marker(ty_buf *b, ty_counter_style s, long v) {
   case TY_CS_CJK_DECIMAL:
     cjk = 1;
     ok = v >= 0 && v < 100000000 &&
-         icu_numeral(b,
-                     v, s == TY_CS_CJK ? "ja@numbers=jpan"
-                        : s == TY_CS_CJK_FORMAL ? "ja@numbers=jpanfin"
-                                                : "ja@numbers=hanidec",
+         icu_numeral(b, v,
+                     s == TY_CS_CJK          ? "ja@numbers=jpan"
+                     : s == TY_CS_CJK_FORMAL ? "ja@numbers=jpanfin"
+                                             : "ja@numbers=hanidec",
                      0);
     break;
   case TY_CS_KATAKANA:

@@ -6,11 +6,9 @@
 #include <strings.h>
 
 static const char *const names[TY_IN_COUNT] = {
-    [TY_IN_AUTO] = "auto",   [TY_IN_TEXT] = "text",
-    [TY_IN_YAML] = "yaml",   [TY_IN_EGOV] = "egov",
-    [TY_IN_HTML] = "html",   [TY_IN_MARKDOWN] = "markdown",
-    [TY_IN_DOCX] = "docx",   [TY_IN_ODT] = "odt",
-    [TY_IN_PDF] = "pdf",
+    [TY_IN_AUTO] = "auto", [TY_IN_TEXT] = "text", [TY_IN_YAML] = "yaml",
+    [TY_IN_EGOV] = "egov", [TY_IN_HTML] = "html", [TY_IN_MARKDOWN] = "markdown",
+    [TY_IN_DOCX] = "docx", [TY_IN_ODT] = "odt",   [TY_IN_PDF] = "pdf",
 };
 
 int ty_input_format_parse(const char *name) {

@@ -221,8 +221,7 @@ static int mapped(const ty_layout *l, int line) {
 
 void ty_layout_finish(ty_layout *l, ty_doc *d) {
   ty_layout_flush(l, 0);
-  d->text = ty_arena_strndup(&d->arena, l->text.p ? l->text.p : "",
-                             l->text.n);
+  d->text = ty_arena_strndup(&d->arena, l->text.p ? l->text.p : "", l->text.n);
   d->len = l->text.n;
   d->verbatim = l->verbatim;
   d->nverbatim = l->vcap < l->nlines ? l->vcap : l->nlines;
@@ -247,4 +246,3 @@ void ty_layout_free(ty_layout *l) {
   free(l->verbatim);
   memset(l, 0, sizeof *l);
 }
-

@@ -39,7 +39,7 @@
 typedef struct hreader {
   ty_layout lay;
   ty_buf mark;
-  int lists; /* ordered lists around */
+  int lists;  /* ordered lists around */
   int in_row; /* inside a table row: blocks run on as cell text */
   int raw;    /* inside code: spaces kept */
 } hreader;
@@ -79,9 +79,9 @@ static int has_token(const xmlNode *n, const char *attr, const char *t) {
 
 static int is_chrome(const xmlNode *n) {
   static const char *const drop[] = {
-      "head",  "script", "style",  "noscript", "template", "nav",
-      "header", "footer", "button", "select",  "textarea", "iframe",
-      "object", "svg",   NULL};
+      "head",     "script", "style",  "noscript", "template",
+      "nav",      "header", "footer", "button",   "select",
+      "textarea", "iframe", "object", "svg",      NULL};
   static const char *const roles[] = {"navigation", "banner", "contentinfo",
                                       "search", NULL};
   static const char *const classes[] = {"navheader", "navfooter", "headerlink",
@@ -97,12 +97,12 @@ static int is_chrome(const xmlNode *n) {
 
 static int is_block(const xmlNode *n) {
   static const char *const blocks[] = {
-      "p",       "div",     "h1",      "h2",     "h3",      "h4",
-      "h5",      "h6",      "blockquote", "section", "article", "main",
-      "aside",   "address", "dl",      "dt",     "dd",      "figure",
-      "figcaption", "caption", "center", "form",  "fieldset", "legend",
-      "details", "summary", "hr",      "body",   "html",    "table",
-      "thead",   "tbody",   "tfoot",   "li",     "td",      "th",
+      "p",          "div",     "h1",         "h2",      "h3",       "h4",
+      "h5",         "h6",      "blockquote", "section", "article",  "main",
+      "aside",      "address", "dl",         "dt",      "dd",       "figure",
+      "figcaption", "caption", "center",     "form",    "fieldset", "legend",
+      "details",    "summary", "hr",         "body",    "html",     "table",
+      "thead",      "tbody",   "tfoot",      "li",      "td",       "th",
       NULL};
   return is_any(n, blocks);
 }
@@ -122,8 +122,9 @@ static void count_headings(hreader *r, const xmlNode *top) {
     int skip = n->type != XML_ELEMENT_NODE || is_chrome(n);
     if (!skip && is_heading(n)) {
       xmlChar *t = xmlNodeGetContent(n);
-      if (t) ty_layout_heading_seen(&r->lay, (const char *)t,
-                                    strlen((const char *)t));
+      if (t)
+        ty_layout_heading_seen(&r->lay, (const char *)t,
+                               strlen((const char *)t));
       xmlFree(t);
       skip = 1;
     }
@@ -141,8 +142,9 @@ static void count_headings(hreader *r, const xmlNode *top) {
 /* Text of n's subtree, for a tree too deep to walk. */
 static void flat_text(hreader *r, const xmlNode *n) {
   xmlChar *t = xmlNodeGetContent(n);
-  if (t) ty_layout_text(&r->lay, (const char *)t, strlen((const char *)t),
-                        line_of(n));
+  if (t)
+    ty_layout_text(&r->lay, (const char *)t, strlen((const char *)t),
+                   line_of(n));
   xmlFree(t);
 }
 
@@ -156,12 +158,14 @@ static int style_attr(const xmlNode *n, ty_counter_style *cs) {
   while (!found && (p = strcasestr(p, "list-style")) != NULL) {
     p += strlen("list-style");
     if (strncasecmp(p, "-type", 5) == 0) p += 5;
-    while (*p == ' ') p++;
+    while (*p == ' ')
+      p++;
     if (*p != ':') continue;
     p++;
     /* each word of the value until ';' */
     while (*p && *p != ';' && !found) {
-      while (*p == ' ' || *p == '\t') p++;
+      while (*p == ' ' || *p == '\t')
+        p++;
       size_t k = strcspn(p, " \t;!");
       found = k && ty_counter_style_named(p, k, cs);
       p += k;
@@ -224,8 +228,7 @@ static void list(hreader *r, const xmlNode *n, int depth) {
    * with those typed in the paragraphs beside them ("b."); under titles
    * every ordered list is indented */
   int saved = r->lay.indent;
-  if (ordered)
-    r->lay.indent = 3 * (r->lists++ + ty_layout_titled(&r->lay));
+  if (ordered) r->lay.indent = 3 * (r->lists++ + ty_layout_titled(&r->lay));
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (!is(c, "li")) {
       walk(r, c, depth + 1);
@@ -276,8 +279,9 @@ static void element(hreader *r, const xmlNode *n, int depth) {
       ty_layout_break(&r->lay);
   } else if (is(n, "pre") && !r->in_row) {
     xmlChar *t = xmlNodeGetContent(n);
-    if (t) ty_layout_verbatim(&r->lay, (const char *)t,
-                              strlen((const char *)t), line_of(n));
+    if (t)
+      ty_layout_verbatim(&r->lay, (const char *)t, strlen((const char *)t),
+                         line_of(n));
     xmlFree(t);
   } else if (is(n, "tr") && !r->in_row) {
     row(r, n, depth);

@@ -63,7 +63,8 @@ static void flat_text(mreader *r, cmark_node *n) {
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node *c = cmark_iter_get_node(it);
-    const char *lit = ev == CMARK_EVENT_ENTER ? cmark_node_get_literal(c) : NULL;
+    const char *lit =
+        ev == CMARK_EVENT_ENTER ? cmark_node_get_literal(c) : NULL;
     if (lit && cmark_node_get_type(c) != CMARK_NODE_HTML_INLINE)
       ty_layout_text(&r->lay, lit, strlen(lit), cmark_node_get_start_line(c));
   }
@@ -107,8 +108,7 @@ static void list(mreader *r, cmark_node *n, int depth) {
    * with those typed in the paragraphs beside them ("b."); under titles
    * every ordered list is indented */
   int saved = r->lay.indent;
-  if (ordered)
-    r->lay.indent = 3 * (r->lists++ + ty_layout_titled(&r->lay));
+  if (ordered) r->lay.indent = 3 * (r->lists++ + ty_layout_titled(&r->lay));
   char mark[32];
   for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
     if (ordered)

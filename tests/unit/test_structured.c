@@ -105,8 +105,7 @@ static void test_format_sniffed_by_content_then_name(void **state) {
 }
 
 /* The keys of a document parsed from memory, space-separated. */
-static void keys_of(const char *text, const char *name, char *out,
-                    size_t cap) {
+static void keys_of(const char *text, const char *name, char *out, size_t cap) {
   ty_error err = {0};
   ty_doc *d = ty_doc_parse(text, strlen(text), name, TY_JA, &err);
   assert_non_null(d);
@@ -179,9 +178,10 @@ static void test_markdown_lists_show_their_start_numbers(void **state) {
 static void test_html_restart_under_heading_is_a_scope(void **state) {
   (void)state;
   char keys[256];
-  keys_of("<h2>社会契約</h2><ol><li>一つ目。</li><li>二つ目。</li></ol>"
-          "<h2>ガイドライン (DFSG)</h2><ol><li>再配布。</li><li>ソース。</li></ol>",
-          "a.html", keys, sizeof keys);
+  keys_of(
+      "<h2>社会契約</h2><ol><li>一つ目。</li><li>二つ目。</li></ol>"
+      "<h2>ガイドライン (DFSG)</h2><ol><li>再配布。</li><li>ソース。</li></ol>",
+      "a.html", keys, sizeof keys);
   assert_string_equal(keys, "front-1 1 2 s2 s2:1 s2:2");
 }
 
