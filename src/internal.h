@@ -509,15 +509,18 @@ const char *ty_pair_status_name(ty_pair_status s);
 
 /* Appends where a finding is, "FILE:LINE": the Japanese file when the
  * finding has a Japanese line, else the English file (":LINE" left out
- * when neither side has a line). (render_text.c) */
+ * when neither side has a line). (render_lines.c) */
 void ty_finding_location(const ty_alignment *al, const ty_finding *x,
                          ty_buf *out);
 /* Appends a finding as one line in the compiler format
- * "FILE:LINE: severity: [code] key: message" (no newline). (render_text.c) */
+ * "FILE:LINE: severity: [code] key: message" (no newline). (render_lines.c) */
 void ty_finding_line(const ty_alignment *al, const ty_finding *x, ty_buf *out);
+/* Appends "[code] key: message" (and "(confidence C)" below 1), the part
+ * of ty_finding_line after the severity. (render_lines.c) */
+void ty_finding_tail(const ty_finding *x, ty_buf *out);
 /* Appends the one-line summary "N pairs: N matched, N content,
  * N missing-en, N missing-ja; N errors, N warnings, N infos" (no newline).
- * (render_text.c) */
+ * (render_lines.c) */
 void ty_summary_line(const ty_alignment *al, ty_buf *out);
 
 /* Which pair each finding belongs to: a new array (caller frees) of

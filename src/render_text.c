@@ -39,46 +39,6 @@
 #define SGR_YELLOW "\033[33m"
 #define SGR_CYAN "\033[36m"
 
-/* ---- shared line formats (also used by the Markdown and HTML output) --- */
-
-static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
-
-void ty_finding_location(const ty_alignment *al, const ty_finding *x,
-                         ty_buf *out) {
-  if (x->ja_line) {
-    ty_buf_printf(out, "%s:%d", al->ja->name, x->ja_line);
-  } else {
-    ty_buf_puts(out, al->en->name);
-    if (x->en_line) ty_buf_printf(out, ":%d", x->en_line);
-  }
-}
-
-/* "[code] key: message", the part after the severity. */
-static void finding_tail(const ty_finding *x, ty_buf *out) {
-  ty_buf_printf(out, "[%s] ", ty_code_name(x->code));
-  if (x->key && *x->key) ty_buf_printf(out, "%s: ", x->key);
-  ty_buf_puts(out, x->message ? x->message : "");
-  if (x->confidence < 1) ty_buf_printf(out, " (confidence %.2f)", x->confidence);
-}
-
-void ty_finding_line(const ty_alignment *al, const ty_finding *x,
-                     ty_buf *out) {
-  ty_finding_location(al, x, out);
-  ty_buf_printf(out, ": %s: ", ty_severity_name(x->severity));
-  finding_tail(x, out);
-}
-
-void ty_summary_line(const ty_alignment *al, ty_buf *out) {
-  ty_summary s;
-  ty_alignment_summary(al, &s);
-  ty_buf_printf(out,
-                "%zu pair%s: %zu matched, %zu content, %zu missing-en, "
-                "%zu missing-ja; %zu error%s, %zu warning%s, %zu info%s",
-                s.pairs, plural(s.pairs), s.matched, s.content, s.missing_en,
-                s.missing_ja, s.errors, plural(s.errors), s.warnings,
-                plural(s.warnings), s.infos, plural(s.infos));
-}
-
 /* ---- wrapping ------------------------------------------------------------ */
 
 /* One display line of a cell: bytes [off, off+len) of the row buffer. */
@@ -429,7 +389,7 @@ static void print_findings(const ty_alignment *al, FILE *f, int color,
     fprintf(f, ":%s %s%s:%s ", SGR_RESET, sgr, ty_severity_name(x->severity),
             SGR_RESET);
     ty_buf_clear(tmp);
-    finding_tail(x, tmp);
+    ty_finding_tail(x, tmp);
     put_visible(f, tmp->p, tmp->n);
     putc('\n', f);
   }
