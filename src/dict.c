@@ -130,6 +130,29 @@ static void dict_add(ty_dict *d, dict_entry **v, size_t *nv, size_t *cap,
   if (chars > d->maxlen) d->maxlen = chars;
 }
 
+/* Whether the bytes of a dictionary file are text: no NUL and no control
+ * character but tab and line ends (an executable or an archive given as
+ * --dict is refused where its first such byte stands). */
+static int looks_like_text(const ty_buf *raw, const char *path, ty_error *err) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < raw->n; i++) {
+    unsigned char c = (unsigned char)raw->p[i];
+    if (c == '\n') {
+      line++, col = 1;
+      continue;
+    }
+    if (c < 0x20 && c != '\t' && c != '\r') {
+      ty_error_set(err, TY_ERR_SYNTAX, path, line, col,
+                   "not a dictionary: control character 0x%02X (EDICT lines "
+                   "\"headword [reading] /gloss/\" or \"headword<TAB>gloss\" expected)",
+                   c);
+      return 0;
+    }
+    if (c < 0x80 || c >= 0xC0) col++; /* columns in characters */
+  }
+  return 1;
+}
+
 ty_dict *ty_dict_load(const char *path, ty_error *err) {
   FILE *f = fopen(path, "rb");
   if (!f) {
@@ -145,6 +168,10 @@ ty_dict *ty_dict_load(const char *path, ty_error *err) {
   if (bad) {
     ty_buf_free(&raw);
     ty_error_set(err, TY_ERR_IO, path, 0, 0, "cannot read: %s", strerror(errno));
+    return NULL;
+  }
+  if (!looks_like_text(&raw, path, err)) {
+    ty_buf_free(&raw);
     return NULL;
   }
   ty_buf text = {0};
@@ -195,6 +222,14 @@ ty_dict *ty_dict_load(const char *path, ty_error *err) {
     i = e + 1;
   }
   ty_buf_free(&text);
+  if (!nv) {
+    free(v);
+    ty_dict_free(d);
+    ty_error_set(err, TY_ERR_SYNTAX, path, 1, 1,
+                 "not a dictionary: no line is an entry (EDICT \"headword [reading] "
+                 "/gloss/\" or \"headword<TAB>gloss\", the headword in Japanese)");
+    return NULL;
+  }
   d->cap = 16;
   while (d->cap < nv * 2) d->cap *= 2;
   d->key = ty_xcalloc(d->cap, sizeof *d->key);

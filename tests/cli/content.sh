@@ -121,6 +121,10 @@ if command -v iconv >/dev/null 2>&1; then
 fi
 run 2 "$T" align --dict "$TMP/nonexistent" "$JA" "$EN"
 has "$TMP/err" "^taiyaku: .*nonexistent: cannot open"
+# an executable is no dictionary (issue 12): FILE:LINE:COL, exit 2, no output
+run 2 "$T" align --dict "$T" "$JA" "$EN"
+has "$TMP/err" "^taiyaku: .*taiyaku:1:5: not a dictionary"
+if [ -s "$TMP/out" ]; then fail "output despite a bad --dict"; else ok; fi
 
 echo "== bad options"
 run 2 "$T" align --by chapter "$JA" "$EN"

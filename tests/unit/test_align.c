@@ -611,6 +611,29 @@ static void test_dict_load_errors(void **state) {
   assert_null(ty_dict_load("/nonexistent/edict", &err));
   assert_int_equal(err.code, TY_ERR_IO);
   assert_string_equal(err.file, "/nonexistent/edict");
+  /* an executable given as --dict (issue 12): refused where it stops
+   * being text, not read as an empty dictionary */
+  char path[] = "/tmp/test_dict_XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0";
+  assert_int_equal(write(fd, elf, sizeof elf - 1), (ssize_t)(sizeof elf - 1));
+  close(fd);
+  memset(&err, 0, sizeof err);
+  assert_null(ty_dict_load(path, &err));
+  assert_int_equal(err.code, TY_ERR_SYNTAX);
+  assert_int_equal(err.line, 1);
+  assert_int_equal(err.column, 5);
+  /* text with no entry is no dictionary either */
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs("hello world\n", f);
+  fclose(f);
+  memset(&err, 0, sizeof err);
+  assert_null(ty_dict_load(path, &err));
+  assert_int_equal(err.code, TY_ERR_SYNTAX);
+  assert_int_equal(err.line, 1);
+  unlink(path);
 }
 
 int main(void) {
