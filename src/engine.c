@@ -46,6 +46,7 @@ static const int miss_units[4] = {0, 3, 0, 2};
 #define A_NUMBER 4u   /* a number */
 #define MAX_MISSING 12 /* half nats */
 #define MAX_ANCHORS 4
+#define MAX_GAIN ((ANCHOR_SHARED + ANCHOR_WEAK) * MAX_ANCHORS)
 
 /* A sentence alignment that puts a paragraph's start on one side against
  * the middle of a paragraph on the other (nats). */
@@ -494,6 +495,9 @@ static uint8_t best_move(const aligner *g, const band *bd, unsigned moves,
     double pc = bd->cost[pr][pi - bd->lo[pr]];
     if (pc == HUGE_VAL) continue;
     double t = pc + length_cost(g, k, i, j);
+    /* anchors gain MAX_GAIN at most: no need to weigh a move they
+     * cannot make the best */
+    if (da && db && t - MAX_GAIN >= *c) continue;
     if (da > 2 || db > 2) {
       t -= group_gain(g, k, i, j);
     } else if (da && db) {
