@@ -93,6 +93,12 @@ static void put_text_entry(FILE *f, const ty_update *up,
   } else if (e->status == TY_CHANGE_RENUMBERED) {
     fprintf(f, "    label %s -> %s: ", e->old.label, e->new_.label);
     put_lines(f, at->text, at->len, "    ");
+  } else if (e->status == TY_CHANGE_DELETED && e->new_.present) {
+    /* now only a deletion mark: show what is gone, then the mark */
+    fputs("    ", f);
+    put_lines(f, e->old.text, e->old.len, "    ");
+    fputs(" -> ", f);
+    put_lines(f, e->new_.text, e->new_.len, "    ");
   } else {
     fputs("    ", f);
     put_lines(f, at->text, at->len, "    ");

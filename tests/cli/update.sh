@@ -105,6 +105,7 @@ has "$TMP/out" '^    国\{\+及び地方公共団体\+\}は、'
 has "$TMP/out" '^  .*en-old.txt:16: Article 3 The State must'
 has "$TMP/out" 'renumbered 8 \(was 7, .*old.txt:22\)'
 has "$TMP/out" 'old.txt:26: deleted 9$'
+has "$TMP/out" '^    申請を受けた図書館は、.* -> 削除$'
 hasnt "$TMP/out" ' unchanged [0-9]'
 has "$TMP/out" '^27 entries: 18 unchanged, 2 changed, 3 new, 2 renumbered, 2 deleted; 0 without a translation$'
 run 1 "$T" update -f md "$UP/old.txt" "$UP/new.txt" "$UP/en-old.txt"
