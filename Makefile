@@ -13,6 +13,7 @@ BUILD   ?= build
 # Kept apart from CFLAGS so that a user override cannot drop them.
 WARNFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter
 PKGS      = icu-uc icu-i18n yaml-0.1 libxml-2.0 xlsxwriter libcmark
+PKGS     += libzip poppler-glib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARNFLAGS) $(PKG_CFLAGS) -Isrc $(CPPFLAGS) $(CFLAGS)

@@ -15,6 +15,8 @@ command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 [ "${1:-}" = lint ] && pkgs="$pkgs clang-format cppcheck"
 # Markdown reading; pandoc makes the HTML test fixtures (tests/cli/formats.sh)
 pkgs="$pkgs libcmark-dev pandoc"
+# DOCX/ODT/PDF readers, and the producers their tests convert with
+pkgs="$pkgs libzip-dev libpoppler-glib-dev libreoffice-writer-nogui pandoc unzip"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \

@@ -25,6 +25,7 @@ static const struct code_info {
     [TY_STYLE_MISMATCH] = {"style-mismatch", TY_SEV_INFO},
     [TY_SUSPICIOUS_CHAR] = {"suspicious-char", TY_SEV_INFO},
     [TY_PUNCTUATION] = {"punctuation", TY_SEV_INFO},
+    [TY_REVISIONS] = {"revisions", TY_SEV_INFO},
 };
 
 const char *ty_code_name(ty_code code) {

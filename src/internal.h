@@ -748,5 +748,94 @@ int ty_read_html(ty_doc *doc, ty_error *err);
 /* Parses a CommonMark document already loaded in doc->text into clauses
  * (libcmark).  Returns 0, or -1 with err filled. (read_md.c) */
 int ty_read_md(ty_doc *doc, ty_error *err);
+/* ---- ZIP containers (zip.c) -------------------------------------------- */
+
+/* An archive read from memory (the bytes must outlive it). */
+typedef struct ty_zip ty_zip;
+
+/* Opens the archive bytes[0..len); `name` is the file for messages.
+ * Returns NULL with err filled when it is not a complete zip archive
+ * (truncated, damaged). */
+ty_zip *ty_zip_open(const char *bytes, size_t len, const char *name,
+                    ty_error *err);
+/* Whether the archive holds a member of that name. */
+int ty_zip_has(const ty_zip *z, const char *member);
+/* Replaces out's content with the inflated member (NUL-terminated).
+ * Returns 0; 1 when there is no such member; -1 with err filled when it
+ * inflates past `limit` bytes (a zip bomb), is damaged or fails its CRC. */
+int ty_zip_read(ty_zip *z, const char *member, size_t limit, ty_buf *out,
+                ty_error *err);
+void ty_zip_close(ty_zip *z);
+
+/* An archive being written to a file (created or truncated). */
+typedef struct ty_zip_writer ty_zip_writer;
+
+/* Starts an archive at `path`; NULL with err filled on failure. */
+ty_zip_writer *ty_zip_create(const char *path, ty_error *err);
+/* Adds member data[0..n) (copied), deflated or, with `stored`, stored
+ * (as an ODF/EPUB mimetype must be).  Returns 0 or -1 with err filled. */
+int ty_zip_add(ty_zip_writer *w, const char *member, const char *data,
+               size_t n, int stored, ty_error *err);
+/* Writes the archive and frees w.  Returns 0 or -1 with err filled. */
+int ty_zip_commit(ty_zip_writer *w, ty_error *err);
+/* Frees w without writing anything. */
+void ty_zip_abandon(ty_zip_writer *w);
+
+/* ---- office documents and PDF (read_office.c, read_docx.c, read_odt.c,
+ * read_pdf.c) ------------------------------------------------------------ */
+
+/* The most a member of a DOCX/ODT archive may inflate to. */
+#define TY_ZIP_MEMBER_LIMIT ((size_t)256 << 20)
+
+/* Whether bytes[0..n) start a container taiyaku reads with its own
+ * reader: 'z' a zip archive, 'p' a PDF, 0 neither. */
+int ty_office_sniff(const char *bytes, size_t n);
+
+/* Reads a DOCX, ODT or PDF held in bytes[0..len) into doc: the text as
+ * the producer shows it (automatic numbers written out) is installed as
+ * doc->text and built into clauses by the outline; clause and finding
+ * lines are then the positions in the file (paragraph; page*1000+line in
+ * a PDF).  Returns 0, or -1 with err filled (exit-2 trouble). */
+int ty_read_office(ty_doc *doc, const char *bytes, size_t len, ty_error *err);
+
+/* Same for a file: returns 1 (nothing read) when `path` is not a regular
+ * file starting as a zip archive or a PDF. */
+int ty_read_office_file(ty_doc *doc, const char *path, ty_error *err);
+
+/* The text a reader extracted, one paragraph a line or more, blank lines
+ * between paragraphs, and for each line of it the position in the file. */
+typedef struct ty_office_text {
+  ty_buf text;
+  int *pos;        /* pos[line-1]: the position of that line */
+  size_t npos, cap;
+  int revisions;   /* tracked changes were read as accepted */
+} ty_office_text;
+
+/* Appends one paragraph (no blank line inside; newlines kept as wrapped
+ * lines) at position `pos`, with a blank line before it. */
+void ty_office_para(ty_office_text *t, const char *s, size_t n, int pos);
+
+/* The per-format readers: fill t from the archive or the PDF. */
+int ty_read_docx(ty_zip *z, const char *name, ty_office_text *t,
+                 ty_error *err);
+int ty_read_odt(ty_zip *z, const char *name, ty_office_text *t,
+                ty_error *err);
+int ty_read_pdf(const char *bytes, size_t len, const char *name,
+                ty_office_text *t, ty_error *err);
+
+
+/* Word's numbering definitions (word/numbering.xml) with their counters.
+ * (wordnum.c) */
+typedef struct ty_wnum ty_wnum;
+/* Reads numbering.xml (NULL: none; damaged parts give no numbering).
+ * Never NULL; free with ty_wnum_free. */
+ty_wnum *ty_wnum_load(const char *xml, size_t n);
+void ty_wnum_free(ty_wnum *w);
+/* Advances the counters for a paragraph numbered (num_id, ilvl) and
+ * appends the label Word shows, with its suffix as a space.  Returns 1
+ * when a label was written, 0 when the paragraph shows none. */
+int ty_wnum_next(ty_wnum *w, int num_id, int ilvl, ty_buf *out);
+/* The level of instance num_id whose w:pStyle is `style`, or -1. */
+int ty_wnum_style_level(const ty_wnum *w, int num_id, const char *style);
 
 #endif

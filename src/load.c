@@ -32,9 +32,9 @@ static int parse_loaded(ty_doc *d, ty_input_format f, ty_error *err) {
   case TY_IN_MARKDOWN: return ty_read_md(d, err);
   case TY_IN_DOCX:
   case TY_IN_ODT:
-  case TY_IN_PDF:
+  case TY_IN_PDF: /* read from the file's bytes (read_office.c), not text */
     return ty_error_set(err, TY_ERR_USAGE, d->name, 0, 0,
-                        "%s input is not supported yet",
+                        "%s input is read from a file, not from text",
                         ty_input_format_name(f));
   default: ty_outline_build(d); return 0;
   }
@@ -58,7 +58,13 @@ ty_doc *ty_doc_read(const char *path, ty_lang lang, const ty_read_options *opt,
   ty_input_format f = opt ? opt->format : TY_IN_AUTO;
   if (f == TY_IN_AUTO && strcmp(path, "-") != 0) f = sniff_file(path);
   if (f == TY_IN_DOCX || f == TY_IN_ODT || f == TY_IN_PDF) {
-    parse_loaded(d, f, err);
+    d->format = f;
+    int rc = ty_read_office_file(d, path, err); /* read_office.c */
+    if (rc == 1)
+      ty_error_set(err, TY_ERR_SYNTAX, path, 0, 0,
+                   "not a %s file (neither a zip archive nor a PDF)",
+                   ty_input_format_name(f));
+    if (rc == 0) return d;
     ty_doc_free(d);
     return NULL;
   }
@@ -73,8 +79,10 @@ ty_doc *ty_doc_parse(const char *text, size_t len, const char *name,
                      ty_lang lang, ty_error *err) {
   ty_init();
   ty_doc *d = ty_doc_new(name, lang);
-  if (ty_read_buffer(d, text, len, NULL, err) != 0 ||
-      parse_loaded(d, TY_IN_AUTO, err) != 0) {
+  if (ty_office_sniff(text, len)
+          ? ty_read_office(d, text, len, err) != 0
+          : (ty_read_buffer(d, text, len, NULL, err) != 0 ||
+             parse_loaded(d, TY_IN_AUTO, err) != 0)) {
     ty_doc_free(d);
     return NULL;
   }

@@ -102,6 +102,7 @@ typedef enum ty_code {
   TY_STYLE_MISMATCH,
   TY_SUSPICIOUS_CHAR,
   TY_PUNCTUATION,
+  TY_REVISIONS, /* a Word file with tracked changes, read as accepted */
   TY_CODE_COUNT
 } ty_code;
 

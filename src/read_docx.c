@@ -1,0 +1,513 @@
+/* read_docx.c — Word (.docx, OOXML WordprocessingML) documents.
+ *
+ * The main part (found through _rels/.rels, normally word/document.xml)
+ * is streamed through libxml2's SAX2 parser: every w:p is a paragraph,
+ * shown with the number Word computes for it (wordnum.c) from its own
+ * w:numPr or its style's (styles.xml, through w:basedOn; the default
+ * paragraph style too); a table row (w:tr) is one line of its cells;
+ * footnotes and endnotes (footnotes.xml, endnotes.xml) follow the
+ * paragraph that refers to them.  Tracked changes read as accepted:
+ * w:del and w:moveFrom are dropped, w:ins and w:moveTo kept, and the
+ * file is noted as having revisions.  Comments, field instructions,
+ * deleted text, the old properties of a change (w:pPrChange) and
+ * mc:Fallback copies are not text.  Positions: the paragraph's number in
+ * the document, counting every w:p of the main part from 1. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#define REL_NS "http://schemas.openxmlformats.org/package/2006/relationships"
+#define MAX_NEST 4 /* paragraphs inside text boxes inside paragraphs */
+#define MAX_REFS 64
+
+typedef struct pstyle {
+  char *id, *based;
+  int num_id, ilvl; /* -1 when the style does not say */
+} pstyle;
+
+typedef struct note {
+  int key; /* id * 2 + (1 for an endnote) */
+  char *text;
+} note;
+
+/* A paragraph being read. */
+typedef struct para {
+  ty_buf text;
+  char style[128];
+  int num_id, ilvl; /* direct numbering; num_id -1 when none */
+  int pos;
+} para;
+
+typedef struct docx {
+  const char *name, *part;
+  ty_office_text *t;
+  ty_wnum *num;
+  pstyle *st;
+  size_t nst;
+  const char *default_style;
+  note *notes;
+  size_t nnotes;
+  /* the parse */
+  int depth;     /* element depth */
+  int skip_at;   /* depth of an ignored subtree's root, 0 when none */
+  int in_t, in_ppr, in_numpr;
+  para p[MAX_NEST];
+  int np;        /* open paragraphs */
+  int para_no;
+  int rows;      /* open table rows */
+  ty_buf row;
+  int row_pos, cells;
+  int refs[MAX_REFS], nrefs; /* notes referred to, shown after */
+  int note_mode, note_key;   /* reading footnotes.xml / endnotes.xml */
+  ty_buf note_text;
+  ty_buf label;
+  char errmsg[300];
+  int errline, errcol;
+} docx;
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static const char *attr(const xmlChar **attrs, int n, const char *name,
+                        char *buf, size_t cap) {
+  for (int i = 0; i < n; i++) {
+    const xmlChar **a = attrs + 5 * i;
+    if (strcmp((const char *)a[0], name) == 0) {
+      size_t len = (size_t)(a[4] - a[3]);
+      if (len >= cap) len = cap - 1;
+      memcpy(buf, a[3], len);
+      buf[len] = '\0';
+      return buf;
+    }
+  }
+  return NULL;
+}
+
+static int iattr(const xmlChar **attrs, int n, const char *name, int dflt) {
+  char b[32];
+  const char *v = attr(attrs, n, name, b, sizeof b);
+  return v ? atoi(v) : dflt;
+}
+
+static const pstyle *find_style(const docx *x, const char *id) {
+  for (size_t i = 0; id && i < x->nst; i++)
+    if (strcmp(x->st[i].id, id) == 0) return &x->st[i];
+  return NULL;
+}
+
+static const char *find_note(const docx *x, int key) {
+  for (size_t i = 0; i < x->nnotes; i++)
+    if (x->notes[i].key == key) return x->notes[i].text;
+  return NULL;
+}
+
+/* ---- styles.xml and the relationships (small: read as trees) ----------- */
+
+static xmlDoc *parse_part(ty_zip *z, const char *member, ty_buf *b,
+                          ty_error *err, int *rc) {
+  *rc = ty_zip_read(z, member, TY_ZIP_MEMBER_LIMIT, b, err);
+  if (*rc != 0) return NULL;
+  return xmlReadMemory(b->p, (int)b->n, member, NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR |
+                           XML_PARSE_NOWARNING);
+}
+
+static int is_el(const xmlNode *n, const char *ns, const char *name) {
+  return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+         strcmp((const char *)n->ns->href, ns) == 0 &&
+         strcmp((const char *)n->name, name) == 0;
+}
+
+static xmlNode *wchild(const xmlNode *n, const char *name) {
+  for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
+    if (is_el(c, W_NS, name)) return c;
+  return NULL;
+}
+
+static char *wval(const xmlNode *n) {
+  char *v = n ? (char *)xmlGetNsProp(n, (const xmlChar *)"val",
+                                     (const xmlChar *)W_NS)
+              : NULL;
+  char *r = v ? ty_xstrdup(v) : NULL;
+  xmlFree(v);
+  return r;
+}
+
+static int wint(const xmlNode *n, int dflt) {
+  char *v = wval(n);
+  int r = v ? atoi(v) : dflt;
+  free(v);
+  return r;
+}
+
+static void read_styles(docx *x, xmlDoc *doc) {
+  xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+  for (xmlNode *s = root ? root->children : NULL; s; s = s->next) {
+    if (!is_el(s, W_NS, "style")) continue;
+    xmlChar *type = xmlGetNsProp(s, (const xmlChar *)"type", (const xmlChar *)W_NS);
+    xmlChar *id = xmlGetNsProp(s, (const xmlChar *)"styleId", (const xmlChar *)W_NS);
+    xmlChar *dflt = xmlGetNsProp(s, (const xmlChar *)"default", (const xmlChar *)W_NS);
+    if (type && id && strcmp((const char *)type, "paragraph") == 0) {
+      x->st = ty_xrealloc(x->st, (x->nst + 1) * sizeof *x->st);
+      pstyle *p = &x->st[x->nst++];
+      p->id = ty_xstrdup((const char *)id);
+      p->based = wval(wchild(s, "basedOn"));
+      xmlNode *np = wchild(wchild(s, "pPr"), "numPr");
+      p->num_id = np && wchild(np, "numId") ? wint(wchild(np, "numId"), -1) : -1;
+      p->ilvl = np && wchild(np, "ilvl") ? wint(wchild(np, "ilvl"), -1) : -1;
+      if (dflt && (strcmp((const char *)dflt, "1") == 0 ||
+                   strcmp((const char *)dflt, "true") == 0))
+        x->default_style = p->id;
+    }
+    xmlFree(type);
+    xmlFree(id);
+    xmlFree(dflt);
+  }
+}
+
+/* The target of the first relationship whose type ends in `type`, as a
+ * member name (resolved against `dir`), or NULL. */
+static char *rel_target(xmlDoc *rels, const char *type, const char *dir) {
+  xmlNode *root = rels ? xmlDocGetRootElement(rels) : NULL;
+  for (xmlNode *r = root ? root->children : NULL; r; r = r->next) {
+    if (!is_el(r, REL_NS, "Relationship")) continue;
+    xmlChar *ty = xmlGetProp(r, (const xmlChar *)"Type");
+    xmlChar *tg = xmlGetProp(r, (const xmlChar *)"Target");
+    size_t n = ty ? strlen((const char *)ty) : 0, m = strlen(type);
+    char *out = NULL;
+    if (tg && n >= m && strcmp((const char *)ty + n - m, type) == 0) {
+      const char *t = (const char *)tg;
+      ty_buf b = {0};
+      if (t[0] == '/') t++;
+      else ty_buf_puts(&b, dir);
+      ty_buf_puts(&b, t);
+      out = b.p;
+    }
+    xmlFree(ty);
+    xmlFree(tg);
+    if (out) return out;
+  }
+  return NULL;
+}
+
+/* ---- the SAX walk ------------------------------------------------------- */
+
+static ty_buf *sink(docx *x) { return x->np ? &x->p[x->np - 1].text : NULL; }
+
+static void put_char(docx *x, char c) {
+  ty_buf *b = sink(x);
+  if (b) ty_buf_putc(b, c);
+}
+
+/* The numbering a paragraph shows: its own w:numPr, else its style's. */
+static void para_label(docx *x, const para *p, ty_buf *out) {
+  int num_id = p->num_id, ilvl = p->ilvl;
+  const char *sid = p->style[0] ? p->style : x->default_style;
+  if (num_id < 0) {
+    ilvl = -1;
+    for (const pstyle *s = find_style(x, sid); s && num_id < 0;) {
+      num_id = s->num_id;
+      if (ilvl < 0) ilvl = s->ilvl;
+      const pstyle *b = find_style(x, s->based);
+      s = b != s ? b : NULL;
+    }
+    if (num_id >= 0 && ilvl < 0) ilvl = ty_wnum_style_level(x->num, num_id, sid);
+  }
+  if (num_id > 0) ty_wnum_next(x->num, num_id, ilvl < 0 ? 0 : ilvl, out);
+}
+
+static void flush_notes(docx *x, int pos) {
+  for (int i = 0; i < x->nrefs; i++) {
+    const char *s = find_note(x, x->refs[i]);
+    if (s) ty_office_para(x->t, s, strlen(s), pos);
+  }
+  x->nrefs = 0;
+}
+
+static void end_para(docx *x) {
+  para *p = &x->p[--x->np];
+  ty_buf_clear(&x->label);
+  para_label(x, p, &x->label);
+  ty_buf_put(&x->label, p->text.p ? p->text.p : "", p->text.n);
+  const char *s = x->label.p ? x->label.p : "";
+  size_t n = x->label.n;
+  if (x->np > 0) {
+    /* a text box's paragraph: its own paragraph, where it is anchored */
+    if (!x->note_mode) ty_office_para(x->t, s, n, p->pos);
+  } else if (x->note_mode) {
+    if (x->note_text.n) ty_buf_putc(&x->note_text, '\n');
+    ty_buf_put(&x->note_text, s, n);
+  } else if (x->rows) {
+    if (x->row.n && n) ty_buf_putc(&x->row, ' ');
+    ty_buf_put(&x->row, s, n);
+  } else {
+    ty_office_para(x->t, s, n, p->pos);
+    flush_notes(x, p->pos);
+  }
+  ty_buf_clear(&p->text);
+}
+
+static int w_element(const xmlChar *uri) {
+  return uri && strcmp((const char *)uri, W_NS) == 0;
+}
+
+/* Elements whose content is not text of the document as it stands. */
+static int ignored(docx *x, const char *n) {
+  static const char *const names[] = {
+      "del",        "moveFrom", "instrText",       "delText",
+      "pPrChange",  "rPrChange", "numberingChange", "sectPr",
+      "commentReference", "rPr", "tblPrChange", "trPrChange", "tcPrChange"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (strcmp(n, names[i]) == 0) {
+      if (i < 2) x->t->revisions = 1;
+      return 1;
+    }
+  return 0;
+}
+
+static void start_para(docx *x) {
+  if (!x->note_mode) x->para_no++;
+  if (x->np == MAX_NEST) {
+    x->np--; /* deeper text boxes run into their paragraph */
+    return;
+  }
+  para *p = &x->p[x->np++];
+  ty_buf_clear(&p->text);
+  p->style[0] = '\0';
+  p->num_id = -1;
+  p->ilvl = 0;
+  p->pos = x->para_no;
+}
+
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
+                     const xmlChar *uri, int nns, const xmlChar **ns,
+                     int nattr, int ndef, const xmlChar **attrs) {
+  docx *x = ctx;
+  x->depth++;
+  if (x->skip_at) return;
+  const char *n = (const char *)local;
+  if (uri && strcmp((const char *)uri, MC_NS) == 0 &&
+      strcmp(n, "Fallback") == 0) {
+    x->skip_at = x->depth;
+    return;
+  }
+  if (!w_element(uri)) return;
+  if (ignored(x, n)) {
+    x->skip_at = x->depth;
+    return;
+  }
+  para *p = x->np ? &x->p[x->np - 1] : NULL;
+  if (strcmp(n, "p") == 0) {
+    start_para(x);
+  } else if (strcmp(n, "pPr") == 0) {
+    x->in_ppr = 1;
+  } else if (x->in_ppr && p) {
+    if (strcmp(n, "pStyle") == 0)
+      attr(attrs, nattr, "val", p->style, sizeof p->style);
+    else if (strcmp(n, "numPr") == 0)
+      x->in_numpr = 1;
+    else if (x->in_numpr && strcmp(n, "numId") == 0)
+      p->num_id = iattr(attrs, nattr, "val", -1);
+    else if (x->in_numpr && strcmp(n, "ilvl") == 0)
+      p->ilvl = iattr(attrs, nattr, "val", 0);
+  } else if (strcmp(n, "t") == 0) {
+    x->in_t = 1;
+  } else if (strcmp(n, "tab") == 0 || strcmp(n, "ptab") == 0) {
+    put_char(x, ' ');
+  } else if (strcmp(n, "br") == 0 || strcmp(n, "cr") == 0) {
+    char b[16];
+    const char *type = attr(attrs, nattr, "type", b, sizeof b);
+    put_char(x, type && strcmp(type, "textWrapping") != 0 ? ' ' : '\n');
+  } else if (strcmp(n, "noBreakHyphen") == 0) {
+    put_char(x, '-');
+  } else if (strcmp(n, "ins") == 0 || strcmp(n, "moveTo") == 0) {
+    x->t->revisions = 1;
+  } else if ((strcmp(n, "footnoteReference") == 0 ||
+              strcmp(n, "endnoteReference") == 0) &&
+             !x->note_mode && x->nrefs < MAX_REFS) {
+    x->refs[x->nrefs++] = iattr(attrs, nattr, "id", -1) * 2 + (n[0] == 'e');
+  } else if (strcmp(n, "tr") == 0) {
+    if (x->rows++ == 0) {
+      ty_buf_clear(&x->row);
+      x->row_pos = x->para_no + 1;
+    }
+  } else if ((strcmp(n, "footnote") == 0 || strcmp(n, "endnote") == 0) &&
+             x->note_mode) {
+    char b[32];
+    const char *type = attr(attrs, nattr, "type", b, sizeof b);
+    if (type && strcmp(type, "normal") != 0) {
+      x->skip_at = x->depth; /* separators */
+      return;
+    }
+    x->note_key = iattr(attrs, nattr, "id", -1) * 2 + (n[0] == 'e');
+    ty_buf_clear(&x->note_text);
+  }
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
+                   const xmlChar *uri) {
+  docx *x = ctx;
+  int d = x->depth--;
+  if (x->skip_at) {
+    if (d == x->skip_at) x->skip_at = 0;
+    return;
+  }
+  if (!w_element(uri)) return;
+  const char *n = (const char *)local;
+  if (strcmp(n, "p") == 0 && x->np) {
+    end_para(x);
+  } else if (strcmp(n, "pPr") == 0) {
+    x->in_ppr = x->in_numpr = 0;
+  } else if (strcmp(n, "numPr") == 0) {
+    x->in_numpr = 0;
+  } else if (strcmp(n, "t") == 0) {
+    x->in_t = 0;
+  } else if (strcmp(n, "tr") == 0 && x->rows && --x->rows == 0) {
+    if (!x->note_mode) {
+      ty_office_para(x->t, x->row.p ? x->row.p : "", x->row.n, x->row_pos);
+      flush_notes(x, x->row_pos);
+    } else {
+      if (x->note_text.n) ty_buf_putc(&x->note_text, '\n');
+      ty_buf_put(&x->note_text, x->row.p ? x->row.p : "", x->row.n);
+    }
+    ty_buf_clear(&x->row);
+  } else if ((strcmp(n, "footnote") == 0 || strcmp(n, "endnote") == 0) &&
+             x->note_mode) {
+    x->notes = ty_xrealloc(x->notes, (x->nnotes + 1) * sizeof *x->notes);
+    x->notes[x->nnotes].key = x->note_key;
+    x->notes[x->nnotes++].text =
+        ty_xstrdup(x->note_text.p ? x->note_text.p : "");
+  } else if (strcmp(n, "tc") == 0 && x->rows) {
+    (void)0; /* cells are joined by the space before their paragraphs */
+  }
+}
+
+static void on_chars(void *ctx, const xmlChar *s, int len) {
+  docx *x = ctx;
+  if (x->skip_at || !x->in_t) return;
+  ty_buf *b = sink(x);
+  if (!b) return;
+  for (int i = 0; i < len; i++) {
+    char c = (char)s[i];
+    ty_buf_putc(b, c == '\t' || c == '\n' ? ' ' : c);
+  }
+}
+
+static void on_error(void *ctx, const xmlError *e) {
+  docx *x = ctx;
+  if (x->errmsg[0] || !e || e->level < XML_ERR_ERROR) return;
+  snprintf(x->errmsg, sizeof x->errmsg, "%s", e->message ? e->message : "");
+  size_t k = strlen(x->errmsg);
+  while (k && x->errmsg[k - 1] == '\n') x->errmsg[--k] = '\0';
+  x->errline = e->line;
+  x->errcol = e->int2;
+}
+
+/* Streams one XML part through the walk. */
+static int walk(docx *x, const char *part, const ty_buf *b, ty_error *err) {
+  xmlSAXHandler h;
+  memset(&h, 0, sizeof h);
+  h.initialized = XML_SAX2_MAGIC;
+  h.startElementNs = on_start;
+  h.endElementNs = on_end;
+  h.characters = on_chars;
+  h.serror = (xmlStructuredErrorFunc)on_error;
+  x->part = part;
+  x->depth = x->skip_at = x->in_t = x->in_ppr = x->in_numpr = 0;
+  x->np = x->rows = 0;
+  int rc = xmlSAXUserParseMemory(&h, x, b->p ? b->p : "", (int)b->n);
+  if (rc != 0 || x->errmsg[0])
+    return ty_error_set(err, TY_ERR_SYNTAX, x->name, 0, 0,
+                        "%s:%d:%d: %s", part, x->errline, x->errcol,
+                        x->errmsg[0] ? x->errmsg : "malformed XML");
+  return 0;
+}
+
+/* ---- the document ------------------------------------------------------- */
+
+static int read_notes(docx *x, ty_zip *z, xmlDoc *rels, const char *type,
+                      ty_buf *b, ty_error *err) {
+  char *member = rel_target(rels, type, "word/");
+  int rc = member ? ty_zip_read(z, member, TY_ZIP_MEMBER_LIMIT, b, err) : 1;
+  if (rc == 0) {
+    x->note_mode = 1;
+    rc = walk(x, member, b, err);
+    x->note_mode = 0;
+  }
+  free(member);
+  return rc < 0 ? -1 : 0;
+}
+
+/* Styles, numbering and notes, as the main part's relationships name them. */
+static int read_support(docx *x, ty_zip *z, const char *main, ty_error *err) {
+  ty_buf b = {0};
+  int rc = 0;
+  const char *slash = strrchr(main, '/');
+  char dir[256];
+  snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - main + 1) : 0, main);
+  char relname[512];
+  snprintf(relname, sizeof relname, "%s_rels/%s.rels", dir,
+           slash ? slash + 1 : main);
+  xmlDoc *rels = parse_part(z, relname, &b, err, &rc);
+  if (rc < 0) return -1;
+  char *sty = rel_target(rels, "/styles", dir);
+  xmlDoc *sd = sty ? parse_part(z, sty, &b, err, &rc) : NULL;
+  read_styles(x, sd);
+  xmlFreeDoc(sd);
+  free(sty);
+  char *num = rc >= 0 ? rel_target(rels, "/numbering", dir) : NULL;
+  if (num && (rc = ty_zip_read(z, num, TY_ZIP_MEMBER_LIMIT, &b, err)) == 0)
+    x->num = ty_wnum_load(b.p, b.n);
+  free(num);
+  if (rc >= 0 && read_notes(x, z, rels, "/footnotes", &b, err) == 0)
+    rc = read_notes(x, z, rels, "/endnotes", &b, err);
+  xmlFreeDoc(rels);
+  ty_buf_free(&b);
+  return rc < 0 ? -1 : 0;
+}
+
+static void docx_free(docx *x) {
+  for (size_t i = 0; i < x->nst; i++) {
+    free(x->st[i].id);
+    free(x->st[i].based);
+  }
+  for (size_t i = 0; i < x->nnotes; i++) free(x->notes[i].text);
+  for (int i = 0; i < MAX_NEST; i++) ty_buf_free(&x->p[i].text);
+  free(x->st);
+  free(x->notes);
+  ty_buf_free(&x->row);
+  ty_buf_free(&x->note_text);
+  ty_buf_free(&x->label);
+  ty_wnum_free(x->num);
+}
+
+int ty_read_docx(ty_zip *z, const char *name, ty_office_text *t,
+                 ty_error *err) {
+  docx x = {0};
+  x.name = name;
+  x.t = t;
+  ty_buf b = {0};
+  int rc = 0;
+  xmlDoc *pkg = parse_part(z, "_rels/.rels", &b, err, &rc);
+  char *main = rc >= 0 ? rel_target(pkg, "/officeDocument", "") : NULL;
+  xmlFreeDoc(pkg);
+  if (rc >= 0 && !main) main = ty_xstrdup("word/document.xml");
+  if (rc >= 0) rc = read_support(&x, z, main, err);
+  if (!x.num) x.num = ty_wnum_load(NULL, 0);
+  if (rc >= 0) {
+    rc = ty_zip_read(z, main, TY_ZIP_MEMBER_LIMIT, &b, err);
+    if (rc == 1)
+      rc = ty_error_set(err, TY_ERR_SYNTAX, name, 0, 0,
+                        "no %s: not a Word document", main);
+  }
+  if (rc == 0) rc = walk(&x, main, &b, err);
+  free(main);
+  ty_buf_free(&b);
+  docx_free(&x);
+  return rc < 0 ? -1 : 0;
+}

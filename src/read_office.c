@@ -1,0 +1,174 @@
+/* read_office.c — DOCX, ODT and PDF files into the clause model.
+ *
+ * Each format's reader (read_docx.c, read_odt.c, read_pdf.c) writes the
+ * text as its producer shows it — Word's and LibreOffice's automatic
+ * numbers written out where they stand, table rows a line, a blank line
+ * between paragraphs — and notes for every line where it is in the file.
+ * That text is then built into clauses by the outline, exactly as a text
+ * file typed the same way would be (one key scheme), and the clauses' and
+ * per-file findings' lines are turned into the file's positions: the
+ * paragraph number in a DOCX or ODT, page * 1000 + line on the page in a
+ * PDF. */
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int ty_office_sniff(const char *bytes, size_t n) {
+  if (n >= 4 && memcmp(bytes, "PK\003\004", 4) == 0) return 'z';
+  /* an archive with nothing in it, or a spanned one: still a zip */
+  if (n >= 4 && memcmp(bytes, "PK\005\006", 4) == 0) return 'z';
+  if (n >= 5 && memcmp(bytes, "%PDF-", 5) == 0) return 'p';
+  return 0;
+}
+
+static void push_pos(ty_office_text *t, int pos) {
+  if (t->npos == t->cap) {
+    t->cap = t->cap ? t->cap * 2 : 256;
+    t->pos = ty_xrealloc(t->pos, t->cap * sizeof *t->pos);
+  }
+  t->pos[t->npos++] = pos;
+}
+
+void ty_office_para(ty_office_text *t, const char *s, size_t n, int pos) {
+  /* trim, and keep no blank line inside: it would split the paragraph */
+  while (n && (*s == ' ' || *s == '\n')) s++, n--;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
+  if (!n) return;
+  if (t->text.n) {
+    ty_buf_puts(&t->text, "\n\n");
+    push_pos(t, pos);
+  }
+  push_pos(t, pos);
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '\n') {
+      if (t->text.n && t->text.p[t->text.n - 1] == '\n') continue;
+      push_pos(t, pos);
+    }
+    ty_buf_putc(&t->text, s[i]);
+  }
+}
+
+static int map_line(const ty_office_text *t, int line) {
+  if (line <= 0) return line;
+  if ((size_t)line > t->npos) return t->npos ? t->pos[t->npos - 1] : 0;
+  return t->pos[line - 1];
+}
+
+/* A per-file finding's message names lines of the extracted text ("at
+ * line 12 repeats the number of line 8"): the file's positions instead. */
+static const char *map_message(ty_doc *d, const ty_office_text *t,
+                               const char *msg) {
+  if (!strstr(msg, "line ")) return msg;
+  ty_buf b = {0};
+  const char *p = msg;
+  const char *q;
+  while ((q = strstr(p, "line ")) != NULL) {
+    q += 5;
+    ty_buf_put(&b, p, (size_t)(q - p));
+    char *end;
+    long v = strtol(q, &end, 10);
+    if (end > q && v > 0 && v < 1000000000) {
+      ty_buf_printf(&b, "%d", map_line(t, (int)v));
+      q = end;
+    }
+    p = q;
+  }
+  ty_buf_puts(&b, p);
+  const char *out = ty_arena_strndup(&d->arena, b.p, b.n);
+  ty_buf_free(&b);
+  return out;
+}
+
+static void map_positions(ty_doc *d, const ty_office_text *t) {
+  for (size_t i = 0; i < d->ncl; i++) {
+    ty_clause *c = &d->cl[i];
+    c->line = map_line(t, c->line);
+    c->end_line = map_line(t, c->end_line);
+  }
+  for (size_t i = 0; i < d->findings.n; i++) {
+    ty_finding *f = &d->findings.v[i];
+    f->ja_line = map_line(t, f->ja_line);
+    f->en_line = map_line(t, f->en_line);
+    f->message = map_message(d, t, f->message);
+  }
+}
+
+/* Which reader an archive wants: an ODF package names its type in a
+ * `mimetype` member, an OOXML one lists its parts in [Content_Types].xml. */
+static int read_archive(const char *bytes, size_t len, const char *name,
+                        ty_office_text *t, ty_error *err) {
+  ty_zip *z = ty_zip_open(bytes, len, name, err);
+  if (!z) return -1;
+  int rc;
+  if (ty_zip_has(z, "[Content_Types].xml"))
+    rc = ty_read_docx(z, name, t, err);
+  else if (ty_zip_has(z, "mimetype") || ty_zip_has(z, "content.xml"))
+    rc = ty_read_odt(z, name, t, err);
+  else
+    rc = ty_error_set(err, TY_ERR_SYNTAX, name, 0, 0,
+                      "a zip archive that is neither a Word (.docx) nor an "
+                      "OpenDocument (.odt) file");
+  ty_zip_close(z);
+  return rc;
+}
+
+int ty_read_office(ty_doc *d, const char *bytes, size_t len, ty_error *err) {
+  ty_office_text t = {0};
+  int kind = ty_office_sniff(bytes, len);
+  int rc = kind == 'p'   ? ty_read_pdf(bytes, len, d->name, &t, err)
+           : kind == 'z' ? read_archive(bytes, len, d->name, &t, err)
+                         : ty_error_set(err, TY_ERR_SYNTAX, d->name, 0, 0,
+                                        "neither a zip archive nor a PDF");
+  if (rc == 0) {
+    ty_buf_putc(&t.text, '\n');
+    free(d->owned);
+    d->owned = t.text.p;
+    d->text = t.text.p;
+    d->len = t.text.n;
+    t.text.p = NULL;
+    ty_outline_build(d);
+    map_positions(d, &t);
+    if (t.revisions)
+      ty_findings_add(&d->findings, &d->arena, TY_REVISIONS, "",
+                      d->lang == TY_JA ? 1 : 0, d->lang == TY_EN ? 1 : 0,
+                      "%s: the file has tracked changes, read as if accepted",
+                      d->lang == TY_JA ? "ja" : "en");
+  }
+  ty_buf_free(&t.text);
+  free(t.pos);
+  return rc;
+}
+
+int ty_read_office_file(ty_doc *d, const char *path, ty_error *err) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 1; /* the text reader says why */
+  struct stat st;
+  char head[8];
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+      pread(fd, head, sizeof head, 0) < 5 ||
+      !ty_office_sniff(head, sizeof head)) {
+    close(fd);
+    return 1;
+  }
+  ty_buf b = {0};
+  ty_buf_reserve(&b, (size_t)st.st_size + 1);
+  int rc = 0;
+  while (rc == 0) {
+    if (b.cap - b.n < 2) ty_buf_reserve(&b, 65536);
+    ssize_t k = read(fd, b.p + b.n, b.cap - b.n - 1);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0) rc = ty_error_set(err, TY_ERR_IO, path, 0, 0, "%s",
+                                 strerror(errno));
+    if (k <= 0) break;
+    b.n += (size_t)k;
+  }
+  close(fd);
+  if (rc == 0) rc = ty_read_office(d, b.p, b.n, err);
+  ty_buf_free(&b);
+  return rc;
+}

@@ -1,0 +1,171 @@
+/* zip.c — ZIP containers (DOCX, ODT, XLSX) over libzip: members read from
+ * an archive in memory with a size limit, and archives written to a file.
+ *
+ * A member is inflated in chunks and refused as soon as it passes the
+ * caller's limit, whatever its header claims, so a zip bomb costs at most
+ * the limit.  An archive whose central directory is missing or damaged (a
+ * truncated download) is refused when it is opened; a member whose data
+ * ends early or fails its CRC is refused when it is read. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <zip.h>
+
+struct ty_zip {
+  zip_t *za;
+  const char *name; /* the file, for messages */
+};
+
+/* libzip's message for an error code, without a zip_error_t to keep. */
+static const char *zip_message(int code, char *buf, size_t n) {
+  zip_error_t e;
+  zip_error_init_with_code(&e, code);
+  snprintf(buf, n, "%s", zip_error_strerror(&e));
+  zip_error_fini(&e);
+  return buf;
+}
+
+ty_zip *ty_zip_open(const char *bytes, size_t len, const char *name,
+                    ty_error *err) {
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(bytes, len, 0, &ze);
+  if (!src) ty_oom();
+  zip_t *za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+  if (!za) {
+    zip_source_free(src);
+    int code = zip_error_code_zip(&ze);
+    zip_error_fini(&ze);
+    char m[256];
+    if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS || code == ZIP_ER_EOF)
+      ty_error_set(err, TY_ERR_SYNTAX, name, 0, 0,
+                   "not a complete zip archive (truncated or damaged: %s)",
+                   zip_message(code, m, sizeof m));
+    else
+      ty_error_set(err, TY_ERR_SYNTAX, name, 0, 0, "unreadable zip archive: %s",
+                   zip_message(code, m, sizeof m));
+    return NULL;
+  }
+  zip_error_fini(&ze);
+  ty_zip *z = ty_xcalloc(1, sizeof *z);
+  z->za = za;
+  z->name = name;
+  return z;
+}
+
+int ty_zip_has(const ty_zip *z, const char *member) {
+  return zip_name_locate(z->za, member, 0) >= 0;
+}
+
+int ty_zip_read(ty_zip *z, const char *member, size_t limit, ty_buf *out,
+                ty_error *err) {
+  zip_int64_t idx = zip_name_locate(z->za, member, 0);
+  if (idx < 0) return 1;
+  zip_stat_t st;
+  if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) == 0 &&
+      (st.valid & ZIP_STAT_SIZE) && st.size > limit)
+    return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
+                        "%s inflates to %llu bytes, past the limit of %zu "
+                        "(a zip bomb?)",
+                        member, (unsigned long long)st.size, limit);
+  zip_file_t *f = zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
+  if (!f)
+    return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0, "%s: %s", member,
+                        zip_strerror(z->za));
+  ty_buf_clear(out);
+  for (;;) {
+    ty_buf_reserve(out, 65536);
+    zip_int64_t k = zip_fread(f, out->p + out->n, out->cap - out->n - 1);
+    if (k < 0) {
+      ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
+                   "%s is damaged (truncated archive?): %s", member,
+                   zip_file_strerror(f));
+      zip_fclose(f);
+      return -1;
+    }
+    if (k == 0) break;
+    out->n += (size_t)k;
+    if (out->n > limit) {
+      zip_fclose(f);
+      return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
+                          "%s inflates past the limit of %zu bytes (a zip "
+                          "bomb?)",
+                          member, limit);
+    }
+  }
+  out->p[out->n] = '\0';
+  if (zip_fclose(f) != 0)
+    return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
+                        "%s is damaged (CRC or length mismatch)", member);
+  return 0;
+}
+
+void ty_zip_close(ty_zip *z) {
+  if (!z) return;
+  zip_discard(z->za);
+  free(z);
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+struct ty_zip_writer {
+  zip_t *za;
+  const char *path;
+};
+
+ty_zip_writer *ty_zip_create(const char *path, ty_error *err) {
+  int code = 0;
+  zip_t *za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code);
+  if (!za) {
+    char m[256];
+    ty_error_set(err, TY_ERR_IO, path, 0, 0, "%s",
+                 zip_message(code, m, sizeof m));
+    return NULL;
+  }
+  ty_zip_writer *w = ty_xcalloc(1, sizeof *w);
+  w->za = za;
+  w->path = path;
+  return w;
+}
+
+int ty_zip_add(ty_zip_writer *w, const char *member, const char *data,
+               size_t n, int stored, ty_error *err) {
+  /* libzip reads the data when the archive is committed: keep a copy */
+  char *copy = ty_xmalloc(n ? n : 1);
+  memcpy(copy, data, n);
+  zip_source_t *src = zip_source_buffer(w->za, copy, n, 1);
+  if (!src) {
+    free(copy);
+    ty_oom();
+  }
+  zip_int64_t idx = zip_file_add(w->za, member, src, ZIP_FL_ENC_UTF_8);
+  if (idx < 0) {
+    zip_source_free(src);
+    return ty_error_set(err, TY_ERR_IO, w->path, 0, 0, "%s: %s", member,
+                        zip_strerror(w->za));
+  }
+  if (stored && zip_set_file_compression(w->za, (zip_uint64_t)idx,
+                                         ZIP_CM_STORE, 0) != 0)
+    return ty_error_set(err, TY_ERR_IO, w->path, 0, 0, "%s: %s", member,
+                        zip_strerror(w->za));
+  return 0;
+}
+
+int ty_zip_commit(ty_zip_writer *w, ty_error *err) {
+  int rc = 0;
+  if (zip_close(w->za) != 0) {
+    rc = ty_error_set(err, TY_ERR_IO, w->path, 0, 0, "%s",
+                      zip_strerror(w->za));
+    zip_discard(w->za);
+  }
+  free(w);
+  return rc;
+}
+
+void ty_zip_abandon(ty_zip_writer *w) {
+  if (!w) return;
+  zip_discard(w->za);
+  free(w);
+}
