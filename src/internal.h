@@ -835,6 +835,9 @@ void ty_wnum_free(ty_wnum *w);
  * appends the label Word shows, with its suffix as a space.  Returns 1
  * when a label was written, 0 when the paragraph shows none. */
 int ty_wnum_next(ty_wnum *w, int num_id, int ilvl, ty_buf *out);
+/* Appends value v in Word's number format `fmt` ("decimal",
+ * "japaneseCounting", "irohaFullWidth", ...; unknown ones as decimal). */
+void ty_wnum_format(ty_wnum *w, const char *fmt, int v, ty_buf *out);
 /* The level of instance num_id whose w:pStyle is `style`, or -1. */
 int ty_wnum_style_level(const ty_wnum *w, int num_id, const char *style);
 

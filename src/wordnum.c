@@ -20,7 +20,6 @@
 #include <libxml/tree.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
-#include <unicode/utrans.h>
 
 #define NLVL 9
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -29,7 +28,6 @@ typedef struct wlvl {
   int start;
   char fmt[40];
   char *text;  /* lvlText, NULL when none */
-  char suff;   /* 't' tab, 's' space, 'n' nothing */
   int restart; /* lvlRestart: -1 by default (after any higher level) */
   int lgl;     /* isLgl: every level shown in decimal */
   char *pstyle;
@@ -56,7 +54,6 @@ struct ty_wnum {
   wnum *num;
   size_t nnum;
   UNumberFormat *fmt[8]; /* opened on first use, by system */
-  UTransliterator *half;
 };
 
 /* ---- reading numbering.xml -------------------------------------------- */
@@ -103,10 +100,6 @@ static void read_lvl(const xmlNode *n, wlvl *l) {
   free(l->text);
   l->text = t ? ty_xstrdup(t) : NULL;
   xmlFree(t);
-  char *s = val(n, "suff");
-  l->suff = !s ? 't' : strcmp(s, "space") == 0 ? 's'
-                     : strcmp(s, "nothing") == 0 ? 'n' : 't';
-  xmlFree(s);
   l->restart = ival(n, "lvlRestart", -1);
   xmlNode *lg = child(n, "isLgl");
   l->lgl = lg ? ival(lg, NULL, 1) != 0 || !xmlHasNsProp(lg, (const xmlChar *)"val", (const xmlChar *)W_NS) : 0;
@@ -124,7 +117,6 @@ static void read_abstract(ty_wnum *w, const xmlNode *n) {
   for (int i = 0; i < NLVL; i++) {
     a->lv[i].start = 1;
     snprintf(a->lv[i].fmt, sizeof a->lv[i].fmt, "decimal");
-    a->lv[i].suff = 't';
     a->lv[i].restart = -1;
   }
   for (xmlNode *c = n->children; c; c = c->next) {
@@ -191,7 +183,6 @@ void ty_wnum_free(ty_wnum *w) {
       }
   for (int i = 0; i < 8; i++)
     if (w->fmt[i]) unum_close(w->fmt[i]);
-  if (w->half) utrans_close(w->half);
   free(w->abs);
   free(w->num);
   free(w);
@@ -214,6 +205,8 @@ int ty_wnum_style_level(const ty_wnum *w, int num_id, const char *style) {
 }
 
 /* ---- numerals ----------------------------------------------------------- */
+
+static void format_value(ty_wnum *w, const char *f, int v, ty_buf *out);
 
 static const char *const IROHA[] = {
     "イ", "ロ", "ハ", "ニ", "ホ", "ヘ", "ト", "チ", "リ", "ヌ", "ル", "ヲ",
@@ -257,27 +250,6 @@ static int icu_format(ty_wnum *w, int sys, int v, ty_buf *out) {
   return 0;
 }
 
-/* Word's half-width iroha and aiueo: the full-width kana through ICU's
- * Fullwidth-Halfwidth transform. */
-static void half_width(ty_wnum *w, const char *s, ty_buf *out) {
-  UErrorCode st = U_ZERO_ERROR;
-  if (!w->half) {
-    UChar id[] = u"Fullwidth-Halfwidth";
-    w->half = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
-    if (U_FAILURE(st)) w->half = NULL;
-  }
-  UChar u[32];
-  int32_t n = 0, lim;
-  char o[64];
-  int32_t m = 0;
-  st = U_ZERO_ERROR;
-  u_strFromUTF8(u, 32, &n, s, -1, &st);
-  lim = n;
-  if (w->half && U_SUCCESS(st)) utrans_transUChars(w->half, u, &n, 32, 0, &lim, &st);
-  if (U_SUCCESS(st)) u_strToUTF8(o, sizeof o, &m, u, n, &st);
-  ty_buf_puts(out, U_SUCCESS(st) ? o : s);
-}
-
 static void put_cp(ty_buf *out, int32_t c) {
   char b[4];
   ty_buf_put(out, b, (size_t)ty_utf8_encode(c, b));
@@ -313,6 +285,10 @@ static int system_of(const char *f) {
   return -1;
 }
 
+void ty_wnum_format(ty_wnum *w, const char *fmt, int v, ty_buf *out) {
+  format_value(w, fmt, v, out);
+}
+
 /* Appends value v written in Word's format `fmt`. */
 static void format_value(ty_wnum *w, const char *f, int v, ty_buf *out) {
   int sys = system_of(f);
@@ -326,14 +302,12 @@ static void format_value(ty_wnum *w, const char *f, int v, ty_buf *out) {
     for (int k = 0; k <= (v - 1) / 26 && k < 50; k++) ty_buf_putc(out, c);
   } else if (v > 0 && (strcmp(f, "irohaFullWidth") == 0 ||
                        strcmp(f, "iroha") == 0)) {
-    const char *k = IROHA[(v - 1) % COUNT(IROHA)];
-    if (f[5]) ty_buf_puts(out, k);
-    else half_width(w, k, out);
+    /* Word shows iroha and aiueo in half-width kana (ｲ ﾛ ﾊ); the label is
+     * written full-width, the form the numbering parser reads as iroha */
+    ty_buf_puts(out, IROHA[(v - 1) % COUNT(IROHA)]);
   } else if (v > 0 && (strcmp(f, "aiueoFullWidth") == 0 ||
                        strcmp(f, "aiueo") == 0)) {
-    const char *k = AIUEO[(v - 1) % COUNT(AIUEO)];
-    if (f[5]) ty_buf_puts(out, k);
-    else half_width(w, k, out);
+    ty_buf_puts(out, AIUEO[(v - 1) % COUNT(AIUEO)]);
   } else if (v > 0 && strcmp(f, "ideographTraditional") == 0) {
     ty_buf_puts(out, STEMS[(v - 1) % COUNT(STEMS)]);
   } else if (v > 0 && strcmp(f, "ideographZodiac") == 0) {
@@ -395,6 +369,9 @@ int ty_wnum_next(ty_wnum *w, int num_id, int ilvl, ty_buf *out) {
     }
   }
   if (out->n == before) return 0;
-  if (lv->suff != 'n') ty_buf_putc(out, ' ');
+  /* the suffix as a space even when Word puts nothing (LibreOffice's
+   * exports, where the indent separates them): "一号の" would read as
+   * one word, and a number is a label, not the start of its text */
+  ty_buf_putc(out, ' ');
   return 1;
 }
