@@ -57,13 +57,25 @@ lo --convert-to docx:"MS Word 2007 XML" --outdir "$TMP/docx" "$TMP/ja.html" "$TM
   || fail "soffice docx"
 lo --convert-to odt --outdir "$TMP/odt" "$TMP/ja.html" "$TMP/en.html" "$TMP/jalists.fodt" \
   || fail "soffice odt"
-lo --convert-to pdf --outdir "$TMP/pdf" "$TMP/odt/ja.odt" "$TMP/odt/en.odt" || fail "soffice pdf"
+for l in ja en; do
+  python3 "$OFF/add_page_furniture.py" "$TMP/odt/$l.odt" "$TMP/odt/$l-hf.odt" "日米サイバー対話 / Cyber Dialogue"
+done
+lo --convert-to pdf --outdir "$TMP/pdf" "$TMP/odt/ja.odt" "$TMP/odt/en.odt" "$TMP/odt/ja-hf.odt" \
+  "$TMP/odt/en-hf.odt" || fail "soffice pdf"
+lo --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' \
+  --outdir "$TMP/enc" "$TMP/odt/en.odt" || fail "soffice encrypted pdf"
 
 echo "== the bundled pair from each producer: the pairs and findings of the .txt"
 same_as "$TMP/docx/ja.docx" "$TMP/docx/en.docx"
 same_as "$TMP/odt/ja.odt" "$TMP/odt/en.odt"
 same_as "$TMP/ja.pandoc.docx" "$TMP/en.pandoc.docx"
 same_as "$TMP/odt/ja.odt" "$TMP/docx/en.docx"
+same_as "$TMP/pdf/ja.pdf" "$TMP/pdf/en.pdf"
+echo "== PDF pages with a header and a page-number footer: dropped"
+run 0 "$T" outline "$TMP/pdf/en-hf.pdf"
+hasnt "$TMP/out" 'Cyber Dialogue$|^front-[0-9]+ +- +[0-9]+ +none +[0-9]+$'
+has "$TMP/out" '^    7\.2\.2 +b\. +2[0-9]{3} '   # page 2, its line
+same_as "$TMP/pdf/ja-hf.pdf" "$TMP/pdf/en-hf.pdf"
 
 echo "== Japanese list formats from LibreOffice (.odt and .docx) keyed as typed"
 outline_as "$TMP/odt/jalists.odt" "$FIX/jalists.txt"
@@ -104,5 +116,38 @@ run 2 "$T" outline "$TMP/nodoc.docx"
 has "$TMP/err" 'nodoc\.docx: no word/document\.xml'
 run 2 "$T" outline "$TMP/badxml.docx"
 has "$TMP/err" 'badxml\.docx: word/document\.xml:[0-9]+:[0-9]+: .*mismatch'
+
+echo "== PDFs without text, encrypted, damaged: exit 2 and a message"
+run 2 "$T" outline "$TMP/enc/en.pdf"
+has "$TMP/err" 'en\.pdf: a password-protected PDF'
+python3 - "$TMP/scan.pdf" <<'PY'
+import sys, zlib
+# one page holding an 8x8 grey image and no text: what a scanner writes
+img = zlib.compress(bytes(range(0, 256, 4)))
+objs = [b'<< /Type /Catalog /Pages 2 0 R >>',
+        b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R '
+        b'/Resources << /XObject << /Im1 5 0 R >> >> >>']
+content = b'q 200 0 0 200 0 0 cm /Im1 Do Q'
+objs.append(b'<< /Length %d >>\nstream\n%s\nendstream' % (len(content), content))
+objs.append(b'<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray '
+            b'/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream' % (len(img), img))
+out = bytearray(b'%PDF-1.4\n')
+offs = []
+for i, o in enumerate(objs, 1):
+    offs.append(len(out))
+    out += b'%d 0 obj\n%s\nendobj\n' % (i, o)
+xref = len(out)
+out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1)
+for o in offs:
+    out += b'%010d 00000 n \n' % o
+out += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, xref)
+open(sys.argv[1], 'wb').write(out)
+PY
+run 2 "$T" outline "$TMP/scan.pdf"
+has "$TMP/err" 'scan\.pdf: no text in 1 page: a scanned PDF'
+printf '%%PDF-1.4\ngarbage\n' >"$TMP/garbage.pdf"
+run 2 "$T" outline "$TMP/garbage.pdf"
+has "$TMP/err" 'garbage\.pdf: not a readable PDF'
 
 finish office
