@@ -73,7 +73,7 @@ same_as "$TMP/odt/ja.odt" "$TMP/docx/en.docx"
 same_as "$TMP/pdf/ja.pdf" "$TMP/pdf/en.pdf"
 echo "== PDF pages with a header and a page-number footer: dropped"
 run 0 "$T" outline "$TMP/pdf/en-hf.pdf"
-hasnt "$TMP/out" 'Cyber Dialogue$|^front-[0-9]+ +- +[0-9]+ +none +[0-9]+$'
+hasnt "$TMP/out" '/ Cyber Dialogue|^front-[0-9]+ +- +[0-9]+ +none +[0-9]+$'
 has "$TMP/out" '^    7\.2\.2 +b\. +2[0-9]{3} '   # page 2, its line
 same_as "$TMP/pdf/ja-hf.pdf" "$TMP/pdf/en-hf.pdf"
 
