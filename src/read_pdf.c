@@ -193,10 +193,10 @@ static int word_cmp(const char *a, size_t na, const char *b, size_t nb) {
   return (na > nb) - (na < nb);
 }
 
-static const char *sort_base;
-static int by_word(const void *x, const void *y) {
+static int by_word(const void *x, const void *y, void *base) {
   const ty_span *a = x, *b = y;
-  return word_cmp(sort_base + a->off, a->len, sort_base + b->off, b->len);
+  const char *s = base;
+  return word_cmp(s + a->off, a->len, s + b->off, b->len);
 }
 
 /* The Latin words of the document, sorted for lookup. */
@@ -218,8 +218,7 @@ static void collect_words(words *w, const char *s, size_t n) {
     w->v[w->n++].len = j - i;
     i = j;
   }
-  sort_base = s;
-  if (w->n) qsort(w->v, w->n, sizeof *w->v, by_word);
+  if (w->n) qsort_r(w->v, w->n, sizeof *w->v, by_word, (void *)s);
 }
 
 static int has_word(const words *w, const char *s, size_t n) {
@@ -296,23 +295,48 @@ static void drop_ja_spaces(ty_buf *b) {
   b->n = o;
 }
 
-/* Whether line c starts a new paragraph after line p (kept lines). */
-static int breaks(const pline *p, const pline *c, double right, double left) {
-  if (!p || c->x2 <= 0 || p->x2 <= 0) return 1;
-  int short_line = p->x2 < right - 0.15 * (right - left);
-  if (c->page != p->page) return short_line;
-  double h = p->y2 - p->y1;
-  return c->y1 - p->y1 > 1.3 * h || short_line || c->x1 < p->x1 - 2;
+/* What a page's lines tell about its layout: the text's left and right
+ * edges and the line pitch (the lower quartile of the distances between
+ * successive lines, so that paragraph gaps do not count). */
+typedef struct layout {
+  double left, right, pitch;
+} layout;
+
+static int by_double(const void *x, const void *y) {
+  double a = *(const double *)x, b = *(const double *)y;
+  return (a > b) - (a < b);
 }
 
-static void page_extent(const pdf *p, int page, double *left, double *right) {
-  *left = 1e9;
-  *right = 0;
-  for (size_t i = 0; i < p->n; i++)
-    if (p->l[i].page == page && !p->l[i].drop && p->l[i].len) {
-      if (p->l[i].x1 < *left) *left = p->l[i].x1;
-      if (p->l[i].x2 > *right) *right = p->l[i].x2;
-    }
+static void page_layout(const pdf *p, size_t from, layout *g) {
+  g->left = 1e9;
+  g->right = g->pitch = 0;
+  double *d = ty_xmalloc((p->n - from + 1) * sizeof *d);
+  size_t nd = 0;
+  const pline *prev = NULL;
+  for (size_t i = from; i < p->n && p->l[i].page == p->l[from].page; i++) {
+    const pline *l = &p->l[i];
+    if (l->drop || !l->len || l->x2 <= 0) continue;
+    if (l->x1 < g->left) g->left = l->x1;
+    if (l->x2 > g->right) g->right = l->x2;
+    if (prev && l->y1 - prev->y1 > 0.5 * (prev->y2 - prev->y1))
+      d[nd++] = l->y1 - prev->y1;
+    prev = l;
+  }
+  if (nd) {
+    qsort(d, nd, sizeof *d, by_double);
+    g->pitch = d[nd / 4];
+  }
+  free(d);
+}
+
+/* Whether line c starts a new paragraph after line p (kept lines). */
+static int breaks(const pline *p, const pline *c, const layout *g) {
+  if (!p || c->x2 <= 0 || p->x2 <= 0) return 1;
+  int short_line = p->x2 < g->right - 0.15 * (g->right - g->left);
+  if (c->page != p->page) return short_line;
+  double gap = c->y1 - p->y1;
+  return (g->pitch > 0 && gap > 1.3 * g->pitch) || short_line ||
+         c->x1 < p->x1 - 2;
 }
 
 static void emit(ty_office_text *t, ty_buf *par, int pos) {
@@ -327,15 +351,15 @@ static void paragraphs(pdf *p, ty_office_text *t) {
   ty_buf par = {0};
   const pline *prev = NULL;
   int pos = 0, page = -1;
-  double left = 0, right = 0;
+  layout g = {0};
   for (size_t i = 0; i < p->n; i++) {
     const pline *l = &p->l[i];
-    if (l->drop || !l->len) continue;
     if (l->page != page) {
       page = l->page;
-      page_extent(p, page, &left, &right);
+      page_layout(p, i, &g);
     }
-    if (breaks(prev, l, right, left) && par.n) emit(t, &par, pos);
+    if (l->drop || !l->len) continue;
+    if (breaks(prev, l, &g) && par.n) emit(t, &par, pos);
     if (!par.n) pos = (l->page + 1) * 1000 + (l->no < 999 ? l->no : 999);
     join_line(&par, p->text.p + l->off, l->len, &w);
     prev = l;

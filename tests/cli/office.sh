@@ -117,6 +117,17 @@ has "$TMP/err" 'nodoc\.docx: no word/document\.xml'
 run 2 "$T" outline "$TMP/badxml.docx"
 has "$TMP/err" 'badxml\.docx: word/document\.xml:[0-9]+:[0-9]+: .*mismatch'
 
+echo "== PDF: hyphenation undone where the word occurs unbroken, compounds kept"
+python3 "$OFF/mkpdf.py" "$TMP/hyphen.pdf" <"$FIX/hyphen.spec"
+run 0 "$T" align --format json "$TMP/hyphen.pdf" "$TMP/hyphen.pdf"
+py "[p['key'] for p in j['pairs']] == ['1', '2', '3']"
+py "'the cybersecurity of the network' in j['pairs'][0]['ja']['text']"
+py "'well-established and well-known methods' in j['pairs'][0]['ja']['text']"
+py "j['pairs'][0]['ja']['text'].endswith('public network applies.')"
+py "j['pairs'][2]['ja']['text'].endswith('the whole-of-government effort.')"
+py "not [p for p in j['pairs'] if 'Test Report' in p['ja']['text'] or 'Page' in p['ja']['text']]"
+py "j['pairs'][2]['ja']['line'] == 2002"
+
 echo "== PDFs without text, encrypted, damaged: exit 2 and a message"
 run 2 "$T" outline "$TMP/enc/en.pdf"
 has "$TMP/err" 'en\.pdf: a password-protected PDF'
