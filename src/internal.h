@@ -765,6 +765,12 @@ int ty_zip_has(const ty_zip *z, const char *member);
  * inflates past `limit` bytes (a zip bomb), is damaged or fails its CRC. */
 int ty_zip_read(ty_zip *z, const char *member, size_t limit, ty_buf *out,
                 ty_error *err);
+/* Inflates the member in chunks, each passed to fn(ctx, chunk, size)
+ * (which returns 0, or -1 to stop, having filled err itself).  Returns 0;
+ * 1 when there is no such member; -1 as ty_zip_read, or when fn failed. */
+int ty_zip_stream(ty_zip *z, const char *member, size_t limit,
+                  int (*fn)(void *ctx, const char *p, size_t n), void *ctx,
+                  ty_error *err);
 void ty_zip_close(ty_zip *z);
 
 /* An archive being written to a file (created or truncated). */

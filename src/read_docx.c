@@ -42,6 +42,7 @@ typedef struct para {
   char style[128];
   int num_id, ilvl; /* direct numbering; num_id -1 when none */
   int pos;
+  int labeled; /* its number is already written at the start of text */
 } para;
 
 typedef struct docx {
@@ -69,6 +70,9 @@ typedef struct docx {
   ty_buf label;
   char errmsg[300];
   int errline, errcol;
+  xmlSAXHandler sax;
+  xmlParserCtxtPtr ctxt; /* the part being streamed */
+  ty_error *err;
 } docx;
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -231,11 +235,16 @@ static void flush_notes(docx *x, int pos) {
 
 static void end_para(docx *x) {
   para *p = &x->p[--x->np];
-  ty_buf_clear(&x->label);
-  para_label(x, p, &x->label);
-  ty_buf_put(&x->label, p->text.p ? p->text.p : "", p->text.n);
-  const char *s = x->label.p ? x->label.p : "";
-  size_t n = x->label.n;
+  if (!p->labeled) { /* no w:pPr: numbered by the default style, if at all */
+    ty_buf_clear(&x->label);
+    para_label(x, p, &x->label);
+    ty_buf_put(&x->label, p->text.p ? p->text.p : "", p->text.n);
+    ty_buf tmp = p->text;
+    p->text = x->label;
+    x->label = tmp;
+  }
+  const char *s = p->text.p ? p->text.p : "";
+  size_t n = p->text.n;
   if (x->np > 0) {
     /* a text box's paragraph: its own paragraph, where it is anchored */
     if (!x->note_mode) ty_office_para(x->t, s, n, p->pos);
@@ -282,6 +291,7 @@ static void start_para(docx *x) {
   p->num_id = -1;
   p->ilvl = 0;
   p->pos = x->para_no;
+  p->labeled = 0;
 }
 
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
@@ -363,6 +373,12 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
     end_para(x);
   } else if (strcmp(n, "pPr") == 0) {
     x->in_ppr = x->in_numpr = 0;
+    /* w:pPr comes first: the number goes before the text, no copy later */
+    para *p = x->np ? &x->p[x->np - 1] : NULL;
+    if (p && !p->labeled && !p->text.n) {
+      para_label(x, p, &p->text);
+      p->labeled = 1;
+    }
   } else if (strcmp(n, "numPr") == 0) {
     x->in_numpr = 0;
   } else if (strcmp(n, "t") == 0) {
@@ -392,10 +408,10 @@ static void on_chars(void *ctx, const xmlChar *s, int len) {
   if (x->skip_at || !x->in_t) return;
   ty_buf *b = sink(x);
   if (!b) return;
-  for (int i = 0; i < len; i++) {
-    char c = (char)s[i];
-    ty_buf_putc(b, c == '\t' || c == '\n' ? ' ' : c);
-  }
+  size_t at = b->n;
+  ty_buf_put(b, (const char *)s, (size_t)len);
+  for (char *c = b->p + at; c < b->p + b->n; c++)
+    if (*c == '\t' || *c == '\n') *c = ' ';
 }
 
 static void on_error(void *ctx, const xmlError *e) {
@@ -408,37 +424,57 @@ static void on_error(void *ctx, const xmlError *e) {
   x->errcol = e->int2;
 }
 
-/* Streams one XML part through the walk. */
-static int walk(docx *x, const char *part, const ty_buf *b, ty_error *err) {
-  xmlSAXHandler h;
-  memset(&h, 0, sizeof h);
-  h.initialized = XML_SAX2_MAGIC;
-  h.startElementNs = on_start;
-  h.endElementNs = on_end;
-  h.characters = on_chars;
-  h.serror = (xmlStructuredErrorFunc)on_error;
+static int parse_failed(docx *x, ty_error *err) {
+  return ty_error_set(err, TY_ERR_SYNTAX, x->name, 0, 0, "%s:%d:%d: %s",
+                      x->part, x->errline, x->errcol,
+                      x->errmsg[0] ? x->errmsg : "malformed XML");
+}
+
+static int feed(void *ctx, const char *p, size_t n) {
+  docx *x = ctx;
+  if (!x->ctxt) {
+    x->ctxt = xmlCreatePushParserCtxt(&x->sax, x, p, (int)n, x->part);
+    if (!x->ctxt) ty_oom();
+    xmlCtxtUseOptions(x->ctxt, XML_PARSE_NONET);
+  } else {
+    xmlParseChunk(x->ctxt, p, (int)n, 0);
+  }
+  return x->errmsg[0] ? parse_failed(x, x->err) : 0;
+}
+
+/* Streams one XML part of the archive through the walk.  Returns 0, 1
+ * when the archive has no such part, -1 with err filled. */
+static int walk(docx *x, ty_zip *z, const char *part, ty_error *err) {
+  memset(&x->sax, 0, sizeof x->sax);
+  x->sax.initialized = XML_SAX2_MAGIC;
+  x->sax.startElementNs = on_start;
+  x->sax.endElementNs = on_end;
+  x->sax.characters = on_chars;
+  x->sax.serror = (xmlStructuredErrorFunc)on_error;
   x->part = part;
+  x->err = err;
   x->depth = x->skip_at = x->in_t = x->in_ppr = x->in_numpr = 0;
   x->np = x->rows = 0;
-  int rc = xmlSAXUserParseMemory(&h, x, b->p ? b->p : "", (int)b->n);
-  if (rc != 0 || x->errmsg[0])
-    return ty_error_set(err, TY_ERR_SYNTAX, x->name, 0, 0,
-                        "%s:%d:%d: %s", part, x->errline, x->errcol,
-                        x->errmsg[0] ? x->errmsg : "malformed XML");
-  return 0;
+  x->ctxt = NULL;
+  int rc = ty_zip_stream(z, part, TY_ZIP_MEMBER_LIMIT, feed, x, err);
+  if (rc == 0 && !x->ctxt) feed(x, "", 0);
+  if (rc == 0) {
+    xmlParseChunk(x->ctxt, NULL, 0, 1);
+    if (x->errmsg[0] || !x->ctxt->wellFormed) rc = parse_failed(x, err);
+  }
+  if (x->ctxt) xmlFreeParserCtxt(x->ctxt);
+  x->ctxt = NULL;
+  return rc;
 }
 
 /* ---- the document ------------------------------------------------------- */
 
 static int read_notes(docx *x, ty_zip *z, xmlDoc *rels, const char *type,
-                      ty_buf *b, ty_error *err) {
+                      ty_error *err) {
   char *member = rel_target(rels, type, "word/");
-  int rc = member ? ty_zip_read(z, member, TY_ZIP_MEMBER_LIMIT, b, err) : 1;
-  if (rc == 0) {
-    x->note_mode = 1;
-    rc = walk(x, member, b, err);
-    x->note_mode = 0;
-  }
+  x->note_mode = 1;
+  int rc = member ? walk(x, z, member, err) : 1;
+  x->note_mode = 0;
   free(member);
   return rc < 0 ? -1 : 0;
 }
@@ -464,8 +500,8 @@ static int read_support(docx *x, ty_zip *z, const char *main, ty_error *err) {
   if (num && (rc = ty_zip_read(z, num, TY_ZIP_MEMBER_LIMIT, &b, err)) == 0)
     x->num = ty_wnum_load(b.p, b.n);
   free(num);
-  if (rc >= 0 && read_notes(x, z, rels, "/footnotes", &b, err) == 0)
-    rc = read_notes(x, z, rels, "/endnotes", &b, err);
+  if (rc >= 0) rc = read_notes(x, z, rels, "/footnotes", err);
+  if (rc >= 0) rc = read_notes(x, z, rels, "/endnotes", err);
   xmlFreeDoc(rels);
   ty_buf_free(&b);
   return rc < 0 ? -1 : 0;
@@ -499,13 +535,9 @@ int ty_read_docx(ty_zip *z, const char *name, ty_office_text *t,
   if (rc >= 0 && !main) main = ty_xstrdup("word/document.xml");
   if (rc >= 0) rc = read_support(&x, z, main, err);
   if (!x.num) x.num = ty_wnum_load(NULL, 0);
-  if (rc >= 0) {
-    rc = ty_zip_read(z, main, TY_ZIP_MEMBER_LIMIT, &b, err);
-    if (rc == 1)
-      rc = ty_error_set(err, TY_ERR_SYNTAX, name, 0, 0,
-                        "no %s: not a Word document", main);
-  }
-  if (rc == 0) rc = walk(&x, main, &b, err);
+  if (rc >= 0 && (rc = walk(&x, z, main, err)) == 1)
+    rc = ty_error_set(err, TY_ERR_SYNTAX, name, 0, 0,
+                      "no %s: not a Word document", main);
   free(main);
   ty_buf_free(&b);
   docx_free(&x);

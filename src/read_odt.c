@@ -435,10 +435,10 @@ static void on_chars(void *ctx, const xmlChar *s, int len) {
   if (x->skip_at || !x->in_body) return;
   ty_buf *b = sink(x);
   if (!b) return;
-  for (int i = 0; i < len; i++) {
-    char c = (char)s[i];
-    ty_buf_putc(b, c == '\t' || c == '\n' ? ' ' : c);
-  }
+  size_t at = b->n;
+  ty_buf_put(b, (const char *)s, (size_t)len);
+  for (char *c = b->p + at; c < b->p + b->n; c++)
+    if (*c == '\t' || *c == '\n') *c = ' ';
 }
 
 static void on_error(void *ctx, const xmlError *e) {

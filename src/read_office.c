@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -44,12 +45,17 @@ void ty_office_para(ty_office_text *t, const char *s, size_t n, int pos) {
     push_pos(t, pos);
   }
   push_pos(t, pos);
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == '\n') {
-      if (t->text.n && t->text.p[t->text.n - 1] == '\n') continue;
-      push_pos(t, pos);
-    }
-    ty_buf_putc(&t->text, s[i]);
+  while (n) {
+    const char *nl = memchr(s, '\n', n);
+    size_t k = nl ? (size_t)(nl - s) : n;
+    ty_buf_put(&t->text, s, k);
+    s += k;
+    n -= k;
+    if (!n) break;
+    /* one line break however many: a blank line would end the paragraph */
+    while (n && (*s == '\n' || *s == ' ')) s++, n--;
+    ty_buf_putc(&t->text, '\n');
+    push_pos(t, pos);
   }
 }
 
@@ -149,26 +155,19 @@ int ty_read_office_file(ty_doc *d, const char *path, ty_error *err) {
   if (fd < 0) return 1; /* the text reader says why */
   struct stat st;
   char head[8];
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-      pread(fd, head, sizeof head, 0) < 5 ||
-      !ty_office_sniff(head, sizeof head)) {
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 5 ||
+      pread(fd, head, sizeof head, 0) < 5 || !ty_office_sniff(head, 5)) {
     close(fd);
     return 1;
   }
-  ty_buf b = {0};
-  ty_buf_reserve(&b, (size_t)st.st_size + 1);
-  int rc = 0;
-  while (rc == 0) {
-    if (b.cap - b.n < 2) ty_buf_reserve(&b, 65536);
-    ssize_t k = read(fd, b.p + b.n, b.cap - b.n - 1);
-    if (k < 0 && errno == EINTR) continue;
-    if (k < 0) rc = ty_error_set(err, TY_ERR_IO, path, 0, 0, "%s",
-                                 strerror(errno));
-    if (k <= 0) break;
-    b.n += (size_t)k;
-  }
+  /* mapped, not read: the archive is only looked at where libzip reads */
+  size_t n = (size_t)st.st_size;
+  void *map = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
+  int e = errno;
   close(fd);
-  if (rc == 0) rc = ty_read_office(d, b.p, b.n, err);
-  ty_buf_free(&b);
+  if (map == MAP_FAILED)
+    return ty_error_set(err, TY_ERR_IO, path, 0, 0, "%s", strerror(e));
+  int rc = ty_read_office(d, map, n, err);
+  munmap(map, n);
   return rc;
 }

@@ -8,6 +8,7 @@
  * ends early or fails its CRC is refused when it is read. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,8 +65,8 @@ int ty_zip_read(ty_zip *z, const char *member, size_t limit, ty_buf *out,
   zip_int64_t idx = zip_name_locate(z->za, member, 0);
   if (idx < 0) return 1;
   zip_stat_t st;
-  if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) == 0 &&
-      (st.valid & ZIP_STAT_SIZE) && st.size > limit)
+  if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0) st.valid = 0;
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > limit)
     return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
                         "%s inflates to %llu bytes, past the limit of %zu "
                         "(a zip bomb?)",
@@ -75,8 +76,10 @@ int ty_zip_read(ty_zip *z, const char *member, size_t limit, ty_buf *out,
     return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0, "%s: %s", member,
                         zip_strerror(z->za));
   ty_buf_clear(out);
+  if ((st.valid & ZIP_STAT_SIZE) && st.size < limit)
+    ty_buf_reserve(out, (size_t)st.size + 1); /* one allocation, no copies */
   for (;;) {
-    ty_buf_reserve(out, 65536);
+    if (out->cap - out->n < 4096) ty_buf_reserve(out, 65536);
     zip_int64_t k = zip_fread(f, out->p + out->n, out->cap - out->n - 1);
     if (k < 0) {
       ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
@@ -100,6 +103,141 @@ int ty_zip_read(ty_zip *z, const char *member, size_t limit, ty_buf *out,
     return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
                         "%s is damaged (CRC or length mismatch)", member);
   return 0;
+}
+
+/* ---- streaming: inflate on one thread, consume on the caller's ------- */
+
+#define SLOTS 4
+#define CHUNK ((size_t)512 << 10)
+
+/* The chunks between the inflating thread and the consumer: a ring of
+ * SLOTS buffers, filled in order and emptied in order. */
+typedef struct pipe {
+  pthread_mutex_t lock;
+  pthread_cond_t filled, emptied;
+  char *buf[SLOTS];
+  size_t len[SLOTS];
+  int head, count; /* next slot to consume, slots filled */
+  int done;        /* the producer has finished (end, error or limit) */
+  int stop;        /* the consumer wants no more */
+  zip_file_t *f;
+  size_t limit, total;
+  int error;       /* 0, 1 damaged data, 2 past the limit */
+  char message[200];
+} pipe_t;
+
+static void *produce(void *arg) {
+  pipe_t *p = arg;
+  for (int slot = 0;; slot = (slot + 1) % SLOTS) {
+    pthread_mutex_lock(&p->lock);
+    while (p->count == SLOTS && !p->stop)
+      pthread_cond_wait(&p->emptied, &p->lock);
+    int stop = p->stop;
+    pthread_mutex_unlock(&p->lock);
+    if (stop) break;
+    zip_int64_t k = zip_fread(p->f, p->buf[slot], CHUNK);
+    if (k <= 0) {
+      if (k < 0) {
+        p->error = 1;
+        snprintf(p->message, sizeof p->message, "%s", zip_file_strerror(p->f));
+      }
+      break;
+    }
+    if ((p->total += (size_t)k) > p->limit) {
+      p->error = 2;
+      break;
+    }
+    pthread_mutex_lock(&p->lock);
+    p->len[slot] = (size_t)k;
+    p->count++;
+    pthread_cond_signal(&p->filled);
+    pthread_mutex_unlock(&p->lock);
+  }
+  pthread_mutex_lock(&p->lock);
+  p->done = 1;
+  pthread_cond_signal(&p->filled);
+  pthread_mutex_unlock(&p->lock);
+  return NULL;
+}
+
+/* Without a second thread: inflate a chunk, consume it, and so on. */
+static int consume_inline(pipe_t *p, int (*fn)(void *, const char *, size_t),
+                          void *ctx) {
+  for (;;) {
+    zip_int64_t k = zip_fread(p->f, p->buf[0], CHUNK);
+    if (k < 0) {
+      p->error = 1;
+      snprintf(p->message, sizeof p->message, "%s", zip_file_strerror(p->f));
+    } else if (k > 0 && (p->total += (size_t)k) > p->limit) {
+      p->error = 2;
+    } else if (k > 0) {
+      if (fn(ctx, p->buf[0], (size_t)k) != 0) return p->stop = 1, -1;
+      continue;
+    }
+    return 0;
+  }
+}
+
+int ty_zip_stream(ty_zip *z, const char *member, size_t limit,
+                  int (*fn)(void *ctx, const char *p, size_t n), void *ctx,
+                  ty_error *err) {
+  zip_int64_t idx = zip_name_locate(z->za, member, 0);
+  if (idx < 0) return 1;
+  zip_stat_t st;
+  if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0) st.valid = 0;
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > limit)
+    return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
+                        "%s inflates to %llu bytes, past the limit of %zu "
+                        "(a zip bomb?)",
+                        member, (unsigned long long)st.size, limit);
+  pipe_t p;
+  memset(&p, 0, sizeof p);
+  p.f = zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
+  if (!p.f)
+    return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0, "%s: %s", member,
+                        zip_strerror(z->za));
+  p.limit = limit;
+  pthread_mutex_init(&p.lock, NULL);
+  pthread_cond_init(&p.filled, NULL);
+  pthread_cond_init(&p.emptied, NULL);
+  for (int i = 0; i < SLOTS; i++) p.buf[i] = ty_xmalloc(CHUNK);
+  pthread_t th;
+  int threaded = pthread_create(&th, NULL, produce, &p) == 0;
+  int rc = threaded ? 0 : consume_inline(&p, fn, ctx);
+  while (threaded) {
+    pthread_mutex_lock(&p.lock);
+    while (p.count == 0 && !p.done) pthread_cond_wait(&p.filled, &p.lock);
+    if (p.count == 0) {
+      pthread_mutex_unlock(&p.lock);
+      break;
+    }
+    int slot = p.head;
+    pthread_mutex_unlock(&p.lock);
+    if (rc == 0 && fn(ctx, p.buf[slot], p.len[slot]) != 0) rc = -1;
+    pthread_mutex_lock(&p.lock);
+    p.head = (p.head + 1) % SLOTS;
+    p.count--;
+    if (rc) p.stop = 1;
+    pthread_cond_signal(&p.emptied);
+    pthread_mutex_unlock(&p.lock);
+  }
+  if (threaded) pthread_join(th, NULL);
+  if (rc == 0 && p.error == 1)
+    rc = ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
+                      "%s is damaged (truncated archive?): %s", member,
+                      p.message);
+  else if (rc == 0 && p.error == 2)
+    rc = ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
+                      "%s inflates past the limit of %zu bytes (a zip bomb?)",
+                      member, limit);
+  if (zip_fclose(p.f) != 0 && rc == 0 && !p.stop)
+    rc = ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
+                      "%s is damaged (CRC or length mismatch)", member);
+  for (int i = 0; i < SLOTS; i++) free(p.buf[i]);
+  pthread_cond_destroy(&p.filled);
+  pthread_cond_destroy(&p.emptied);
+  pthread_mutex_destroy(&p.lock);
+  return rc;
 }
 
 void ty_zip_close(ty_zip *z) {

@@ -35,7 +35,8 @@ static void test_config_code_names_round_trip(void **state) {
       "token-mismatch",   "sentence-unpaired",
       "length-ratio",     "glossary",
       "renumbered",       "style-mismatch",
-      "suspicious-char",  "punctuation"};
+      "suspicious-char",  "punctuation",
+      "revisions"};
   for (int i = 0; i < TY_CODE_COUNT; i++) {
     assert_string_equal(ty_code_name((ty_code)i), names[i]);
     assert_int_equal(ty_code_from_name(names[i]), i);
