@@ -195,6 +195,7 @@ ty_lang ty_finding_side(const ty_alignment *al, const ty_finding *f,
   case TY_SUSPICIOUS_CHAR:
   case TY_PUNCTUATION:
   case TY_EMPTY:
+  case TY_REVISIONS:
     /* the side whose line it names, when it names one */
     if (f->ja_line && !f->en_line) return TY_JA;
     if (f->en_line && !f->ja_line) return TY_EN;

@@ -30,6 +30,13 @@ static const char *zip_message(int code, char *buf, size_t n) {
 
 ty_zip *ty_zip_open(const char *bytes, size_t len, const char *name,
                     ty_error *err) {
+  /* the end-of-directory record alone is 22 bytes; libzip would take
+   * nothing at all for an empty archive */
+  if (len < 22) {
+    ty_error_set(err, TY_ERR_SYNTAX, name, 0, 0,
+                 "not a complete zip archive (truncated: %zu bytes)", len);
+    return NULL;
+  }
   zip_error_t ze;
   zip_error_init(&ze);
   zip_source_t *src = zip_source_buffer_create(bytes, len, 0, &ze);

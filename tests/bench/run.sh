@@ -93,6 +93,18 @@ for n in $(echo "$SIZES" | tr , ' '); do
     fi
     touch "$DATA/gen/$n/.done"
 done
+# issue 13: reading a 20 MB .docx against unzip -p of its document.xml
+DOCX=$DATA/docx/20mb.docx
+if [ ! -f "$DOCX" ]; then
+    mkdir -p "$DATA/docx"
+    python3 "$ROOT/tests/bench/gendocx.py" 20 "$DOCX.tmp" && mv "$DOCX.tmp" "$DOCX"
+fi
+start_input "docx/20mb: gendocx.py 20 (Word numbering only)" docx-20mb \
+    "$(wc -c <"$DOCX")" 0
+# shellcheck disable=SC2016 # the arguments expand in the inner shell
+row "unzip -p word/document.xml" sh -c 'unzip -p "$0" word/document.xml' "$DOCX"
+taiyaku_row "taiyaku outline (docx)" outline "$DOCX"
+
 if [ $have_mo = 1 ]; then
     for n in $(echo "$MO_SIZES" | tr , ' '); do
         for kind in mo mo-clauses; do
@@ -360,6 +372,11 @@ targets() {
         [ -n "$op" ] && [ -n "$or" ] && target "$set in-clause deletions P and R at least 0.9 (issue 3): P $op R $or" \
             "$(calc 'p != "-" && r != "-" && p + 0 >= 0.9 && r + 0 >= 0.9' -v p="$op" -v r="$or")"
     done <"$CLAUSE_SCORES"
+    # issue 13: a 20 MB .docx within twice unzip -p of its document.xml
+    u=$(field docx-20mb "unzip -p word/document.xml" 3)
+    d=$(field docx-20mb "taiyaku outline (docx)" 3)
+    [ -n "$u" ] && [ -n "$d" ] && target "docx/20mb outline at most 2 × unzip -p document.xml: $(calc 'sprintf("%.2f", d / u)' -v d="$d" -v u="$u") ×" \
+        "$(calc 'd <= 2 * u' -v d="$d" -v u="$u")"
     lo=$(echo "$sizes" | awk '{ print $1 }')
     hi=$(echo "$sizes" | awk '{ print $NF }')
     [ "$lo" = "$hi" ] && return
@@ -416,6 +433,18 @@ bench_pair "Debian constitution v1.7" corpus-debian-constitution \
     $C/debian-constitution/ja-v1.7.txt $C/debian-constitution/en-v1.7.txt main
 bench_pair "Debian social contract" corpus-debian-social-contract \
     $C/debian-social-contract/ja.txt $C/debian-social-contract/en.txt main
+
+# issue 13: reading a 20 MB .docx against unzip -p of its document.xml
+DOCX=$DATA/docx/20mb.docx
+if [ ! -f "$DOCX" ]; then
+    mkdir -p "$DATA/docx"
+    python3 "$ROOT/tests/bench/gendocx.py" 20 "$DOCX.tmp" && mv "$DOCX.tmp" "$DOCX"
+fi
+start_input "docx/20mb: gendocx.py 20 (Word numbering only)" docx-20mb \
+    "$(wc -c <"$DOCX")" 0
+# shellcheck disable=SC2016 # the arguments expand in the inner shell
+row "unzip -p word/document.xml" sh -c 'unzip -p "$0" word/document.xml' "$DOCX"
+taiyaku_row "taiyaku outline (docx)" outline "$DOCX"
 
 if [ $have_mo = 1 ]; then
     for n in $(echo "$MO_SIZES" | tr , ' '); do

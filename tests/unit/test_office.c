@@ -1,0 +1,199 @@
+/* test_office.c — the office readers' parts: Word's number formats and
+ * counters (wordnum.c), the zip helper's limits (zip.c), and DOCX read
+ * from memory into clauses keyed as typed text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void assert_format(ty_wnum *w, const char *fmt, int v,
+                          const char *want) {
+  ty_buf b = {0};
+  ty_wnum_format(w, fmt, v, &b);
+  assert_non_null(b.p);
+  assert_string_equal(b.p, want);
+  ty_buf_free(&b);
+}
+
+static void test_wordnum_formats_as_word_shows(void **state) {
+  ty_wnum *w = ty_wnum_load(NULL, 0);
+  assert_format(w, "decimal", 12, "12");
+  assert_format(w, "decimalZero", 7, "07");
+  assert_format(w, "decimalFullWidth", 12, "１２");
+  assert_format(w, "upperRoman", 14, "XIV");
+  assert_format(w, "lowerRoman", 4, "iv");
+  assert_format(w, "lowerLetter", 3, "c");
+  assert_format(w, "upperLetter", 28, "BB"); /* Word repeats the letter */
+  assert_format(w, "japaneseCounting", 11, "十一");
+  assert_format(w, "japaneseCounting", 20, "二十");
+  assert_format(w, "japaneseLegal", 3, "参");
+  assert_format(w, "ideographDigital", 10, "一〇");
+  assert_format(w, "ideographTraditional", 2, "乙");
+  assert_format(w, "ideographZodiac", 12, "亥");
+  assert_format(w, "irohaFullWidth", 3, "ハ");
+  assert_format(w, "iroha", 48, "イ"); /* 47 kana, then round again */
+  assert_format(w, "aiueoFullWidth", 6, "カ");
+  assert_format(w, "decimalEnclosedCircle", 3, "③");
+  assert_format(w, "decimalEnclosedCircle", 21, "㉑");
+  assert_format(w, "decimalEnclosedCircle", 51, "51");
+  assert_format(w, "decimalEnclosedParen", 2, "⑵");
+  assert_format(w, "decimalEnclosedFullstop", 1, "⒈");
+  assert_format(w, "chicago", 5, "5"); /* unknown to us: decimal */
+  ty_wnum_free(w);
+}
+
+static const char NUMBERING[] =
+    "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/"
+    "wordprocessingml/2006/main\">"
+    "<w:abstractNum w:abstractNumId=\"0\">"
+    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+    "<w:lvlText w:val=\"%1.\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+    "<w:lvlText w:val=\"%1.%2.\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/>"
+    "<w:lvlRestart w:val=\"1\"/><w:lvlText w:val=\"(%3)\"/></w:lvl>"
+    "</w:abstractNum>"
+    "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+    "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/></w:num>"
+    "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"0\"/>"
+    "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"5\"/></w:lvlOverride>"
+    "</w:num></w:numbering>";
+
+/* The labels of a run of (numId, ilvl) paragraphs, joined by '|'. */
+static void assert_labels(ty_wnum *w, const int (*p)[2], int n,
+                          const char *want) {
+  ty_buf b = {0};
+  for (int i = 0; i < n; i++) {
+    if (i) ty_buf_putc(&b, '|');
+    ty_wnum_next(w, p[i][0], p[i][1], &b);
+  }
+  assert_string_equal(b.p, want);
+  ty_buf_free(&b);
+}
+
+static void test_wordnum_counters_levels_restarts_and_overrides(void **state) {
+  ty_wnum *w = ty_wnum_load(NUMBERING, sizeof NUMBERING - 1);
+  /* %1.%2. shows the level above; levels below restart; an instance of
+   * the same abstract numbering continues it; (%3) restarts only after
+   * level 1 (lvlRestart 1), not after level 2; a start override begins
+   * the list again at 5 */
+  static const int paras[][2] = {{1, 0}, {1, 1}, {1, 2}, {1, 1}, {1, 2},
+                                 {2, 0}, {2, 1}, {3, 0}, {3, 1}};
+  assert_labels(w, paras, 9,
+                "1. |1.1. |(a) |1.2. |(b) |2. |2.1. |5. |5.1. ");
+  ty_buf b = {0};
+  assert_int_equal(ty_wnum_next(w, 9, 0, &b), 0); /* no such numbering */
+  assert_int_equal(ty_wnum_next(w, 1, 12, &b), 0);
+  ty_buf_free(&b);
+  ty_wnum_free(w);
+}
+
+static void test_wordnum_damaged_part_gives_no_numbers(void **state) {
+  ty_wnum *w = ty_wnum_load("<w:numbering", 12);
+  ty_buf b = {0};
+  assert_int_equal(ty_wnum_next(w, 1, 0, &b), 0);
+  assert_null(b.p);
+  ty_wnum_free(w);
+}
+
+/* ---- zip ---------------------------------------------------------------- */
+
+static char *slurp(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  fseek(f, 0, SEEK_END);
+  long len = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *p = malloc((size_t)len + 1);
+  assert_int_equal(fread(p, 1, (size_t)len, f), (size_t)len);
+  fclose(f);
+  *n = (size_t)len;
+  return p;
+}
+
+/* An archive written with the zip helper: two members, one of `big`
+ * bytes of zeros (deflated to almost nothing). */
+static char *make_zip(size_t big, size_t *n) {
+  char path[] = "/tmp/test_office_XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  close(fd);
+  ty_error err = {0};
+  ty_zip_writer *zw = ty_zip_create(path, &err);
+  assert_non_null(zw);
+  assert_int_equal(ty_zip_add(zw, "mimetype", "text/plain", 10, 1, &err), 0);
+  char *zeros = calloc(1, big ? big : 1);
+  assert_int_equal(ty_zip_add(zw, "big.xml", zeros, big, 0, &err), 0);
+  free(zeros);
+  assert_int_equal(ty_zip_commit(zw, &err), 0);
+  char *bytes = slurp(path, n);
+  unlink(path);
+  return bytes;
+}
+
+static int count_bytes(void *ctx, const char *p, size_t n) {
+  *(size_t *)ctx += n;
+  return 0;
+}
+
+static void test_zip_members_read_within_a_limit(void **state) {
+  size_t n;
+  char *bytes = make_zip(3 << 20, &n);
+  assert_true(n < 100000); /* the zeros deflate */
+  ty_error err = {0};
+  ty_zip *z = ty_zip_open(bytes, n, "t.zip", &err);
+  assert_non_null(z);
+  ty_buf b = {0};
+  assert_int_equal(ty_zip_read(z, "mimetype", 100, &b, &err), 0);
+  assert_string_equal(b.p, "text/plain");
+  assert_int_equal(ty_zip_read(z, "absent", 100, &b, &err), 1);
+  /* past the limit: refused, whether read whole or streamed */
+  assert_int_equal(ty_zip_read(z, "big.xml", 1 << 20, &b, &err), -1);
+  assert_non_null(strstr(err.message, "past the limit"));
+  size_t seen = 0;
+  assert_int_equal(ty_zip_stream(z, "big.xml", 1 << 20, count_bytes, &seen,
+                                 &err), -1);
+  assert_non_null(strstr(err.message, "zip bomb"));
+  seen = 0;
+  assert_int_equal(ty_zip_stream(z, "big.xml", 4 << 20, count_bytes, &seen,
+                                 &err), 0);
+  assert_int_equal(seen, 3 << 20);
+  ty_buf_free(&b);
+  ty_zip_close(z);
+  /* cut anywhere: refused when opened */
+  for (size_t cut = 0; cut < n; cut += n / 7 + 1) {
+    ty_zip *t = ty_zip_open(bytes, cut, "cut.zip", &err);
+    assert_null(t);
+    assert_non_null(strstr(err.message, "zip archive"));
+  }
+  free(bytes);
+}
+
+/* ---- a DOCX from memory ------------------------------------------------- */
+
+static void test_office_sniff_by_content(void **state) {
+  assert_int_equal(ty_office_sniff("PK\003\004rest", 8), 'z');
+  assert_int_equal(ty_office_sniff("%PDF-1.7", 8), 'p');
+  assert_int_equal(ty_office_sniff("1 text", 6), 0);
+  assert_int_equal(ty_office_sniff("PK", 2), 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_wordnum_formats_as_word_shows),
+      cmocka_unit_test(test_wordnum_counters_levels_restarts_and_overrides),
+      cmocka_unit_test(test_wordnum_damaged_part_gives_no_numbers),
+      cmocka_unit_test(test_zip_members_read_within_a_limit),
+      cmocka_unit_test(test_office_sniff_by_content),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
