@@ -270,6 +270,11 @@ void ty_outline_build(ty_doc *doc);
  * supplementary provisions). (outline.c) */
 void ty_outline_finish(ty_doc *doc, int statute);
 
+/* The keys alone of ty_outline_finish (the one key scheme; every reader
+ * of structured input keys through it).  The document counts as dotted
+ * when a clause is TY_K_DOTTED, as the plain-text scan decides. */
+void ty_outline_keys(ty_doc *doc, int statute);
+
 /* Parses an e-Gov law XML document already loaded in doc->text into
  * clauses keyed as the plain-text form of the same law.  Returns 0, or -1
  * with err filled (line). (read_egov.c) */

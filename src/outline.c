@@ -1039,9 +1039,15 @@ static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
   free(last_line);
 }
 
-void ty_outline_finish(ty_doc *d, int statute) {
-  keyctx x = {d, NULL, 0, statute};
+void ty_outline_keys(ty_doc *d, int statute) {
+  int dotted = 0; /* as the scan decides it: any dotted marker */
+  for (size_t i = 0; i < d->ncl; i++) dotted |= d->cl[i].kind == TY_K_DOTTED;
+  keyctx x = {d, NULL, dotted, statute};
   assign_keys(&x);
+}
+
+void ty_outline_finish(ty_doc *d, int statute) {
+  ty_outline_keys(d, statute);
   sequence_findings(d, NULL, statute);
 }
 

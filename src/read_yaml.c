@@ -6,8 +6,8 @@
  *   clause  ::= MAPPING { "id": STR, "text": STR, "clauses": clauses }
  *
  * An id is read with ty_number_parse ("(2)" -> 2, "c." -> 3, "第十条の二"
- * -> 10-2); a clause's key is its parent's key and its own ordinal, a
- * dotted id ("4.9.1") its own full path.  A clause with no id is an
+ * -> 10-2); the clauses are keyed by the outline's one scheme
+ * (ty_outline_keys), as the same structure in a text file.  A clause with no id is an
  * unnumbered paragraph ("front-N").  Labels and texts point into the
  * document's text when the scalar is written there as it reads; quoted,
  * escaped and folded scalars are copied into the document's arena.
@@ -33,8 +33,7 @@ typedef struct anchor {
 
 /* What pass 1 learns about a clause that its key needs. */
 typedef struct keyinfo {
-  const char *own; /* own component ("7", "10-2", "4.9.1", or the id) */
-  int dotted;      /* own is a full path */
+  const char *own; /* an id that is not a section number, as written */
 } keyinfo;
 
 typedef struct reader {
@@ -200,7 +199,6 @@ static size_t add_clause(reader *r) {
   }
   size_t i = r->doc->ncl - 1;
   r->ki[i].own = NULL;
-  r->ki[i].dotted = 0;
   return i;
 }
 
@@ -235,26 +233,8 @@ static void number_clause(reader *r, size_t i, int prev) {
   c->kind = m.kind;
   c->deco = m.deco;
   c->branch = m.branch;
-  if (m.kind == TY_K_DOTTED) {
-    ty_buf b = {0};
-    for (int j = 0; j < m.npath; j++) {
-      if (j)
-        ty_buf_putc(&b, '.');
-      if (j == 0 && m.path_alpha && m.path[0] >= 1 && m.path[0] <= 26)
-        ty_buf_putc(&b, (char)('A' + m.path[0] - 1));
-      else
-        ty_buf_printf(&b, "%d", m.path[j]);
-    }
-    c->ordinal = m.path[m.npath - 1];
-    k->own = ty_arena_strndup(&r->doc->arena, b.p, b.n);
-    k->dotted = 1;
-    ty_buf_free(&b);
-    return;
-  }
-  c->ordinal = m.ordinal;
-  k->own = m.branch
-               ? ty_arena_printf(&r->doc->arena, "%d-%d", m.ordinal, m.branch)
-               : ty_arena_printf(&r->doc->arena, "%d", m.ordinal);
+  /* the key itself is the outline's (assign_keys) */
+  c->ordinal = m.kind == TY_K_DOTTED ? m.path[m.npath - 1] : m.ordinal;
 }
 
 static int parse_clauses(reader *r, int parent, int depth);
@@ -353,48 +333,55 @@ static int parse_clauses(reader *r, int parent, int depth) {
 
 /* ---- keys ----------------------------------------------------------- */
 
-/* As in the outline of a text file: in a document with dotted sections,
- * a top-level "A." or "3." is a section too, an upper-case one keyed by
- * its letter, and levels below a section are written in parentheses
- * ("6.2(5)") so that a list item never collides with a subsection. */
-static int section_level(const ty_clause *c, int dotted_doc) {
-  if (c->kind == TY_K_DOTTED)
-    return 1;
-  return dotted_doc && c->depth == 1 && c->deco == TY_D_DOT &&
-         (c->kind == TY_K_ARABIC || c->kind == TY_K_LATIN_UPPER);
-}
-
+/* Keys as the outline gives the same structure in plain text
+ * (ty_outline_keys: dotted sections and the chapters they stand in, levels
+ * below a section in parentheses, statutes keyed as they are cited).  Two
+ * things a text file cannot hold are settled here: a numbered clause
+ * nested under an unnumbered one hangs from its nearest numbered
+ * ancestor, and an id that is not a section number ("Annex") keys its
+ * clause as written, its descendants under it. */
 static void assign_keys(reader *r) {
   ty_doc *d = r->doc;
-  int front = 0, dotted_doc = 0;
-  for (size_t i = 0; i < d->ncl; i++)
-    dotted_doc |= d->cl[i].kind == TY_K_DOTTED;
+  /* a statute: articles and no dotted sections (which a law never has,
+   * and which the statute scheme does not key) */
+  int statute = 0, dotted = 0;
+  /* keyed as if hung from the nearest numbered ancestor; the tree is
+   * given back as read */
+  int *tree = ty_xmalloc((d->ncl ? d->ncl : 1) * 2 * sizeof *tree);
   for (size_t i = 0; i < d->ncl; i++) {
     ty_clause *c = &d->cl[i];
-    if (c->flags & TY_CL_FRONT) {
-      c->key = ty_arena_printf(&d->arena, "front-%d", ++front);
-      continue;
-    }
-    const char *own = r->ki[i].own;
-    int a = c->parent;
-    while (a >= 0 && (d->cl[a].flags & TY_CL_FRONT))
-      a = d->cl[a].parent;
-    if (r->ki[i].dotted) {
-      c->key = own;
-    } else if (a < 0) {
-      if (section_level(c, dotted_doc) && c->kind == TY_K_LATIN_UPPER &&
-          c->ordinal >= 1 && c->ordinal <= 26)
-        c->key = ty_arena_printf(&d->arena, "%c%s", 'A' + c->ordinal - 1,
-                                 own + strspn(own, "0123456789"));
-      else
-        c->key = own;
-    } else if (section_level(&d->cl[a], dotted_doc) &&
-               !section_level(c, dotted_doc)) {
-      c->key = ty_arena_printf(&d->arena, "%s(%s)", d->cl[a].key, own);
-    } else {
-      c->key = ty_arena_printf(&d->arena, "%s.%s", d->cl[a].key, own);
+    statute |= c->kind == TY_K_JA_ARTICLE || c->kind == TY_K_EN_ARTICLE;
+    dotted |= c->kind == TY_K_DOTTED;
+    tree[2 * i] = c->parent;
+    tree[2 * i + 1] = c->depth;
+    while (c->parent >= 0 && (d->cl[c->parent].flags & TY_CL_FRONT))
+      c->parent = d->cl[c->parent].parent;
+    if (!(c->flags & TY_CL_FRONT))
+      c->depth = c->parent >= 0 ? d->cl[c->parent].depth + 1 : 1;
+  }
+  ty_outline_keys(d, statute && !dotted);
+  const char **old = ty_xmalloc((d->ncl ? d->ncl : 1) * sizeof *old);
+  for (size_t i = 0; i < d->ncl; i++) old[i] = d->cl[i].key;
+  for (size_t i = 0; i < d->ncl; i++) {
+    ty_clause *c = &d->cl[i];
+    int p = c->parent;
+    if (c->flags & TY_CL_FRONT) continue;
+    if (c->kind == TY_K_NONE && r->ki[i].own) {
+      c->key = p < 0 ? r->ki[i].own
+                     : ty_arena_printf(&d->arena, "%s.%s", d->cl[p].key,
+                                       r->ki[i].own);
+    } else if (p >= 0 && d->cl[p].key != old[p]) {
+      size_t n = strlen(old[p]);
+      if (strncmp(old[i], old[p], n) == 0)
+        c->key = ty_arena_printf(&d->arena, "%s%s", d->cl[p].key, old[i] + n);
     }
   }
+  for (size_t i = 0; i < d->ncl; i++) {
+    d->cl[i].parent = tree[2 * i];
+    d->cl[i].depth = tree[2 * i + 1];
+  }
+  free(tree);
+  free(old);
 }
 
 typedef struct keyent {
