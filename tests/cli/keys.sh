@@ -8,7 +8,8 @@
 . "$(dirname "$0")/lib/harness.sh"
 LAW=$ROOT/tests/fixtures/law
 
-keys() { awk '{print $1}' "$TMP/out"; }
+# the keys column of `taiyaku outline` (its "#" heading line left out)
+keys() { awk '!/^#/ {print $1}' "$TMP/out"; }
 
 # ---- the statute: text, e-Gov XML, YAML ---------------------------------
 run 0 "$T" outline "$LAW/ja.txt" && keys >"$TMP/txt.keys"
@@ -19,6 +20,8 @@ python3 - "$TMP/out0" >"$TMP/law.yaml" <<'PY'
 import sys
 rows = []
 for line in open(sys.argv[1], encoding='utf-8'):
+    if line.startswith('#'):
+        continue
     ind = len(line) - len(line.lstrip(' '))
     f = [x for x in line.rstrip('\n').split(' ') if x]
     rows.append((ind // 2, f[0], f[1]))
