@@ -17,7 +17,7 @@ if ! command -v clang >/dev/null 2>&1 || ! dpkg-query -W libclang-rt-14-dev >/de
 fi
 flags="$(pkg-config --cflags icu-uc icu-i18n yaml-0.1 libxml-2.0 libcmark libzip poppler-glib xlsxwriter) -std=c11 -D_GNU_SOURCE -Isrc -g -O1"
 libs="$(pkg-config --libs icu-uc icu-i18n yaml-0.1 libxml-2.0 libcmark libzip poppler-glib xlsxwriter) -lpthread -lm"
-lib_src=${LIB_SRC:-$(ls src/*.c | grep -v -e src/main.c -e src/cli.c -e src/batch.c)}
+lib_src=${LIB_SRC:-$(ls src/*.c | grep -v -e src/main.c -e src/cli -e src/batch.c -e src/safe_write.c)}
 b=${BUILD:-build}
 mkdir -p "$b/fuzz" "$b/fuzz-crashes"
 status=0

@@ -3,6 +3,7 @@
  * on a terminal, a summary table at the end.  A bad pair is reported and
  * the rest go on; the exit status is 2 if any pair failed. */
 #include "cli.h"
+#include "safe_write.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -126,14 +127,39 @@ static void *worker(void *arg) {
   }
 }
 
+/* 2 (message printed) when an output of a job would replace a file of
+ * either folder, the configuration or the dictionary (`inputs`); 0 when
+ * none would.  Only the files' status is read. */
+static int refuse_outputs_onto_inputs(const pool *p, cli_file_set *inputs) {
+  const cli_options *o = p->o;
+  cli_file_set_add(inputs, o->config_path ? o->config_path : "taiyaku.yaml");
+  cli_file_set_add(inputs, o->dict_path);
+  int status = 0;
+  for (size_t n = 0; n < p->njobs && !status; n++) {
+    for (int k = 0; k < o->nformats && !status; k++) {
+      char *out = cli_format("%s/%s.%s", o->output, p->jobs[n].name,
+                             ty_format_extension(o->formats[k]));
+      if (cli_file_set_has(inputs, out))
+        status = cli_fail(2, "%s: the output would replace an input; "
+                             "refusing to write over it (choose another -o)",
+                          out);
+      free(out);
+    }
+  }
+  return status;
+}
+
 static int default_jobs(void) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
-  return n > 0 ? (int)n : 1;
+  return n < 1 ? 1 : n > CLI_MAX_JOBS ? CLI_MAX_JOBS : (int)n;
 }
 
 int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
               const ty_config *cfg) {
   if (!o->output) return cli_fail(2, "--batch needs -o OUT_DIR");
+  if (cli_same_file(o->output, ja_dir) || cli_same_file(o->output, en_dir))
+    return cli_fail(2, "%s: -o names an input folder; its files would be read "
+                       "as inputs next time (choose another folder)", o->output);
   if (mkdir(o->output, 0777) != 0 && errno != EEXIST)
     return cli_fail(2, "%s: %s", o->output, strerror(errno));
   entry *ja = NULL, *en = NULL;
@@ -144,6 +170,9 @@ int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
     free_entries(ja, nja);
     return cli_fail(2, "%s: %s", en_dir, strerror(errno));
   }
+  cli_file_set inputs = {0};
+  for (size_t n = 0; n < nja; n++) cli_file_set_add(&inputs, ja[n].file);
+  for (size_t n = 0; n < nen; n++) cli_file_set_add(&inputs, en[n].file);
   pool p = {0};
   p.jobs = cli_calloc(nja + 1, sizeof *p.jobs);
   p.o = o;
@@ -174,6 +203,17 @@ int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
   }
   free_entries(ja, nja);
   free_entries(en, nen);
+  int refused = refuse_outputs_onto_inputs(&p, &inputs);
+  cli_file_set_free(&inputs);
+  if (refused) {
+    for (size_t n = 0; n < p.njobs; n++) {
+      free(p.jobs[n].name);
+      free(p.jobs[n].ja);
+      free(p.jobs[n].en);
+    }
+    free(p.jobs);
+    return refused;
+  }
   int jobs = o->jobs ? o->jobs : default_jobs();
   if ((size_t)jobs > p.njobs) jobs = p.njobs ? (int)p.njobs : 1;
   p.progress = isatty(STDERR_FILENO);

@@ -2,14 +2,13 @@
  * messages, memory, configuration, atomic output, exit status.  It uses
  * only the public header, taiyaku.h. */
 #include "cli.h"
+#include "safe_write.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 static void *need(void *p) {
@@ -117,34 +116,6 @@ static int has_io_error(const ty_error *err) {
   return err->message[0] && err->code == TY_ERR_IO && err->file[0];
 }
 
-/* Creates a new temporary file ".NAME.XXXXXX" beside `path`, as mkstemp
- * names them, but with mode 0666 less the umask (the kernel applies it, so
- * no process-wide umask call is needed), and stores its name in *tmp.
- * Returns the descriptor, or -1. */
-static int create_beside(const char *path, char **tmp) {
-  static const char digits[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  static unsigned long counter; /* distinct names across threads */
-  const char *slash = strrchr(path, '/');
-  int dirlen = slash ? (int)(slash - path + 1) : 0;
-  struct timespec now;
-  clock_gettime(CLOCK_REALTIME, &now);
-  for (int tries = 0; tries < 100; tries++) {
-    unsigned long v = __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED);
-    v = v * 2654435761UL ^ (unsigned long)getpid() * 40503UL ^
-        (unsigned long)now.tv_nsec;
-    char x[7];
-    for (int i = 0; i < 6; i++, v /= 62) x[i] = digits[v % 62];
-    x[6] = '\0';
-    *tmp = cli_format("%.*s.%s.%s", dirlen, path, slash ? slash + 1 : path, x);
-    int fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd >= 0 || errno != EEXIST) return fd;
-    free(*tmp);
-  }
-  *tmp = NULL;
-  return -1;
-}
-
 int cli_write_atomic(const char *path, const ty_alignment *al, ty_format fmt,
                      const ty_render_options *ro, ty_error *err) {
   return cli_write_atomic_with(path, render_alignment, al, fmt, ro, err);
@@ -163,23 +134,21 @@ int cli_write_atomic_with(const char *path, cli_render_fn render,
     if (r != 0 && !has_io_error(err)) io_error(err, path, "cannot write");
     return r;
   }
-  char *tmp = NULL;
-  int fd = create_beside(path, &tmp);
-  if (fd < 0) return io_error(err, path, "cannot create a temporary file");
-  FILE *f = fdopen(fd, "wb");
+  cli_atomic a;
+  if (cli_atomic_open(&a, path) != 0)
+    return io_error(err, path, "cannot create a temporary file");
+  FILE *f = fdopen(a.fd, "wb");
   int r = f ? render(what, fmt, ro, f, err) : -1;
   if (f) {
     if (fflush(f) != 0 || ferror(f)) r = -1;
     if (fclose(f) != 0) r = -1;
   } else {
-    close(fd);
+    close(a.fd);
   }
-  if (r == 0 && rename(tmp, path) != 0) r = -1;
-  if (r != 0) {
-    if (!has_io_error(err)) io_error(err, path, "cannot write");
-    unlink(tmp);
+  if (cli_atomic_finish(&a, r == 0) != 0) {
+    if (r == 0 || !has_io_error(err)) io_error(err, path, "cannot write");
+    r = -1;
   }
-  free(tmp);
   return r;
 }
 
@@ -221,4 +190,28 @@ done:
   ty_doc_free(en);
   ty_doc_free(ja);
   return status;
+}
+
+int cli_refuse_output_onto_inputs(const cli_options *o, const char *ja,
+                                  const char *en) {
+  if (!o->output || o->batch) return 0;
+  const char *config = o->config_path ? o->config_path : "taiyaku.yaml";
+  const char *inputs[] = {ja, en, config, o->dict_path};
+  for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++)
+    if (cli_same_file(o->output, inputs[i]))
+      return cli_fail(2, "%s: -o names the input %s; refusing to write over it",
+                      o->output, inputs[i]);
+  return 0;
+}
+
+int cli_parse_int(const char *option, const char *s, long lo, long hi,
+                  int *out) {
+  char *end;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (end == s || *end || errno == ERANGE || v < lo || v > hi)
+    return cli_fail(2, "%s: a whole number from %ld to %ld, not '%s'", option,
+                    lo, hi, s);
+  *out = (int)v;
+  return 0;
 }

@@ -71,4 +71,20 @@ int cli_align_pair(const char *ja, const char *en, const cli_options *o,
 int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
               const ty_config *cfg);
 
+/* 2 (message printed) when -o, outside --batch, is one of the input
+ * files ja, en, the configuration or the dictionary (the same file, also
+ * through a link); 0 otherwise.  Reads nothing but the files' status. */
+int cli_refuse_output_onto_inputs(const cli_options *o, const char *ja,
+                                  const char *en);
+
+/* The limits of --width: narrower tables cannot show a pair; wider ones
+ * only pad lines (a width is spent on every line of the table). */
+#define CLI_MIN_WIDTH 20
+#define CLI_MAX_WIDTH 1000
+
+/* Parses the value `s` of `option` as a decimal integer in [lo, hi] into
+ * *out.  Returns 0, or 2 with a message naming the option and range. */
+int cli_parse_int(const char *option, const char *s, long lo, long hi,
+                  int *out);
+
 #endif

@@ -9,6 +9,7 @@
  * Exit status as diff(1): 0 nothing at or above --fail-on, 1 findings at or
  * above it, 2 trouble. */
 #include "cli.h"
+#include "safe_write.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -86,9 +87,11 @@ static int terminal_width(void) {
   struct winsize ws;
   if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
       ws.ws_col > 20)
-    return ws.ws_col;
+    return ws.ws_col < CLI_MAX_WIDTH ? ws.ws_col : CLI_MAX_WIDTH;
   const char *c = getenv("COLUMNS");
-  if (c && atoi(c) > 20) return atoi(c);
+  char *end;
+  long n = c ? strtol(c, &end, 10) : 0;
+  if (c && *c && !*end && n > 20 && n <= CLI_MAX_WIDTH) return (int)n;
   return 100;
 }
 
@@ -134,12 +137,12 @@ static int parse_options(int argc, char **argv, cli_options *o) {
       break;
     case 'o': o->output = optarg; break;
     case 'w':
-      o->render.width = atoi(optarg);
-      if (o->render.width < 20) return cli_fail(2, "--width: at least 20");
+      if (cli_parse_int("--width", optarg, CLI_MIN_WIDTH, CLI_MAX_WIDTH,
+                        &o->render.width))
+        return 2;
       break;
     case 'j':
-      o->jobs = atoi(optarg);
-      if (o->jobs < 1) return cli_fail(2, "--jobs: a positive number");
+      if (cli_parse_int("--jobs", optarg, 1, CLI_MAX_JOBS, &o->jobs)) return 2;
       break;
     case 'h': usage(stdout); return cli_finish_stdout(0);
     case 'V': puts("taiyaku " TY_VERSION); return cli_finish_stdout(0);
@@ -244,6 +247,7 @@ int main(int argc, char **argv) {
     puts("taiyaku " TY_VERSION);
     return cli_finish_stdout(0);
   }
+  cli_remove_temps_on_signals();
   cli_options o = {0};
   o.fail_on = TY_SEV_ERROR;
   o.formats[0] = TY_FMT_TEXT;
@@ -260,6 +264,8 @@ int main(int argc, char **argv) {
     usage(stderr);
     return 2;
   }
+  r = cli_refuse_output_onto_inputs(&o, argv[optind], argv[optind + 1]);
+  if (r) return r;
   ty_config *cfg = cli_load_config(&o);
   if (!cfg) return 2;
   ty_config_set_by(cfg, o.by);
