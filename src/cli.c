@@ -194,11 +194,15 @@ done:
 
 int cli_refuse_output_onto_inputs(const cli_options *o, const char *ja,
                                   const char *en) {
-  if (!o->output || o->batch) return 0;
+  if (o->batch) return 0;
+  if (strcmp(ja, "-") == 0 && strcmp(en, "-") == 0)
+    return cli_fail(2, "-: standard input can be one input, not both");
+  if (!o->output) return 0;
   const char *config = o->config_path ? o->config_path : "taiyaku.yaml";
   const char *inputs[] = {ja, en, config, o->dict_path};
   for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++)
-    if (cli_same_file(o->output, inputs[i]))
+    if (inputs[i] && strcmp(inputs[i], "-") != 0 &&
+        cli_same_file(o->output, inputs[i]))
       return cli_fail(2, "%s: -o names the input %s; refusing to write over it",
                       o->output, inputs[i]);
   return 0;
@@ -213,5 +217,22 @@ int cli_parse_int(const char *option, const char *s, long lo, long hi,
     return cli_fail(2, "%s: a whole number from %ld to %ld, not '%s'", option,
                     lo, hi, s);
   *out = (int)v;
+  return 0;
+}
+
+int cli_parse_size(const char *option, const char *s, size_t *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  unsigned shift = 0;
+  if (*end == 'K' || *end == 'k') shift = 10;
+  else if (*end == 'M' || *end == 'm') shift = 20;
+  else if (*end == 'G' || *end == 'g') shift = 30;
+  if (shift) end++;
+  if (end == s || *end || s[0] == '-' || errno == ERANGE || v == 0 ||
+      v > (CLI_MAX_SIZE >> shift))
+    return cli_fail(2, "%s: a size from 1 byte to %lluG (suffix K, M or G), "
+                       "not '%s'", option, CLI_MAX_SIZE >> 30, s);
+  *out = (size_t)(v << shift);
   return 0;
 }

@@ -73,7 +73,8 @@ int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
 
 /* 2 (message printed) when -o, outside --batch, is one of the input
  * files ja, en, the configuration or the dictionary (the same file, also
- * through a link); 0 otherwise.  Reads nothing but the files' status. */
+ * through a link), or when ja and en are both "-" (standard input); 0
+ * otherwise.  Reads nothing but the files' status. */
 int cli_refuse_output_onto_inputs(const cli_options *o, const char *ja,
                                   const char *en);
 
@@ -86,5 +87,11 @@ int cli_refuse_output_onto_inputs(const cli_options *o, const char *ja,
  * *out.  Returns 0, or 2 with a message naming the option and range. */
 int cli_parse_int(const char *option, const char *s, long lo, long hi,
                   int *out);
+
+/* The largest --max-input (1 TiB). */
+#define CLI_MAX_SIZE (1ULL << 40)
+/* Parses a size ("500000", "64K", "10M", "2G"; powers of 1024) into *out.
+ * Returns 0, or 2 with a message naming the option and range. */
+int cli_parse_size(const char *option, const char *s, size_t *out);
 
 #endif

@@ -36,6 +36,7 @@ static void usage(FILE *f) {
         "      --by UNIT       number (default), paragraph or sentence\n"
         "      --prefer WHAT   renumbered clauses: number (default) or content\n"
         "      --dict FILE     EDICT or ja<TAB>en word list for anchors\n"
+        "      --max-input SIZE  refuse larger inputs (default 1G; K, M, G)\n"
         "      --min-confidence X  drop findings less sure than X (0-1)\n"
         "      --encoding ENC  auto utf-8 shift_jis euc-jp iso-2022-jp utf-16\n"
         "      --input-format F  auto (default) text markdown html yaml egov\n"
@@ -98,7 +99,7 @@ static int terminal_width(void) {
 enum { OPT_SENTENCES = 256, OPT_CONFIG, OPT_FAIL_ON, OPT_DISABLE,
        OPT_NO_CHECKS, OPT_ENCODING, OPT_SOURCE, OPT_BOM, OPT_COLOR, OPT_BATCH,
        OPT_BY, OPT_PREFER, OPT_DICT, OPT_MIN_CONFIDENCE, OPT_SEGMENTS,
-       OPT_ITS_MARKS, OPT_INPUT_FORMAT };
+       OPT_ITS_MARKS, OPT_INPUT_FORMAT, OPT_MAX_INPUT };
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, 'f'},
@@ -124,6 +125,7 @@ static const struct option long_opts[] = {
     {"segments", required_argument, 0, OPT_SEGMENTS},
     {"its-marks", no_argument, 0, OPT_ITS_MARKS},
     {"input-format", required_argument, 0, OPT_INPUT_FORMAT},
+    {"max-input", required_argument, 0, OPT_MAX_INPUT},
     {0, 0, 0, 0}};
 
 /* Parses options into o; returns -1 to go on, or an exit status. */
@@ -192,6 +194,9 @@ static int parse_options(int argc, char **argv, cli_options *o) {
       else return cli_fail(2, "--prefer: number or content");
       break;
     case OPT_DICT: o->dict_path = optarg; break;
+    case OPT_MAX_INPUT:
+      if (cli_parse_size("--max-input", optarg, &o->read.max_input)) return 2;
+      break;
     case OPT_MIN_CONFIDENCE: {
       char *end;
       errno = 0;

@@ -1,8 +1,10 @@
 /* read.c — the first stage: a file's bytes into UTF-8 text with LF line
  * ends and no BOM.
  *
- * The common case, a UTF-8 file without BOM or CR, is used in place from
- * its mapping (no copy, so gigabyte files cost only their validation).
+ * The common case, a UTF-8 file without BOM or CR, is used as read (one
+ * read(2) into a buffer of the file's size, no copy; not a mapping, whose
+ * pages fault one by one and which dies of SIGBUS when the file is
+ * truncated meanwhile).
  * Anything else becomes a malloc'd copy: cleaned UTF-8, or the output of
  * an ICU converter set to stop at the first illegal or unmapped sequence,
  * so that no byte is ever read as mojibake.  Other encodings are guessed
@@ -14,7 +16,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -471,55 +472,106 @@ static int decode(ty_doc *doc, const char *s, size_t n, int borrow,
 
 /* ---- files ---------------------------------------------------------- */
 
-/* Reads a stream that cannot be mapped (pipe, terminal, /proc file). */
-static int slurp(int fd, ty_buf *b, const char *name, ty_error *err) {
+/* Whether the first block of a file already shows it is no text, so that
+ * an endless input (/dev/zero, /dev/urandom) is refused before it fills
+ * memory: the tests decode() makes on its first SAMPLE bytes anyway (NUL
+ * bytes that are not UTF-16, control-byte noise), and NUL bytes making
+ * most of the block, which no text in any encoding has. */
+static int binary_block(const char *s, size_t n, const ty_read_options *opt) {
+  ty_encoding enc = opt ? opt->encoding : TY_ENC_AUTO;
+  size_t nul = 0;
+  for (size_t i = 0; i < n; i++)
+    nul += s[i] == 0;
+  if (nul * 4 > n * 3)
+    return 1;
+  if (enc != TY_ENC_AUTO && enc != TY_ENC_UTF8)
+    return 0; /* a stated legacy encoding: its converter decides */
+  if (nul == 0)
+    return mostly_control(s, n);
+  const unsigned char *u = (const unsigned char *)s;
+  if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+    return 0;
+  guess g[MAX_GUESSES];
+  int ng = detect(s, n, utf16_charsets, g);
+  return enc == TY_ENC_UTF8 || !decided(g, ng, MIN_CONFIDENCE_UTF16);
+}
+
+static size_t max_input(const ty_read_options *opt) {
+  return opt && opt->max_input ? opt->max_input : TY_DEFAULT_MAX_INPUT;
+}
+
+static int too_big(const ty_read_options *opt, const char *name,
+                   ty_error *err) {
+  return ty_error_set(err, TY_ERR_IO, name, 0, 0,
+                      "larger than the input limit of %zu bytes (--max-input)",
+                      max_input(opt));
+}
+
+/* Reads all of fd into b with read(2) (no mapping, so a file truncated
+ * meanwhile is a short read, not SIGBUS).  `expect` is the size fstat
+ * gave a regular file (0 for a stream).  The first block is sniffed for
+ * binary content before more is read. */
+static int read_all(int fd, size_t expect, ty_buf *b,
+                    const ty_read_options *opt, const char *name,
+                    ty_error *err) {
+  size_t limit = max_input(opt), sniffed = 0;
+  if (expect) { /* exactly the size: a doubling would waste address space */
+    b->p = ty_xmalloc(expect + 2);
+    b->cap = expect + 2;
+  }
   for (;;) {
-    ty_buf_reserve(b, 65536);
+    if (b->cap - b->n < 2)
+      ty_buf_reserve(b, b->n < 65536 ? 65536 : b->n);
     ssize_t k = read(fd, b->p + b->n, b->cap - b->n - 1);
     if (k < 0 && errno == EINTR)
       continue;
     if (k < 0)
       return ty_error_set(err, TY_ERR_IO, name, 0, 0, "%s", strerror(errno));
     if (k == 0)
-      return 0;
+      break;
     b->n += (size_t)k;
+    if (b->n > limit)
+      return too_big(opt, name, err);
+    if (!sniffed && (b->n >= SAMPLE || expect)) {
+      sniffed = 1;
+      if (binary_block(b->p, b->n < SAMPLE ? b->n : SAMPLE, opt))
+        return binary_error(err, name);
+    }
   }
+  if (expect && b->n < expect)
+    return ty_error_set(err, TY_ERR_IO, name, 0, 0,
+                        "the file shrank from %zu to %zu bytes while it was "
+                        "read",
+                        expect, b->n);
+  return 0;
+}
+
+/* Opens path for reading; "-" is standard input (*own = 0: not closed). */
+static int open_input(const char *path, int *own) {
+  *own = strcmp(path, "-") != 0;
+  return *own ? open(path, O_RDONLY | O_CLOEXEC) : STDIN_FILENO;
 }
 
 int ty_read_text(ty_doc *doc, const char *path, const ty_read_options *opt,
                  ty_error *err) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  int own;
+  int fd = open_input(path, &own);
   if (fd < 0)
     return ty_error_set(err, TY_ERR_IO, path, 0, 0, "%s", strerror(errno));
   struct stat st;
-  if (fstat(fd, &st) != 0) {
-    int e = errno;
-    close(fd);
-    return ty_error_set(err, TY_ERR_IO, path, 0, 0, "%s", strerror(e));
-  }
-  if (S_ISDIR(st.st_mode)) {
-    close(fd);
-    return ty_error_set(err, TY_ERR_IO, path, 0, 0, "is a directory");
-  }
-  if (S_ISREG(st.st_mode) && st.st_size > 0) {
-    size_t n = (size_t)st.st_size;
-    void *map = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (map != MAP_FAILED) {
-      close(fd);
-      madvise(map, n, MADV_SEQUENTIAL);
-      int rc = decode(doc, map, n, 1, opt, path, err);
-      if (rc == 0 && doc->text == map) {
-        doc->map = map;
-        doc->map_len = n;
-      } else {
-        munmap(map, n);
-      }
-      return rc;
-    }
-  }
+  int rc = 0;
+  if (fstat(fd, &st) != 0)
+    rc = ty_error_set(err, TY_ERR_IO, path, 0, 0, "%s", strerror(errno));
+  else if (S_ISDIR(st.st_mode))
+    rc = ty_error_set(err, TY_ERR_IO, path, 0, 0, "is a directory");
+  else if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max_input(opt))
+    rc = too_big(opt, path, err);
   ty_buf b = {0};
-  int rc = slurp(fd, &b, path, err);
-  close(fd);
+  if (rc == 0)
+    rc = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &b, opt,
+                  path, err);
+  if (own)
+    close(fd);
   if (rc == 0)
     rc = decode(doc, b.p ? b.p : "", b.n, 1, opt, path, err);
   if (rc == 0 && b.p && doc->text == b.p)

@@ -181,6 +181,7 @@ typedef enum ty_input_format {
 typedef struct ty_read_options {
   ty_encoding encoding; /* TY_ENC_AUTO by default */
   ty_input_format format; /* TY_IN_AUTO by default */
+  size_t max_input;     /* largest input in bytes; 0 = TY_DEFAULT_MAX_INPUT */
 } ty_read_options;
 
 /* The input format a name stands for ("text", "yaml", "egov", "html",
@@ -189,6 +190,10 @@ TY_EXPORT int ty_input_format_parse(const char *name);
 
 /* The name of an input format ("html"); "auto" for TY_IN_AUTO. */
 TY_EXPORT const char *ty_input_format_name(ty_input_format f);
+
+/* The input size limit when ty_read_options.max_input is 0 (1 GiB: a
+ * document that size takes about twice as much memory to align). */
+#define TY_DEFAULT_MAX_INPUT ((size_t)1 << 30)
 
 /* Options for rendering an alignment. */
 typedef struct ty_render_options {
