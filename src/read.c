@@ -326,11 +326,49 @@ static void utf8_stats(const char *s, size_t n, size_t *multi, size_t *runs,
   *bytes = nbytes;
 }
 
-static int invalid_utf8(const char *s, size_t bad_at, const char *name,
-                        ty_error *err) {
+/* Describes the invalid UTF-8 at s[at..n) into b: its bytes and what is
+ * wrong with them, e.g. "bytes ED A0 80: a surrogate". */
+static void describe_bad_utf8(ty_buf *b, const char *s, size_t n, size_t at) {
+  const unsigned char *u = (const unsigned char *)s + at;
+  size_t left = n - at;
+  unsigned c = u[0];
+  size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  size_t k = 1; /* the lead and the continuation bytes that follow it */
+  while (k < need && k < left && (u[k] & 0xC0) == 0x80)
+    k++;
+  ty_buf_puts(b, k > 1 ? "bytes" : "byte");
+  for (size_t i = 0; i < k; i++)
+    ty_buf_printf(b, " %02X", u[i]);
+  const char *why;
+  if (c >= 0x80 && c < 0xC0)
+    why = "a continuation byte without a lead byte";
+  else if (c == 0xC0 || c == 0xC1 || (c == 0xE0 && k > 1 && u[1] < 0xA0) ||
+           (c == 0xF0 && k > 1 && u[1] < 0x90))
+    why = "an overlong form";
+  else if (c == 0xED && k > 1 && u[1] >= 0xA0)
+    why = "a UTF-16 surrogate";
+  else if (c >= 0xF5 || (c == 0xF4 && k > 1 && u[1] >= 0x90))
+    why = "beyond U+10FFFF";
+  else if (k == left)
+    why = "a sequence cut by the end of the file";
+  else
+    why = "a sequence cut short";
+  ty_buf_printf(b, ": %s", why);
+}
+
+/* "FILE:LINE:COL: invalid UTF-8 (bytes ...: why)" for the bad byte at
+ * bad_at of s[0..n) (s starts after any BOM), followed by `tail`. */
+static int invalid_utf8(const char *s, size_t n, size_t bad_at,
+                        const char *tail, const char *name, ty_error *err) {
   int line, col;
   position_after(s, bad_at, &line, &col);
-  return ty_error_set(err, TY_ERR_ENCODING, name, line, col, "invalid UTF-8");
+  ty_buf msg = {0};
+  ty_buf_puts(&msg, "invalid UTF-8 (");
+  describe_bad_utf8(&msg, s, n, bad_at);
+  ty_buf_printf(&msg, ")%s", tail ? tail : "");
+  ty_error_set(err, TY_ERR_ENCODING, name, line, col, "%s", msg.p);
+  ty_buf_free(&msg);
+  return -1;
 }
 
 /* Bytes that are not UTF-8 (the first bad one at bad_at, after a BOM of
@@ -345,7 +383,7 @@ static int guess_japanese(ty_doc *doc, const char *s, size_t n, size_t skip,
    * accidental UTF-8 sequences; UTF-8 with a stray byte has far fewer.
    * A single byte in ASCII text is no evidence of another encoding. */
   if ((multi > 0 && runs * 4 <= multi) || (multi == 0 && bytes == 1))
-    return invalid_utf8(s + skip, bad_at - skip, name, err);
+    return invalid_utf8(s + skip, n - skip, bad_at - skip, NULL, name, err);
   guess g[MAX_GUESSES];
   int ng = detect(s, n, japanese_charsets, g);
   const guess *best = decided(g, ng, MIN_CONFIDENCE);
@@ -362,19 +400,20 @@ static int guess_japanese(ty_doc *doc, const char *s, size_t n, size_t skip,
       ty_buf_printf(&why, "; not %s at line %d, column %d", best->name, line,
                     col);
   }
+  /* whatever the detector concluded, the position is that of the first
+   * byte that is not UTF-8, in the file as it is */
   ty_buf msg = {0};
   if (ng == 0) {
-    ty_buf_puts(&msg, "cannot decide the encoding (not UTF-8, Shift_JIS, "
-                      "EUC-JP or ISO-2022-JP)");
+    ty_buf_puts(&msg, "; not Shift_JIS, EUC-JP or ISO-2022-JP either");
   } else {
-    ty_buf_puts(&msg, "cannot decide the encoding (best guesses: ");
+    ty_buf_puts(&msg, "; the encoding cannot be decided (best guesses: ");
     list_guesses(&msg, g, ng);
     if (why.n)
       ty_buf_put(&msg, why.p, why.n);
     ty_buf_putc(&msg, ')');
   }
   ty_buf_puts(&msg, "; use --encoding");
-  ty_error_set(err, TY_ERR_ENCODING, name, 0, 0, "%s", msg.p);
+  invalid_utf8(s + skip, n - skip, bad_at - skip, msg.p, name, err);
   ty_buf_free(&msg);
   ty_buf_free(&why);
   return -1;
@@ -450,7 +489,7 @@ static int decode(ty_doc *doc, const char *s, size_t n, int borrow,
   size_t bad = skip + ty_utf8_validate(s + skip, n - skip);
   if (bad < n) {
     if (enc == TY_ENC_UTF8)
-      return invalid_utf8(s + skip, bad - skip, name, err);
+      return invalid_utf8(s + skip, n - skip, bad - skip, NULL, name, err);
     return guess_japanese(doc, s, n, skip, bad, name, err);
   }
   /* 7-bit ISO-2022-JP is valid UTF-8: its kanji shifts give it away */

@@ -202,7 +202,7 @@ fi
 # too little text to tell Shift_JIS from EUC-JP: refused with the guesses
 printf '1 \202\240\202\242\n' >"$TMP/undecided.txt"
 if run 30 2 "$T" align "$TMP/undecided.txt" "$EN"; then
-  has "$TMP/err" "^taiyaku: .*undecided\.txt: cannot decide the encoding \(best guesses: .*%"
+  has "$TMP/err" "^taiyaku: .*undecided\.txt:1:3: invalid UTF-8 .*; the encoding cannot be decided \(best guesses: .*%"
 fi
 
 # ---- nothing lost ------------------------------------------------------

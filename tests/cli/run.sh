@@ -25,7 +25,7 @@ run 2 "$T" check --disable no-such-code "$JA" "$EN" && has "$TMP/err" "unknown f
 run 2 "$T" align "$TMP/nosuch.txt" "$EN" && has "$TMP/err" "^taiyaku: $TMP/nosuch.txt: .*No such file"
 run 2 "$T" align "$TMP" "$EN" && has "$TMP/err" "^taiyaku: $TMP: .*directory"
 printf 'abc\n1 ok\n2 bad \377 byte\n' >"$TMP/bad.txt"
-run 2 "$T" align "$TMP/bad.txt" "$EN" && has "$TMP/err" "^taiyaku: $TMP/bad.txt:3:7: invalid UTF-8$"
+run 2 "$T" align "$TMP/bad.txt" "$EN" && has "$TMP/err" "^taiyaku: $TMP/bad.txt:3:7: invalid UTF-8 \\(byte [0-9A-F]{2}: "
 head -c 3000 /bin/sh >"$TMP/binary.txt"
 run 2 "$T" align "$TMP/binary.txt" "$EN" && has "$TMP/err" "^taiyaku: $TMP/binary.txt: "
 : >"$TMP/empty.txt"

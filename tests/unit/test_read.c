@@ -59,7 +59,7 @@ static ty_doc *read_bytes(const char *bytes, size_t n, ty_encoding enc,
                           ty_error *err) {
   const char *path = temp_file(bytes, n);
   ty_doc *d = ty_doc_new(path, TY_JA);
-  ty_read_options o = {enc};
+  ty_read_options o = {.encoding = enc};
   int rc = ty_read_text(d, path, &o, err);
   unlink(path);
   if (rc != 0) {
@@ -79,14 +79,14 @@ static void assert_text(const ty_doc *d, const char *want) {
 
 /* ---- UTF-8 ---------------------------------------------------------- */
 
-static void test_read_clean_utf8_is_mapped(void **state) {
+static void test_read_clean_utf8_is_used_as_read(void **state) {
   ty_error err = {0};
   ty_doc *d = READ("第一条\n日本語の本文\n", TY_ENC_AUTO, &err);
   assert_non_null(d);
   assert_text(d, "第一条\n日本語の本文\n");
-  assert_non_null(d->map);
-  assert_ptr_equal(d->text, d->map);
-  assert_null(d->owned);
+  /* the buffer read(2) filled is the text: no second copy, no mapping */
+  assert_null(d->map);
+  assert_ptr_equal(d->text, d->owned);
   ty_doc_free(d);
 }
 
@@ -114,7 +114,7 @@ static void test_read_invalid_utf8_line_col(void **state) {
   ty_error err = {0};
   assert_null(READ("abc\n1 ok\n2 bad \377 byte\n", TY_ENC_AUTO, &err));
   assert_int_equal(err.code, TY_ERR_ENCODING);
-  assert_string_equal(err.message, "invalid UTF-8");
+  assert_string_equal(err.message, "invalid UTF-8 (byte FF: beyond U+10FFFF)");
   assert_int_equal(err.line, 3);
   assert_int_equal(err.column, 7);
   assert_int_equal(strncmp(err.file, "/tmp/test_read-", 15), 0);
@@ -126,7 +126,9 @@ static void test_read_invalid_utf8_column_counts_characters(void **state) {
   assert_null(READ("日米両国は、サイバー空間における協力を確認した。\n"
                    "国際的な安全保障\x80の課題について議論した。\n",
                    TY_ENC_AUTO, &err));
-  assert_string_equal(err.message, "invalid UTF-8");
+  assert_string_equal(err.message,
+                      "invalid UTF-8 (byte 80: a continuation byte without a "
+                      "lead byte)");
   assert_int_equal(err.line, 2);
   assert_int_equal(err.column, 9);
 }
@@ -147,7 +149,8 @@ static void test_read_truncated_sequence_at_eof(void **state) {
   ty_error err = {0};
   assert_null(READ("あいう\n漢字\xE5\xAD", TY_ENC_AUTO, &err));
   assert_int_equal(err.code, TY_ERR_ENCODING);
-  assert_string_equal(err.message, "invalid UTF-8");
+  assert_string_equal(err.message, "invalid UTF-8 (bytes E5 AD: a sequence cut "
+                                   "by the end of the file)");
   assert_int_equal(err.line, 2);
   assert_int_equal(err.column, 3);
 }
@@ -158,6 +161,37 @@ static void test_read_overlong_and_surrogate_are_invalid(void **state) {
   assert_int_equal(err.column, 4);
   assert_null(READ("ok \xED\xA0\x80", TY_ENC_UTF8, &err));
   assert_int_equal(err.column, 4);
+}
+
+/* Issue 12: whatever the detector concludes about bytes that are not
+ * UTF-8, the error names the line and column of the first of them. */
+static void test_read_auto_detected_errors_have_a_position(void **state) {
+  static const struct {
+    const char *text, *start;
+    int line, column;
+  } cases[] = {
+      {"1. ok\n2. caf\xE9 au lait\n", "invalid UTF-8 (byte E9:", 2, 7},
+      {"1. ok\n2. \x93quoted\x94 text\n", "invalid UTF-8 (byte 93:", 2, 4},
+      {"1. ok\n2. a\xED\xA0\x80" "b\n",
+       "invalid UTF-8 (bytes ED A0 80: a UTF-16 surrogate)", 2, 5},
+      {"1. ok\n2. a\xC0\xAF" "b\n", "invalid UTF-8 (bytes C0 AF: an overlong form)",
+       2, 5},
+      {"1. ok\n2. 日本\xE8\xAA",
+       "invalid UTF-8 (bytes E8 AA: a sequence cut by the end of the file)", 2,
+       6},
+      {"1. 日本語\n2. 語\xE8\xAA\n3. 日本語\n",
+       "invalid UTF-8 (bytes E8 AA: a sequence cut short)", 2, 5},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    ty_error err = {0};
+    assert_null(read_bytes(cases[i].text, strlen(cases[i].text), TY_ENC_AUTO,
+                           &err));
+    assert_int_equal(err.code, TY_ERR_ENCODING);
+    assert_int_equal(strncmp(err.message, cases[i].start, strlen(cases[i].start)),
+                     0);
+    assert_int_equal(err.line, cases[i].line);
+    assert_int_equal(err.column, cases[i].column);
+  }
 }
 
 /* ---- files ---------------------------------------------------------- */
@@ -266,7 +300,7 @@ static void read_fixture_as(const char *name, ty_encoding enc,
   char *want = slurp(fixture(utf8), &want_n);
   ty_doc *d = ty_doc_new(name, TY_JA);
   ty_error err = {0};
-  ty_read_options o = {enc};
+  ty_read_options o = {.encoding = enc};
   int rc = ty_read_text(d, fixture(name), &o, &err);
   if (rc != 0)
     fail_msg("%s: %s (%d:%d)", name, err.message, err.line, err.column);
@@ -327,7 +361,7 @@ static void test_read_wrong_explicit_encoding(void **state) {
   char *sjis = slurp(fixture("seed-jis.sjis.txt"), &n);
   ty_error err = {0};
   assert_null(read_bytes(sjis, n, TY_ENC_UTF8, &err));
-  assert_string_equal(err.message, "invalid UTF-8");
+  assert_int_equal(strncmp(err.message, "invalid UTF-8 (byte", 19), 0);
   assert_int_equal(err.line, 3); /* the first line with Japanese */
   assert_int_equal(err.column, 1);
   assert_null(read_bytes(sjis, n, TY_ENC_ISO2022JP, &err));
@@ -355,8 +389,9 @@ static void test_read_broken_shift_jis_is_refused(void **state) {
   ty_error err = {0};
   assert_null(read_bytes(sjis, n, TY_ENC_AUTO, &err));
   assert_int_equal(err.code, TY_ERR_ENCODING);
-  assert_non_null(strstr(
-      err.message, "cannot decide the encoding (best guesses: Shift_JIS 100%"));
+  assert_non_null(strstr(err.message, "the encoding cannot be decided (best "
+                                      "guesses: Shift_JIS 100%"));
+  assert_true(err.line > 0 && err.column > 0);
   assert_non_null(strstr(err.message, "not Shift_JIS at line"));
   assert_non_null(strstr(err.message, "; use --encoding"));
   free(sjis);
@@ -367,13 +402,17 @@ static void test_read_undecidable_bytes_are_refused(void **state) {
   /* "1 東京" in Shift_JIS: too little to tell, so no guess is acted on */
   assert_null(READ("1 \x93\x8c\x8b\x9e\n", TY_ENC_AUTO, &err));
   assert_int_equal(err.code, TY_ERR_ENCODING);
-  assert_int_equal(strncmp(err.message,
-                           "cannot decide the encoding (best guesses: ", 42),
-                   0);
-  assert_int_equal(err.line, 0);
+  assert_non_null(strstr(err.message, "; the encoding cannot be decided "
+                                      "(best guesses: "));
+  /* the first byte that is not UTF-8, whatever the detector concluded */
+  assert_int_equal(strncmp(err.message, "invalid UTF-8 (byte 93:", 23), 0);
+  assert_int_equal(err.line, 1);
+  assert_int_equal(err.column, 3);
   assert_null(READ("ab \xA4\xA4 cd \xE9\xE9\xE9 ef \xF5\n", TY_ENC_AUTO, &err));
   assert_int_equal(err.code, TY_ERR_ENCODING);
-  assert_true(strncmp(err.message, "cannot decide the encoding (", 28) == 0);
+  assert_int_equal(strncmp(err.message, "invalid UTF-8 (byte A4:", 23), 0);
+  assert_int_equal(err.line, 1);
+  assert_int_equal(err.column, 4);
   assert_non_null(strstr(err.message, "; use --encoding"));
 }
 
@@ -580,7 +619,7 @@ static void test_read_yaml_empty_file(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_read_clean_utf8_is_mapped),
+      cmocka_unit_test(test_read_clean_utf8_is_used_as_read),
       cmocka_unit_test(test_read_bom_is_stripped),
       cmocka_unit_test(test_read_crlf_and_cr_become_lf),
       cmocka_unit_test(test_read_invalid_utf8_line_col),
@@ -588,6 +627,7 @@ int main(void) {
       cmocka_unit_test(test_read_invalid_utf8_after_bom_and_crlf),
       cmocka_unit_test(test_read_truncated_sequence_at_eof),
       cmocka_unit_test(test_read_overlong_and_surrogate_are_invalid),
+    cmocka_unit_test(test_read_auto_detected_errors_have_a_position),
       cmocka_unit_test(test_read_empty_file),
       cmocka_unit_test(test_read_directory),
       cmocka_unit_test(test_read_missing_file),
