@@ -3,6 +3,7 @@
  * sentences of each paragraph. */
 #include "engine.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void add_unit(ty_doc *d, const char *s, size_t n, int line, int end_line) {
@@ -40,7 +41,44 @@ int ty_has_paragraphs(const char *t, size_t n) {
   return 0;
 }
 
+/* A structured document (YAML, XML, HTML, ...) split by the texts of its
+ * clauses, not its bytes (a YAML line "clauses:" is no unit): each clause
+ * text a paragraph, or its sentences. */
+static void split_clause_texts(ty_doc *d, ty_unit by) {
+  size_t n = d->ncl;
+  ty_clause *old = ty_xmalloc((n + 1) * sizeof *old);
+  if (n) memcpy(old, d->cl, n * sizeof *old);
+  d->ncl = 0;
+  d->findings.n = 0;
+  ty_segmenter *sg = by == TY_BY_SENTENCE ? ty_segmenter_new() : NULL;
+  ty_spans sp = {0};
+  for (size_t k = 0; k < n; k++) {
+    const ty_clause *c = &old[k];
+    if (!c->text_len) continue;
+    if (!sg) {
+      add_unit(d, c->text, c->text_len, c->line, c->end_line);
+      continue;
+    }
+    sp.n = 0;
+    ty_sentences(sg, c->text, c->text_len, d->lang, &sp);
+    int l = c->line;
+    const char *q = c->text;
+    for (size_t s = 0; s < sp.n; s++) {
+      const char *at = c->text + sp.v[s].off;
+      for (; q < at; q++) l += *q == '\n';
+      add_unit(d, at, sp.v[s].len, l, l);
+    }
+  }
+  ty_spans_free(&sp);
+  ty_segmenter_free(sg);
+  free(old);
+}
+
 void ty_doc_split_units(ty_doc *d, ty_unit by) {
+  if (d->format != TY_IN_TEXT) {
+    split_clause_texts(d, by);
+    return;
+  }
   d->ncl = 0;
   d->findings.n = 0;
   const char *t = d->text;

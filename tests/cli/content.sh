@@ -111,6 +111,13 @@ has "$TMP/out" "cannot create new file"
 run 1 "$T" align --by sentence --format json "$TMP/empty.txt" "$TMP/s-en.txt"
 py "j['summary']['missing_ja'] == 4 and j['summary']['pairs'] == 4"
 
+echo "== --by on a structured document: the clause texts are the units"
+# (Markdown list markers "1. " are no text of theirs, as a YAML line
+# "clauses:" is no unit of its own)
+FM=$ROOT/tests/fixtures/formats
+run 0 "$T" align --by paragraph --format json "$FM/cyber.ja.md" "$FM/cyber.en.md"
+py "j['summary']['pairs'] == j['summary']['content'] == 21 and not [p for p in j['pairs'] if p['ja']['text'][:3] in ('1. ', '2. ') or p['en']['text'][:3] in ('1. ', '2. ')]"
+
 echo "== --dict"
 printf '%s\n' "猫 [ねこ] /(n) cat/(P)/" "犬 [いぬ] /(n) dog/" "鳥	bird" >"$TMP/dict.txt"
 run 0 "$T" align --dict "$TMP/dict.txt" --format json "$JA" "$EN"
