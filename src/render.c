@@ -8,7 +8,7 @@ static const char *const format_names[TY_FMT_COUNT] = {
     "text", "md", "html", "csv", "tsv", "json", "yaml", "tmx", "xliff", "xliff12",
     "xlsx"};
 static const char *const format_ext[TY_FMT_COUNT] = {
-    "txt", "md", "html", "csv", "tsv", "json", "yaml", "tmx", "xlf", "xlf",
+    "txt", "md", "html", "csv", "tsv", "json", "yaml", "tmx", "xlf", "xliff",
     "xlsx"};
 
 const char *ty_format_name(ty_format f) {
