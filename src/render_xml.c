@@ -252,21 +252,36 @@ size_t *ty_findings_by_pair(const ty_alignment *al, size_t **off,
   return where;
 }
 
+/* How often each key was seen, for ty_pair_ids: open addressing. */
+typedef struct key_count {
+  const char *key;
+  unsigned n;
+} key_count;
+
 char **ty_pair_ids(const ty_alignment *al) {
   char **ids = ty_xmalloc((al->npairs + 1) * sizeof *ids);
+  size_t cap = 64;
+  while (cap < 2 * al->npairs + 2) cap *= 2;
+  key_count *kc = ty_xcalloc(cap, sizeof *kc);
   ty_xml_ids seen = {0};
   ty_buf b = {0};
   for (size_t i = 0; i < al->npairs; i++) {
     const char *key = ty_pair_key(al, &al->pairs[i]);
+    size_t h = hash_id(key) & (cap - 1);
+    while (kc[h].key && strcmp(kc[h].key, key) != 0) h = (h + 1) & (cap - 1);
+    kc[h].key = key;
+    /* the n-th pair of a key is KEY/n; a real key of that form moves on */
     ty_buf_clear(&b);
-    ty_buf_puts(&b, key);
+    if (kc[h].n++ == 0) ty_buf_puts(&b, key);
+    else ty_buf_printf(&b, "%s/%u", key, kc[h].n);
     if (!b.p) ty_buf_put(&b, "", 0);
-    for (unsigned n = 2; !ids_add(&seen, b.p); n++) {
+    while (!ids_add(&seen, b.p)) {
       ty_buf_clear(&b);
-      ty_buf_printf(&b, "%s/%u", key, n);
+      ty_buf_printf(&b, "%s/%u", key, ++kc[h].n);
     }
     ids[i] = ty_xstrdup(b.p);
   }
+  free(kc);
   ty_buf_free(&b);
   ty_xml_ids_free(&seen);
   return ids;
