@@ -490,7 +490,10 @@ static int read_support(docx *x, ty_zip *z, const char *main, ty_error *err) {
   snprintf(relname, sizeof relname, "%s_rels/%s.rels", dir,
            slash ? slash + 1 : main);
   xmlDoc *rels = parse_part(z, relname, &b, err, &rc);
-  if (rc < 0) return -1;
+  if (rc < 0) {
+    ty_buf_free(&b);
+    return -1;
+  }
   char *sty = rel_target(rels, "/styles", dir);
   xmlDoc *sd = sty ? parse_part(z, sty, &b, err, &rc) : NULL;
   read_styles(x, sd);
