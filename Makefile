@@ -56,8 +56,10 @@ $(BUILD)/libtaiyaku.so: $(BUILD)/libtaiyaku.so.$(VERSION)
 	ln -sf libtaiyaku.so.$(VERSION) $(BUILD)/$(SONAME)
 	ln -sf libtaiyaku.so.$(VERSION) $@
 
+# The CLI alone reads JSON (taiyaku summary), with Jansson.
+CLI_LIBS = $(shell pkg-config --libs jansson 2>/dev/null)
 $(BUILD)/taiyaku: $(CLI_OBJ) $(BUILD)/libtaiyaku.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(CLI_LIBS)
 
 $(CLI_OBJ): src/cli.h src/safe_write.h
 $(BUILD)/obj/update%.o $(BUILD)/obj/render_update%.o: src/update.h

@@ -2,7 +2,7 @@
 # Installs the Debian packages taiyaku builds with, when any is missing.
 # Uses apt-get as root (or through passwordless sudo); otherwise prints the
 # exact command and fails.
-pkgs="libicu-dev libyaml-dev libcmocka-dev libxml2-dev pkg-config libxml2-utils gettext"
+pkgs="libicu-dev libyaml-dev libcmocka-dev libxml2-dev pkg-config libxml2-utils gettext libjansson-dev parallel"
 # round-trip consumers (tests/cli/tm.sh, xliff.sh, omegat.sh): OmegaT, pocount
 pkgs="$pkgs omegat translate-toolkit nodejs"
 # XLSX: libxlsxwriter to write, openpyxl and LibreOffice to read back

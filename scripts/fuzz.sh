@@ -1,6 +1,6 @@
 #!/bin/sh
 # Fuzzes every target with libFuzzer for SECONDS seconds each (clang with
-# ASan+UBSan).  New inputs go to $BUILD/fuzz-work/NAME, crashes to
+# ASan+UBSan), with the target's dictionary tests/fuzz/NAME.dict if any.  New inputs go to $BUILD/fuzz-work/NAME, crashes to
 # $BUILD/fuzz-crashes/; a crash fails the run.  Add each crash as a
 # regression case to tests/fuzz/corpus/NAME/.  Environment: BUILD, the
 # build folder (default build); LIB_SRC, the library sources (default
@@ -29,7 +29,10 @@ for t in tests/fuzz/fuzz_*.c; do
   work=$b/fuzz-work/$name
   mkdir -p "$work"
   echo "fuzzing $name for ${seconds}s"
-  if ! "$bin" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+  dict=
+  [ -f "tests/fuzz/$name.dict" ] && dict="-dict=tests/fuzz/$name.dict"
+  # shellcheck disable=SC2086 # $dict is one word or none
+  if ! "$bin" -print_final_stats=1 -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 $dict \
        -artifact_prefix="$b/fuzz-crashes/$name-" "$work" "tests/fuzz/corpus/$name" \
        >"$b/fuzz/$name.log" 2>&1; then
     echo "fuzz: $name found a problem ($b/fuzz/$name.log, $b/fuzz-crashes/)" >&2
@@ -37,5 +40,9 @@ for t in tests/fuzz/fuzz_*.c; do
     status=1
   fi
   grep -E '^#[0-9]+[[:space:]]+DONE' "$b/fuzz/$name.log" || true
+  # the speed and how far the corpus grew, for the record
+  grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)' \
+    "$b/fuzz/$name.log" | tr '\n' ' ' || true
+  echo
 done
 exit $status

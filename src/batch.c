@@ -19,7 +19,7 @@ typedef struct job {
   /* results */
   int status; /* 0, 1, 2 */
   ty_summary sum;
-  char error[1100];
+  char error[2200];
 } job;
 
 typedef struct pool {
@@ -94,15 +94,7 @@ static void run_job(job *j, const cli_options *o, const ty_config *cfg) {
   } else {
     j->status = 2;
   }
-  if (j->status == 2) {
-    if (err.file[0] && err.line)
-      snprintf(j->error, sizeof j->error, "%s:%d:%d: %s", err.file, err.line,
-               err.column, err.message);
-    else if (err.file[0])
-      snprintf(j->error, sizeof j->error, "%s: %s", err.file, err.message);
-    else
-      snprintf(j->error, sizeof j->error, "%s", err.message);
-  }
+  if (j->status == 2) cli_format_error(&err, j->error, sizeof j->error);
   ty_alignment_free(al);
   ty_doc_free(en);
   ty_doc_free(ja);

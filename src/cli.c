@@ -43,22 +43,72 @@ char *cli_format(const char *fmt, ...) {
   return p;
 }
 
+/* Whether s holds a byte that would break a one-line message or its
+ * FILE:LINE:COL reading: a control character, a quote or a backslash. */
+static int odd_path(const char *s) {
+  for (; *s; s++)
+    if ((unsigned char)*s < 0x20 || *s == 0x7F || *s == '"' || *s == '\\')
+      return 1;
+  return 0;
+}
+
+/* Writes s to f with control characters as C escapes (\n, \t, \xHH). */
+static void put_escaped(FILE *f, const char *s, int quote) {
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '\n') fputs("\\n", f);
+    else if (c == '\t') fputs("\\t", f);
+    else if (c == '\r') fputs("\\r", f);
+    else if (c < 0x20 || c == 0x7F) fprintf(f, "\\x%02X", c);
+    else if (quote && (c == '"' || c == '\\')) fprintf(f, "\\%c", c);
+    else fputc(c, f);
+  }
+}
+
 int cli_fail(int status, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  fputs("taiyaku: ", stderr);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
+  char *msg = NULL;
+  int n = vasprintf(&msg, fmt, ap);
   va_end(ap);
+  if (n < 0) {
+    fputs("taiyaku: out of memory\n", stderr);
+    exit(2);
+  }
+  /* one message, one line: a newline inside (a path's) cannot split it */
+  fputs("taiyaku: ", stderr);
+  put_escaped(stderr, msg, 0);
+  fputc('\n', stderr);
+  free(msg);
   return status;
 }
 
-int cli_report_error(const ty_error *err) {
+const char *cli_quote_path(const char *path, char *buf, size_t size) {
+  if (!odd_path(path)) return path;
+  FILE *f = fmemopen(buf, size, "w");
+  if (!f) return path;
+  fputc('"', f);
+  put_escaped(f, path, 1);
+  fputc('"', f);
+  fclose(f);
+  buf[size - 1] = '\0';
+  return buf;
+}
+
+int cli_format_error(const ty_error *err, char *buf, size_t size) {
+  char q[1100];
+  const char *file = cli_quote_path(err->file, q, sizeof q);
   if (err->file[0] && err->line)
-    return cli_fail(2, "%s:%d:%d: %s", err->file, err->line, err->column,
+    return snprintf(buf, size, "%s:%d:%d: %s", file, err->line, err->column,
                     err->message);
-  if (err->file[0]) return cli_fail(2, "%s: %s", err->file, err->message);
-  return cli_fail(2, "%s", err->message);
+  if (err->file[0]) return snprintf(buf, size, "%s: %s", file, err->message);
+  return snprintf(buf, size, "%s", err->message);
+}
+
+int cli_report_error(const ty_error *err) {
+  char msg[2200];
+  cli_format_error(err, msg, sizeof msg);
+  return cli_fail(2, "%s", msg);
 }
 
 int cli_finish_stdout(int status) {

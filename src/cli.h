@@ -37,11 +37,18 @@ char *cli_strndup(const char *s, size_t n);
 /* A new string formatted as by printf (cli_alloc'd; the caller frees). */
 char *cli_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Prints "taiyaku: message" on stderr; returns `status`. */
+/* Prints "taiyaku: message" on stderr, on one line (control characters
+ * escaped); returns `status`. */
 int cli_fail(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Prints a library error as "taiyaku: FILE:LINE:COL: message"; returns 2. */
 int cli_report_error(const ty_error *err);
+/* Formats a library error as "FILE:LINE:COL: message" (FILE quoted by
+ * cli_quote_path) into buf; returns what snprintf returns. */
+int cli_format_error(const ty_error *err, char *buf, size_t size);
+/* `path` itself, or when it holds a control character, a quote or a
+ * backslash, "path" with those escaped (\n, \xHH), written into buf. */
+const char *cli_quote_path(const char *path, char *buf, size_t size);
 /* Flushes stdout; a failed write (a full disk, a closed pipe) gives 2. */
 int cli_finish_stdout(int status);
 /* The configuration: defaults, then --config or ./taiyaku.yaml, then
@@ -60,6 +67,9 @@ typedef int (*cli_render_fn)(const void *what, ty_format fmt,
 int cli_write_atomic_with(const char *path, cli_render_fn render,
                           const void *what, ty_format fmt,
                           const ty_render_options *ro, ty_error *err);
+/* `summary REPORT.json...`: JSON reports merged into one table and exit
+ * status (cli_summary.c). */
+int cli_summary(int argc, char **argv, const cli_options *o);
 /* `update OLD NEW TRANSLATION` (cli_update.c). */
 int cli_update(int argc, char **argv, const cli_options *o);
 /* Exit status for an alignment under --fail-on. */

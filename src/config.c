@@ -58,12 +58,25 @@ typedef struct loader {
   ty_config *cfg;
   ty_severity sev[TY_CODE_COUNT]; /* committed only on success */
   const char *path;
+  const char *text; /* the whole file, for positions of reader errors */
+  size_t len;
   ty_error *err;
 } loader;
 
 static int fail_at(loader *l, yaml_mark_t m, const char *fmt, const char *arg) {
   return ty_error_set(l->err, TY_ERR_SYNTAX, l->path, (int)m.line + 1,
                       (int)m.column + 1, fmt, arg);
+}
+
+int ty_yaml_reader_error(ty_error *err, const char *path, const char *text,
+                         size_t len, size_t offset, const char *problem) {
+  /* libyaml's reader (bad UTF-8, control characters) gives only a byte
+   * offset, for bad UTF-8 that of a byte after the sequence's start */
+  size_t bad = ty_utf8_validate(text, len);
+  int line, col;
+  ty_utf8_line_col(text, len, bad < len ? bad : offset, &line, &col);
+  return ty_error_set(err, bad < len ? TY_ERR_ENCODING : TY_ERR_SYNTAX, path,
+                      line, col, "%s", bad < len ? "invalid UTF-8" : problem);
 }
 
 /* Advances to the next event; a libyaml error becomes the error record. */
@@ -74,8 +87,11 @@ static int next(loader *l) {
   if (!yaml_parser_parse(&l->parser, &l->ev)) {
     yaml_parser_t *p = &l->parser;
     yaml_mark_t m = p->problem ? p->problem_mark : p->context_mark;
-    return ty_error_set(l->err, TY_ERR_SYNTAX, l->path, (int)m.line + 1,
-                        (int)m.column + 1, "%s%s%s",
+    int line = (int)m.line + 1, col = (int)m.column + 1;
+    if (p->error == YAML_READER_ERROR)
+      return ty_yaml_reader_error(l->err, l->path, l->text, l->len,
+                                  p->problem_offset, p->problem);
+    return ty_error_set(l->err, TY_ERR_SYNTAX, l->path, line, col, "%s%s%s",
                         p->problem ? p->problem : "malformed YAML",
                         p->context ? " " : "", p->context ? p->context : "");
   }
@@ -83,6 +99,25 @@ static int next(loader *l) {
   if (l->ev.type == YAML_ALIAS_EVENT)
     return fail_at(l, l->ev.start_mark, "aliases are not supported in %s",
                    "taiyaku.yaml");
+  return 0;
+}
+
+/* Where a key of a mapping was first met. */
+typedef struct key_seen {
+  int seen;
+  yaml_mark_t at;
+} key_seen;
+
+/* Notes the current key `key`; a key met twice is an error at the second
+ * naming the first (libyaml lets the last win silently). */
+static int note_key(loader *l, key_seen *k, const char *key) {
+  yaml_mark_t m = l->ev.start_mark;
+  if (k->seen)
+    return ty_error_set(l->err, TY_ERR_SYNTAX, l->path, (int)m.line + 1,
+                        (int)m.column + 1, "duplicate key '%s' (first at %d:%d)",
+                        key, (int)k->at.line + 1, (int)k->at.column + 1);
+  k->seen = 1;
+  k->at = m;
   return 0;
 }
 
@@ -101,6 +136,7 @@ static int is_null(const loader *l) {
 }
 
 static int load_severity(loader *l) {
+  key_seen seen[TY_CODE_COUNT] = {{0}};
   if (is_null(l))
     return 0;
   if (l->ev.type != YAML_MAPPING_START_EVENT)
@@ -118,6 +154,8 @@ static int load_severity(loader *l) {
     if (code < 0)
       return fail_at(l, l->ev.start_mark, "unknown finding code '%s'",
                      scalar(l));
+    if (note_key(l, &seen[code], scalar(l)))
+      return -1;
     if (next(l))
       return -1;
     if (l->ev.type != YAML_SCALAR_EVENT)
@@ -166,6 +204,7 @@ static int load_entry(loader *l) {
   const char **en = NULL;
   size_t nen = 0;
   int rc = -1;
+  key_seen seen[2] = {{0}}; /* en, ja */
   for (;;) {
     if (next(l))
       goto out;
@@ -181,6 +220,8 @@ static int load_entry(loader *l) {
               "glossary: unknown key '%s' (expected ja or en)", scalar(l));
       goto out;
     }
+    if (note_key(l, &seen[is_ja], scalar(l)))
+      goto out;
     if (next(l))
       goto out;
     if (is_ja) {
@@ -238,6 +279,7 @@ static int load_glossary(loader *l) {
 }
 
 static int load_top(loader *l) {
+  key_seen seen[2] = {{0}}; /* severity, glossary */
   if (next(l))
     return -1; /* stream start */
   if (next(l))
@@ -267,6 +309,8 @@ static int load_top(loader *l) {
       if (!which)
         return fail_at(l, l->ev.start_mark,
                        "unknown key '%s' (expected severity or glossary)", key);
+      if (note_key(l, &seen[which - 1], key))
+        return -1;
       if (next(l))
         return -1;
       if ((which == 1 ? load_severity(l) : load_glossary(l)) != 0)
@@ -284,11 +328,35 @@ static int load_top(loader *l) {
   return 0;
 }
 
-int ty_config_load(ty_config *cfg, const char *path, ty_error *err) {
+/* Reads the whole file at `path` into b. */
+static int read_config_text(const char *path, ty_buf *b, ty_error *err) {
   FILE *f = fopen(path, "rb");
   if (!f)
     return ty_error_set(err, TY_ERR_IO, path, 0, 0, "%s", strerror(errno));
+  char chunk[65536];
+  size_t k;
+  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 &&
+         b->n <= TY_DEFAULT_MAX_INPUT)
+    ty_buf_put(b, chunk, k);
+  int bad = ferror(f);
+  fclose(f);
+  if (b->n > TY_DEFAULT_MAX_INPUT)
+    return ty_error_set(err, TY_ERR_IO, path, 0, 0, "larger than %zu bytes",
+                        TY_DEFAULT_MAX_INPUT);
+  if (bad)
+    return ty_error_set(err, TY_ERR_IO, path, 0, 0, "read error");
+  return 0;
+}
+
+int ty_config_load(ty_config *cfg, const char *path, ty_error *err) {
+  ty_buf text = {0};
+  if (read_config_text(path, &text, err) != 0) {
+    ty_buf_free(&text);
+    return -1;
+  }
   loader l = {0};
+  l.text = text.p ? text.p : "";
+  l.len = text.n;
   l.cfg = cfg;
   l.path = path;
   l.err = err;
@@ -296,14 +364,12 @@ int ty_config_load(ty_config *cfg, const char *path, ty_error *err) {
   size_t ngloss = cfg->ngloss;
   if (!yaml_parser_initialize(&l.parser))
     ty_oom();
-  yaml_parser_set_input_file(&l.parser, f);
+  yaml_parser_set_input_string(&l.parser, (const unsigned char *)l.text, l.len);
   int rc = load_top(&l);
   if (l.have_ev)
     yaml_event_delete(&l.ev);
   yaml_parser_delete(&l.parser);
-  if (rc == 0 && ferror(f))
-    rc = ty_error_set(err, TY_ERR_IO, path, 0, 0, "read error");
-  fclose(f);
+  ty_buf_free(&text);
   if (rc == 0)
     memcpy(cfg->sev, l.sev, sizeof l.sev);
   else

@@ -61,6 +61,10 @@ int32_t ty_utf8_decode(const char *s, size_t n, int *len);
 int ty_utf8_encode(int32_t c, char *out);
 /* Index of the first invalid byte in s[0..n), or n when all is valid. */
 size_t ty_utf8_validate(const char *s, size_t n);
+/* Line and column (1-based; columns in characters, lines ended by LF) of
+ * byte `at` of s[0..n). */
+void ty_utf8_line_col(const char *s, size_t n, size_t at, int *line,
+                      int *col);
 /* True for the spaces a clause file uses: ASCII space, tab, NBSP U+00A0,
  * ideographic space U+3000 (and other Zs). */
 int ty_is_space(int32_t c);
@@ -283,6 +287,12 @@ int ty_read_egov(ty_doc *doc, ty_error *err);
 /* Parses a YAML clause file already loaded in doc->text into clauses.
  * Returns 0, or -1 with err filled (line, column). (read_yaml.c) */
 int ty_read_yaml(ty_doc *doc, ty_error *err);
+/* Fills err for a libyaml reader error (invalid UTF-8, a control
+ * character) at byte `offset` of text[0..len), which libyaml gives without
+ * a line and column: the first invalid UTF-8 byte, else that offset.
+ * Returns -1. (config.c) */
+int ty_yaml_reader_error(ty_error *err, const char *path, const char *text,
+                         size_t len, size_t offset, const char *problem);
 
 /* Appends a clause to doc and returns it (zeroed, parent -1). */
 ty_clause *ty_doc_add_clause(ty_doc *doc);

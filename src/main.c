@@ -24,6 +24,7 @@ static void usage(FILE *f) {
         "       taiyaku check [OPTIONS] JA EN\n"
         "       taiyaku outline [--encoding ENC] [--input-format F] FILE\n"
         "       taiyaku update [OPTIONS] OLD NEW TRANSLATION\n"
+        "       taiyaku summary [--fail-on SEV] [--format json] REPORT.json...\n"
         "options:\n"
         "  -f, --format F[,F]  text md html csv tsv json yaml tmx xliff xliff12 xlsx\n"
         "  -o, --output PATH   write there atomically (a folder with --batch)\n"
@@ -262,9 +263,10 @@ int main(int argc, char **argv) {
   if (r >= 0) return r;
   if (strcmp(cmd, "outline") == 0) return cmd_outline(argc, argv, &o);
   if (strcmp(cmd, "update") == 0) return cli_update(argc, argv, &o);
+  if (strcmp(cmd, "summary") == 0) return cli_summary(argc, argv, &o);
   if (strcmp(cmd, "check") == 0) o.render.findings_only = 1;
   else if (strcmp(cmd, "align") != 0)
-    return cli_fail(2, "unknown command '%s' (align, check, outline, update)", cmd);
+    return cli_fail(2, "unknown command '%s' (align, check, outline, update, summary)", cmd);
   if (argc - optind != 2) {
     usage(stderr);
     return 2;

@@ -66,8 +66,17 @@ static xmlNode *child(const xmlNode *n, const char *name) {
   return NULL;
 }
 
+/* The internal general entity a reference names, or NULL (an external
+ * or undeclared one). */
+static const xmlEntity *internal_entity(const xmlNode *ref) {
+  const xmlEntity *e = xmlGetDocEntity(ref->doc, ref->name);
+  return e && e->etype == XML_INTERNAL_GENERAL_ENTITY ? e : NULL;
+}
+
 /* Appends the text content of n (Ruby, Sup and the like included) to b,
- * the line breaks and indentation of the XML file left out. */
+ * the line breaks and indentation of the XML file left out.  A reference
+ * to an internal entity ("&int;") stands for the entity's text, as if
+ * written out (check_entities has refused the others). */
 static void put_text(ty_buf *b, const xmlNode *n) {
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -76,6 +85,8 @@ static void put_text(ty_buf *b, const xmlNode *n) {
     } else if (c->type == XML_ELEMENT_NODE && !is(c, "Rt")) {
       /* a ruby reading is not part of the sentence */
       put_text(b, c);
+    } else if (c->type == XML_ENTITY_REF_NODE && internal_entity(c)) {
+      put_text(b, (const xmlNode *)internal_entity(c));
     }
   }
 }
@@ -407,10 +418,45 @@ static void law_body(reader *r, const xmlNode *body) {
   }
 }
 
+/* Bounds on entity references: how deep they nest and how many nodes
+ * their expansions visit in all (libxml2 refuses loops and the classic
+ * "billion laughs" itself; these keep put_text's walk bounded whatever
+ * libxml2 lets through). */
+#define MAX_ENTITY_DEPTH 16
+#define MAX_ENTITY_NODES 1000000
+
+/* Checks every entity reference under n: an external or undeclared one is
+ * an error at its line (no file or network is ever read).  Returns 0, or
+ * -1 with err filled. */
+static int check_entities(const ty_doc *d, const xmlNode *n, int depth,
+                          size_t *visited, ty_error *err) {
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (++*visited > MAX_ENTITY_NODES || depth > MAX_ENTITY_DEPTH)
+      return ty_error_set(err, TY_ERR_SYNTAX, d->name, line_of(c), 0,
+                          "XML: entities expand too much");
+    if (c->type == XML_ENTITY_REF_NODE) {
+      const xmlEntity *e = internal_entity(c);
+      if (!e)
+        return ty_error_set(err, TY_ERR_SYNTAX, d->name, line_of(c), 0,
+                            "XML: the external entity &%s; is not read "
+                            "(only internal entities are expanded)",
+                            (const char *)c->name);
+      if (check_entities(d, (const xmlNode *)e, depth + 1, visited, err))
+        return -1;
+    } else if (c->type == XML_ELEMENT_NODE &&
+               check_entities(d, c, depth, visited, err)) {
+      return -1;
+    }
+  }
+  return 0;
+}
+
 int ty_read_egov(ty_doc *d, ty_error *err) {
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
   if (!ctxt) ty_oom();
-  /* no network, no entity expansion, no messages on stderr */
+  /* no network, no entity substitution by the parser (internal entities
+   * are expanded as text by put_text; external ones are refused), no
+   * messages on stderr */
   int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
              XML_PARSE_BIG_LINES;
   if (d->len > (size_t)0x7fffffff) {
@@ -440,6 +486,11 @@ int ty_read_egov(ty_doc *d, ty_error *err) {
                  "not an e-Gov law document: the root element is <%s>, "
                  "not <Law>",
                  root ? (const char *)root->name : "");
+    xmlFreeDoc(x);
+    return -1;
+  }
+  size_t visited = 0;
+  if (check_entities(d, root, 0, &visited, err)) {
     xmlFreeDoc(x);
     return -1;
   }

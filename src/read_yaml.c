@@ -55,6 +55,16 @@ static int fail_at(reader *r, yaml_mark_t m, const char *fmt, const char *arg) {
                       (int)m.column + 1, fmt, arg);
 }
 
+/* A key met twice in one mapping: an error at the second naming the
+ * first (libyaml would let the last win silently). */
+static int duplicate_key(reader *r, const char *key, yaml_mark_t first,
+                         yaml_mark_t second) {
+  return ty_error_set(r->err, TY_ERR_SYNTAX, r->doc->name, (int)second.line + 1,
+                      (int)second.column + 1,
+                      "duplicate key '%s' (first at %d:%d)", key,
+                      (int)first.line + 1, (int)first.column + 1);
+}
+
 static void remember_anchor(reader *r, const char *name, const char *val,
                             size_t len) {
   if (r->nanchors == r->acap) {
@@ -118,6 +128,9 @@ static int next(reader *r) {
   if (!yaml_parser_parse(&r->parser, &r->ev)) {
     yaml_parser_t *p = &r->parser;
     yaml_mark_t m = p->problem ? p->problem_mark : p->context_mark;
+    if (p->error == YAML_READER_ERROR)
+      return ty_yaml_reader_error(r->err, r->doc->name, r->doc->text,
+                                  r->doc->len, p->problem_offset, p->problem);
     return ty_error_set(r->err, TY_ERR_SYNTAX, r->doc->name, (int)m.line + 1,
                         (int)m.column + 1, "%s%s%s",
                         p->problem ? p->problem : "malformed YAML",
@@ -256,6 +269,8 @@ static int parse_clause(reader *r, int parent, int depth, int prev) {
   c->parent = parent;
   c->text = "";
   int has_id = 0;
+  yaml_mark_t seen_at[3]; /* id, text, clauses */
+  int seen = 0;
   for (;;) {
     if (next(r))
       return -1;
@@ -265,6 +280,16 @@ static int parse_clause(reader *r, int parent, int depth, int prev) {
                           ? (const char *)r->ev.data.scalar.value
                           : "";
     yaml_mark_t key_mark = r->ev.start_mark;
+    int which = strcmp(key, "id") == 0     ? 0
+                : strcmp(key, "text") == 0 ? 1
+                : strcmp(key, "clauses") == 0 ? 2
+                                              : -1;
+    if (which >= 0 && (seen & 1 << which))
+      return duplicate_key(r, key, seen_at[which], key_mark);
+    if (which >= 0) {
+      seen |= 1 << which;
+      seen_at[which] = key_mark;
+    }
     if (strcmp(key, "clauses") == 0) {
       if (next(r) || parse_clauses(r, (int)i, depth + 1))
         return -1;
@@ -419,6 +444,30 @@ static void duplicate_findings(ty_doc *d) {
 
 /* ---- the file ------------------------------------------------------- */
 
+/* A top-level key and where it stands. */
+typedef struct top_key {
+  const char *name;
+  yaml_mark_t at;
+} top_key;
+
+static int by_name_then_place(const void *x, const void *y) {
+  const top_key *a = x, *b = y;
+  int c = strcmp(a->name, b->name);
+  if (c)
+    return c;
+  return a->at.index < b->at.index ? -1 : a->at.index > b->at.index;
+}
+
+/* The top level's keys other than clauses: are ignored, but one written
+ * twice is still an error (sorted, so a file of many keys stays fast). */
+static int check_top_keys(reader *r, top_key *k, size_t n) {
+  qsort(k, n, sizeof *k, by_name_then_place);
+  for (size_t i = 1; i < n; i++)
+    if (strcmp(k[i - 1].name, k[i].name) == 0)
+      return duplicate_key(r, k[i].name, k[i - 1].at, k[i].at);
+  return 0;
+}
+
 static int parse_file(reader *r) {
   if (next(r) || next(r))
     return -1; /* the stream start, then a document */
@@ -432,27 +481,46 @@ static int parse_file(reader *r) {
                    "a clause file must be a mapping with a %s list",
                    "clauses:");
   int seen = 0;
+  yaml_mark_t clauses_at = r->ev.start_mark;
+  top_key *keys = NULL;
+  size_t nkeys = 0, kcap = 0;
+  int rc = 0;
   for (;;) {
-    if (next(r))
-      return -1;
+    if ((rc = next(r)) != 0)
+      break;
     if (r->ev.type == YAML_MAPPING_END_EVENT)
       break;
-    int is_clauses =
-        r->ev.type == YAML_SCALAR_EVENT &&
-        strcmp((const char *)r->ev.data.scalar.value, "clauses") == 0;
-    if (skip_node(r) || next(r))
-      return -1;
+    yaml_mark_t key_at = r->ev.start_mark;
+    int is_scalar = r->ev.type == YAML_SCALAR_EVENT;
+    const char *name = is_scalar ? (const char *)r->ev.data.scalar.value : "";
+    int is_clauses = is_scalar && strcmp(name, "clauses") == 0;
+    if (is_scalar && !is_clauses) {
+      if (nkeys == kcap)
+        keys = ty_xrealloc(keys, (kcap = kcap ? kcap * 2 : 8) * sizeof *keys);
+      keys[nkeys].name = ty_arena_strndup(&r->doc->arena, name, strlen(name));
+      keys[nkeys++].at = key_at;
+    }
+    if (is_clauses && seen) {
+      rc = duplicate_key(r, "clauses", clauses_at, key_at);
+      break;
+    }
+    if ((rc = skip_node(r)) != 0 || (rc = next(r)) != 0)
+      break;
     if (!is_clauses) {
-      if (skip_node(r))
-        return -1;
+      if ((rc = skip_node(r)) != 0)
+        break;
       continue;
     }
-    if (seen)
-      return fail_at(r, r->ev.start_mark, "a second %s list", "clauses:");
     seen = 1;
-    if (parse_clauses(r, -1, 1))
-      return -1;
+    clauses_at = key_at;
+    if ((rc = parse_clauses(r, -1, 1)) != 0)
+      break;
   }
+  if (rc == 0)
+    rc = check_top_keys(r, keys, nkeys);
+  free(keys);
+  if (rc)
+    return -1;
   if (!seen)
     return fail_at(r, doc_mark,
                    "a clause file must be a mapping with a %s list",

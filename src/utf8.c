@@ -127,3 +127,18 @@ int ty_is_japanese(int32_t c) {
   return U_SUCCESS(e) && (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
                           sc == USCRIPT_KATAKANA);
 }
+
+void ty_utf8_line_col(const char *s, size_t n, size_t at, int *line,
+                      int *col) {
+  int ln = 1, c = 1;
+  for (size_t i = 0; i < at && i < n; i++) {
+    if (s[i] == '\n') {
+      ln++;
+      c = 1;
+    } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+      c++;
+    }
+  }
+  *line = ln;
+  *col = c;
+}

@@ -189,6 +189,50 @@ static void test_config_missing_file(void **state) {
   ty_config_free(cfg);
 }
 
+/* Issue 12: libyaml's reader gives bad bytes no line; ours is theirs. */
+static void test_config_invalid_utf8_at_its_position(void **state) {
+  ty_config *cfg = ty_config_new();
+  ty_error err = {0};
+  assert_int_equal(load(cfg, "severity:\n  length\xE9: info\n", &err), -1);
+  assert_int_equal(err.code, TY_ERR_ENCODING);
+  assert_string_equal(err.message, "invalid UTF-8");
+  assert_int_equal(err.line, 2);
+  assert_int_equal(err.column, 9);
+  assert_int_equal(load(cfg, "glossary:\n  - ja: 日本\n    en: a\x01\n", &err),
+                   -1);
+  assert_string_equal(err.message, "control characters are not allowed");
+  assert_int_equal(err.line, 3);
+  assert_int_equal(err.column, 10);
+  ty_config_free(cfg);
+}
+
+/* Issue 12: a key written twice is an error naming both places, at every
+ * level (libyaml would let the last one win silently). */
+static void test_config_duplicate_keys_name_both_positions(void **state) {
+  static const struct {
+    const char *yaml, *message;
+    int line, column;
+  } cases[] = {
+      {"severity:\n  length-ratio: info\n  length-ratio: off\n",
+       "duplicate key 'length-ratio' (first at 2:3)", 3, 3},
+      {"severity: {}\nglossary: []\nseverity:\n",
+       "duplicate key 'severity' (first at 1:1)", 3, 1},
+      {"glossary:\n  - ja: 法律\n    en: law\n    ja: 法\n",
+       "duplicate key 'ja' (first at 2:5)", 4, 5},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    ty_config *cfg = ty_config_new();
+    ty_error err = {0};
+    assert_int_equal(load(cfg, cases[i].yaml, &err), -1);
+    assert_string_equal(err.message, cases[i].message);
+    assert_int_equal(err.line, cases[i].line);
+    assert_int_equal(err.column, cases[i].column);
+    /* and the configuration is left as it was */
+    assert_int_equal(cfg->sev[TY_LENGTH_RATIO], TY_SEV_WARNING);
+    ty_config_free(cfg);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_config_code_names_round_trip),
@@ -198,6 +242,8 @@ int main(void) {
       cmocka_unit_test(test_config_empty_file_and_empty_sections),
       cmocka_unit_test(test_config_errors),
       cmocka_unit_test(test_config_missing_file),
+      cmocka_unit_test(test_config_invalid_utf8_at_its_position),
+      cmocka_unit_test(test_config_duplicate_keys_name_both_positions),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

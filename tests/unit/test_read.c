@@ -586,6 +586,26 @@ static void test_read_yaml_errors(void **state) {
              "a clause file holds one");
 }
 
+/* Issue 12: a key written twice in a clause file is an error naming both
+ * places (libyaml lets the last win silently). */
+static void test_read_yaml_duplicate_keys_name_both_positions(void **state) {
+  yaml_fails("clauses:\n  - id: \"1\"\n    text: a\n    id: \"2\"\n", 4, 5,
+             "duplicate key 'id' (first at 2:5)");
+  yaml_fails("clauses:\n  - id: \"1\"\n    clauses: []\n    text: a\n"
+             "    clauses: []\n",
+             5, 5, "duplicate key 'clauses' (first at 3:5)");
+  yaml_fails("title: x\nclauses:\n  - id: \"1\"\ntitle: y\n", 4, 1,
+             "duplicate key 'title' (first at 1:1)");
+  yaml_fails("clauses:\n  - id: \"1\"\nclauses: []\n", 3, 1,
+             "duplicate key 'clauses' (first at 1:1)");
+}
+
+/* A control character, which libyaml's reader reports without a line. */
+static void test_read_yaml_control_character_position(void **state) {
+  yaml_fails("clauses:\n  - id: \"1\"\n    text: a\x01b\n", 3, 12,
+             "control characters are not allowed");
+}
+
 static void test_read_yaml_bombs_refused(void **state) {
   yaml_fails("a: &a [x, x]\nb: &b [*a, *a]\nclauses: [*b, *b]\n", 3, 11,
              "a clause must be a mapping");
@@ -653,6 +673,8 @@ int main(void) {
       cmocka_unit_test(test_read_yaml_scalar_alias),
       cmocka_unit_test(test_read_yaml_errors),
       cmocka_unit_test(test_read_yaml_bombs_refused),
+      cmocka_unit_test(test_read_yaml_duplicate_keys_name_both_positions),
+      cmocka_unit_test(test_read_yaml_control_character_position),
       cmocka_unit_test(test_read_yaml_empty_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
