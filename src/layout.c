@@ -142,17 +142,19 @@ void ty_layout_flush(ty_layout *l, int keep_marker) {
   if (!p->n && (!l->mark.n || keep_marker)) return;
   int src = l->mark.n && l->mark_line ? l->mark_line : l->para_line;
   open_block(l, src ? src : last_src(l));
+  /* a marker alone (<li></li>) may come before any text was kept */
+  const char *t = p->p ? p->p : "";
   size_t i = 0;
   int first = 1;
   do {
-    const char *nl = memchr(p->p + i, '\n', p->n - i);
-    size_t e = nl ? (size_t)(nl - p->p) : p->n;
+    const char *nl = memchr(t + i, '\n', p->n - i);
+    size_t e = nl ? (size_t)(nl - t) : p->n;
     put_indent(l, l->indent);
     if (first && l->mark.n) {
       ty_buf_put(&l->text, l->mark.p, l->mark.n);
       if (e > i) ty_buf_putc(&l->text, ' ');
     }
-    put_line(l, p->p + i, e - i, src ? src : last_src(l));
+    put_line(l, t + i, e - i, src ? src : last_src(l));
     first = 0;
     i = e + 1;
   } while (i < p->n);
