@@ -770,12 +770,31 @@ static size_t title_of(const ty_clause *c, const char **t) {
   if (nl) n = (size_t)(nl - s);
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
     n--;
+  while (n && (*s == ' ' || *s == '\t')) {
+    s++;
+    n--;
+  }
   *t = s;
   return n;
 }
 
+/* The kind a table-of-contents line uses for a clause: a chapter listed
+ * as "1. Title" (debian-faq: "1. 定義と概要" above "第1章定義と概要",
+ * "1. Definitions and overview" above "Chapter 1. Definitions and
+ * overview") and an appendix listed as "A. Title" number like lists. */
+static int toc_kind(ty_kind k) {
+  switch (k) {
+  case TY_K_JA_CHAPTER:
+  case TY_K_EN_CHAPTER: return TY_K_ARABIC;
+  case TY_K_JA_APPENDIX:
+  case TY_K_EN_APPENDIX: return TY_K_LATIN_UPPER;
+  default: return (int)k;
+  }
+}
+
 static int same_number(const ty_clause *a, const ty_clause *b) {
-  if (a->kind != b->kind || a->ordinal != b->ordinal || a->branch != b->branch)
+  if (toc_kind(a->kind) != toc_kind(b->kind) || a->ordinal != b->ordinal ||
+      a->branch != b->branch)
     return 0;
   if (a->kind != TY_K_DOTTED) return 1;
   size_t na = a->label_len, nb = b->label_len;
@@ -806,7 +825,7 @@ static int toc_entry_recurs(const ty_doc *d, const nument *v, size_t nv,
   size_t n = title_of(c, &t);
   if (!n && !is_suppl(c->kind)) return 0;
   /* the first entry after clause j in its number's group */
-  nument key = {(int)c->kind, c->ordinal, c->branch, (int)j};
+  nument key = {toc_kind(c->kind), c->ordinal, c->branch, (int)j};
   size_t lo = 0, hi = nv;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -842,6 +861,26 @@ static int is_toc_label(const ty_clause *c) {
   return 0;
 }
 
+/* A long table-of-contents entry is its sub-entries (debian-faq: the
+ * indented "    3.1.1. …" lines under "3. Debian ディストリビューションの選択"
+ * stay in its text, being in the middle of a paragraph, and long titles
+ * wrap): at least a quarter of its lines after the first start with a
+ * number. */
+static int lists_subentries(const ty_clause *c) {
+  size_t lines = 0, numbered = 0;
+  const char *s = c->text, *end = c->text + c->text_len;
+  const char *nl = memchr(s, '\n', c->text_len);
+  while (nl && nl < end) {
+    s = nl + 1;
+    while (s < end && (*s == ' ' || *s == '\t' || *s == '*'))
+      s++;
+    lines++;
+    if (s < end && *s >= '0' && *s <= '9') numbered++;
+    nl = memchr(s, '\n', (size_t)(end - s));
+  }
+  return lines && 4 * numbered >= lines;
+}
+
 static void drop_toc(builder *b) {
   ty_doc *d = b->doc;
   size_t first = 0;
@@ -853,7 +892,7 @@ static void drop_toc(builder *b) {
   for (size_t i = first; i < d->ncl; i++) {
     const ty_clause *c = &d->cl[i];
     if (c->flags & TY_CL_FRONT) continue;
-    nument e = {(int)c->kind, c->ordinal, c->branch, (int)i};
+    nument e = {toc_kind(c->kind), c->ordinal, c->branch, (int)i};
     order[norder++] = e;
   }
   qsort(order, norder, sizeof *order, nument_cmp);
@@ -864,7 +903,7 @@ static void drop_toc(builder *b) {
   int last_kind[TOC_DEPTHS] = {0};
   while (end < d->ncl) {
     const ty_clause *c = &d->cl[end];
-    if (c->text_len > 400) break;
+    if (c->text_len > 400 && !lists_subentries(c)) break;
     if (c->flags & TY_CL_FRONT) {
       if (!(c->flags & TY_CL_HEADING)) break;
       /* a scope heading in the table ("Appendix"): numbers start again */

@@ -170,6 +170,75 @@ static void test_outline_indented_table_of_contents_skipped(void **s) {
   ty_doc_free(d);
 }
 
+/* debian-faq (ja.txt lines 40-110, abridged): a table of contents numbered
+ * "1." above chapters written 第1章 (with and without a space), whose
+ * long entries keep their indented, wrapped sub-entries in their text */
+static void test_outline_toc_of_chapters_dropped(void **s) {
+  (void)s;
+  ty_doc *d = parse(
+      "目次\n"
+      "\n"
+      "1. 定義と概要\n"
+      "    1.1. この FAQ は何?\n"
+      "    1.2. Debian GNU/Linux とは何?\n"
+      "2. Debian GNU/Linux の取得とインストール\n"
+      "    2.1. Debian の最新のバージョンは何?\n"
+      "3. Debian ディストリビューションの選択\n"
+      "    3.1. 自分にはどの Debian ディストリビューション (stable/testing/\n"
+      "    unstable) が合いますか?\n"
+      "        3.1.1. 安定版 (stable) をインストールするように勧められたけど\n"
+      "        安定版だとハードウェアが全然検出されない/機能しない。どうすれ\n"
+      "        ばいい?\n"
+      "        3.1.2. 異なるディストリビューションではパッケージのバージョン\n"
+      "        も異なりますか?\n"
+      "        3.1.3. 安定版 (stable) ディストリビューションには相当古くなっ\n"
+      "        ているパッケージが収録されています。Kde、Gnome、Xorg、さらに\n"
+      "        はカーネルも。すごく古いです。これはどうして?\n"
+      "        3.1.4. 別のディストリビューションへの変更を決心したとして、そ\n"
+      "        れは可能ですか?\n"
+      "        3.1.5. 安定版 (stable) やテスト版 (testing)、不安定版 \n"
+      "        (unstable) をインストールすべきですか?\n"
+      "        3.1.6. テスト版 (testing) が壊れているということですがそれは\n"
+      "        どういう意味ですか?\n"
+      "        3.1.7. テスト版 (testing) が何ヶ月も壊れている可能性があると\n"
+      "        いうのはどうして? 不安定版 (unstable) に取り込まれた修正はテ\n"
+      "        スト版 (testing) にそのまま流れてくるのでは?\n"
+      "        3.1.8. 管理者として注意が必要なのはどのディストリビューション\n"
+      "        ですか?\n"
+      "        3.1.9. 新しいリリースができたら何が起きますか?\n"
+      "4. 互換性の問題\n"
+      "\n"
+      "第1章定義と概要\n"
+      "\n"
+      "1.1. この FAQ は何?\n"
+      "\n"
+      "    本文。\n"
+      "\n"
+      "第2章 Debian GNU/Linux の取得とインストール\n"
+      "\n"
+      "2.1. Debian の最新のバージョンは何?\n"
+      "\n"
+      "    本文。\n"
+      "\n"
+      "第3章 Debian ディストリビューションの選択\n"
+      "\n"
+      "3.1. 自分にはどの Debian ディストリビューション (stable/testing/\n"
+      "unstable) が合いますか?\n"
+      "\n"
+      "    本文。\n"
+      "\n"
+      "第4章 互換性の問題\n"
+      "\n"
+      "    本文。\n",
+      TY_JA);
+  char got[512];
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, "1 1.1 2 2.1 3 3.1 4"); /* 目次 went too */
+  assert_int_equal(count_code(d, TY_DUPLICATE_NUMBER), 0);
+  assert_int_equal(count_code(d, TY_NUMBERING_ORDER), 0);
+  ty_doc_free(d);
+}
+
 static void test_outline_rst_underlined_titles(void **s) {
   (void)s;
   /* Sphinx text: a bulleted table of contents (with an unnumbered
@@ -292,6 +361,7 @@ int main(void) {
       cmocka_unit_test(test_outline_rst_underlined_titles),
       cmocka_unit_test(test_outline_repeated_lines_are_no_table_of_contents),
       cmocka_unit_test(test_outline_empty_and_blank_files),
+      cmocka_unit_test(test_outline_toc_of_chapters_dropped),
       cmocka_unit_test(test_match_missing_and_order),
       cmocka_unit_test(test_match_duplicate_takes_later_occurrence),
   };
