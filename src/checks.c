@@ -136,12 +136,28 @@ static int put_unpaired(ty_buf *out, const ty_numbers *l,
   return k;
 }
 
+/* References are checked against references: where one side refers to
+ * a section by number and the other by title (debian-faq: "see Section
+ * 12.1, “What other documentation exists…”" for 「Debian システム上の…」
+ * を確認), the numbers are left alone. */
+static void leave_lone_references(ty_numbers l[2]) {
+  size_t refs[2] = {0, 0};
+  for (int s = 0; s < 2; s++)
+    for (size_t i = 0; i < l[s].n; i++)
+      refs[s] += (l[s].v[i].flags & TY_NUM_REF) != 0;
+  for (int s = 0; s < 2; s++)
+    if (refs[s] && !refs[!s])
+      for (size_t i = 0; i < l[s].n; i++)
+        if (l[s].v[i].flags & TY_NUM_REF) l[s].v[i].flags |= TY_NUM_OPTIONAL;
+}
+
 static void check_numbers(run *r) {
   ty_numbers l[2] = {{0}};
   for (int s = 0; s < 2; s++) {
     const ty_buf *t = normalized(r, (ty_lang)s);
     ty_extract_numbers(r->x, t->p, t->n, (ty_lang)s, &l[s]);
   }
+  leave_lone_references(l);
   if (l[0].n + l[1].n) {
     unsigned char *u[2];
     for (int s = 0; s < 2; s++)

@@ -1,6 +1,7 @@
 /* extract.c — what a clause states that a translation must keep: numbers
  * (digits, kanji numerals, 万/億/兆, dates, era years, English number
- * words, ordinals and month names) and Latin-script tokens.
+ * words, ordinals and month names); the Latin-script tokens are
+ * tokens.c's.
  *
  * The checks compare what the two sides state, so both extractors aim at
  * the same values from the two languages:
@@ -464,6 +465,42 @@ static int starts_word(const char *s, size_t n, size_t i, const char *w) {
   return i + k == n || !is_alpha(s[i + k]);
 }
 
+/* A section reference before the number at s[i]: "§" or a word
+ * "Section(s)", "Chapter(s)", "Appendix", "Sec." (debian-faq: "see
+ * Section 12.1, “…”", the Debian constitution: "see §4.1(3)"), or a
+ * reference just before joined by "," "and" "or" "to" ("Sections 4.1 and
+ * 4.2"), whose end is prev_ref. */
+static int ref_before(const char *s, size_t i, size_t prev_ref) {
+  static const char *const words[] = {"section", "sections", "chapter",
+                                      "chapters", "appendix", "sec", "sect"};
+  size_t k = i;
+  while (k > 0 && s[k - 1] == ' ')
+    k--;
+  if (k >= 2 && (unsigned char)s[k - 2] == 0xC2 && (unsigned char)s[k - 1] == 0xA7)
+    return 1; /* § */
+  if (prev_ref != (size_t)-1 && prev_ref <= k && k - prev_ref <= 6) {
+    size_t a = prev_ref;
+    while (a < k && (s[a] == ',' || s[a] == ' '))
+      a++;
+    if (a == k || ((k - a == 3 && memcmp(s + a, "and", 3) == 0) ||
+                   (k - a == 2 && (memcmp(s + a, "or", 2) == 0 ||
+                                   memcmp(s + a, "to", 2) == 0))))
+      return 1;
+  }
+  if (k > 0 && s[k - 1] == '.') k--; /* Sec. */
+  size_t e = k;
+  while (k > 0 && is_alpha(s[k - 1]))
+    k--;
+  if (e - k < 3 || e - k > 8) return 0;
+  char w[9];
+  for (size_t j = 0; j < e - k; j++)
+    w[j] = lower(s[k + j]);
+  w[e - k] = '\0';
+  for (size_t j = 0; j < sizeof words / sizeof *words; j++)
+    if (strcmp(w, words[j]) == 0) return 1;
+  return 0;
+}
+
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
   while (i < n && s[i] == ' ')
     i++;
@@ -704,9 +741,13 @@ static int vague_before(int32_t c) {
   return c == 0x6570 /* 数 */ || c == 0x4F55 /* 何 */ || c == 0x5E7E /* 幾 */;
 }
 
+static int month_at(const ty_extractor *x, const char *s, size_t i, size_t e,
+                    int dated);
+
 static void extract_ja(ty_extractor *x, const char *s, size_t n,
                        ty_numbers *out) {
   size_t i = 0;
+  size_t prev_ref = (size_t)-1; /* end of a reference just read */
   while (i < n) {
     unsigned char b = (unsigned char)s[i];
     if (b < 0x80 && !is_digit(s[i])) {
@@ -715,7 +756,16 @@ static void extract_ja(ty_extractor *x, const char *s, size_t n,
         while (e < n && is_alpha(s[e]))
           e++;
         double v = roman_at(x, s, i, e);
-        if (v > 0) add_number(out, v, TY_NUM_PLAIN, 0, i, e - i);
+        /* an English date left as it is ("in June 2018", both sides of
+         * developers-reference 4.12): its month as the English reads it */
+        size_t a = skip_spaces(s, n, e);
+        int dated = a < n && is_digit(s[a]);
+        int m = v > 0 ? 0 : month_at(x, s, i, e, dated);
+        if (v > 0)
+          add_number(out, v, TY_NUM_PLAIN, 0, i, e - i);
+        else if (m)
+          add_number(out, m, TY_NUM_MONTH, dated ? 0 : TY_NUM_OPTIONAL, i,
+                     e - i);
         i = e;
       } else {
         i++;
@@ -785,9 +835,15 @@ static void extract_ja(ty_extractor *x, const char *s, size_t n,
       if (!r.ascii && !dai && v < 10 && kind == TY_NUM_PLAIN)
         flags |= TY_NUM_OPTIONAL;
       if (enclosed(s, n, i, r.end)) flags |= TY_NUM_OPTIONAL;
+      /* 4.1節, 3章, §4.1, 第3章 in prose: a reference */
+      size_t unit_at = skip_spaces(s, n, r.end); /* "9.1 節" */
+      if (starts(s, n, unit_at, "節") || starts(s, n, unit_at, "章") ||
+          (r.ascii && ref_before(s, i, prev_ref)))
+        flags |= TY_NUM_REF;
       /* 16進, 8進: "hexadecimal", "octal" */
       if (starts(s, n, r.end, "進")) flags |= TY_NUM_OPTIONAL;
       add_number(out, v, kind, flags, i, r.end - i);
+      prev_ref = (flags & TY_NUM_REF) ? r.end : (size_t)-1;
       /* 2以上, 2回以上: "two or more", but also "more than one(ce)";
        * 3以下: "3 or less", "fewer than 4". */
       size_t after = r.end + (starts(s, n, r.end + unit, "以") ? unit : 0);
@@ -895,6 +951,7 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
   size_t last_num_end = (size_t)-1; /* end of the last 1-2 digit number */
   size_t last_month = (size_t)-1;   /* index in out of a month just read */
   size_t last_month_end = 0;
+  size_t prev_ref = (size_t)-1;     /* end of a reference just read */
   while (i < n) {
     char c = s[i];
     if (is_digit(c)) {
@@ -945,8 +1002,10 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
           (kind == TY_NUM_PLAIN || kind == TY_NUM_ORDINAL) &&
           last_month != (size_t)-1 && skip_spaces(s, n, last_month_end) == i)
         kind = TY_NUM_DAY;
-      add_number(out, v, kind, enclosed(s, n, i, e) ? TY_NUM_OPTIONAL : 0, i,
-                 j - i);
+      unsigned flags = enclosed(s, n, i, e) ? TY_NUM_OPTIONAL : 0;
+      if (ref_before(s, i, prev_ref)) flags |= TY_NUM_REF;
+      add_number(out, v, kind, flags, i, j - i);
+      prev_ref = (flags & TY_NUM_REF) ? j : (size_t)-1;
       last_num_end = (plain && digits <= 2) ? j : (size_t)-1;
       last_month = (size_t)-1;
       i = j;
@@ -964,8 +1023,9 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
       continue;
     }
     double roman = roman_at(x, s, i, e);
-    if (roman > 0) {
-      add_number(out, roman, TY_NUM_PLAIN, 0, i, e - i);
+    if (roman > 0) { /* Chapter III: a reference */
+      add_number(out, roman, TY_NUM_PLAIN,
+                 ref_before(s, i, prev_ref) ? TY_NUM_REF : 0, i, e - i);
       i = e;
       last_num_end = (size_t)-1;
       last_month = (size_t)-1;
@@ -1038,109 +1098,4 @@ void ty_extract_numbers(ty_extractor *x, const char *s, size_t n, ty_lang lang,
     extract_ja(x, s, n, out);
   else
     extract_en(x, s, n, out);
-}
-
-/* ---- Latin-script tokens ------------------------------------------------ */
-
-/* Characters that join a token's parts: e-Gov, U.S., R&D, Society5.0. */
-static int joiner(char c) {
-  return c == '-' || c == '.' || c == '&' || c == '/' || c == '_' || c == '+';
-}
-
-void ty_extract_tokens(const char *s, size_t n, ty_spans *out) {
-  size_t i = 0;
-  while (i < n) {
-    if (!is_alnum(s[i])) {
-      i++;
-      continue;
-    }
-    size_t a = i;
-    int letters = 0;
-    while (i < n) {
-      if (is_alnum(s[i])) {
-        letters += is_alpha(s[i]);
-        i++;
-      } else if (joiner(s[i]) && i + 1 < n && is_alnum(s[i + 1])) {
-        i++;
-      } else {
-        break;
-      }
-    }
-    /* Numbers are the number check's (Roman ones too: III, XIV); single
-     * letters are labels and initials (ドナルド・J・トランプ); after a '%'
-     * is a conversion or an escape of a software message (%li, %0A). */
-    if (letters == 0 || (letters == 1 && i - a == 1)) continue;
-    if (a > 0 && s[a - 1] == '%') continue;
-    size_t r = a;
-    while (r < i && (s[r] == 'I' || s[r] == 'V' || s[r] == 'X'))
-      r++;
-    if (r == i) continue;
-    size_t k;
-    for (k = 0; k < out->n; k++)
-      if (out->v[k].len == i - a &&
-          memcmp(s + out->v[k].off, s + a, i - a) == 0)
-        break;
-    if (k < out->n) continue;
-    if (out->n == out->cap) {
-      out->cap = out->cap ? out->cap * 2 : 8;
-      out->v = ty_xrealloc(out->v, out->cap * sizeof *out->v);
-    }
-    out->v[out->n].off = a;
-    out->v[out->n].len = i - a;
-    out->n++;
-  }
-}
-
-unsigned ty_token_match(const char *t, size_t n, size_t *stem) {
-  int upper = 0, digits = 0;
-  for (size_t i = 0; i < n; i++) {
-    upper += t[i] >= 'A' && t[i] <= 'Z';
-    digits += !is_alpha(t[i]);
-  }
-  *stem = n;
-  if (upper >= 2) return TY_FIND_PLURAL;    /* NISC, IoT: exactly */
-  if (digits || n < 4) return TY_FIND_FOLD; /* G7, e-Gov */
-  /* An ordinary word glossed in brackets, 方針 (policy): the English may
-   * inflect it (policies, Developers, delegated). */
-  if (t[n - 1] == 'y' || t[n - 1] == 'e') *stem = n - 1;
-  return TY_FIND_FOLD | TY_FIND_PREFIX;
-}
-
-/* Index of the first c (either case when `fold`) in hay[i..n), or n. */
-static size_t find_char(const char *hay, size_t i, size_t n, char c, int fold) {
-  const char *a = memchr(hay + i, c, n - i);
-  if (fold && is_alpha(c)) {
-    char other = (char)(c ^ 0x20);
-    const char *b = memchr(hay + i, other, (a ? (size_t)(a - hay) : n) - i);
-    if (b) a = b;
-  }
-  return a ? (size_t)(a - hay) : n;
-}
-
-int ty_find_word(const char *hay, size_t n, const char *w, size_t k,
-                 unsigned how) {
-  int fold = (how & TY_FIND_FOLD) != 0;
-  if (k == 0 || k > n) return 0;
-  for (size_t i = find_char(hay, 0, n, w[0], fold); i + k <= n;
-       i = find_char(hay, i + 1, n, w[0], fold)) {
-    size_t j = 1;
-    if (fold)
-      while (j < k && lower(hay[i + j]) == lower(w[j]))
-        j++;
-    else
-      while (j < k && hay[i + j] == w[j])
-        j++;
-    if (j < k) continue;
-    /* Whole words only where the word itself starts or ends with a letter
-     * or digit: "AIS" is not in "daisy"; but an acronym may take a plural
-     * s (URLs, NGOs). */
-    size_t end = i + k;
-    if ((how & TY_FIND_PLURAL) && end < n && hay[end] == 's') end++;
-    if ((is_alnum(w[0]) && i > 0 && is_alnum(hay[i - 1])) ||
-        (!(how & TY_FIND_PREFIX) && is_alnum(w[k - 1]) && end < n &&
-         is_alnum(hay[end])))
-      continue;
-    return 1;
-  }
-  return 0;
 }

@@ -145,8 +145,9 @@ typedef struct ty_marker {
   int indent;        /* display columns of whitespace before the marker */
   int bullet;        /* a "- ", "* " or "・" bullet came first */
   int heading;       /* number of Markdown '#' before it (0 = none) */
-  int weak;          /* a bare number past 999: a marker only where it
-                        continues an open sequence (else a year, a sum) */
+  int weak;          /* a bare number past 999 or before a counter
+                        ("6 月", "1 つ"): a marker only where it continues
+                        an open sequence (else a year, a sum, a date) */
   size_t label_off;  /* byte offset of the marker as written */
   size_t label_len;  /* its byte length (bullet excluded) */
   size_t text_off;   /* byte offset where the clause text starts */
@@ -387,6 +388,10 @@ typedef enum ty_num_kind {
 #define TY_NUM_OPTIONAL 1u
 /* An implicit year (本年, this year): matches any year on the other side. */
 #define TY_NUM_ANY 2u
+/* A cross-reference to a section (Section 12.1, §4.1, 4.1節, 第3章 in
+ * prose): checked against the other side's references, left alone when
+ * that side refers by title instead (「意見」を参照). */
+#define TY_NUM_REF 4u
 
 /* One number a text states; off/len locate it in the text extracted. */
 typedef struct ty_number {
@@ -440,7 +445,9 @@ void ty_extract_tokens(const char *s, size_t n, ty_spans *out);
 #define TY_FIND_PLURAL 4u /* the word may take a plural s (URLs) */
 
 /* True when hay[0..n) holds w[0..k) as a word (starting and, unless
- * TY_FIND_PREFIX, ending at a word boundary). */
+ * TY_FIND_PREFIX, ending at a word boundary).  A token the text wraps
+ * at a joiner ("autotools-" / "dev", "/usr/share" / "/common-licenses",
+ * joined with a space) still holds it. */
 int ty_find_word(const char *hay, size_t n, const char *w, size_t k,
                  unsigned how);
 

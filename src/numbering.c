@@ -804,8 +804,25 @@ static int parse_section_sign(const char *s, size_t n, size_t i, ty_marker *m,
   return word_tail(s, n, b, m, f);
 }
 
-/* A marker starting with ASCII (or its full-width form): digits, dotted,
- * parentheses, letters and English words. */
+/* Counter words after a number that make it a quantity (a weak marker,
+ * one only where it continues a sequence), not a marker: a
+ * wrapped line or a bullet starting "6 月 10 日に" or "5 日後に"
+ * (debian-faq ja.txt 3.1.7), "1 つの" (developers-reference ja.txt 6.8.8),
+ * "2 週間".  The counter must end a word: followed by kana, a space,
+ * punctuation or one of 後 間 前 以 内 目 (so "1 日米" and "2 人権" stay
+ * markers). */
+static const char16_t counters[] = u"月日年つ個人回週時分秒件名歳枚倍";
+static const char16_t after_counter[] = u"後間前以内目";
+
+static int counter_follows(const char *s, size_t n, size_t j) {
+  int len, l2;
+  size_t a = skip_space(s, n, j);
+  int32_t c = get(s, n, a, &len);
+  if (c < 0x80 || !in_list(counters, c)) return 0;
+  int32_t d = get(s, n, a + (size_t)len, &l2);
+  return d < 0x3400 || in_list(after_counter, d);
+}
+
 static int parse_ascii(const char *s, size_t n, size_t i, int32_t c,
                        ty_marker *m, found *f) {
   if (c == '(') return parse_paren(s, n, i, m, f);
@@ -825,7 +842,7 @@ static int parse_ascii(const char *s, size_t n, size_t i, int32_t c,
        * bare number past 999 is more often a year or a quantity ("2017
        * was"): weak, a marker only where it continues a sequence */
       if (r.kind != TY_K_ARABIC) return 0;
-      m->weak = r.ordinal > 999;
+      m->weak = r.ordinal > 999 || counter_follows(s, n, j);
     }
     return 1;
   }

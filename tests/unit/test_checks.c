@@ -389,6 +389,46 @@ static void test_disabled_codes_are_skipped(void **state) {
   ty_config_free(cfg);
 }
 
+/* ---- line-wrap artefacts and references (real lines) ------------------ */
+
+/* developers-reference en.txt 615-616: "ftp-" / "master" */
+static void test_tokens_wrapped_at_hyphen(void **state) {
+  (void)state;
+  expect_none("1 開発元のサーバの説明 (ftp-master にアップロードする)。\n",
+              "1 the different servers which accept package uploads (Uploading to ftp-\n"
+              "master); and a discussion.\n",
+              TY_TOKEN_MISMATCH);
+}
+
+/* debian-faq 1.1: the English refers by number, the Japanese by title */
+static void test_number_reference_by_title_left_alone(void **state) {
+  (void)state;
+  expect_none("1 それでもわからないときは「意見」を参照してください。\n",
+              "1 If even that doesn't help, refer to\n"
+              "Section 16.2, \u201cFeedback\u201d.\n",
+              TY_NUMBER_MISMATCH);
+}
+
+/* the Debian constitution 4.1(5) writes references on both sides: they
+ * are checked (a reference changed is reported) */
+static void test_number_references_compared(void **state) {
+  (void)state;
+  expect_one("1 開発者による一般決議で覆すことができる。4.1節(3) を見よ。\n",
+             "1 Developers can override the decision by way of General "
+             "Resolution - see \u00a74.2(3).\n",
+             TY_NUMBER_MISMATCH, "1", "4.1 in ja, 4.2 in en");
+}
+
+/* developers-reference 4.12: "June 2018" left in English on both sides */
+static void test_number_english_date_in_japanese(void **state) {
+  (void)state;
+  expect_none("1 Until Alioth was deprecated and eventually turned off in June 2018, it\n"
+              "was a Debian service.\n",
+              "1 Until Alioth was deprecated and eventually turned off in June 2018, it\n"
+              "was a Debian service.\n",
+              TY_NUMBER_MISMATCH);
+}
+
 /* ---- confidence ---------------------------------------------------------- */
 
 /* An unsure finding drops one severity step; --min-confidence drops it. */
@@ -443,6 +483,10 @@ int main(void) {
       cmocka_unit_test(test_glossary),
       cmocka_unit_test(test_disabled_codes_are_skipped),
       cmocka_unit_test(test_confidence_demotes_and_filters),
+      cmocka_unit_test(test_tokens_wrapped_at_hyphen),
+      cmocka_unit_test(test_number_reference_by_title_left_alone),
+      cmocka_unit_test(test_number_references_compared),
+      cmocka_unit_test(test_number_english_date_in_japanese),
   };
   return cmocka_run_group_tests_name("checks", tests, NULL, NULL);
 }

@@ -239,6 +239,25 @@ static void test_outline_toc_of_chapters_dropped(void **s) {
   ty_doc_free(d);
 }
 
+/* debian-faq ja.txt 3.1.7 (lines 831-858): bullets whose text starts
+ * with a quantity ("6 月 10 日に", "5 日後に") are not items 6 and 5; a
+ * statute paragraph "２　日本国民は" still is */
+static void test_outline_quantity_at_line_start_is_no_marker(void **s) {
+  (void)s;
+  assert_keys("3.1.7. テスト版 (testing) が何ヶ月も壊れている可能性があるというのは\n"
+              "どうして?\n\n"
+              "    以下の状況を考えてみましょう:\n\n"
+              "      * パッケージ XYZ に関心があるものとしてください。\n\n"
+              "      * 6 月 10 日にテスト版 (testing) のバージョンが XYZ-3.6 で不安\n"
+              "        定版 (unstable) では XYZ-3.7 だと仮定しましょう。\n\n"
+              "      * 5 日後に XYZ-3.7 は不安定版 (unstable) からテスト版 (testing)\n"
+              "        に移行します。\n\n"
+              "    1 つのディレクトリ以外含まず他にどのファイルも無い場合。\n",
+              "3.1.7");
+  assert_keys("1 前文。\n\n２　日本国民は、正当に選挙された国会における代表者を通じて行動する。\n",
+              "1 2");
+}
+
 static void test_outline_rst_underlined_titles(void **s) {
   (void)s;
   /* Sphinx text: a bulleted table of contents (with an unnumbered
@@ -362,6 +381,7 @@ int main(void) {
       cmocka_unit_test(test_outline_repeated_lines_are_no_table_of_contents),
       cmocka_unit_test(test_outline_empty_and_blank_files),
       cmocka_unit_test(test_outline_toc_of_chapters_dropped),
+      cmocka_unit_test(test_outline_quantity_at_line_start_is_no_marker),
       cmocka_unit_test(test_match_missing_and_order),
       cmocka_unit_test(test_match_duplicate_takes_later_occurrence),
   };
