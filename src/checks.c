@@ -410,10 +410,68 @@ static int outside_jis(const run *r, int32_t c) {
   return is_han(c) && !uset_contains(r->jis, c);
 }
 
+/* What makes a character suspicious (0: nothing), in the order of the
+ * kinds below. */
+enum { SUS_JIS = 1, SUS_REPLACEMENT, SUS_CONTROL, SUS_PRIVATE, SUS_KINDS };
+static const char *const sus_name[SUS_KINDS] = {
+    NULL, "Han character outside JIS X 0208/0213", "replacement character",
+    "control character", "private-use character"};
+
+static int suspicious_kind(const run *r, ty_lang side, int32_t c) {
+  /* Kana, and U+00A0..U+33FF beyond: no control, private-use or Han */
+  if (c >= 0xA0 && c < 0x3400 && c != 0x3005 && c != 0x3007) return 0;
+  if (c >= HAN_LO && c < HAN_HI) /* no control or private use here */
+    return side == TY_JA && r->jis && outside_jis(r, c) ? SUS_JIS : 0;
+  if (c == 0xFFFD) return SUS_REPLACEMENT;
+  if (u_charType(c) == U_CONTROL_CHAR) return SUS_CONTROL;
+  if (u_charType(c) == U_PRIVATE_USE_CHAR) return SUS_PRIVATE;
+  return side == TY_JA && r->jis && outside_jis(r, c) ? SUS_JIS : 0;
+}
+
+/* One kind of suspicious character in one side of a clause: the first
+ * seen, how many times, how many distinct (counted up to 16). */
+typedef struct sus_count {
+  int32_t first;
+  size_t times;
+  int32_t distinct[16];
+  int ndistinct;
+} sus_count;
+
+static void sus_note(sus_count *k, int32_t c) {
+  if (!k->times++) k->first = c;
+  for (int j = 0; j < k->ndistinct; j++)
+    if (k->distinct[j] == c) return;
+  if (k->ndistinct < 16) k->distinct[k->ndistinct++] = c;
+}
+
+/* One finding per kind and clause side, however often the characters
+ * occur (5 MB without a line of Japanese once gave a line per
+ * occurrence). */
+static void sus_report(run *r, ty_lang side, int kind, const sus_count *k) {
+  ty_buf_clear(&r->msg);
+  int32_t c = k->first;
+  if (kind == SUS_CONTROL || kind == SUS_REPLACEMENT) {
+    ty_buf_printf(&r->msg, "%s U+%04X in %s", sus_name[kind], (unsigned)c,
+                  side_name[side]);
+  } else {
+    char enc[4];
+    int n = ty_utf8_encode(c, enc);
+    ty_buf_printf(&r->msg, "%s %.*s (U+%04X) in %s", sus_name[kind], n, enc,
+                  (unsigned)c, side_name[side]);
+  }
+  if (k->ndistinct > 1)
+    ty_buf_printf(&r->msg, " (%s%d kinds, %zu times)",
+                  k->ndistinct == 16 ? "16 or more " : "", k->ndistinct,
+                  k->times);
+  else if (k->times > 1)
+    ty_buf_printf(&r->msg, " (%zu times)", k->times);
+  report(r, TY_SUSPICIOUS_CHAR, r->msg.p);
+}
+
 static void check_chars_side(run *r, ty_lang side) {
   const ty_buf *t = &r->text[side];
-  int32_t seen[16];
-  int nseen = 0;
+  sus_count seen[SUS_KINDS];
+  memset(seen, 0, sizeof seen);
   size_t i = 0;
   while (i < t->n) {
     /* Eight printable ASCII bytes at a time: none at or above 0x7F, none
@@ -438,38 +496,11 @@ static void check_chars_side(run *r, ty_lang side) {
     int32_t c = ty_utf8_decode(t->p + i, t->n - i, &len);
     i += (size_t)len;
     if (c == '\n' || c == '\t') continue;
-    /* Kana, and U+00A0..U+33FF beyond: no control, private-use or Han */
-    if (c >= 0xA0 && c < 0x3400 && c != 0x3005 && c != 0x3007) continue;
-    const char *what = NULL;
-    if (c >= HAN_LO && c < HAN_HI) { /* no control or private use here */
-      if (side != TY_JA || !r->jis || !outside_jis(r, c)) continue;
-      what = "Han character outside JIS X 0208/0213";
-    } else if (c == 0xFFFD)
-      what = "replacement character";
-    else if (u_charType(c) == U_CONTROL_CHAR)
-      what = "control character";
-    else if (u_charType(c) == U_PRIVATE_USE_CHAR)
-      what = "private-use character";
-    else if (side == TY_JA && r->jis && outside_jis(r, c))
-      what = "Han character outside JIS X 0208/0213";
-    if (!what) continue;
-    int k;
-    for (k = 0; k < nseen && seen[k] != c; k++) {
-    }
-    if (k < nseen) continue;
-    if (nseen < 16) seen[nseen++] = c;
-    ty_buf_clear(&r->msg);
-    if (u_charType(c) == U_CONTROL_CHAR || c == 0xFFFD) {
-      ty_buf_printf(&r->msg, "%s U+%04X in %s", what, (unsigned)c,
-                    side_name[side]);
-    } else {
-      char enc[4];
-      int k2 = ty_utf8_encode(c, enc);
-      ty_buf_printf(&r->msg, "%s %.*s (U+%04X) in %s", what, k2, enc,
-                    (unsigned)c, side_name[side]);
-    }
-    report(r, TY_SUSPICIOUS_CHAR, r->msg.p);
+    int kind = suspicious_kind(r, side, c);
+    if (kind) sus_note(&seen[kind], c);
   }
+  for (int kind = 1; kind < SUS_KINDS; kind++)
+    if (seen[kind].times) sus_report(r, side, kind, &seen[kind]);
 }
 
 static void check_chars(run *r) {

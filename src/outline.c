@@ -328,6 +328,7 @@ static int continues_sequence(const builder *b, const ty_marker *m,
    * when c was left out): a gap to report, not text to swallow */
   if (l >= 0)
     return b->stack[l].last + 1 == m->ordinal ||
+           (m->ordinal > 999 && b->stack[l].last - 1 == m->ordinal) ||
            (m->ordinal > b->stack[l].last && !m->weak &&
             (m->deco != TY_D_BARE || m->bullet));
   return m->ordinal == 1 && (m->deco != TY_D_BARE || m->bullet);
@@ -1002,6 +1003,21 @@ static int seq_parent(const ty_doc *d, size_t i, int statute) {
   return d->cl[i].parent;
 }
 
+/* Whether the two clauses after clause i, siblings, are numbered one and
+ * two less: the numbers count down from i (a sequence, not gaps and
+ * disorder; one swap, 1 3 2 4, is not). */
+static int counts_down(const ty_doc *d, size_t i) {
+  const ty_clause *c = &d->cl[i];
+  if (i + 2 >= d->ncl) return 0;
+  for (int k = 1; k <= 2; k++) {
+    const ty_clause *o = &d->cl[i + (size_t)k];
+    if (o->parent != c->parent || o->kind != c->kind ||
+        o->ordinal != c->ordinal - k)
+      return 0;
+  }
+  return 1;
+}
+
 static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
   /* duplicates: the same key twice */
   keyent *v = ty_xmalloc((d->ncl ? d->ncl : 1) * sizeof *v);
@@ -1027,6 +1043,7 @@ static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
   size_t nslots = NCLASS * (d->ncl + 1);
   int *last = ty_xcalloc(nslots, sizeof *last);
   int *last_line = ty_xcalloc(nslots, sizeof *last_line);
+  unsigned char *down = ty_xcalloc(nslots, 1); /* the slot counts down */
   int top_scope = 1;
   for (size_t i = 0; i < d->ncl; i++) {
     const ty_clause *c = &d->cl[i];
@@ -1055,7 +1072,7 @@ static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
                         c->label, prev);
     } else if (is_suppl(c->kind)) {
       /* unnumbered: each set of supplementary provisions stands alone */
-    } else if (c->ordinal > prev + 1) {
+    } else if (c->ordinal > prev + 1 && !counts_down(d, i)) {
       if (prev + 1 == c->ordinal - 1)
         ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_GAP, c->key, ja,
                         en, "%.*s: number %d is missing before it",
@@ -1064,18 +1081,28 @@ static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
         ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_GAP, c->key, ja,
                         en, "%.*s: numbers %d to %d are missing before it",
                         (int)c->label_len, c->label, prev + 1, c->ordinal - 1);
+    } else if (c->ordinal == prev - 1 && (down[slot] || counts_down(d, i))) {
+      /* a step down that the next clause takes again (not one swap) */
+      /* counting down: one finding where it starts, none per step */
+      if (!down[slot])
+        ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_ORDER, c->key,
+                        ja, en, "%.*s: the numbers count down from %d (line %d)",
+                        (int)c->label_len, c->label, prev, last_line[slot]);
+      down[slot] = 1;
     } else if (c->ordinal < prev) {
       ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_ORDER, c->key, ja,
                       en, "%.*s comes after number %d (line %d)",
                       (int)c->label_len, c->label, prev, last_line[slot]);
     }
-    if (c->ordinal >= prev) {
+    if (c->ordinal != prev - 1) down[slot] = 0;
+    if (c->ordinal >= prev || down[slot]) {
       last[slot] = c->ordinal;
       last_line[slot] = line;
     }
   }
   free(last);
   free(last_line);
+  free(down);
 }
 
 void ty_outline_keys(ty_doc *d, int statute) {
@@ -1123,6 +1150,28 @@ static void detect_modes(builder *b, const char *s, size_t n) {
   b->line_mode = !blank;
   b->statute = articles >= 1;
   b->rst = !b->statute && underlined >= 2;
+}
+
+/* Whether the paragraph after the line ending at s[i] starts with a bare
+ * number next to `ordinal` (one more or one less): a weak marker (a bare
+ * number past 999) followed by one is a sequence, counting up or down
+ * (issue 12: 100000 down to 1 was front matter down to 1000). */
+static int next_paragraph_continues(const builder *b, const char *s, size_t n,
+                                    size_t i, int ordinal) {
+  size_t len;
+  size_t j = next_line(s, n, i, &len);
+  if (!b->line_mode) {
+    while (j < n && !is_blank(s + j, len))
+      j = next_line(s, n, j + len, &len);
+    while (j < n && is_blank(s + j, len))
+      j = next_line(s, n, j + len, &len);
+  }
+  ty_marker m;
+  if (j >= n || !ty_number_parse(s + j, len, &m)) return 0;
+  /* a quantity ("6 月") is weak below 1000 too: no sequence */
+  return m.kind == TY_K_ARABIC && m.deco == TY_D_BARE &&
+         !(m.weak && m.ordinal <= 999) &&
+         (m.ordinal == ordinal + 1 || m.ordinal == ordinal - 1);
 }
 
 /* A caption line seen just before: it goes to the article below it. */
@@ -1178,7 +1227,12 @@ void ty_outline_build(ty_doc *d) {
                      m.text_off < len && line[m.text_off] >= 'a' &&
                      line[m.text_off] <= 'z';
       if (!bare_in_rst && !citation &&
-          ((para_start && !m.weak) || continues_sequence(&b, &m, line, len)) &&
+          ((para_start &&
+            (!m.weak || (m.ordinal > 999 &&
+                         next_paragraph_continues(&b, s, n,
+                                                  (size_t)(line + len - s),
+                                                  m.ordinal)))) ||
+           continues_sequence(&b, &m, line, len)) &&
           !(m.kind == TY_K_DOTTED && dotted_dress_differs(&b, &m))) {
         front_open = 0;
         if (first_paragraph(&b, &m, line)) continue;

@@ -184,4 +184,14 @@ run 2 "$T" check --min-confidence 1.5 "$JA" "$EN"
 has "$TMP/err" "--min-confidence: a number from 0 to 1"
 run 2 "$T" check --min-confidence x "$JA" "$EN"
 
+echo "== numbers counting down are a sequence (issue 12 item 6)"
+python3 -c "
+n = 2000
+open('$TMP/up.txt', 'w').write(''.join('%d Clause number %d.\\n\\n' % (i, i) for i in range(1, n + 1)))
+open('$TMP/down.txt', 'w').write(''.join('%d 第%d項の本文。\\n\\n' % (i, i) for i in range(n, 0, -1)))"
+run 0 "$T" check --format json "$TMP/down.txt" "$TMP/up.txt"
+py "j['summary']['matched'] == 2000 and j['summary']['missing_en'] == 0"
+py "[(f['code'], f['key']) for f in j['findings']] == [('numbering-order', '1999')]"
+py "j['findings'][0]['message'] == '1999: the numbers count down from 2000 (line 1)'"
+
 finish check

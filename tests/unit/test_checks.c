@@ -304,6 +304,19 @@ static void test_suspicious_replacement_and_control(void **state) {
              "1", "control character U+0007 in ja");
 }
 
+/* One finding per kind and clause side, not per occurrence (issue 11: 5 MB
+ * of text gave 511,000 suspicious-char lines) */
+static void test_suspicious_counted_per_clause(void **state) {
+  (void)state;
+  char ja[4096] = "1 協力";
+  for (int k = 0; k < 600; k++) /* U+E000, U+E001 */
+    strcat(ja, k % 2 ? "\xee\x80\x81" : "\xee\x80\x80");
+  strcat(ja, "する。\n");
+  expect_one(ja, "1 They cooperate.\n", TY_SUSPICIOUS_CHAR, "1",
+             "private-use character \xee\x80\x80 (U+E000) in ja (2 kinds, "
+             "600 times)");
+}
+
 /* ---- punctuation -------------------------------------------------------- */
 
 static void test_punctuation_unbalanced(void **state) {
@@ -478,6 +491,7 @@ int main(void) {
       cmocka_unit_test(test_untranslated_english_in_japanese),
       cmocka_unit_test(test_suspicious_simplified_han),
       cmocka_unit_test(test_suspicious_replacement_and_control),
+      cmocka_unit_test(test_suspicious_counted_per_clause),
       cmocka_unit_test(test_punctuation_unbalanced),
       cmocka_unit_test(test_punctuation_doubled_space),
       cmocka_unit_test(test_glossary),

@@ -258,6 +258,15 @@ static void test_outline_quantity_at_line_start_is_no_marker(void **s) {
               "1 2");
 }
 
+/* one swap is one order finding, not a count down and a gap */
+static void test_outline_swap_is_not_counting_down(void **s) {
+  (void)s;
+  ty_doc *d = parse("1 一。\n\n3 三。\n\n2 二。\n\n4 四。\n", TY_JA);
+  assert_int_equal(count_code(d, TY_NUMBERING_ORDER), 1);
+  assert_int_equal(count_code(d, TY_NUMBERING_GAP), 1); /* 2 before 3 */
+  ty_doc_free(d);
+}
+
 static void test_outline_rst_underlined_titles(void **s) {
   (void)s;
   /* Sphinx text: a bulleted table of contents (with an unnumbered
@@ -381,6 +390,7 @@ int main(void) {
       cmocka_unit_test(test_outline_repeated_lines_are_no_table_of_contents),
       cmocka_unit_test(test_outline_empty_and_blank_files),
       cmocka_unit_test(test_outline_toc_of_chapters_dropped),
+      cmocka_unit_test(test_outline_swap_is_not_counting_down),
       cmocka_unit_test(test_outline_quantity_at_line_start_is_no_marker),
       cmocka_unit_test(test_match_missing_and_order),
       cmocka_unit_test(test_match_duplicate_takes_later_occurrence),
