@@ -615,10 +615,18 @@ void ty_tus_build(const ty_alignment *al, ty_lang src, unsigned how,
 void ty_tus_free(ty_tus *u);
 
 /* What the XLIFF renderers share (render_xml.c). */
+typedef struct ty_id_slot ty_id_slot;
+/* The ids given out so far (a hash table; zero-initialise, free with
+ * ty_xml_ids_free). */
 typedef struct ty_xml_ids {
-  char **v;
+  ty_id_slot *v;
   size_t cap, n;
 } ty_xml_ids;
+/* out := `base` the first time it is asked for, then base SEP 2, base SEP 3
+ * ... (skipping any given out already), in time linear in the number of
+ * ids: each base remembers the next number to try. */
+void ty_unique_name(ty_xml_ids *seen, const char *base, char sep,
+                    ty_buf *out);
 /* out := an NMTOKEN id for `key` (anything but ASCII letters, digits,
  * '.', '-', '_' becomes '_'; "u" when nothing is left) not given out
  * before in `seen` ("_2", "_3" ... on a repeat). */

@@ -52,7 +52,8 @@ static int blank_line(const char *s, size_t n) {
 
 /* Offset of the start of the line holding byte i. */
 static size_t line_start(const char *s, size_t i) {
-  while (i > 0 && s[i - 1] != '\n') i--;
+  while (i > 0 && s[i - 1] != '\n')
+    i--;
   return i;
 }
 
@@ -150,41 +151,52 @@ static void paras_in(const side *sd, size_t a, size_t z, size_t *lo,
   size_t l = 0, h = sd->n;
   while (l < h) { /* first paragraph ending after a */
     size_t m = (l + h) / 2;
-    if (sd->p[m].z <= a) l = m + 1;
-    else h = m;
+    if (sd->p[m].z <= a)
+      l = m + 1;
+    else
+      h = m;
   }
   *lo = l;
-  while (l < sd->n && sd->p[l].a < z) l++;
+  while (l < sd->n && sd->p[l].a < z)
+    l++;
   *hi = l;
 }
 
 static size_t find_root(size_t *up, size_t i) {
-  while (up[i] != i) i = up[i] = up[up[i]];
+  while (up[i] != i)
+    i = up[i] = up[up[i]];
   return i;
 }
 
 static void join(size_t *up, size_t i, size_t j) {
   i = find_root(up, i);
   j = find_root(up, j);
-  if (i < j) up[j] = i;
-  else if (j < i) up[i] = j;
+  if (i < j)
+    up[j] = i;
+  else if (j < i)
+    up[i] = j;
 }
 
 static int is_start(const side *sd, size_t off) {
   size_t l = 0, h = sd->nstarts;
   while (l < h) {
     size_t m = (l + h) / 2;
-    if (sd->starts[m] < off) l = m + 1;
-    else h = m;
+    if (sd->starts[m] < off)
+      l = m + 1;
+    else
+      h = m;
   }
   return l < sd->nstarts && sd->starts[l] == off;
 }
 
-static int wants_space(int32_t c) { return !ty_is_japanese(c) && c < 0x3000; }
+static int wants_space(int32_t c) {
+  return !ty_is_japanese(c) && c < 0x3000;
+}
 
 static int32_t last_char(const char *s, size_t n) {
   size_t k = n - 1;
-  while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+  while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+    k--;
   int len;
   return ty_utf8_decode(s + k, n - k, &len);
 }
@@ -212,7 +224,8 @@ static void para_text(const side *sd, const size_t *idx, size_t cnt, int exact,
         z--;
       if (a < z) {
         if (out->n > first) {
-          if (is_start(sd, line_start(s, a))) ty_buf_putc(out, '\n');
+          if (is_start(sd, line_start(s, a)))
+            ty_buf_putc(out, '\n');
           else if (wants_space(last_char(out->p, out->n)) ||
                    wants_space(ty_utf8_decode(s + a, z - a, &len)))
             ty_buf_putc(out, ' ');
@@ -227,56 +240,20 @@ static void para_text(const side *sd, const size_t *idx, size_t cnt, int exact,
 
 /* ---- units ------------------------------------------------------------- */
 
-/* Unique ids: a small open-addressing set of the ids given so far. */
-typedef struct idset {
-  const char **v;
-  size_t cap, n;
-} idset;
-
-static size_t hash_str(const char *s) {
-  size_t h = 1469598103934665603u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
-  return h;
-}
-
-/* Inserts s; 0 when it was there already. */
-static int idset_add(idset *set, const char *s) {
-  if (2 * (set->n + 1) > set->cap) {
-    size_t cap = set->cap ? 2 * set->cap : 256;
-    const char **v = ty_xcalloc(cap, sizeof *v);
-    for (size_t i = 0; i < set->cap; i++)
-      if (set->v[i]) {
-        size_t h = hash_str(set->v[i]) & (cap - 1);
-        while (v[h]) h = (h + 1) & (cap - 1);
-        v[h] = set->v[i];
-      }
-    free(set->v);
-    set->v = v;
-    set->cap = cap;
-  }
-  size_t h = hash_str(s) & (set->cap - 1);
-  for (; set->v[h]; h = (h + 1) & (set->cap - 1))
-    if (strcmp(set->v[h], s) == 0) return 0;
-  set->v[h] = s;
-  set->n++;
-  return 1;
-}
-
 typedef struct builder {
   const ty_alignment *al;
   ty_lang src;
   ty_tus *out;
-  idset ids;
+  ty_xml_ids ids; /* the unit ids given out */
+  ty_buf id;
   ty_srx *srx[2]; /* with sentences */
   ty_spans ss, ts;
 } builder;
 
 /* `base` made unique ("KEY", then "KEY/2", "KEY/3" ...), in the arena. */
 static const char *unique_id(builder *b, const char *base) {
-  char *id = ty_arena_strndup(&b->out->arena, base, strlen(base));
-  for (int k = 2; !idset_add(&b->ids, id); k++)
-    id = ty_arena_printf(&b->out->arena, "%s/%d", base, k);
-  return id;
+  ty_unique_name(&b->ids, base, '/', &b->id);
+  return ty_arena_strndup(&b->out->arena, b->id.p, b->id.n);
 }
 
 static void add_tu(builder *b, const char *id, size_t pair, const char *s,
@@ -314,8 +291,8 @@ static double *prefix_chars(const char *s, const ty_span *sp, size_t n) {
 static const struct {
   int s, t;
   double cost;
-} beads[] = {{1, 1, 0}, {1, 2, 0.5}, {2, 1, 0.5}, {1, 3, 1.5}, {3, 1, 1.5},
-             {2, 2, 1}, {1, 0, 4},   {0, 1, 4}};
+} beads[] = {{1, 1, 0},   {1, 2, 0.5}, {2, 1, 0.5}, {1, 3, 1.5},
+             {3, 1, 1.5}, {2, 2, 1},   {1, 0, 4},   {0, 1, 4}};
 #define NBEADS (sizeof beads / sizeof beads[0])
 
 /* Where target text may be cut between the translations of two source
@@ -324,9 +301,9 @@ static const struct {
 static int cut_point(const char *t, size_t i, size_t z, ty_lang lang) {
   if (lang == TY_EN)
     return i + 1 < z && strchr(",;:.?!", t[i]) && t[i + 1] == ' ';
-  return i + 3 <= z && (memcmp(t + i, "、", 3) == 0 ||
-                        memcmp(t + i, "；", 3) == 0 ||
-                        memcmp(t + i, "。", 3) == 0);
+  return i + 3 <= z &&
+         (memcmp(t + i, "、", 3) == 0 || memcmp(t + i, "；", 3) == 0 ||
+          memcmp(t + i, "。", 3) == 0);
 }
 
 /* Cuts target span sp into k pieces (k <= 3) whose lengths follow the
@@ -349,7 +326,8 @@ static int split_target(const char *t, ty_span sp, const double *pre, size_t k,
         if (d < bd) bd = d, best = e;
       }
     if (!best) return 0;
-    while (best < z && t[best] == ' ') best++;
+    while (best < z && t[best] == ' ')
+      best++;
     cut[q] = prev = best;
   }
   for (size_t q = 0; q < k; q++)
@@ -400,7 +378,8 @@ static void align_sentences(builder *b, const char *id, size_t pair,
     size_t cut[4];
     ty_span whole = {0, 0};
     if (dj)
-      whole = (ty_span){T[j].off, T[j + dj - 1].off + T[j + dj - 1].len - T[j].off};
+      whole =
+          (ty_span){T[j].off, T[j + dj - 1].off + T[j + dj - 1].len - T[j].off};
     if (di > 1 && dj && dj <= di &&
         split_target(t, whole, ps + i, di, !b->src, cut)) {
       /* more source sentences than target ones: a unit each, the target
@@ -408,7 +387,8 @@ static void align_sentences(builder *b, const char *id, size_t pair,
       for (size_t q2 = 0; q2 < di; q2++) {
         const char *sid = ty_arena_printf(&b->out->arena, "%s#%zu", id, ++seq);
         size_t te = cut[q2 + 1];
-        while (te > cut[q2] && t[te - 1] == ' ') te--;
+        while (te > cut[q2] && t[te - 1] == ' ')
+          te--;
         add_tu(b, unique_id(b, sid), pair, s + S[i + q2].off, S[i + q2].len,
                t + cut[q2], te - cut[q2]);
         b->out->v[b->out->n - 1].split = 1;
@@ -462,8 +442,8 @@ static void link_pairs(const ty_alignment *al, const side *sd, size_t *up,
     int has[2] = {p->ja >= 0 && p->nja > 0, p->en >= 0 && p->nen > 0};
     for (int k = 0; k < 2; k++) {
       size_t a, z;
-      if (has[k] && clause_range(sd[k].d, k ? p->en : p->ja, k ? p->nen : p->nja,
-                                 &a, &z))
+      if (has[k] &&
+          clause_range(sd[k].d, k ? p->en : p->ja, k ? p->nen : p->nja, &a, &z))
         paras_in(&sd[k], a, z, &lo[k], &hi[k]);
       for (size_t i = lo[k]; i < hi[k]; i++) {
         if (first[base[k] + i] == SIZE_MAX) first[base[k] + i] = pi;
@@ -473,11 +453,14 @@ static void link_pairs(const ty_alignment *al, const side *sd, size_t *up,
     if (!has[0] || !has[1] || lo[0] == hi[0] || lo[1] == hi[1]) continue;
     size_t nj = hi[0] - lo[0], ne = hi[1] - lo[1];
     if (nj == ne) {
-      for (size_t i = 0; i < nj; i++) join(up, lo[0] + i, base[1] + lo[1] + i);
+      for (size_t i = 0; i < nj; i++)
+        join(up, lo[0] + i, base[1] + lo[1] + i);
       continue;
     }
-    for (size_t i = lo[0]; i < hi[0]; i++) join(up, i, base[1] + lo[1]);
-    for (size_t i = lo[1]; i < hi[1]; i++) join(up, lo[0], base[1] + i);
+    for (size_t i = lo[0]; i < hi[0]; i++)
+      join(up, i, base[1] + lo[1]);
+    for (size_t i = lo[1]; i < hi[1]; i++)
+      join(up, lo[0], base[1] + i);
   }
 }
 
@@ -487,11 +470,13 @@ static void group_units(builder *b, side *sd) {
   size_t *up = ty_xmalloc((nn + 1) * sizeof *up);
   size_t *first = ty_xmalloc((nn + 1) * sizeof *first);
   unsigned char *bad = ty_xcalloc(nn + 1, 1);
-  for (size_t i = 0; i < nn; i++) up[i] = i, first[i] = SIZE_MAX;
+  for (size_t i = 0; i < nn; i++)
+    up[i] = i, first[i] = SIZE_MAX;
   link_pairs(b->al, sd, up, bad, first);
   /* the members of each group, by side, in document order */
   size_t *gid = ty_xmalloc((nn + 1) * sizeof *gid), ng = 0;
-  for (size_t i = 0; i < nn; i++) gid[i] = SIZE_MAX;
+  for (size_t i = 0; i < nn; i++)
+    gid[i] = SIZE_MAX;
   int sk = b->src == TY_EN;
   for (size_t i = 0; i < sd[sk].n; i++) {
     size_t r = find_root(up, base[sk] + i);
@@ -505,7 +490,8 @@ static void group_units(builder *b, side *sd) {
   }
   unsigned char *gbad = ty_xcalloc(ng + 1, 1);
   size_t *gfirst = ty_xmalloc((ng + 1) * sizeof *gfirst);
-  for (size_t g = 0; g < ng; g++) gfirst[g] = SIZE_MAX;
+  for (size_t g = 0; g < ng; g++)
+    gfirst[g] = SIZE_MAX;
   for (int k = 0; k < 2; k++)
     for (size_t i = 0; i < sd[k].n; i++) {
       size_t r = find_root(up, base[k] + i), g = gid[r];
@@ -515,7 +501,8 @@ static void group_units(builder *b, side *sd) {
       if (first[base[k] + i] < gfirst[g]) gfirst[g] = first[base[k] + i];
     }
   for (int k = 0; k < 2; k++) {
-    for (size_t g = 1; g < ng; g++) off[k][g] = off[k][g - 1] + cnt[k][g - 1];
+    for (size_t g = 1; g < ng; g++)
+      off[k][g] = off[k][g - 1] + cnt[k][g - 1];
     size_t *fill = ty_xcalloc(ng + 1, sizeof(size_t));
     for (size_t i = 0; i < sd[k].n; i++) {
       size_t g = gid[find_root(up, base[k] + i)];
@@ -581,8 +568,8 @@ static void clause_units(builder *b, int sentences) {
         flat_span(sp->ja, sp->ja_len, &x[TY_JA]);
         flat_span(sp->en, sp->en_len, &x[TY_EN]);
         const char *id = ty_arena_printf(&b->out->arena, "%s#%zu", key, k + 1);
-        add_tu(b, unique_id(b, id), i, x[b->src].p, x[b->src].n,
-               x[!b->src].p, x[!b->src].n);
+        add_tu(b, unique_id(b, id), i, x[b->src].p, x[b->src].n, x[!b->src].p,
+               x[!b->src].n);
       }
       continue;
     }
@@ -620,7 +607,8 @@ void ty_tus_build(const ty_alignment *al, ty_lang src, unsigned how,
   ty_srx_free(b.srx[1]);
   free(b.ss.v);
   free(b.ts.v);
-  free(b.ids.v);
+  ty_xml_ids_free(&b.ids);
+  ty_buf_free(&b.id);
 }
 
 void ty_tus_free(ty_tus *u) {
@@ -646,8 +634,10 @@ void ty_pair_doc_text(const ty_alignment *al, const ty_pair *p, ty_lang lang,
                        ? ty_utf8_decode(e, (size_t)(c->text - e), &len)
                        : ' ';
       if (c->text_len) {
-        if (ch == 0x3000) ty_buf_put(out, e, (size_t)len);
-        else ty_buf_putc(out, ' ');
+        if (ch == 0x3000)
+          ty_buf_put(out, e, (size_t)len);
+        else
+          ty_buf_putc(out, ' ');
       }
     }
     ty_clause_flat_text(c, out);

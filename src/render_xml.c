@@ -20,7 +20,9 @@
  * use, which is not safe when batch mode renders in several threads at
  * once; doing it once here before any writer exists is. */
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
-static void init_libxml(void) { xmlInitParser(); }
+static void init_libxml(void) {
+  xmlInitParser();
+}
 
 /* The Char production of XML 1.0. */
 static int xml_char(int32_t c) {
@@ -122,39 +124,72 @@ int ty_xml_close(ty_xml *x) {
   return x->failed ? -1 : 0;
 }
 
-/* ---- what the XLIFF renderers share --------------------------------------- */
+/* ---- what the XLIFF renderers share ---------------------------------------
+ */
 
 static uint64_t hash_id(const char *s) {
   uint64_t h = 1469598103934665603u; /* FNV-1a */
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211u;
   return h;
 }
 
-/* Adds a copy of id; 0 when it was there already. */
-static int ids_add(ty_xml_ids *set, const char *id) {
-  if (2 * (set->n + 1) > set->cap) {
-    size_t cap = set->cap ? set->cap * 2 : 64;
-    char **v = ty_xcalloc(cap, sizeof *v);
-    for (size_t i = 0; i < set->cap; i++) {
-      if (!set->v[i]) continue;
-      size_t j = hash_id(set->v[i]) & (cap - 1);
-      while (v[j]) j = (j + 1) & (cap - 1);
-      v[j] = set->v[i];
-    }
-    free(set->v);
-    set->v = v;
-    set->cap = cap;
-  }
-  size_t j = hash_id(id) & (set->cap - 1);
-  for (; set->v[j]; j = (j + 1) & (set->cap - 1))
-    if (strcmp(set->v[j], id) == 0) return 0;
-  set->v[j] = ty_xstrdup(id);
+struct ty_id_slot {
+  char *id;
+  unsigned next; /* the number to try first for this base */
+};
+
+/* The slot of s: where it is, or the empty one where it would go. */
+static size_t id_slot(const ty_xml_ids *set, const char *s) {
+  size_t j = hash_id(s) & (set->cap - 1);
+  while (set->v[j].id && strcmp(set->v[j].id, s) != 0)
+    j = (j + 1) & (set->cap - 1);
+  return j;
+}
+
+/* Room for one more id without a rehash. */
+static void ids_reserve(ty_xml_ids *set) {
+  if (2 * (set->n + 2) <= set->cap) return;
+  size_t cap = set->cap ? set->cap * 2 : 64;
+  ty_xml_ids grown = {ty_xcalloc(cap, sizeof *grown.v), cap, set->n};
+  for (size_t i = 0; i < set->cap; i++)
+    if (set->v[i].id) grown.v[id_slot(&grown, set->v[i].id)] = set->v[i];
+  free(set->v);
+  *set = grown;
+}
+
+/* Stores s at its empty slot j. */
+static void ids_put(ty_xml_ids *set, size_t j, const char *s) {
+  set->v[j].id = ty_xstrdup(s);
+  set->v[j].next = 2;
   set->n++;
-  return 1;
+}
+
+void ty_unique_name(ty_xml_ids *seen, const char *base, char sep, ty_buf *out) {
+  ids_reserve(seen); /* one id is added below: slot h stays valid */
+  size_t h = id_slot(seen, base);
+  ty_buf_clear(out);
+  if (!seen->v[h].id) {
+    ids_put(seen, h, base);
+    ty_buf_puts(out, base);
+    if (!out->p) ty_buf_put(out, "", 0);
+    return;
+  }
+  for (unsigned k = seen->v[h].next;; k++) {
+    ty_buf_clear(out);
+    ty_buf_printf(out, "%s%c%u", base, sep, k);
+    size_t j = id_slot(seen, out->p);
+    if (!seen->v[j].id) {
+      ids_put(seen, j, out->p);
+      seen->v[h].next = k + 1;
+      return;
+    }
+  }
 }
 
 void ty_xml_ids_free(ty_xml_ids *set) {
-  for (size_t i = 0; i < set->cap; i++) free(set->v[i]);
+  for (size_t i = 0; i < set->cap; i++)
+    free(set->v[i].id);
   free(set->v);
   *set = (ty_xml_ids){0};
 }
@@ -165,20 +200,15 @@ static int nmtoken_char(char c) {
 }
 
 void ty_xml_unique_id(ty_xml_ids *seen, const char *key, ty_buf *out) {
-  ty_buf_clear(out);
+  ty_buf name = {0};
   for (const char *k = key; *k; k++) {
     /* one '_' per character, not per byte of a multi-byte one */
     if (((unsigned char)*k & 0xC0) == 0x80) continue;
-    ty_buf_putc(out, nmtoken_char(*k) ? *k : '_');
+    ty_buf_putc(&name, nmtoken_char(*k) ? *k : '_');
   }
-  if (!out->n) ty_buf_putc(out, 'u');
-  if (ids_add(seen, out->p)) return;
-  size_t base = out->n;
-  for (unsigned n = 2;; n++) {
-    out->n = base;
-    ty_buf_printf(out, "_%u", n);
-    if (ids_add(seen, out->p)) return;
-  }
+  if (!name.n) ty_buf_putc(&name, 'u');
+  ty_unique_name(seen, name.p, '_', out);
+  ty_buf_free(&name);
 }
 
 ty_lang ty_finding_side(const ty_alignment *al, const ty_finding *f,
@@ -244,7 +274,8 @@ size_t *ty_findings_by_pair(const ty_alignment *al, size_t **off,
   size_t *x = ty_xmalloc((nf ? nf : 1) * sizeof *x);
   for (size_t i = 0; i < nf; i++)
     if (where[i] != SIZE_MAX) o[where[i] + 2]++;
-  for (size_t i = 2; i < al->npairs + 2; i++) o[i] += o[i - 1];
+  for (size_t i = 2; i < al->npairs + 2; i++)
+    o[i] += o[i - 1];
   for (size_t i = 0; i < nf; i++)
     if (where[i] != SIZE_MAX) x[o[where[i] + 1]++] = i;
   *off = o;
@@ -252,42 +283,22 @@ size_t *ty_findings_by_pair(const ty_alignment *al, size_t **off,
   return where;
 }
 
-/* How often each key was seen, for ty_pair_ids: open addressing. */
-typedef struct key_count {
-  const char *key;
-  unsigned n;
-} key_count;
-
 char **ty_pair_ids(const ty_alignment *al) {
   char **ids = ty_xmalloc((al->npairs + 1) * sizeof *ids);
-  size_t cap = 64;
-  while (cap < 2 * al->npairs + 2) cap *= 2;
-  key_count *kc = ty_xcalloc(cap, sizeof *kc);
   ty_xml_ids seen = {0};
   ty_buf b = {0};
+  /* the n-th pair of a key is KEY/n; a real key of that form moves on */
   for (size_t i = 0; i < al->npairs; i++) {
-    const char *key = ty_pair_key(al, &al->pairs[i]);
-    size_t h = hash_id(key) & (cap - 1);
-    while (kc[h].key && strcmp(kc[h].key, key) != 0) h = (h + 1) & (cap - 1);
-    kc[h].key = key;
-    /* the n-th pair of a key is KEY/n; a real key of that form moves on */
-    ty_buf_clear(&b);
-    if (kc[h].n++ == 0) ty_buf_puts(&b, key);
-    else ty_buf_printf(&b, "%s/%u", key, kc[h].n);
-    if (!b.p) ty_buf_put(&b, "", 0);
-    while (!ids_add(&seen, b.p)) {
-      ty_buf_clear(&b);
-      ty_buf_printf(&b, "%s/%u", key, ++kc[h].n);
-    }
+    ty_unique_name(&seen, ty_pair_key(al, &al->pairs[i]), '/', &b);
     ids[i] = ty_xstrdup(b.p);
   }
-  free(kc);
   ty_buf_free(&b);
   ty_xml_ids_free(&seen);
   return ids;
 }
 
 void ty_pair_ids_free(const ty_alignment *al, char **ids) {
-  for (size_t i = 0; ids && i < al->npairs; i++) free(ids[i]);
+  for (size_t i = 0; ids && i < al->npairs; i++)
+    free(ids[i]);
   free(ids);
 }

@@ -4,14 +4,14 @@
  * counts, ids, languages, texts, escaping, and characters XML cannot
  * carry.  TMX and XLIFF are also checked by `xmllint --noout` when it is
  * installed (Debian: libxml2-utils). */
+#include <cmocka.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-#include <pthread.h>
 #include <unistd.h>
 
 #include <libxml/HTMLparser.h>
@@ -81,27 +81,38 @@ static int setup(void **state) {
   pair(&pairs[6], TY_PAIR_MATCHED, 5, 4);
   size_t cut = strlen(JA1_S1);
   sents[0] = (ty_sentpair){ja_cl[1].text, cut, en_cl[1].text, 20, 3, 3};
-  sents[1] = (ty_sentpair){ja_cl[1].text + cut, ja_cl[1].text_len - cut,
-                           NULL, 0, 3, 0};
+  sents[1] = (ty_sentpair){
+      ja_cl[1].text + cut, ja_cl[1].text_len - cut, NULL, 0, 3, 0};
 
-  findings[0] = (ty_finding){TY_SEV_ERROR, TY_MISSING_EN, "2", 5, 0,
-                             "no English for (2)", 1.0};
-  findings[1] = (ty_finding){TY_SEV_WARNING, TY_NUMBER_MISMATCH, "4", 7, 8,
-                             "4 only in Japanese", 1.0};
-  findings[2] = (ty_finding){TY_SEV_INFO, TY_PUNCTUATION, "1", 3, 3,
-                             "half-width <\"&\">", 1.0};
-  findings[3] = (ty_finding){TY_SEV_ERROR, TY_MISSING_JA, "3", 0, 6,
-                             "no Japanese for (3)", 1.0};
+  findings[0] = (ty_finding){
+      TY_SEV_ERROR, TY_MISSING_EN, "2", 5, 0, "no English for (2)", 1.0};
+  findings[1] = (ty_finding){
+      TY_SEV_WARNING, TY_NUMBER_MISMATCH, "4", 7, 8, "4 only in Japanese", 1.0};
+  findings[2] = (ty_finding){TY_SEV_INFO, TY_PUNCTUATION,       "1", 3,
+                             3,           "half-width <\"&\">", 1.0};
+  findings[3] = (ty_finding){
+      TY_SEV_ERROR, TY_MISSING_JA, "3", 0, 6, "no Japanese for (3)", 1.0};
   /* its line puts it on pair 5, though pair 4 comes first by key */
-  findings[4] = (ty_finding){TY_SEV_ERROR, TY_DUPLICATE_NUMBER, "4", 9, 0,
-                             "(4) twice", 1.0};
-  findings[5] = (ty_finding){TY_SEV_INFO, TY_SUSPICIOUS_CHAR, "", 0, 0,
-                             "a control character \x01 somewhere", 1.0};
-  findings[6] = (ty_finding){TY_SEV_WARNING, TY_GLOSSARY, "7 (a)", 0, 0,
-                             "サイバー not rendered as cyber", 1.0};
+  findings[4] = (ty_finding){
+      TY_SEV_ERROR, TY_DUPLICATE_NUMBER, "4", 9, 0, "(4) twice", 1.0};
+  findings[5] = (ty_finding){TY_SEV_INFO, TY_SUSPICIOUS_CHAR,
+                             "",          0,
+                             0,           "a control character \x01 somewhere",
+                             1.0};
+  findings[6] = (ty_finding){TY_SEV_WARNING,
+                             TY_GLOSSARY,
+                             "7 (a)",
+                             0,
+                             0,
+                             "サイバー not rendered as cyber",
+                             1.0};
 
-  al = (ty_alignment){.ja = &ja_doc, .en = &en_doc, .pairs = pairs,
-                      .npairs = 7, .sents = sents, .nsents = 2};
+  al = (ty_alignment){.ja = &ja_doc,
+                      .en = &en_doc,
+                      .pairs = pairs,
+                      .npairs = 7,
+                      .sents = sents,
+                      .nsents = 2};
   al.findings = (ty_findings){findings, 7, 7};
   return 0;
 }
@@ -122,7 +133,8 @@ static char *render(renderer r, const ty_render_options *o, size_t *len) {
   return out;
 }
 
-/* ---- reading back --------------------------------------------------------- */
+/* ---- reading back ---------------------------------------------------------
+ */
 
 typedef struct doc {
   xmlDocPtr doc;
@@ -202,7 +214,8 @@ static void xmllint_ok(const char *s, size_t n) {
   assert_int_equal(rc, 0);
 }
 
-/* ---- TMX ------------------------------------------------------------------ */
+/* ---- TMX ------------------------------------------------------------------
+ */
 
 static void test_tmx_reads_back(void **state) {
   (void)state;
@@ -240,11 +253,9 @@ static void test_tmx_reads_back(void **state) {
              i + 1);
     want_string(&d, expr, "en");
   }
-  want_string(&d, "string(/tmx/body/tu[1]/prop[@type='x-status'])",
-                "content");
+  want_string(&d, "string(/tmx/body/tu[1]/prop[@type='x-status'])", "content");
   want_string(&d, "string(/tmx/body/tu[1]/prop[@type='x-score'])", "0.900");
-  want_string(&d, "string(/tmx/body/tu[2]/prop[@type='x-status'])",
-                "matched");
+  want_string(&d, "string(/tmx/body/tu[2]/prop[@type='x-status'])", "matched");
   /* markup characters are text; the line break inside (1) is joined */
   want_string(&d, "string(/tmx/body/tu[@tuid='1']/tuv[1]/seg)", JA1);
   want_string(&d, "string(/tmx/body/tu[@tuid='1']/tuv[2]/seg)", EN1_FLAT);
@@ -274,8 +285,7 @@ static void test_tmx_sentences_and_english_source(void **state) {
   want_string(&d, "string(/tmx/body/tu[2]/@tuid)", "1#1");
   /* the source language comes first */
   want_string(&d, "string(/tmx/body/tu[2]/tuv[1]/@xml:lang)", "en");
-  want_string(&d, "string(/tmx/body/tu[2]/tuv[1]/seg)",
-                "Information sharing");
+  want_string(&d, "string(/tmx/body/tu[2]/tuv[1]/seg)", "Information sharing");
   want_string(&d, "string(/tmx/body/tu[2]/tuv[2]/seg)", "情報共有");
   doc_free(&d);
   free(out);
@@ -319,7 +329,8 @@ static void test_tmx_segments_as_the_document_has_them(void **state) {
    * list items written without a blank line one unit, the target's
    * wrapped line joined */
   want_number(&d, "count(/tmx/body/tu)", 4);
-  want_string(&d, "string(/tmx/body/tu[1]/tuv[1]/seg)", "1 第一の文。第二の文。");
+  want_string(&d, "string(/tmx/body/tu[1]/tuv[1]/seg)",
+              "1 第一の文。第二の文。");
   want_string(&d, "string(/tmx/body/tu[2]/tuv[1]/seg)", "(1) 見出し");
   want_string(&d, "string(/tmx/body/tu[2]/tuv[2]/seg)", "(1) Heading");
   want_string(&d, "string(/tmx/body/tu[3]/tuv[1]/seg)", "本文です。");
@@ -344,7 +355,8 @@ static void test_tmx_sentences_by_srx_rules(void **state) {
   want_string(&d, "string(/tmx/header/@segtype)", "sentence");
   /* "- a." before a space is a segment of its own, as in OmegaT */
   want_string(&d, "string(/tmx/body/tu[1]/tuv[1]/seg)", "1 第一の文。");
-  want_string(&d, "string(/tmx/body/tu[1]/tuv[2]/seg)", "1 The first sentence.");
+  want_string(&d, "string(/tmx/body/tu[1]/tuv[2]/seg)",
+              "1 The first sentence.");
   want_string(&d, "string(/tmx/body/tu[2]/tuv[1]/seg)", "第二の文。");
   want_string(&d, "string(/tmx/body/tu[@tuid='1.1.1#1']/tuv[1]/seg)", "- a.");
   want_string(&d, "string(/tmx/body/tu[@tuid='1.1.1#1']/tuv[2]/seg)", "- a.");
@@ -358,10 +370,12 @@ static void test_srx_splits_like_a_cat_tool(void **state) {
   (void)state;
   ty_srx *x = ty_srx_new(TY_EN);
   ty_spans sp = {0};
-  const char *s = "Dr. Smith met Mr. J. Doe, e.g. here. Then (2) No. 5 left!  Ok";
+  const char *s =
+      "Dr. Smith met Mr. J. Doe, e.g. here. Then (2) No. 5 left!  Ok";
   ty_srx_split(x, s, strlen(s), &sp);
   assert_int_equal(sp.n, 3);
-  assert_int_equal(sp.v[1].off, strlen("Dr. Smith met Mr. J. Doe, e.g. here. "));
+  assert_int_equal(sp.v[1].off,
+                   strlen("Dr. Smith met Mr. J. Doe, e.g. here. "));
   ty_srx_free(x);
   x = ty_srx_new(TY_JA);
   sp.n = 0;
@@ -372,7 +386,8 @@ static void test_srx_splits_like_a_cat_tool(void **state) {
   ty_srx_free(x);
 }
 
-/* ---- XLIFF ---------------------------------------------------------------- */
+/* ---- XLIFF ----------------------------------------------------------------
+ */
 
 static void test_xliff_reads_back(void **state) {
   (void)state;
@@ -389,7 +404,7 @@ static void test_xliff_reads_back(void **state) {
   want_string(&d, "string(/x:xliff/x:file/@original)", "ja/t.txt");
   /* every pair a unit, with unique NMTOKEN ids derived from the keys */
   want_number(&d, "count(//x:unit)", 7);
-  static const char *const ids[] = {"front-1", "1", "2", "3",
+  static const char *const ids[] = {"front-1", "1",   "2",    "3",
                                     "4",       "4_2", "7__a_"};
   for (int i = 0; i < 7; i++) {
     char expr[128];
@@ -398,8 +413,7 @@ static void test_xliff_reads_back(void **state) {
   }
   want_string(&d, "string(//x:unit[7]/@name)", "7 (a)");
   /* both sides: translated; labels as written */
-  want_string(&d, "string(//x:unit[@id='1']/x:segment/@state)",
-                "translated");
+  want_string(&d, "string(//x:unit[@id='1']/x:segment/@state)", "translated");
   want_string(&d, "string(//x:unit[@id='1']/x:segment/x:source)", "(1) " JA1);
   want_string(&d, "string(//x:unit[@id='1']/x:segment/x:target)",
               "(1) " EN1_FLAT);
@@ -407,12 +421,12 @@ static void test_xliff_reads_back(void **state) {
   want_string(&d, "string(//x:unit[@id='2']/x:segment/@state)", "initial");
   want_number(&d, "count(//x:unit[@id='2']/x:segment/x:target)", 0);
   want_string(&d, "string(//x:unit[@id='2']/x:segment/x:source)",
-                "(2) " JA2_CLEAN);
+              "(2) " JA2_CLEAN);
   /* no Japanese: empty source, the text as target, not "translated", an
    * addition on the target side */
   want_string(&d, "string(//x:unit[@id='3']/x:segment/x:source)", "");
   want_string(&d, "string(//x:unit[@id='3']/x:segment/x:target)",
-                "(3) An extra clause.");
+              "(3) An extra clause.");
   want_string(&d, "string(//x:unit[@id='3']/x:segment/@state)", "initial");
   want_string(&d,
               "string(//x:unit[@id='3']/its:locQualityIssues[@xml:id='lqi-3-t']"
@@ -450,12 +464,12 @@ static void test_xliff_reads_back(void **state) {
               "terminology");
   /* and as unit notes */
   want_string(&d, "string(//x:unit[@id='4']/x:notes/x:note/@category)",
-                "number-mismatch");
+              "number-mismatch");
   /* the finding no pair holds is a file note, its control char cleaned */
   want_number(&d, "count(/x:xliff/x:file/x:notes/x:note)", 1);
   want_string(&d, "string(/x:xliff/x:file/x:notes/x:note)",
-                "info: a control character \xEF\xBF\xBD somewhere "
-                "(confidence 1.00)");
+              "info: a control character \xEF\xBF\xBD somewhere "
+              "(confidence 1.00)");
   assert_null(memchr(out, '\x01', n));
   assert_null(strstr(out, "<script>"));
   doc_free(&d);
@@ -487,11 +501,10 @@ static void test_xliff_english_source_and_segments(void **state) {
   /* sentence pairs as segments; the unpaired one has an empty source */
   want_number(&d, "count(//x:unit[@id='1']/x:segment)", 2);
   want_string(&d, "string(//x:unit[@id='1']/x:segment[1]/x:source)",
-                "Information sharing");
+              "Information sharing");
   want_string(&d, "string(//x:unit[@id='1']/x:segment[2]/x:source)", "");
   /* no source: not "translated" */
-  want_string(&d, "string(//x:unit[@id='1']/x:segment[2]/@state)",
-                "initial");
+  want_string(&d, "string(//x:unit[@id='1']/x:segment[2]/@state)", "initial");
   doc_free(&d);
   free(out);
 }
@@ -510,13 +523,18 @@ static void test_xliff_its_marks_never_nest(void **state) {
   doc d = parse_xml(out, n);
   want_number(&d, "count(//x:mrk//x:mrk)", 0);
   want_number(&d, "count(//x:unit[@id='1']//x:target/x:mrk)", 1);
-  want_string(&d, "string(//x:unit[@id='1']//x:target/x:mrk/@its:locQualityIssuesRef)",
-              "#its=lqi-1-t");
-  want_number(&d, "count(//x:unit[@id='1']/its:locQualityIssues[@xml:id="
-                  "'lqi-1-t']/its:locQualityIssue)", 2);
+  want_string(
+      &d, "string(//x:unit[@id='1']//x:target/x:mrk/@its:locQualityIssuesRef)",
+      "#its=lqi-1-t");
+  want_number(&d,
+              "count(//x:unit[@id='1']/its:locQualityIssues[@xml:id="
+              "'lqi-1-t']/its:locQualityIssue)",
+              2);
   /* one finding: its attributes on the mrk, no standoff */
-  want_string(&d, "string(//x:unit[@id='4']//x:target/x:mrk/"
-                  "@its:locQualityIssueType)", "numbers");
+  want_string(&d,
+              "string(//x:unit[@id='4']//x:target/x:mrk/"
+              "@its:locQualityIssueType)",
+              "numbers");
   want_number(&d, "count(//x:unit[@id='4']/its:locQualityIssues)", 0);
   doc_free(&d);
   free(out);
@@ -542,7 +560,8 @@ static void test_xliff_ids_stay_unique(void **state) {
   free(out);
 }
 
-/* ---- HTML ----------------------------------------------------------------- */
+/* ---- HTML -----------------------------------------------------------------
+ */
 
 static void test_html_escapes_and_links(void **state) {
   (void)state;
@@ -570,24 +589,23 @@ static void test_html_escapes_and_links(void **state) {
   want_number(&d, "count(//td[@lang='en'])", 7);
   want_string(&d, "string(//tr[@id='p-2']/td[@lang='en'])", "(1) " EN1_FLAT);
   /* status in words as well as colour */
-  want_string(&d, "string(//tr[@id='p-3']/td[@class='st']/b)",
-                "missing-en");
+  want_string(&d, "string(//tr[@id='p-3']/td[@class='st']/b)", "missing-en");
   want_string(&d, "string(//tr[@id='p-3']/@class)",
               "st-missing-en has-fx fx-error");
-  want_string(&d, "string(//tr[@id='p-2']/@class)", "st-matched has-fx fx-info");
+  want_string(&d, "string(//tr[@id='p-2']/@class)",
+              "st-matched has-fx fx-info");
   want_string(&d, "string(//tr[@id='p-1']/@class)", "st-content");
   /* findings linked to their rows; the duplicate by line to pair 6 */
   want_number(&d, "count(//ol[@class='findings']/li)", 7);
   want_string(&d, "string(//li[@id='f-5']/a/@href)", "#p-6");
   want_string(&d, "string(//li[@id='f-7']/a/@href)", "#p-7");
   want_number(&d,
-                "count(//ol[@class='findings']/li[not(contains(@class,'doc'))]"
-                "[not(a[starts-with(@href,'#p-')])])",
-                0);
+              "count(//ol[@class='findings']/li[not(contains(@class,'doc'))]"
+              "[not(a[starts-with(@href,'#p-')])])",
+              0);
   want_number(&d, "count(//li[contains(@class,'doc')])", 1);
   /* every link lands on an existing element */
-  xmlXPathObjectPtr links =
-      xmlXPathEvalExpression(BAD_CAST "//a/@href", d.xp);
+  xmlXPathObjectPtr links = xmlXPathEvalExpression(BAD_CAST "//a/@href", d.xp);
   assert_non_null(links);
   assert_true(links->nodesetval && links->nodesetval->nodeNr >= 7 + 7);
   for (int i = 0; i < links->nodesetval->nodeNr; i++) {
@@ -678,8 +696,7 @@ static void *render_often(void *arg) {
 
 static void test_threads_render_alike(void **state) {
   (void)state;
-  static const renderer rs[] = {ty_render_tmx, ty_render_xliff,
-                                ty_render_html};
+  static const renderer rs[] = {ty_render_tmx, ty_render_xliff, ty_render_html};
   ty_render_options o = {0};
   for (size_t i = 0; i < sizeof rs / sizeof *rs; i++) {
     size_t n;
@@ -698,13 +715,13 @@ static void test_threads_render_alike(void **state) {
   }
 }
 
-/* ---- errors --------------------------------------------------------------- */
+/* ---- errors ---------------------------------------------------------------
+ */
 
 static void test_write_error_is_reported(void **state) {
   (void)state;
   ty_render_options o = {0};
-  static const renderer rs[] = {ty_render_html, ty_render_tmx,
-                                ty_render_xliff};
+  static const renderer rs[] = {ty_render_html, ty_render_tmx, ty_render_xliff};
   for (size_t i = 0; i < sizeof rs / sizeof *rs; i++) {
     FILE *f = fopen("/dev/full", "w");
     if (!f) skip();
@@ -712,6 +729,33 @@ static void test_write_error_is_reported(void **state) {
     assert_int_equal(rs[i](&al, &o, f), -1);
     fclose(f);
   }
+}
+
+/* A key repeated 50,000 times numbers its repeats in order, skipping an
+ * id already given out, one lookup per repeat (robust.sh's 100,000 "1."
+ * lines took minutes when every repeat searched from 2). */
+static void test_unique_names_count_per_base(void **state) {
+  (void)state;
+  ty_xml_ids seen = {0};
+  ty_buf b = {0};
+  ty_unique_name(&seen, "1/3", '/', &b);
+  assert_string_equal(b.p, "1/3");
+  for (unsigned i = 1; i <= 50000; i++) {
+    ty_unique_name(&seen, "1", '/', &b);
+    char want[32];
+    unsigned n = i < 3 ? i : i + 1; /* 1/3 was taken first */
+    if (n == 1)
+      snprintf(want, sizeof want, "1");
+    else
+      snprintf(want, sizeof want, "1/%u", n);
+    assert_string_equal(b.p, want);
+  }
+  ty_xml_unique_id(&seen, "第1条", &b);
+  assert_string_equal(b.p, "_1_");
+  ty_xml_unique_id(&seen, "第1条", &b);
+  assert_string_equal(b.p, "_1__2");
+  ty_buf_free(&b);
+  ty_xml_ids_free(&seen);
 }
 
 int main(void) {
@@ -724,6 +768,7 @@ int main(void) {
       cmocka_unit_test_setup(test_xliff_reads_back, setup),
       cmocka_unit_test_setup(test_xliff_english_source_and_segments, setup),
       cmocka_unit_test_setup(test_xliff_ids_stay_unique, setup),
+      cmocka_unit_test(test_unique_names_count_per_base),
       cmocka_unit_test_setup(test_xliff_its_marks_never_nest, setup),
       cmocka_unit_test_setup(test_html_escapes_and_links, setup),
       cmocka_unit_test_setup(test_html_sentence_rows, setup),
