@@ -4,7 +4,6 @@
  * counts, ids, languages, texts, escaping, and characters XML cannot
  * carry.  TMX and XLIFF are also checked by `xmllint --noout` when it is
  * installed (Debian: libxml2-utils). */
-#include <cmocka.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <cmocka.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
