@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- findings ------------------------------------------------------------- */
+/* ---- findings -------------------------------------------------------------
+ */
 
 /* Appends at most 40 characters of s[0..n) on one line, "…" when cut. */
 static void put_excerpt(ty_buf *out, const char *s, size_t n) {
@@ -17,8 +18,10 @@ static void put_excerpt(ty_buf *out, const char *s, size_t n) {
   while (i < n && chars < 40) {
     int len;
     int32_t c = ty_utf8_decode(s + i, n - i, &len);
-    if (c == '\n') ty_buf_putc(out, ' ');
-    else ty_buf_put(out, s + i, (size_t)len);
+    if (c == '\n')
+      ty_buf_putc(out, ' ');
+    else
+      ty_buf_put(out, s + i, (size_t)len);
     i += (size_t)len;
     chars++;
   }
@@ -31,8 +34,10 @@ static long find_clause(const ty_doc *d, int line, const char *key) {
   size_t lo = 0, hi = d->ncl;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (d->cl[mid].line < line) lo = mid + 1;
-    else hi = mid;
+    if (d->cl[mid].line < line)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   for (; lo < d->ncl && d->cl[lo].line == line; lo++)
     if (strcmp(d->cl[lo].key, key) == 0) return (long)lo;
@@ -47,17 +52,18 @@ static void add_missing(ty_alignment *al, ty_lang side, int idx, int finding,
   const ty_clause *c = &d->cl[idx];
   ty_pair *p = ty_alignment_add_pair(al);
   p->status = side == TY_JA ? TY_PAIR_MISSING_EN : TY_PAIR_MISSING_JA;
-  if (side == TY_JA) p->ja = idx, p->nja = 1;
-  else p->en = idx, p->nen = 1;
+  if (side == TY_JA)
+    p->ja = idx, p->nja = 1;
+  else
+    p->en = idx, p->nen = 1;
   if (!finding) return;
-  ty_findings_add(&al->findings, &al->arena,
-                  side == TY_JA ? TY_MISSING_EN : TY_MISSING_JA, c->key,
-                  side == TY_JA ? c->line : 0, side == TY_EN ? c->line : 0,
-                  "%s %.*s has no %s counterpart",
-                  c->label ? (side == TY_JA ? "ja" : "en") : noun,
-                  (int)(c->label ? c->label_len : strlen(c->key)),
-                  c->label ? c->label : c->key,
-                  side == TY_JA ? "English" : "Japanese");
+  ty_findings_add(
+      &al->findings, &al->arena, side == TY_JA ? TY_MISSING_EN : TY_MISSING_JA,
+      c->key, side == TY_JA ? c->line : 0, side == TY_EN ? c->line : 0,
+      "%s %.*s has no %s counterpart",
+      c->label ? (side == TY_JA ? "ja" : "en") : noun,
+      (int)(c->label ? c->label_len : strlen(c->key)),
+      c->label ? c->label : c->key, side == TY_JA ? "English" : "Japanese");
 }
 
 /* What drop_missing looks up, indexed once: for each side, the clause of
@@ -77,9 +83,11 @@ static void index_pairings(const ty_alignment *al, pairing_index *x) {
   const ty_doc *d[2] = {al->ja, al->en};
   for (int s = 0; s < 2; s++) {
     x->partner[s] = ty_xmalloc((d[s]->ncl + 1) * sizeof *x->partner[s]);
-    for (size_t i = 0; i < d[s]->ncl; i++) x->partner[s][i] = -1;
+    for (size_t i = 0; i < d[s]->ncl; i++)
+      x->partner[s][i] = -1;
     x->keys[s] = ty_xmalloc((d[s]->ncl + 1) * sizeof *x->keys[s]);
-    for (size_t i = 0; i < d[s]->ncl; i++) x->keys[s][i] = d[s]->cl[i].key;
+    for (size_t i = 0; i < d[s]->ncl; i++)
+      x->keys[s][i] = d[s]->cl[i].key;
     x->nkeys[s] = d[s]->ncl;
     qsort(x->keys[s], x->nkeys[s], sizeof *x->keys[s], key_cmp);
   }
@@ -87,9 +95,11 @@ static void index_pairings(const ty_alignment *al, pairing_index *x) {
     const ty_pair *p = &al->pairs[k];
     if (p->status != TY_PAIR_CONTENT || p->ja < 0 || p->en < 0) continue;
     for (int t = 0; t < p->nja; t++)
-      if (x->partner[TY_JA][p->ja + t] < 0) x->partner[TY_JA][p->ja + t] = p->en;
+      if (x->partner[TY_JA][p->ja + t] < 0)
+        x->partner[TY_JA][p->ja + t] = p->en;
     for (int t = 0; t < p->nen; t++)
-      if (x->partner[TY_EN][p->en + t] < 0) x->partner[TY_EN][p->en + t] = p->ja;
+      if (x->partner[TY_EN][p->en + t] < 0)
+        x->partner[TY_EN][p->en + t] = p->ja;
   }
 }
 
@@ -125,7 +135,8 @@ static void drop_missing(ty_alignment *al, const unsigned char *drop_ja,
       c = find_clause(d, side == TY_JA ? f.ja_line : f.en_line, f.key);
       if (c >= 0 && !(side == TY_JA ? drop_ja : drop_en)[c]) c = -1;
       const ty_doc *od = side == TY_JA ? al->en : al->ja;
-      if (c >= 0 && d->cl[c].label && !has_key(&x, side == TY_JA ? TY_EN : TY_JA, f.key)) {
+      if (c >= 0 && d->cl[c].label &&
+          !has_key(&x, side == TY_JA ? TY_EN : TY_JA, f.key)) {
         int o = x.partner[side][c];
         if (o >= 0) {
           const ty_clause *me = &d->cl[c], *other = &od->cl[o];
@@ -138,8 +149,10 @@ static void drop_missing(ty_alignment *al, const unsigned char *drop_ja,
               side == TY_JA ? "en" : "ja",
               (int)(other->label ? other->label_len : strlen(other->key)),
               other->label ? other->label : other->key, other->line);
-          if (side == TY_JA) f.en_line = other->line;
-          else f.ja_line = other->line;
+          if (side == TY_JA)
+            f.en_line = other->line;
+          else
+            f.ja_line = other->line;
         }
         c = -1; /* kept */
       }
@@ -150,13 +163,14 @@ static void drop_missing(ty_alignment *al, const unsigned char *drop_ja,
   index_free(&x);
 }
 
-/* ---- sentence pairs inside clause pairs ----------------------------------- */
+/* ---- sentence pairs inside clause pairs -----------------------------------
+ */
 
 typedef struct sent {
   const char *s;
   size_t n;
   int line;
-  int clause; /* which clause of its pair side it comes from */
+  int clause;         /* which clause of its pair side it comes from */
   unsigned char para; /* it starts a paragraph (or its clause) */
 } sent;
 
@@ -183,13 +197,15 @@ typedef struct stage {
 static aligner stage_aligner(stage *st) {
   ty_seq_scale(&st->q[TY_JA], &st->md);
   ty_seq_scale(&st->q[TY_EN], &st->md);
-  return (aligner){.md = st->md, .prior = st->prior, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
+  return (aligner){
+      .md = st->md, .prior = st->prior, .A = &st->q[TY_JA], .B = &st->q[TY_EN]};
 }
 
 /* Whether a sentence that follows the text gap[0..n) after the sentence
  * before it starts a paragraph: a blank line in the gap, or a list item
  * ("* ", "- ", "・") starting a line. */
-static int starts_paragraph(const char *gap, size_t n, const char *at, size_t len) {
+static int starts_paragraph(const char *gap, size_t n, const char *at,
+                            size_t len) {
   const char *nl = memchr(gap, '\n', n);
   if (!nl) return 0;
   for (const char *q = nl + 1; q < gap + n; q++) {
@@ -202,7 +218,8 @@ static int starts_paragraph(const char *gap, size_t n, const char *at, size_t le
 
 static void collect_sentences(stage *st, const ty_pair *p, ty_lang lang) {
   const ty_doc *d = lang == TY_JA ? st->al->ja : st->al->en;
-  int first = lang == TY_JA ? p->ja : p->en, cnt = lang == TY_JA ? p->nja : p->nen;
+  int first = lang == TY_JA ? p->ja : p->en,
+      cnt = lang == TY_JA ? p->nja : p->nen;
   sents *out = &st->side[lang];
   out->n = 0;
   for (int k = 0; k < cnt; k++) {
@@ -215,7 +232,8 @@ static void collect_sentences(stage *st, const ty_pair *p, ty_lang lang) {
       const char *at = c->text + st->spans.v[s].off;
       size_t len = st->spans.v[s].len;
       int para = s == 0 || starts_paragraph(end, (size_t)(at - end), at, len);
-      for (; prev < at; prev++) line += *prev == '\n';
+      for (; prev < at; prev++)
+        line += *prev == '\n';
       if (out->n == out->cap) {
         out->cap = out->cap ? out->cap * 2 : 16;
         out->v = ty_xrealloc(out->v, out->cap * sizeof *out->v);
@@ -257,8 +275,10 @@ static void span_side(ty_alignment *al, ty_sentpair *sp, ty_lang lang,
     s = ty_arena_strndup(&al->arena, b.p, b.n);
     ty_buf_free(&b);
   }
-  if (lang == TY_JA) sp->ja = s, sp->ja_len = n, sp->ja_line = v[k].line;
-  else sp->en = s, sp->en_len = n, sp->en_line = v[k].line;
+  if (lang == TY_JA)
+    sp->ja = s, sp->ja_len = n, sp->ja_line = v[k].line;
+  else
+    sp->en = s, sp->en_len = n, sp->en_line = v[k].line;
 }
 
 static void report_unpaired(stage *st, const ty_pair *p, ty_lang lang,
@@ -267,13 +287,12 @@ static void report_unpaired(stage *st, const ty_pair *p, ty_lang lang,
     ty_alignment *al = st->al;
     ty_buf_clear(&st->msg);
     put_excerpt(&st->msg, s->s, s->n);
-    ty_findings_add(&al->findings, &al->arena, TY_SENTENCE_UNPAIRED,
-                    ty_pair_key(al, p),
-                    lang == TY_JA ? s->line : ty_pair_line(al, p, TY_JA),
-                    lang == TY_EN ? s->line : ty_pair_line(al, p, TY_EN),
-                    "%s sentence has no %s counterpart: %s",
-                    lang == TY_JA ? "ja" : "en",
-                    lang == TY_JA ? "English" : "Japanese", st->msg.p);
+    ty_findings_add(
+        &al->findings, &al->arena, TY_SENTENCE_UNPAIRED, ty_pair_key(al, p),
+        lang == TY_JA ? s->line : ty_pair_line(al, p, TY_JA),
+        lang == TY_EN ? s->line : ty_pair_line(al, p, TY_EN),
+        "%s sentence has no %s counterpart: %s", lang == TY_JA ? "ja" : "en",
+        lang == TY_JA ? "English" : "Japanese", st->msg.p);
     /* the two alignments as two hypotheses, their costs as negative log
      * likelihoods: the odds of the omission are e^margin */
     ty_findings_set_confidence(&al->findings, 1 / (1 + exp(-margin)));
@@ -370,8 +389,10 @@ static void align_sentences(stage *st, ty_pair *p) {
   }
   aligner g = stage_aligner(st);
   unsigned char *para = ty_xmalloc(J->n + E->n);
-  for (size_t k = 0; k < J->n; k++) para[k] = J->v[k].para;
-  for (size_t k = 0; k < E->n; k++) para[J->n + k] = E->v[k].para;
+  for (size_t k = 0; k < J->n; k++)
+    para[k] = J->v[k].para;
+  for (size_t k = 0; k < E->n; k++)
+    para[J->n + k] = E->v[k].para;
   g.para_a = para, g.para_b = para + J->n;
   size_t nmv;
   double *margin = ty_xmalloc((J->n + E->n) * sizeof *margin);
@@ -401,7 +422,8 @@ static void align_sentences(stage *st, ty_pair *p) {
 static int may_hold_several(const ty_alignment *al, const ty_pair *p,
                             ty_lang side) {
   const ty_doc *d = side == TY_JA ? al->ja : al->en;
-  int first = side == TY_JA ? p->ja : p->en, cnt = side == TY_JA ? p->nja : p->nen;
+  int first = side == TY_JA ? p->ja : p->en,
+      cnt = side == TY_JA ? p->nja : p->nen;
   if (cnt > 1) return 1;
   const unsigned char *s = (const unsigned char *)d->cl[first].text;
   size_t n = d->cl[first].text_len;
@@ -410,7 +432,8 @@ static int may_hold_several(const ty_alignment *al, const ty_pair *p,
     unsigned char c = s[i];
     if (c == '\n') {
       size_t k = i + 1;
-      while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+      while (k < n && (s[k] == ' ' || s[k] == '\t'))
+        k++;
       if (k < n && (s[k] == '\n' || s[k] == '-' || s[k] == '*' || s[k] == 0xE3))
         return 1;
       continue;
@@ -429,9 +452,10 @@ static int may_hold_several(const ty_alignment *al, const ty_pair *p,
     }
     if (!end || c == ' ' || c == ')' || c == '"' || c == '\'') continue;
     /* closing brackets after a sentence end: 」 』 】 ） */
-    if (i + 2 < n && ((c == 0xE3 && s[i + 1] == 0x80 &&
-                       (s[i + 2] == 0x8D || s[i + 2] == 0x8F || s[i + 2] == 0x91)) ||
-                      (c == 0xEF && s[i + 1] == 0xBC && s[i + 2] == 0x89))) {
+    if (i + 2 < n &&
+        ((c == 0xE3 && s[i + 1] == 0x80 &&
+          (s[i + 2] == 0x8D || s[i + 2] == 0x8F || s[i + 2] == 0x91)) ||
+         (c == 0xEF && s[i + 1] == 0xBC && s[i + 2] == 0x89))) {
       i += 2;
       continue;
     }
@@ -444,7 +468,8 @@ static void sentence_stage(stage *st) {
   for (size_t k = 0; k < st->al->npairs; k++) {
     ty_pair *p = &st->al->pairs[k];
     if (p->ja < 0 || p->en < 0) continue;
-    if (!may_hold_several(st->al, p, TY_JA) && !may_hold_several(st->al, p, TY_EN))
+    if (!may_hold_several(st->al, p, TY_JA) &&
+        !may_hold_several(st->al, p, TY_EN))
       continue;
     align_sentences(st, p);
   }
@@ -466,7 +491,8 @@ static void length_ratio_stage(stage *st) {
     const ty_pair *p = &al->pairs[k];
     lj[k] = le[k] = 0;
     if (p->status != TY_PAIR_MATCHED) continue;
-    charcount cj = ty_side_chars(al, p, TY_JA), ce = ty_side_chars(al, p, TY_EN);
+    charcount cj = ty_side_chars(al, p, TY_JA),
+              ce = ty_side_chars(al, p, TY_EN);
     /* both in English characters */
     lj[k] = model_length(&st->md, &cj);
     le[k] = model_length(&st->md, &ce);
@@ -474,7 +500,8 @@ static void length_ratio_stage(stage *st) {
   }
   if (n >= 8) {
     double med = ty_median(r, n);
-    for (size_t k = 0; k < n; k++) r[k] = fabs(r[k] - med);
+    for (size_t k = 0; k < n; k++)
+      r[k] = fabs(r[k] - med);
     double mad = ty_median(r, n);
     if (mad < 0.05) mad = 0.05;
     for (size_t k = 0; k < al->npairs; k++) {
@@ -485,14 +512,13 @@ static void length_ratio_stage(stage *st) {
       if (p->nsent) continue;
       double z = 0.6745 * (log(lj[k] / le[k]) - med) / mad;
       if (fabs(z) <= 3.5) continue;
-      ty_findings_add(&al->findings, &al->arena, TY_LENGTH_RATIO,
-                      ty_pair_key(al, p), ty_pair_line(al, p, TY_JA),
-                      ty_pair_line(al, p, TY_EN),
-                      "ja as long as %.0f English characters, en %.0f: ratio "
-                      "%.2f where this document's is %.2f (the %s looks %s)",
-                      lj[k], le[k], lj[k] / le[k], exp(med),
-                      z > 0 ? "English" : "Japanese",
-                      "truncated, or the other side padded");
+      ty_findings_add(
+          &al->findings, &al->arena, TY_LENGTH_RATIO, ty_pair_key(al, p),
+          ty_pair_line(al, p, TY_JA), ty_pair_line(al, p, TY_EN),
+          "ja as long as %.0f English characters, en %.0f: ratio "
+          "%.2f where this document's is %.2f (the %s looks %s)",
+          lj[k], le[k], lj[k] / le[k], exp(med), z > 0 ? "English" : "Japanese",
+          "truncated, or the other side padded");
     }
   }
   free(r);
@@ -500,7 +526,8 @@ static void length_ratio_stage(stage *st) {
   free(le);
 }
 
-/* ---- runs that numbers left unpaired --------------------------------------- */
+/* ---- runs that numbers left unpaired ---------------------------------------
+ */
 
 /* A content pair must save this much over leaving its clauses unpaired
  * (score 0.8), and have ty_pair_evidence of its own, to replace two missing
@@ -535,8 +562,10 @@ static void align_run(stage *st, const int *ja, size_t nj, const int *en,
                       size_t ne, int before, int after, runmarks *rm) {
   ty_alignment *al = st->al;
   st->q[0].n = st->q[0].np = st->q[1].n = st->q[1].np = 0;
-  for (size_t k = 0; k < nj; k++) seq_clause(st, TY_JA, ja[k]);
-  for (size_t k = 0; k < ne; k++) seq_clause(st, TY_EN, en[k]);
+  for (size_t k = 0; k < nj; k++)
+    seq_clause(st, TY_JA, ja[k]);
+  for (size_t k = 0; k < ne; k++)
+    seq_clause(st, TY_EN, en[k]);
   aligner g = stage_aligner(st);
   size_t nmv;
   uint8_t *path = ty_dp_align(&g, MOVES_RUN, &nmv, NULL);
@@ -544,12 +573,14 @@ static void align_run(stage *st, const int *ja, size_t nj, const int *en,
   int held = before; /* the move before this one is a pair */
   for (size_t k = 0; k < nmv; k++) {
     int m = path[k], a = mv_a[m], b = mv_b[m];
-    double score = a && b ? ty_pair_score(&g, m, i + (size_t)a, j + (size_t)b) : 0;
-    int adjacent = (a < 2 || ja[i + 1] == ja[i] + 1) &&
-                   (b < 2 || en[j + 1] == en[j] + 1);
+    double score =
+        a && b ? ty_pair_score(&g, m, i + (size_t)a, j + (size_t)b) : 0;
+    int adjacent =
+        (a < 2 || ja[i + 1] == ja[i] + 1) && (b < 2 || en[j + 1] == en[j] + 1);
     int next = k + 1 < nmv ? mv_a[path[k + 1]] && mv_b[path[k + 1]] : after;
     int good = a && b && score >= GOOD_SCORE && adjacent &&
-               ((held && next) || ty_pair_evidence(&g, m, i + (size_t)a, j + (size_t)b));
+               ((held && next) ||
+                ty_pair_evidence(&g, m, i + (size_t)a, j + (size_t)b));
     held = good;
     if (good) {
       ty_pair *p = ty_alignment_add_pair(al);
@@ -557,8 +588,10 @@ static void align_run(stage *st, const int *ja, size_t nj, const int *en,
       p->ja = ja[i], p->nja = a;
       p->en = en[j], p->nen = b;
       p->score = score;
-      for (int t = 0; t < a; t++) rm->paired[TY_JA][ja[i] + t] = 1;
-      for (int t = 0; t < b; t++) rm->paired[TY_EN][en[j] + t] = 1;
+      for (int t = 0; t < a; t++)
+        rm->paired[TY_JA][ja[i] + t] = 1;
+      for (int t = 0; t < b; t++)
+        rm->paired[TY_EN][en[j] + t] = 1;
     } else {
       for (int t = 0; t < a; t++) {
         int c = ja[i + (size_t)t];
@@ -584,7 +617,8 @@ static int int_cmp(const void *a, const void *b) {
 static int loose(const ty_alignment *al, const ty_pair *p) {
   if (p->status == TY_PAIR_MISSING_EN || p->status == TY_PAIR_MISSING_JA)
     return 1;
-  return p->status == TY_PAIR_CONTENT && (al->ja->cl[p->ja].flags & TY_CL_FRONT);
+  return p->status == TY_PAIR_CONTENT &&
+         (al->ja->cl[p->ja].flags & TY_CL_FRONT);
 }
 
 /* Every run of pairs between two number matches (missing clauses, front
@@ -616,20 +650,24 @@ static void runs_stage(stage *st) {
     }
     size_t e = k, nj = 0, ne = 0;
     for (; e < nold && loose(al, &old[e]); e++) {
-      for (int t = 0; t < old[e].nja; t++) ja[nj++] = old[e].ja + t;
-      for (int t = 0; t < old[e].nen; t++) en[ne++] = old[e].en + t;
+      for (int t = 0; t < old[e].nja; t++)
+        ja[nj++] = old[e].ja + t;
+      for (int t = 0; t < old[e].nen; t++)
+        en[ne++] = old[e].en + t;
     }
     if (nj && ne) {
       qsort(ja, nj, sizeof *ja, int_cmp);
       qsort(en, ne, sizeof *en, int_cmp);
       align_run(st, ja, nj, en, ne, 1, e < nold, &rm);
     } else {
-      for (size_t t = k; t < e; t++) *ty_alignment_add_pair(al) = old[t];
+      for (size_t t = k; t < e; t++)
+        *ty_alignment_add_pair(al) = old[t];
     }
     k = e;
   }
   for (int s = 0; s < 2; s++)
-    for (size_t c = 0; c < ncl[s]; c++) rm.was[s][c] &= rm.paired[s][c];
+    for (size_t c = 0; c < ncl[s]; c++)
+      rm.was[s][c] &= rm.paired[s][c];
   drop_missing(al, rm.was[TY_JA], rm.was[TY_EN]);
   for (int s = 0; s < 2; s++) {
     free(rm.was[s]);
@@ -640,20 +678,23 @@ static void runs_stage(stage *st) {
   free(old);
 }
 
-/* ---- renumbered translations ----------------------------------------------- */
+/* ---- renumbered translations -----------------------------------------------
+ */
 
 /* A content partner must beat the number partner by this much (nats). */
 #define RENUMBER_MARGIN 1.0
 
 /* Pairs rebuilt from a partner per Japanese clause, in document order as
  * match makes them; the missing findings made anew. */
-static void rebuild_pairs(stage *st, const int *partner, const unsigned char *content,
+static void rebuild_pairs(stage *st, const int *partner,
+                          const unsigned char *content,
                           const ty_pair_status *status, aligner *g) {
   ty_alignment *al = st->al;
   size_t k = 0;
   for (size_t i = 0; i < al->findings.n; i++) {
     ty_code c = al->findings.v[i].code;
-    if (c != TY_MISSING_EN && c != TY_MISSING_JA) al->findings.v[k++] = al->findings.v[i];
+    if (c != TY_MISSING_EN && c != TY_MISSING_JA)
+      al->findings.v[k++] = al->findings.v[i];
   }
   al->findings.n = k;
   unsigned char *used = ty_xcalloc(al->en->ncl + 1, 1);
@@ -674,7 +715,8 @@ static void rebuild_pairs(stage *st, const int *partner, const unsigned char *co
     p->ja = (int)i, p->nja = 1, p->en = e, p->nen = 1;
     p->status = content[i] ? TY_PAIR_CONTENT : status[i];
     p->score = content[i] ? ty_pair_score(g, M11, i + 1, (size_t)e + 1)
-               : p->status == TY_PAIR_MATCHED ? 1.0 : 0.0;
+               : p->status == TY_PAIR_MATCHED ? 1.0
+                                              : 0.0;
   }
   for (; j < (int)al->en->ncl; j++)
     if (!used[j]) add_missing(al, TY_EN, j, 1, "unnumbered paragraph");
@@ -696,8 +738,10 @@ static void renumber_stage(stage *st, int prefer) {
   int *holder = ty_xmalloc(ne * sizeof *holder); /* en -> ja by number */
   ty_pair_status *status = ty_xmalloc(nj * sizeof *status);
   unsigned char *content = ty_xcalloc(nj, 1), *taken = ty_xcalloc(ne, 1);
-  for (size_t i = 0; i < nj; i++) np[i] = cp[i] = -1;
-  for (size_t e = 0; e < ne; e++) holder[e] = -1;
+  for (size_t i = 0; i < nj; i++)
+    np[i] = cp[i] = -1;
+  for (size_t e = 0; e < ne; e++)
+    holder[e] = -1;
   for (size_t k = 0; k < al->npairs; k++) {
     const ty_pair *p = &al->pairs[k];
     if (p->ja >= 0 && p->en >= 0) {
@@ -706,11 +750,14 @@ static void renumber_stage(stage *st, int prefer) {
     }
   }
   st->q[0].n = st->q[0].np = st->q[1].n = st->q[1].np = 0;
-  for (size_t i = 0; i < nj; i++) seq_clause(st, TY_JA, (int)i);
-  for (size_t i = 0; i < ne; i++) seq_clause(st, TY_EN, (int)i);
+  for (size_t i = 0; i < nj; i++)
+    seq_clause(st, TY_JA, (int)i);
+  for (size_t i = 0; i < ne; i++)
+    seq_clause(st, TY_EN, (int)i);
   aligner g = stage_aligner(st);
   size_t nmv;
-  uint8_t *path = ty_dp_align(&g, MOVE_BIT(M11) | MOVE_BIT(M10) | MOVE_BIT(M01), &nmv, NULL);
+  uint8_t *path = ty_dp_align(&g, MOVE_BIT(M11) | MOVE_BIT(M10) | MOVE_BIT(M01),
+                              &nmv, NULL);
   size_t i = 0, j = 0;
   for (size_t k = 0; k < nmv; k++) {
     if (path[k] == M11) cp[i] = (int)j;
@@ -728,7 +775,8 @@ static void renumber_stage(stage *st, int prefer) {
     if (h >= 0 && (cp[h] < 0 || cp[h] == np[h])) continue;
     double cc = ty_move_cost(&g, M11, i + 1, (size_t)c + 1);
     double nc = ty_move_cost(&g, M11, i + 1, (size_t)n + 1);
-    if (nc - cc < RENUMBER_MARGIN || ty_pair_score(&g, M11, i + 1, (size_t)c + 1) < GOOD_SCORE)
+    if (nc - cc < RENUMBER_MARGIN ||
+        ty_pair_score(&g, M11, i + 1, (size_t)c + 1) < GOOD_SCORE)
       continue;
     const ty_clause *a = &al->ja->cl[i], *b = &al->en->cl[c];
     ty_findings_add(&al->findings, &al->arena, TY_RENUMBERED, a->key, a->line,
@@ -740,8 +788,10 @@ static void renumber_stage(stage *st, int prefer) {
   }
   if (prefer && any) {
     for (i = 0; i < nj; i++) {
-      if (content[i]) np[i] = cp[i];
-      else if (np[i] >= 0 && taken[np[i]]) np[i] = -1;
+      if (content[i])
+        np[i] = cp[i];
+      else if (np[i] >= 0 && taken[np[i]])
+        np[i] = -1;
     }
     rebuild_pairs(st, np, content, status, &g);
   }
@@ -759,8 +809,10 @@ static void units_stage(stage *st, ty_unit by) {
   const char *noun = by == TY_BY_SENTENCE ? "sentence" : "paragraph";
   size_t nj = al->ja->ncl, ne = al->en->ncl;
   st->q[0].n = st->q[0].np = st->q[1].n = st->q[1].np = 0;
-  for (size_t i = 0; i < nj; i++) seq_clause(st, TY_JA, (int)i);
-  for (size_t i = 0; i < ne; i++) seq_clause(st, TY_EN, (int)i);
+  for (size_t i = 0; i < nj; i++)
+    seq_clause(st, TY_JA, (int)i);
+  for (size_t i = 0; i < ne; i++)
+    seq_clause(st, TY_EN, (int)i);
   aligner g = stage_aligner(st);
   size_t nmv;
   uint8_t *path = ty_dp_align(&g, MOVES_RUN, &nmv, NULL);
@@ -784,7 +836,8 @@ static void units_stage(stage *st, ty_unit by) {
   free(path);
 }
 
-/* ---- the stage -------------------------------------------------------------- */
+/* ---- the stage --------------------------------------------------------------
+ */
 
 void ty_align_content(ty_alignment *al, const ty_config *cfg) {
   stage st;
@@ -794,7 +847,8 @@ void ty_align_content(ty_alignment *al, const ty_config *cfg) {
   st.dict = cfg ? cfg->dict : NULL;
   ty_unit by = cfg ? cfg->by : TY_BY_NUMBER;
   st.units = by != TY_BY_NUMBER;
-  st.prior = by == TY_BY_SENTENCE && !ty_has_paragraphs(al->ja->text, al->ja->len) &&
+  st.prior = by == TY_BY_SENTENCE &&
+                     !ty_has_paragraphs(al->ja->text, al->ja->len) &&
                      !ty_has_paragraphs(al->en->text, al->en->len)
                  ? prior_lines
                  : prior_prose;

@@ -132,8 +132,9 @@ static int refuse_outputs_onto_inputs(const pool *p, cli_file_set *inputs) {
       char *out = cli_format("%s/%s.%s", o->output, p->jobs[n].name,
                              ty_format_extension(o->formats[k]));
       if (cli_file_set_has(inputs, out))
-        status = cli_fail(2, "%s: the output would replace an input; "
-                             "refusing to write over it (choose another -o)",
+        status = cli_fail(2,
+                          "%s: the output would replace an input; "
+                          "refusing to write over it (choose another -o)",
                           out);
       free(out);
     }
@@ -150,8 +151,10 @@ int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
               const ty_config *cfg) {
   if (!o->output) return cli_fail(2, "--batch needs -o OUT_DIR");
   if (cli_same_file(o->output, ja_dir) || cli_same_file(o->output, en_dir))
-    return cli_fail(2, "%s: -o names an input folder; its files would be read "
-                       "as inputs next time (choose another folder)", o->output);
+    return cli_fail(2,
+                    "%s: -o names an input folder; its files would be read "
+                    "as inputs next time (choose another folder)",
+                    o->output);
   if (mkdir(o->output, 0777) != 0 && errno != EEXIST)
     return cli_fail(2, "%s: %s", o->output, strerror(errno));
   entry *ja = NULL, *en = NULL;
@@ -163,8 +166,10 @@ int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
     return cli_fail(2, "%s: %s", en_dir, strerror(errno));
   }
   cli_file_set inputs = {0};
-  for (size_t n = 0; n < nja; n++) cli_file_set_add(&inputs, ja[n].file);
-  for (size_t n = 0; n < nen; n++) cli_file_set_add(&inputs, en[n].file);
+  for (size_t n = 0; n < nja; n++)
+    cli_file_set_add(&inputs, ja[n].file);
+  for (size_t n = 0; n < nen; n++)
+    cli_file_set_add(&inputs, en[n].file);
   pool p = {0};
   p.jobs = cli_calloc(nja + 1, sizeof *p.jobs);
   p.o = o;

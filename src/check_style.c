@@ -9,10 +9,10 @@
 /* Whether a plain-text clause's marker has a bullet ("- ", "* ", "・")
  * before it on its line. */
 static int has_bullet(const ty_doc *d, const ty_clause *c) {
-  if (!c->label || c->label < d->text || c->label >= d->text + d->len)
-    return 0;
+  if (!c->label || c->label < d->text || c->label >= d->text + d->len) return 0;
   const char *s = c->label;
-  while (s > d->text && s[-1] != '\n') s--;
+  while (s > d->text && s[-1] != '\n')
+    s--;
   for (; s < c->label; s++)
     if (*s == '-' || *s == '*' ||
         (c->label - s >= 3 && memcmp(s, "\xE3\x83\xBB", 3) == 0)) /* ・ */
@@ -23,7 +23,8 @@ static int has_bullet(const ty_doc *d, const ty_clause *c) {
 static void check_doc(ty_alignment *al, const ty_doc *d) {
   /* the previous sibling of each parent (index n stands for the top) */
   int *prev = ty_xmalloc((d->ncl + 1) * sizeof *prev);
-  for (size_t i = 0; i <= d->ncl; i++) prev[i] = -1;
+  for (size_t i = 0; i <= d->ncl; i++)
+    prev[i] = -1;
   for (size_t i = 0; i < d->ncl; i++) {
     const ty_clause *c = &d->cl[i];
     if (!c->label) continue;
@@ -39,7 +40,8 @@ static void check_doc(ty_alignment *al, const ty_doc *d) {
                     d->lang == TY_JA ? line : 0, d->lang == TY_EN ? line : 0,
                     "%s %.*s is written%s unlike %s%.*s on line %d",
                     d->lang == TY_JA ? "ja" : "en", (int)c->label_len, c->label,
-                    bq != bc ? (bc ? " with a bullet" : " without a bullet") : "",
+                    bq != bc ? (bc ? " with a bullet" : " without a bullet")
+                             : "",
                     bq ? "- " : "", (int)q->label_len, q->label, q->line);
   }
   free(prev);

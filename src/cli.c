@@ -19,17 +19,25 @@ static void *need(void *p) {
   return p;
 }
 
-void *cli_alloc(size_t n) { return need(malloc(n ? n : 1)); }
+void *cli_alloc(size_t n) {
+  return need(malloc(n ? n : 1));
+}
 
 void *cli_calloc(size_t n, size_t size) {
   return need(calloc(n ? n : 1, size ? size : 1));
 }
 
-void *cli_realloc(void *p, size_t n) { return need(realloc(p, n ? n : 1)); }
+void *cli_realloc(void *p, size_t n) {
+  return need(realloc(p, n ? n : 1));
+}
 
-char *cli_strdup(const char *s) { return need(strdup(s)); }
+char *cli_strdup(const char *s) {
+  return need(strdup(s));
+}
 
-char *cli_strndup(const char *s, size_t n) { return need(strndup(s, n)); }
+char *cli_strndup(const char *s, size_t n) {
+  return need(strndup(s, n));
+}
 
 char *cli_format(const char *fmt, ...) {
   va_list ap;
@@ -56,12 +64,18 @@ static int odd_path(const char *s) {
 static void put_escaped(FILE *f, const char *s, int quote) {
   for (; *s; s++) {
     unsigned char c = (unsigned char)*s;
-    if (c == '\n') fputs("\\n", f);
-    else if (c == '\t') fputs("\\t", f);
-    else if (c == '\r') fputs("\\r", f);
-    else if (c < 0x20 || c == 0x7F) fprintf(f, "\\x%02X", c);
-    else if (quote && (c == '"' || c == '\\')) fprintf(f, "\\%c", c);
-    else fputc(c, f);
+    if (c == '\n')
+      fputs("\\n", f);
+    else if (c == '\t')
+      fputs("\\t", f);
+    else if (c == '\r')
+      fputs("\\r", f);
+    else if (c < 0x20 || c == 0x7F)
+      fprintf(f, "\\x%02X", c);
+    else if (quote && (c == '"' || c == '\\'))
+      fprintf(f, "\\%c", c);
+    else
+      fputc(c, f);
   }
 }
 
@@ -129,7 +143,8 @@ ty_config *cli_load_config(const cli_options *o) {
   }
   for (int i = 0; i < o->ndisable; i++) {
     char *copy = cli_strdup(o->disable[i]), *save = NULL;
-    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+    for (char *t = strtok_r(copy, ",", &save); t;
+         t = strtok_r(NULL, ",", &save)) {
       int code = ty_code_from_name(t);
       if (code < 0) {
         cli_fail(2, "--disable: unknown finding code '%s'", t);
@@ -147,7 +162,8 @@ ty_config *cli_load_config(const cli_options *o) {
 }
 
 static int render_alignment(const void *al, ty_format fmt,
-                            const ty_render_options *ro, FILE *f, ty_error *err) {
+                            const ty_render_options *ro, FILE *f,
+                            ty_error *err) {
   return ty_render(al, fmt, ro, f, err);
 }
 
@@ -226,8 +242,9 @@ int cli_align_pair(const char *ja_path, const char *en_path,
     status = cli_fail(2, "several formats need --batch");
     goto done;
   }
-  int r = o->output ? cli_write_atomic(o->output, al, o->formats[0], &o->render, &err)
-                    : ty_render(al, o->formats[0], &o->render, stdout, &err);
+  int r = o->output
+              ? cli_write_atomic(o->output, al, o->formats[0], &o->render, &err)
+              : ty_render(al, o->formats[0], &o->render, stdout, &err);
   if (r != 0) {
     status = o->output ? cli_report_error(&err)
                        : cli_fail(2, "write error on standard output: %s",
@@ -275,14 +292,19 @@ int cli_parse_size(const char *option, const char *s, size_t *out) {
   errno = 0;
   unsigned long long v = strtoull(s, &end, 10);
   unsigned shift = 0;
-  if (*end == 'K' || *end == 'k') shift = 10;
-  else if (*end == 'M' || *end == 'm') shift = 20;
-  else if (*end == 'G' || *end == 'g') shift = 30;
+  if (*end == 'K' || *end == 'k')
+    shift = 10;
+  else if (*end == 'M' || *end == 'm')
+    shift = 20;
+  else if (*end == 'G' || *end == 'g')
+    shift = 30;
   if (shift) end++;
   if (end == s || *end || s[0] == '-' || errno == ERANGE || v == 0 ||
       v > (CLI_MAX_SIZE >> shift))
-    return cli_fail(2, "%s: a size from 1 byte to %lluG (suffix K, M or G), "
-                       "not '%s'", option, CLI_MAX_SIZE >> 30, s);
+    return cli_fail(2,
+                    "%s: a size from 1 byte to %lluG (suffix K, M or G), "
+                    "not '%s'",
+                    option, CLI_MAX_SIZE >> 30, s);
   *out = (size_t)(v << shift);
   return 0;
 }

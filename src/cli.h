@@ -19,10 +19,10 @@ typedef struct cli_options {
   int no_checks;
   int batch;
   int jobs;
-  ty_unit by;             /* --by */
-  int prefer_content;     /* --prefer content */
-  const char *dict_path;  /* --dict */
-  double min_confidence;  /* --min-confidence, 0 = every finding */
+  ty_unit by;            /* --by */
+  int prefer_content;    /* --prefer content */
+  const char *dict_path; /* --dict */
+  double min_confidence; /* --min-confidence, 0 = every finding */
   ty_read_options read;
   ty_render_options render;
 } cli_options;

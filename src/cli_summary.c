@@ -14,8 +14,17 @@
 #include <jansson.h>
 
 /* The counts of one report's "summary", in table order. */
-enum { PAIRS, MATCHED, CONTENT, MISSING_EN, MISSING_JA, ERRORS, WARNINGS,
-       INFOS, NCOUNTS };
+enum {
+  PAIRS,
+  MATCHED,
+  CONTENT,
+  MISSING_EN,
+  MISSING_JA,
+  ERRORS,
+  WARNINGS,
+  INFOS,
+  NCOUNTS
+};
 static const char *const count_names[NCOUNTS] = {
     "pairs",      "matched", "content",  "missing_en",
     "missing_ja", "errors",  "warnings", "infos"};
@@ -39,8 +48,8 @@ static int read_report(const char *path, report *r) {
   }
   json_t *v = json_object_get(j, "taiyaku");
   json_t *sum = json_object_get(j, "summary");
-  int bad = !json_is_integer(v) || json_integer_value(v) != 1 ||
-            !json_is_object(sum);
+  int bad =
+      !json_is_integer(v) || json_integer_value(v) != 1 || !json_is_object(sum);
   for (int k = 0; k < NCOUNTS && !bad; k++) {
     json_t *c = json_object_get(sum, count_names[k]);
     bad = !json_is_integer(c) || json_integer_value(c) < 0;
@@ -48,11 +57,15 @@ static int read_report(const char *path, report *r) {
   }
   if (bad) {
     json_decref(j);
-    return cli_fail(2, "%s: not a taiyaku report (taiyaku --format json, "
-                       "version 1, with its summary)", shown);
+    return cli_fail(2,
+                    "%s: not a taiyaku report (taiyaku --format json, "
+                    "version 1, with its summary)",
+                    shown);
   }
-  const char *ja = json_string_value(json_object_get(json_object_get(j, "ja"), "path"));
-  const char *en = json_string_value(json_object_get(json_object_get(j, "en"), "path"));
+  const char *ja =
+      json_string_value(json_object_get(json_object_get(j, "ja"), "path"));
+  const char *en =
+      json_string_value(json_object_get(json_object_get(j, "en"), "path"));
   r->ja = cli_strdup(ja ? ja : "");
   r->en = cli_strdup(en ? en : "");
   json_decref(j);
@@ -83,7 +96,8 @@ static void put_json(char **files, const report *r, const int *ok, int n,
     json_t *o = json_pack("{s:s, s:s, s:s}", "file", files[i], "ja", r[i].ja,
                           "en", r[i].en);
     for (int k = 0; k < NCOUNTS; k++)
-      json_object_set_new(o, count_names[k], json_integer((json_int_t)r[i].n[k]));
+      json_object_set_new(o, count_names[k],
+                          json_integer((json_int_t)r[i].n[k]));
     json_array_append_new(all, o);
   }
   json_t *t = json_pack("{s:i, s:i}", "reports", n, "failed", failed);
@@ -115,7 +129,8 @@ int cli_summary(int argc, char **argv, const cli_options *o) {
       continue;
     }
     ok[i] = 1;
-    for (int k = 0; k < NCOUNTS; k++) total[k] += r[i].n[k];
+    for (int k = 0; k < NCOUNTS; k++)
+      total[k] += r[i].n[k];
     if (fails(r[i].n, o->fail_on) && status < 1) status = 1;
   }
   if (json) {

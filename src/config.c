@@ -22,8 +22,7 @@ static int severity_from_name(const char *s) {
   static const ty_severity all[] = {TY_SEV_OFF, TY_SEV_INFO, TY_SEV_WARNING,
                                     TY_SEV_ERROR};
   for (size_t i = 0; i < sizeof all / sizeof *all; i++)
-    if (strcmp(ty_severity_name(all[i]), s) == 0)
-      return all[i];
+    if (strcmp(ty_severity_name(all[i]), s) == 0) return all[i];
   return -2;
 }
 
@@ -36,14 +35,12 @@ ty_config *ty_config_new(void) {
 }
 
 void ty_config_set_severity(ty_config *cfg, ty_code code, ty_severity sev) {
-  if (!cfg || (int)code < 0 || code >= TY_CODE_COUNT)
-    return;
+  if (!cfg || (int)code < 0 || code >= TY_CODE_COUNT) return;
   cfg->sev[code] = sev;
 }
 
 void ty_config_free(ty_config *cfg) {
-  if (!cfg)
-    return;
+  if (!cfg) return;
   free(cfg->gloss);
   ty_arena_free(&cfg->arena);
   free(cfg);
@@ -81,8 +78,7 @@ int ty_yaml_reader_error(ty_error *err, const char *path, const char *text,
 
 /* Advances to the next event; a libyaml error becomes the error record. */
 static int next(loader *l) {
-  if (l->have_ev)
-    yaml_event_delete(&l->ev);
+  if (l->have_ev) yaml_event_delete(&l->ev);
   l->have_ev = 0;
   if (!yaml_parser_parse(&l->parser, &l->ev)) {
     yaml_parser_t *p = &l->parser;
@@ -114,8 +110,9 @@ static int note_key(loader *l, key_seen *k, const char *key) {
   yaml_mark_t m = l->ev.start_mark;
   if (k->seen)
     return ty_error_set(l->err, TY_ERR_SYNTAX, l->path, (int)m.line + 1,
-                        (int)m.column + 1, "duplicate key '%s' (first at %d:%d)",
-                        key, (int)k->at.line + 1, (int)k->at.column + 1);
+                        (int)m.column + 1,
+                        "duplicate key '%s' (first at %d:%d)", key,
+                        (int)k->at.line + 1, (int)k->at.column + 1);
   k->seen = 1;
   k->at = m;
   return 0;
@@ -137,16 +134,13 @@ static int is_null(const loader *l) {
 
 static int load_severity(loader *l) {
   key_seen seen[TY_CODE_COUNT] = {{0}};
-  if (is_null(l))
-    return 0;
+  if (is_null(l)) return 0;
   if (l->ev.type != YAML_MAPPING_START_EVENT)
     return fail_at(l, l->ev.start_mark,
                    "%s must map finding codes to severities", "severity");
   for (;;) {
-    if (next(l))
-      return -1;
-    if (l->ev.type == YAML_MAPPING_END_EVENT)
-      return 0;
+    if (next(l)) return -1;
+    if (l->ev.type == YAML_MAPPING_END_EVENT) return 0;
     if (l->ev.type != YAML_SCALAR_EVENT)
       return fail_at(l, l->ev.start_mark, "%s: expected a finding code",
                      "severity");
@@ -154,10 +148,8 @@ static int load_severity(loader *l) {
     if (code < 0)
       return fail_at(l, l->ev.start_mark, "unknown finding code '%s'",
                      scalar(l));
-    if (note_key(l, &seen[code], scalar(l)))
-      return -1;
-    if (next(l))
-      return -1;
+    if (note_key(l, &seen[code], scalar(l))) return -1;
+    if (next(l)) return -1;
     if (l->ev.type != YAML_SCALAR_EVENT)
       return fail_at(l, l->ev.start_mark,
                      "a severity is one word: %s, warning, info or off",
@@ -206,10 +198,8 @@ static int load_entry(loader *l) {
   int rc = -1;
   key_seen seen[2] = {{0}}; /* en, ja */
   for (;;) {
-    if (next(l))
-      goto out;
-    if (l->ev.type == YAML_MAPPING_END_EVENT)
-      break;
+    if (next(l)) goto out;
+    if (l->ev.type == YAML_MAPPING_END_EVENT) break;
     if (l->ev.type != YAML_SCALAR_EVENT) {
       fail_at(l, l->ev.start_mark, "%s: expected ja or en", "glossary");
       goto out;
@@ -220,30 +210,23 @@ static int load_entry(loader *l) {
               "glossary: unknown key '%s' (expected ja or en)", scalar(l));
       goto out;
     }
-    if (note_key(l, &seen[is_ja], scalar(l)))
-      goto out;
-    if (next(l))
-      goto out;
+    if (note_key(l, &seen[is_ja], scalar(l))) goto out;
+    if (next(l)) goto out;
     if (is_ja) {
-      if (!(ja = gloss_string(l, "ja")))
-        goto out;
+      if (!(ja = gloss_string(l, "ja"))) goto out;
     } else if (l->ev.type == YAML_SEQUENCE_START_EVENT) {
       nen = 0;
       for (;;) {
-        if (next(l))
-          goto out;
-        if (l->ev.type == YAML_SEQUENCE_END_EVENT)
-          break;
+        if (next(l)) goto out;
+        if (l->ev.type == YAML_SEQUENCE_END_EVENT) break;
         const char *s = gloss_string(l, "en");
-        if (!s)
-          goto out;
+        if (!s) goto out;
         en = ty_xrealloc(en, (nen + 1) * sizeof *en);
         en[nen++] = s;
       }
     } else {
       const char *s = gloss_string(l, "en");
-      if (!s)
-        goto out;
+      if (!s) goto out;
       en = ty_xrealloc(en, sizeof *en);
       en[0] = s;
       nen = 1;
@@ -263,44 +246,33 @@ out:
 }
 
 static int load_glossary(loader *l) {
-  if (is_null(l))
-    return 0;
+  if (is_null(l)) return 0;
   if (l->ev.type != YAML_SEQUENCE_START_EVENT)
     return fail_at(l, l->ev.start_mark, "%s must be a list of {ja, en}",
                    "glossary");
   for (;;) {
-    if (next(l))
-      return -1;
-    if (l->ev.type == YAML_SEQUENCE_END_EVENT)
-      return 0;
-    if (load_entry(l))
-      return -1;
+    if (next(l)) return -1;
+    if (l->ev.type == YAML_SEQUENCE_END_EVENT) return 0;
+    if (load_entry(l)) return -1;
   }
 }
 
 static int load_top(loader *l) {
   key_seen seen[2] = {{0}}; /* severity, glossary */
-  if (next(l))
-    return -1; /* stream start */
-  if (next(l))
-    return -1;
-  if (l->ev.type == YAML_STREAM_END_EVENT)
-    return 0; /* an empty file */
-  if (next(l))
-    return -1; /* past the document start */
+  if (next(l)) return -1;   /* stream start */
+  if (next(l)) return -1;
+  if (l->ev.type == YAML_STREAM_END_EVENT) return 0; /* an empty file */
+  if (next(l)) return -1; /* past the document start */
   if (is_null(l)) {
-    if (next(l))
-      return -1;
+    if (next(l)) return -1;
   } else if (l->ev.type != YAML_MAPPING_START_EVENT) {
     return fail_at(l, l->ev.start_mark,
                    "%s must be a mapping (severity, glossary)",
                    "the configuration");
   } else {
     for (;;) {
-      if (next(l))
-        return -1;
-      if (l->ev.type == YAML_MAPPING_END_EVENT)
-        break;
+      if (next(l)) return -1;
+      if (l->ev.type == YAML_MAPPING_END_EVENT) break;
       const char *key =
           l->ev.type == YAML_SCALAR_EVENT ? scalar(l) : "(not a string)";
       int which = strcmp(key, "severity") == 0   ? 1
@@ -309,19 +281,14 @@ static int load_top(loader *l) {
       if (!which)
         return fail_at(l, l->ev.start_mark,
                        "unknown key '%s' (expected severity or glossary)", key);
-      if (note_key(l, &seen[which - 1], key))
-        return -1;
-      if (next(l))
-        return -1;
-      if ((which == 1 ? load_severity(l) : load_glossary(l)) != 0)
-        return -1;
+      if (note_key(l, &seen[which - 1], key)) return -1;
+      if (next(l)) return -1;
+      if ((which == 1 ? load_severity(l) : load_glossary(l)) != 0) return -1;
     }
-    if (next(l))
-      return -1;
+    if (next(l)) return -1;
   }
   /* past the document end: only one document */
-  if (next(l))
-    return -1;
+  if (next(l)) return -1;
   if (l->ev.type != YAML_STREAM_END_EVENT)
     return fail_at(l, l->ev.start_mark, "%s holds more than one document",
                    "the configuration");
@@ -343,8 +310,7 @@ static int read_config_text(const char *path, ty_buf *b, ty_error *err) {
   if (b->n > TY_DEFAULT_MAX_INPUT)
     return ty_error_set(err, TY_ERR_IO, path, 0, 0, "larger than %zu bytes",
                         TY_DEFAULT_MAX_INPUT);
-  if (bad)
-    return ty_error_set(err, TY_ERR_IO, path, 0, 0, "read error");
+  if (bad) return ty_error_set(err, TY_ERR_IO, path, 0, 0, "read error");
   return 0;
 }
 
@@ -362,12 +328,10 @@ int ty_config_load(ty_config *cfg, const char *path, ty_error *err) {
   l.err = err;
   memcpy(l.sev, cfg->sev, sizeof l.sev);
   size_t ngloss = cfg->ngloss;
-  if (!yaml_parser_initialize(&l.parser))
-    ty_oom();
+  if (!yaml_parser_initialize(&l.parser)) ty_oom();
   yaml_parser_set_input_string(&l.parser, (const unsigned char *)l.text, l.len);
   int rc = load_top(&l);
-  if (l.have_ev)
-    yaml_event_delete(&l.ev);
+  if (l.have_ev) yaml_event_delete(&l.ev);
   yaml_parser_delete(&l.parser);
   ty_buf_free(&text);
   if (rc == 0)
@@ -379,13 +343,17 @@ int ty_config_load(ty_config *cfg, const char *path, ty_error *err) {
 
 /* ---- options (taiyaku.h) ------------------------------------------- */
 
-void ty_config_set_by(ty_config *cfg, ty_unit by) { cfg->by = by; }
+void ty_config_set_by(ty_config *cfg, ty_unit by) {
+  cfg->by = by;
+}
 
 void ty_config_set_prefer_content(ty_config *cfg, int on) {
   cfg->prefer_content = on != 0;
 }
 
-void ty_config_set_checks(ty_config *cfg, int on) { cfg->checks = on != 0; }
+void ty_config_set_checks(ty_config *cfg, int on) {
+  cfg->checks = on != 0;
+}
 
 void ty_config_set_dict(ty_config *cfg, const ty_dict *dict) {
   cfg->dict = dict;

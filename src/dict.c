@@ -35,7 +35,8 @@ void ty_dict_anchors(const ty_dict *d, const char *s, size_t n, seq *q) {
       int l2;
       int32_t c2 = ty_utf8_decode(s + k, n - k, &l2);
       if (!ty_is_japanese(c2)) break;
-      for (int b = 0; b < l2; b++) h = fnv(h, (unsigned char)s[k + b]);
+      for (int b = 0; b < l2; b++)
+        h = fnv(h, (unsigned char)s[k + b]);
       k += (size_t)l2;
       uint32_t key = h | 1u;
       for (size_t slot = key & (d->cap - 1); d->key[slot];
@@ -52,10 +53,11 @@ void ty_dict_anchors(const ty_dict *d, const char *s, size_t n, seq *q) {
 
 static int stopword(const char *w, size_t n) {
   static const char *const stop[] = {
-      "the", "and", "for", "with", "that", "this", "from", "into", "not",
-      "are", "was", "one", "something", "someone", "thing", "things", "etc",
-      "esp", "used", "use", "make", "get", "being", "have", "has", "all",
-      "any", "some", "such", "other", "way", "person", "kind", "e.g", "also"};
+      "the",   "and",    "for",  "with",   "that", "this",      "from",
+      "into",  "not",    "are",  "was",    "one",  "something", "someone",
+      "thing", "things", "etc",  "esp",    "used", "use",       "make",
+      "get",   "being",  "have", "has",    "all",  "any",       "some",
+      "such",  "other",  "way",  "person", "kind", "e.g",       "also"};
   for (size_t k = 0; k < sizeof stop / sizeof *stop; k++)
     if (strlen(stop[k]) == n && memcmp(stop[k], w, n) == 0) return 1;
   return 0;
@@ -83,13 +85,15 @@ static uint16_t gloss_words(ty_dict *d, const char *s, size_t n) {
     char w[64];
     size_t wl = 0;
     uint32_t h = fnv(2166136261u, 'w'), hs = h;
-    while (i < n && (is_alpha((unsigned char)s[i]) || is_digit((unsigned char)s[i]))) {
+    while (i < n &&
+           (is_alpha((unsigned char)s[i]) || is_digit((unsigned char)s[i]))) {
       if (wl < sizeof w) w[wl++] = (char)(s[i] | 0x20);
       hs = h;
       h = fnv(h, (unsigned char)(s[i] | 0x20));
       i++;
     }
-    if (wl >= 4 && wl < sizeof w && w[wl - 1] == 's' && w[wl - 2] != 's') h = hs;
+    if (wl >= 4 && wl < sizeof w && w[wl - 1] == 's' && w[wl - 2] != 's')
+      h = hs;
     if (paren || i - b < 3 || stopword(w, wl) || cnt >= 8) continue;
     if (d->ng == d->gcap) {
       d->gcap = d->gcap ? d->gcap * 2 : 4096;
@@ -114,7 +118,8 @@ static void dict_add(ty_dict *d, dict_entry **v, size_t *nv, size_t *cap,
   for (size_t i = 0; i < n;) {
     int len;
     if (!ty_is_japanese(ty_utf8_decode(s + i, n - i, &len))) return;
-    for (int b = 0; b < len; b++) h = fnv(h, (unsigned char)s[i + (size_t)b]);
+    for (int b = 0; b < len; b++)
+      h = fnv(h, (unsigned char)s[i + (size_t)b]);
     i += (size_t)len;
     chars++;
   }
@@ -142,10 +147,11 @@ static int looks_like_text(const ty_buf *raw, const char *path, ty_error *err) {
       continue;
     }
     if (c < 0x20 && c != '\t' && c != '\r') {
-      ty_error_set(err, TY_ERR_SYNTAX, path, line, col,
-                   "not a dictionary: control character 0x%02X (EDICT lines "
-                   "\"headword [reading] /gloss/\" or \"headword<TAB>gloss\" expected)",
-                   c);
+      ty_error_set(
+          err, TY_ERR_SYNTAX, path, line, col,
+          "not a dictionary: control character 0x%02X (EDICT lines "
+          "\"headword [reading] /gloss/\" or \"headword<TAB>gloss\" expected)",
+          c);
       return 0;
     }
     if (c < 0x80 || c >= 0xC0) col++; /* columns in characters */
@@ -156,18 +162,21 @@ static int looks_like_text(const ty_buf *raw, const char *path, ty_error *err) {
 ty_dict *ty_dict_load(const char *path, ty_error *err) {
   FILE *f = fopen(path, "rb");
   if (!f) {
-    ty_error_set(err, TY_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+    ty_error_set(err, TY_ERR_IO, path, 0, 0, "cannot open: %s",
+                 strerror(errno));
     return NULL;
   }
   ty_buf raw = {0};
   char chunk[65536];
   size_t got;
-  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) ty_buf_put(&raw, chunk, got);
+  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+    ty_buf_put(&raw, chunk, got);
   int bad = ferror(f);
   fclose(f);
   if (bad) {
     ty_buf_free(&raw);
-    ty_error_set(err, TY_ERR_IO, path, 0, 0, "cannot read: %s", strerror(errno));
+    ty_error_set(err, TY_ERR_IO, path, 0, 0, "cannot read: %s",
+                 strerror(errno));
     return NULL;
   }
   if (!looks_like_text(&raw, path, err)) {
@@ -180,10 +189,12 @@ ty_dict *ty_dict_load(const char *path, ty_error *err) {
   } else {
     /* Debian's edict is EUC-JP */
     UErrorCode st = U_ZERO_ERROR;
-    int32_t need = ucnv_convert("UTF-8", "EUC-JP", NULL, 0, raw.p, (int32_t)raw.n, &st);
+    int32_t need =
+        ucnv_convert("UTF-8", "EUC-JP", NULL, 0, raw.p, (int32_t)raw.n, &st);
     st = U_ZERO_ERROR;
     ty_buf_reserve(&text, (size_t)need + 1);
-    ucnv_convert("UTF-8", "EUC-JP", text.p, need + 1, raw.p, (int32_t)raw.n, &st);
+    ucnv_convert("UTF-8", "EUC-JP", text.p, need + 1, raw.p, (int32_t)raw.n,
+                 &st);
     ty_buf_free(&raw);
     if (U_FAILURE(st)) {
       ty_buf_free(&text);
@@ -225,19 +236,22 @@ ty_dict *ty_dict_load(const char *path, ty_error *err) {
   if (!nv) {
     free(v);
     ty_dict_free(d);
-    ty_error_set(err, TY_ERR_SYNTAX, path, 1, 1,
-                 "not a dictionary: no line is an entry (EDICT \"headword [reading] "
-                 "/gloss/\" or \"headword<TAB>gloss\", the headword in Japanese)");
+    ty_error_set(
+        err, TY_ERR_SYNTAX, path, 1, 1,
+        "not a dictionary: no line is an entry (EDICT \"headword [reading] "
+        "/gloss/\" or \"headword<TAB>gloss\", the headword in Japanese)");
     return NULL;
   }
   d->cap = 16;
-  while (d->cap < nv * 2) d->cap *= 2;
+  while (d->cap < nv * 2)
+    d->cap *= 2;
   d->key = ty_xcalloc(d->cap, sizeof *d->key);
   d->first = ty_xcalloc(d->cap, sizeof *d->first);
   d->count = ty_xcalloc(d->cap, sizeof *d->count);
   for (size_t k = 0; k < nv; k++) {
     size_t slot = v[k].key & (d->cap - 1);
-    while (d->key[slot] && d->key[slot] != v[k].key) slot = (slot + 1) & (d->cap - 1);
+    while (d->key[slot] && d->key[slot] != v[k].key)
+      slot = (slot + 1) & (d->cap - 1);
     if (d->key[slot]) continue; /* the first entry of a headword wins */
     d->key[slot] = v[k].key;
     d->first[slot] = v[k].first;
@@ -255,4 +269,3 @@ void ty_dict_free(ty_dict *d) {
   free(d->glosses);
   free(d);
 }
-

@@ -29,10 +29,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- the cost model ---------------------------------------------------------- */
+/* ---- the cost model
+ * ---------------------------------------------------------- */
 
-#define ANCHOR_SHARED 3.0  /* per anchor both groups hold (at most 4) */
-#define ANCHOR_WEAK 1.0    /* per weak anchor (punctuation, short loanword) */
+#define ANCHOR_SHARED 3.0 /* per anchor both groups hold (at most 4) */
+#define ANCHOR_WEAK 1.0   /* per weak anchor (punctuation, short loanword) */
 /* What a required anchor one side lacks costs, in half nats, by its
  * flags (bit 0 required, bit 1 weak): a conversion or a Latin word more
  * than a punctuation mark; numbers are weighed apart. */
@@ -41,9 +42,9 @@ static const int miss_units[4] = {0, 3, 0, 2};
 #define NUMBER_UNSTATED 2 /* a number against none */
 
 /* Anchor flags, the low three bits of an anchor's hash. */
-#define A_REQUIRED 1u /* its absence on the other side costs */
-#define A_WEAK 2u     /* sharing it gains ANCHOR_WEAK, not ANCHOR_SHARED */
-#define A_NUMBER 4u   /* a number */
+#define A_REQUIRED 1u  /* its absence on the other side costs */
+#define A_WEAK 2u      /* sharing it gains ANCHOR_WEAK, not ANCHOR_SHARED */
+#define A_NUMBER 4u    /* a number */
 #define MAX_MISSING 12 /* half nats */
 #define MAX_ANCHORS 4
 #define MAX_GAIN ((ANCHOR_SHARED + ANCHOR_WEAK) * MAX_ANCHORS)
@@ -57,9 +58,6 @@ static const int miss_units[4] = {0, 3, 0, 2};
 static const model default_model = {2.7, 1.4, 2.0};
 
 /* ---- units: lengths and anchors ------------------------------------------ */
-
-
-
 
 void ty_seq_free(seq *q) {
   free(q->ch);
@@ -83,7 +81,6 @@ static int32_t narrow(int32_t c) {
   return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;
 }
 
-
 /* Loanwords: a katakana word and an English word compared by their
  * consonant skeletons (ファイル f-r, file f-r; ディレクトリ d-r-k-t-r,
  * directory d-r-k-t-r).  The consonant of each katakana U+30A1..U+30FA,
@@ -101,7 +98,8 @@ static int is_vowel(int c) {
 static void put_skeleton(seq *q, const char *sk, size_t n) {
   if (n < 2) return;
   uint32_t h = fnv(2166136261u, 'k');
-  for (size_t k = 0; k < n; k++) h = fnv(h, (unsigned char)sk[k]);
+  for (size_t k = 0; k < n; k++)
+    h = fnv(h, (unsigned char)sk[k]);
   ty_seq_put_anchor(q, (h & ~7u) | (n < 3 ? A_WEAK : 0u));
 }
 
@@ -113,24 +111,40 @@ static size_t english_skeleton(const char *w, size_t n, char *sk, size_t cap) {
     int c = w[i], next = i + 1 < n ? w[i + 1] : 0, prev = i ? w[i - 1] : 0;
     int out = 0;
     if (is_vowel(c)) continue;
-    if (c == 'p' && next == 'h') out = 'f', i++;
-    else if ((c == 't' || c == 's') && next == 'h') out = 's', i++;
-    else if (c == 'c' && next == 'h') out = 't', i++;
-    else if (c == 'c' && next == 'k') out = 'k', i++;
-    else if ((c == 't' || c == 's') && next == 'i' && i + 2 < n && w[i + 2] == 'o') out = 's';
-    else if (c == 'c') out = (next == 'e' || next == 'i' || next == 'y') ? 's' : 'k';
-    else if (c == 'q') out = 'k';
+    if (c == 'p' && next == 'h')
+      out = 'f', i++;
+    else if ((c == 't' || c == 's') && next == 'h')
+      out = 's', i++;
+    else if (c == 'c' && next == 'h')
+      out = 't', i++;
+    else if (c == 'c' && next == 'k')
+      out = 'k', i++;
+    else if ((c == 't' || c == 's') && next == 'i' && i + 2 < n &&
+             w[i + 2] == 'o')
+      out = 's';
+    else if (c == 'c')
+      out = (next == 'e' || next == 'i' || next == 'y') ? 's' : 'k';
+    else if (c == 'q')
+      out = 'k';
     else if (c == 'x') {
       if (k + 1 < cap) sk[k++] = 'k';
       out = 's';
-    } else if (c == 'l') out = 'r';
-    else if (c == 'v') out = 'b';
-    else if (c == 'z') out = 's';
-    else if (c == 'j') out = 'g';
-    else if (c == 'r' && is_vowel(prev) && !is_vowel(next)) continue;
-    else if (c == 'w' && !is_vowel(next)) continue;
-    else if (c == 'h' && i) continue;
-    else out = c;
+    } else if (c == 'l')
+      out = 'r';
+    else if (c == 'v')
+      out = 'b';
+    else if (c == 'z')
+      out = 's';
+    else if (c == 'j')
+      out = 'g';
+    else if (c == 'r' && is_vowel(prev) && !is_vowel(next))
+      continue;
+    else if (c == 'w' && !is_vowel(next))
+      continue;
+    else if (c == 'h' && i)
+      continue;
+    else
+      out = c;
     if (k && sk[k - 1] == out) continue;
     sk[k++] = (char)out;
   }
@@ -140,14 +154,13 @@ static size_t english_skeleton(const char *w, size_t n, char *sk, size_t cap) {
 /* Punctuation that both languages write alike in messages and lists
  * (after full-width forms are narrowed): weak anchors. */
 static const unsigned char punct[128] = {
-    [':'] = 1, ['?'] = 1, ['!'] = 1, ['('] = 1, [')'] = 1, ['['] = 1,
-    [']'] = 1, ['<'] = 1, ['>'] = 1, ['='] = 1, ['/'] = 1, ['"'] = 1,
+    [':'] = 1,  ['?'] = 1,  ['!'] = 1, ['('] = 1, [')'] = 1, ['['] = 1,
+    [']'] = 1,  ['<'] = 1,  ['>'] = 1, ['='] = 1, ['/'] = 1, ['"'] = 1,
     ['\''] = 1, ['\\'] = 1, ['{'] = 1, ['}'] = 1, ['|'] = 1, ['*'] = 1,
-    ['#'] = 1, ['@'] = 1, ['&'] = 1, ['_'] = 1, ['~'] = 1};
-
+    ['#'] = 1,  ['@'] = 1,  ['&'] = 1, ['_'] = 1, ['~'] = 1};
 
 void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
-                    const ty_dict *dict) {
+                const ty_dict *dict) {
   if (q->n + 1 >= q->cap) {
     q->cap = q->cap ? q->cap * 2 : 64;
     q->ch = ty_xrealloc(q->ch, q->cap * sizeof *q->ch);
@@ -214,7 +227,9 @@ void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
       if (!conv && wl >= 4 && wl <= sizeof word && word[wl - 1] == 's' &&
           word[wl - 2] != 's')
         h = hs;
-      if (conv || wl >= 2) ty_seq_put_anchor(q, (h & ~7u) | (conv || lang == TY_JA ? A_REQUIRED : 0u));
+      if (conv || wl >= 2)
+        ty_seq_put_anchor(q, (h & ~7u) |
+                                 (conv || lang == TY_JA ? A_REQUIRED : 0u));
       if (!conv && lang == TY_EN && wl >= 3 && wl <= sizeof word) {
         char sk[32];
         put_skeleton(q, sk, english_skeleton(word, wl, sk, sizeof sk));
@@ -239,10 +254,15 @@ void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
       continue;
     }
     if (c > 0 && c < 0x80 && punct[c])
-      ty_seq_put_anchor(q, (fnv(fnv(2166136261u, 'p'), (unsigned char)c) & ~7u) | A_REQUIRED | A_WEAK);
-    if ((c >= 0x3041 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F)) ch.kana++;
-    else if (ty_is_japanese(c)) ch.kanji++;
-    else ch.other++;
+      ty_seq_put_anchor(q,
+                        (fnv(fnv(2166136261u, 'p'), (unsigned char)c) & ~7u) |
+                            A_REQUIRED | A_WEAK);
+    if ((c >= 0x3041 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F))
+      ch.kana++;
+    else if (ty_is_japanese(c))
+      ch.kanji++;
+    else
+      ch.other++;
     i += (size_t)len;
   }
   if (dict && lang == TY_JA) ty_dict_anchors(dict, s, n, q);
@@ -254,13 +274,16 @@ void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
     for (size_t a = 1; a < cnt; a++) {
       uint32_t x = v[a];
       size_t b = a;
-      for (; b > 0 && (v[b - 1] >> 3) > (x >> 3); b--) v[b] = v[b - 1];
+      for (; b > 0 && (v[b - 1] >> 3) > (x >> 3); b--)
+        v[b] = v[b - 1];
       v[b] = x;
     }
     size_t w = 0;
     for (size_t k = 0; k < cnt; k++) {
-      if (w && (v[w - 1] >> 3) == (v[k] >> 3)) v[w - 1] |= v[k] & A_REQUIRED;
-      else v[w++] = v[k];
+      if (w && (v[w - 1] >> 3) == (v[k] >> 3))
+        v[w - 1] |= v[k] & A_REQUIRED;
+      else
+        v[w++] = v[k];
     }
     q->np = start + w;
   }
@@ -270,7 +293,8 @@ void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
 }
 
 void ty_seq_scale(seq *q, const model *md) {
-  for (size_t k = 0; k < q->n; k++) q->elen[k] = model_length(md, &q->ch[k]);
+  for (size_t k = 0; k < q->n; k++)
+    q->elen[k] = model_length(md, &q->ch[k]);
 }
 
 void ty_count_chars(const char *s, size_t n, charcount *acc) {
@@ -285,9 +309,12 @@ void ty_count_chars(const char *s, size_t n, charcount *acc) {
     int len;
     int32_t c = ty_utf8_decode(s + i, n - i, &len);
     /* kana and the common Han block without asking ICU */
-    if ((c >= 0x3041 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F)) j++;
-    else if ((c >= 0x4E00 && c <= 0x9FFF) || ty_is_japanese(c)) k++;
-    else if (!ty_is_space(c)) o++;
+    if ((c >= 0x3041 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F))
+      j++;
+    else if ((c >= 0x4E00 && c <= 0x9FFF) || ty_is_japanese(c))
+      k++;
+    else if (!ty_is_space(c))
+      o++;
     i += (size_t)len;
   }
   acc->kanji += (double)k;
@@ -295,8 +322,8 @@ void ty_count_chars(const char *s, size_t n, charcount *acc) {
   acc->other += (double)o;
 }
 
-/* ---- the cost of a move ---------------------------------------------------- */
-
+/* ---- the cost of a move ----------------------------------------------------
+ */
 
 /* What the anchors of ja unit x and en unit y say: anchors both hold
  * (strong, weak) and required anchors each one lacks. */
@@ -304,28 +331,38 @@ typedef struct terms {
   uint8_t shared, weak, miss_a, miss_b;
 } terms;
 
-static uint8_t cap8(int v) { return (uint8_t)(v > 255 ? 255 : v); }
+static uint8_t cap8(int v) {
+  return (uint8_t)(v > 255 ? 255 : v);
+}
 
 /* The terms of the anchors a[0..na) against b[0..nb), both sorted by
  * their hashes above the flags, one entry per anchor. */
-static terms anchor_terms(const uint32_t *a, size_t na, const uint32_t *b, size_t nb) {
+static terms anchor_terms(const uint32_t *a, size_t na, const uint32_t *b,
+                          size_t nb) {
   size_t i = 0, j = 0;
   int shared = 0, weak = 0, ma = 0, mb = 0;
   int has_a = 0, has_b = 0, lost_a = 0, lost_b = 0; /* numbers */
   while (i < na || j < nb) {
-    uint32_t u = i < na ? a[i] >> 3 : UINT32_MAX, v = j < nb ? b[j] >> 3 : UINT32_MAX;
+    uint32_t u = i < na ? a[i] >> 3 : UINT32_MAX,
+             v = j < nb ? b[j] >> 3 : UINT32_MAX;
     if (i < na && j < nb && u == v) {
-      if (a[i] & A_WEAK) weak++;
-      else shared++;
+      if (a[i] & A_WEAK)
+        weak++;
+      else
+        shared++;
       has_a |= (a[i] & A_NUMBER) != 0, has_b |= (b[j] & A_NUMBER) != 0;
       i++, j++;
     } else if (j >= nb || (i < na && u < v)) {
-      if (a[i] & A_NUMBER) has_a = 1, lost_a++;
-      else ma += miss_units[a[i] & 3u];
+      if (a[i] & A_NUMBER)
+        has_a = 1, lost_a++;
+      else
+        ma += miss_units[a[i] & 3u];
       i++;
     } else {
-      if (b[j] & A_NUMBER) has_b = 1, lost_b++;
-      else mb += miss_units[b[j] & 3u];
+      if (b[j] & A_NUMBER)
+        has_b = 1, lost_b++;
+      else
+        mb += miss_units[b[j] & 3u];
       j++;
     }
   }
@@ -348,24 +385,31 @@ static terms unit_terms(const aligner *g, size_t x, size_t y) {
 
 /* The anchors of units first .. first+cnt-1 of q, merged into buf (one
  * entry per anchor, required if any unit's is).  Returns how many. */
-static size_t group_anchors(const seq *q, size_t first, size_t cnt, uint32_t *buf) {
+static size_t group_anchors(const seq *q, size_t first, size_t cnt,
+                            uint32_t *buf) {
   size_t n = 0;
   for (size_t u = first; u < first + cnt && q->pool; u++)
-    for (uint32_t k = q->aoff[u]; k < q->aoff[u + 1] && n < GROUP_ANCHORS; k++) {
+    for (uint32_t k = q->aoff[u]; k < q->aoff[u + 1] && n < GROUP_ANCHORS;
+         k++) {
       uint32_t x = q->pool[k];
       size_t p = n++;
-      for (; p > 0 && (buf[p - 1] >> 3) > (x >> 3); p--) buf[p] = buf[p - 1];
+      for (; p > 0 && (buf[p - 1] >> 3) > (x >> 3); p--)
+        buf[p] = buf[p - 1];
       buf[p] = x;
     }
   size_t w = 0;
   for (size_t k = 0; k < n; k++) {
-    if (w && (buf[w - 1] >> 3) == (buf[k] >> 3)) buf[w - 1] |= buf[k] & A_REQUIRED;
-    else buf[w++] = buf[k];
+    if (w && (buf[w - 1] >> 3) == (buf[k] >> 3))
+      buf[w - 1] |= buf[k] & A_REQUIRED;
+    else
+      buf[w++] = buf[k];
   }
   return w;
 }
 
-static int min_int(int a, int b) { return a < b ? a : b; }
+static int min_int(int a, int b) {
+  return a < b ? a : b;
+}
 
 /* Anchor evidence for the move m, in nats (higher = better), from the
  * terms of its unit pairs in row-major order (ja unit i-a first, en unit
@@ -377,17 +421,21 @@ static int min_int(int a, int b) { return a < b ? a : b; }
 static double anchor_gain(int m, const terms *t) {
   int shared = 0, weak = 0, missing = 0;
   int a = mv_a[m], b = mv_b[m], np = a * b;
-  for (int k = 0; k < np; k++) shared += t[k].shared, weak += t[k].weak;
+  for (int k = 0; k < np; k++)
+    shared += t[k].shared, weak += t[k].weak;
   if (m == M22) {
-    missing = min_int(t[0].miss_a, t[1].miss_a) + min_int(t[2].miss_a, t[3].miss_a) +
-              min_int(t[0].miss_b, t[2].miss_b) + min_int(t[1].miss_b, t[3].miss_b);
+    missing =
+        min_int(t[0].miss_a, t[1].miss_a) + min_int(t[2].miss_a, t[3].miss_a) +
+        min_int(t[0].miss_b, t[2].miss_b) + min_int(t[1].miss_b, t[3].miss_b);
   } else if (b == 1) {
     int least = t[0].miss_b;
-    for (int k = 0; k < np; k++) missing += t[k].miss_a, least = min_int(least, t[k].miss_b);
+    for (int k = 0; k < np; k++)
+      missing += t[k].miss_a, least = min_int(least, t[k].miss_b);
     missing += least;
   } else {
     int least = t[0].miss_a;
-    for (int k = 0; k < np; k++) missing += t[k].miss_b, least = min_int(least, t[k].miss_a);
+    for (int k = 0; k < np; k++)
+      missing += t[k].miss_b, least = min_int(least, t[k].miss_a);
     missing += least;
   }
   if (shared > MAX_ANCHORS) shared = MAX_ANCHORS;
@@ -403,7 +451,8 @@ static double anchor_gain(int m, const terms *t) {
 static double group_gain(const aligner *g, int m, size_t i, size_t j) {
   uint32_t ga[GROUP_ANCHORS], gb[GROUP_ANCHORS];
   size_t a = (size_t)mv_a[m], b = (size_t)mv_b[m];
-  size_t na = group_anchors(g->A, i - a, a, ga), nb = group_anchors(g->B, j - b, b, gb);
+  size_t na = group_anchors(g->A, i - a, a, ga),
+         nb = group_anchors(g->B, j - b, b, gb);
   terms t = anchor_terms(ga, na, gb, nb);
   int shared = t.shared > MAX_ANCHORS ? MAX_ANCHORS : t.shared;
   int weak = t.weak > MAX_ANCHORS ? MAX_ANCHORS : t.weak;
@@ -418,8 +467,10 @@ static double length_cost(const aligner *g, int m, size_t i, size_t j) {
   int a = mv_a[m], b = mv_b[m];
   if (!a || !b) return g->prior[m];
   double x = 0, y = 0;
-  for (int k = 1; k <= a; k++) x += g->A->elen[i - (size_t)k];
-  for (int k = 1; k <= b; k++) y += g->B->elen[j - (size_t)k];
+  for (int k = 1; k <= a; k++)
+    x += g->A->elen[i - (size_t)k];
+  for (int k = 1; k <= b; k++)
+    y += g->B->elen[j - (size_t)k];
   double mean = (x + y) / 2;
   if (mean < 1) mean = 1;
   return g->prior[m] + (x - y) * (x - y) / (mean * g->md.s2 * 2);
@@ -433,7 +484,8 @@ double ty_move_cost(const aligner *g, int m, size_t i, size_t j) {
   terms t[MAX_UNIT_PAIRS];
   int k = 0;
   for (int x = a; x >= 1; x--)
-    for (int y = b; y >= 1; y--) t[k++] = unit_terms(g, i - (size_t)x, j - (size_t)y);
+    for (int y = b; y >= 1; y--)
+      t[k++] = unit_terms(g, i - (size_t)x, j - (size_t)y);
   return length_cost(g, m, i, j) - anchor_gain(m, t);
 }
 
@@ -444,12 +496,15 @@ int ty_pair_evidence(const aligner *g, int m, size_t i, size_t j) {
   terms t[MAX_UNIT_PAIRS];
   int k = 0, a = mv_a[m], b = mv_b[m];
   for (int x = a; x >= 1; x--)
-    for (int y = b; y >= 1; y--) t[k++] = unit_terms(g, i - (size_t)x, j - (size_t)y);
+    for (int y = b; y >= 1; y--)
+      t[k++] = unit_terms(g, i - (size_t)x, j - (size_t)y);
   for (int q = 0; q < k; q++)
     if (t[q].shared || t[q].weak) return 1;
   double la = 0, lb = 0;
-  for (int q = 1; q <= a; q++) la += g->A->elen[i - (size_t)q];
-  for (int q = 1; q <= b; q++) lb += g->B->elen[j - (size_t)q];
+  for (int q = 1; q <= a; q++)
+    la += g->A->elen[i - (size_t)q];
+  for (int q = 1; q <= b; q++)
+    lb += g->B->elen[j - (size_t)q];
   return la >= 15 && lb >= 15 && length_cost(g, m, i, j) - g->prior[m] <= 2;
 }
 
@@ -508,8 +563,9 @@ static uint8_t best_move(const aligner *g, const band *bd, unsigned moves,
         for (size_t y = db; y >= 1; y--) {
           size_t ci = i - x + 1;
           int cr = bd->ring[x + y - 2];
-          tt[nt++] = ci >= bd->lo[cr] && ci <= bd->hi[cr] ? bd->tr[cr][ci - bd->lo[cr]]
-                                                          : unit_terms(g, i - x, j - y);
+          tt[nt++] = ci >= bd->lo[cr] && ci <= bd->hi[cr]
+                         ? bd->tr[cr][ci - bd->lo[cr]]
+                         : unit_terms(g, i - x, j - y);
         }
       t -= anchor_gain(k, tt);
     }
@@ -521,8 +577,9 @@ static uint8_t best_move(const aligner *g, const band *bd, unsigned moves,
 /* The moves from (0, 0) to (n, m), read back from the kept moves of each
  * antidiagonal (bp[off[d] + i - lo[d]]).  Returns them malloc'd, their
  * count in *nout. */
-static uint8_t *trace_back(const uint8_t *bp, const size_t *lo, const size_t *off,
-                           size_t n, size_t D, size_t *nout) {
+static uint8_t *trace_back(const uint8_t *bp, const size_t *lo,
+                           const size_t *off, size_t n, size_t D,
+                           size_t *nout) {
   size_t cnt = 0, cap = 64;
   uint8_t *path = ty_xmalloc(cap);
   size_t i = n, d = D;
@@ -543,7 +600,8 @@ static uint8_t *trace_back(const uint8_t *bp, const size_t *lo, const size_t *of
   return path;
 }
 
-uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout, double *total) {
+uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout,
+                     double *total) {
   size_t n = g->A->n, m = g->B->n, D = n + m;
   size_t w0 = 8, wmax = 400, w = w0;
   if (D + 1 <= 2 * w0) w = w0 = wmax = D + 1; /* small: exact */
@@ -573,7 +631,8 @@ uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout, double *tot
     lo[d] = a;
     off[d] = bpn;
     int r = (int)(d % RING);
-    for (int k = 0; k < RING; k++) bd.ring[k] = (r - k + RING) % RING;
+    for (int k = 0; k < RING; k++)
+      bd.ring[k] = (r - k + RING) % RING;
     bd.lo[r] = a;
     bd.hi[r] = b;
     if (bpn + (b - a + 1) > bpcap) {
@@ -597,7 +656,8 @@ uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout, double *tot
     bpn += b - a + 1;
     /* widen while the path runs along an edge that is not the border */
     size_t margin = w / 4;
-    if (((best_i < a + margin && a > vlo) || (best_i + margin > b && b < vhi)) &&
+    if (((best_i < a + margin && a > vlo) ||
+         (best_i + margin > b && b < vhi)) &&
         w < wmax)
       w = w * 2 < wmax ? w * 2 : wmax;
     else if (w > w0)
@@ -615,11 +675,14 @@ uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout, double *tot
   return path;
 }
 
-/* ---- calibration ---------------------------------------------------------- */
+/* ---- calibration ----------------------------------------------------------
+ */
 
-charcount ty_side_chars(const ty_alignment *al, const ty_pair *p, ty_lang side) {
+charcount ty_side_chars(const ty_alignment *al, const ty_pair *p,
+                        ty_lang side) {
   const ty_doc *d = side == TY_JA ? al->ja : al->en;
-  int first = side == TY_JA ? p->ja : p->en, cnt = side == TY_JA ? p->nja : p->nen;
+  int first = side == TY_JA ? p->ja : p->en,
+      cnt = side == TY_JA ? p->nja : p->nen;
   charcount t = {0, 0, 0};
   for (int k = 0; k < cnt && first >= 0; k++)
     ty_count_chars(d->cl[first + k].text, d->cl[first + k].text_len, &t);

@@ -9,7 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* ---- moves ---------------------------------------------------------------- */
+/* ---- moves ----------------------------------------------------------------
+ */
 
 /* A move joins mv_a[m] ja units with mv_b[m] en units. */
 enum { M11, M10, M01, M21, M12, M22, M31, M13, M41, M14, M20, M02, NMOVES };
@@ -18,15 +19,15 @@ static const int mv_b[NMOVES] = {1, 0, 1, 1, 2, 2, 1, 3, 1, 4, 0, 2};
 #define MAX_UNIT_PAIRS 4 /* mv_a[m] * mv_b[m] at most */
 #define MOVE_BIT(m) (1u << (m))
 #define MOVES_RUN                                                              \
-  (MOVE_BIT(M11) | MOVE_BIT(M10) | MOVE_BIT(M01) | MOVE_BIT(M21) |            \
+  (MOVE_BIT(M11) | MOVE_BIT(M10) | MOVE_BIT(M01) | MOVE_BIT(M21) |             \
    MOVE_BIT(M12))
 /* Sentences of real prose: a translator splits one sentence in up to four
  * (English to Japanese mostly) or joins as many; a
  * passage left out may be two sentences (a quoted title ending in "?" is
  * one of its own). */
 #define MOVES_SENT                                                             \
-  (MOVES_RUN | MOVE_BIT(M22) | MOVE_BIT(M31) | MOVE_BIT(M13) |                \
-   MOVE_BIT(M41) | MOVE_BIT(M14) | MOVE_BIT(M20) | MOVE_BIT(M02))
+  (MOVES_RUN | MOVE_BIT(M22) | MOVE_BIT(M31) | MOVE_BIT(M13) | MOVE_BIT(M41) | \
+   MOVE_BIT(M14) | MOVE_BIT(M20) | MOVE_BIT(M02))
 
 /* Costs in nats, relative to a 1-1.  Gale and Church's move frequencies
  * (1-1 .89, 2-1 .089, 1-0 .0099, 2-2 .011) give 2.3 for a 2-1 and 4.5 for
@@ -57,7 +58,8 @@ static inline double model_length(const model *md, const charcount *t) {
   return t->other + md->wk * t->kanji + md->wn * t->kana;
 }
 
-/* ---- units ------------------------------------------------------------------ */
+/* ---- units ------------------------------------------------------------------
+ */
 
 /* A sequence of units (sentences, clauses, paragraphs) of one language.
  * Anchors are 32-bit hashes whose low three bits are flags (A_REQUIRED,
@@ -65,7 +67,7 @@ static inline double model_length(const model *md, const charcount *t) {
  * above them. */
 typedef struct seq {
   size_t n, cap;
-  charcount *ch;     /* the characters of each unit */
+  charcount *ch;  /* the characters of each unit */
   double *elen;   /* their length in English characters (ty_seq_scale) */
   uint32_t *aoff; /* anchors of unit k: pool[aoff[k] .. aoff[k+1]) */
   uint32_t *pool;
@@ -79,11 +81,14 @@ static inline uint32_t fnv(uint32_t h, unsigned char c) {
 static inline int is_alpha(int32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-static inline int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
+static inline int is_digit(int32_t c) {
+  return c >= '0' && c <= '9';
+}
 
 /* Appends one unit, the text s[0..n) of language lang, to q; with a
  * dictionary, the glosses of Japanese words are anchors too. */
-void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang, const ty_dict *dict);
+void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
+                const ty_dict *dict);
 /* Appends the anchor h to the unit being added. */
 void ty_seq_put_anchor(seq *q, uint32_t h);
 /* Sets the lengths of q's units in English characters by the model. */
@@ -122,9 +127,11 @@ double ty_pair_score(const aligner *g, int m, size_t i, size_t j);
  * band, linear in the units.  Returns the moves from the start, malloc'd
  * (caller frees), their count in *nout, and with `total` the cost of the
  * whole alignment. */
-uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout, double *total);
+uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout,
+                     double *total);
 
-/* ---- the length model -------------------------------------------------------- */
+/* ---- the length model
+ * -------------------------------------------------------- */
 
 /* The characters of one side of a pair. */
 charcount ty_side_chars(const ty_alignment *al, const ty_pair *p, ty_lang side);

@@ -471,12 +471,13 @@ static int starts_word(const char *s, size_t n, size_t i, const char *w) {
  * reference just before joined by "," "and" "or" "to" ("Sections 4.1 and
  * 4.2"), whose end is prev_ref. */
 static int ref_before(const char *s, size_t i, size_t prev_ref) {
-  static const char *const words[] = {"section", "sections", "chapter",
-                                      "chapters", "appendix", "sec", "sect"};
+  static const char *const words[] = {
+      "section", "sections", "chapter", "chapters", "appendix", "sec", "sect"};
   size_t k = i;
   while (k > 0 && s[k - 1] == ' ')
     k--;
-  if (k >= 2 && (unsigned char)s[k - 2] == 0xC2 && (unsigned char)s[k - 1] == 0xA7)
+  if (k >= 2 && (unsigned char)s[k - 2] == 0xC2 &&
+      (unsigned char)s[k - 1] == 0xA7)
     return 1; /* § */
   if (prev_ref != (size_t)-1 && prev_ref <= k && k - prev_ref <= 6) {
     size_t a = prev_ref;
@@ -951,7 +952,7 @@ static void extract_en(ty_extractor *x, const char *s, size_t n,
   size_t last_num_end = (size_t)-1; /* end of the last 1-2 digit number */
   size_t last_month = (size_t)-1;   /* index in out of a month just read */
   size_t last_month_end = 0;
-  size_t prev_ref = (size_t)-1;     /* end of a reference just read */
+  size_t prev_ref = (size_t)-1; /* end of a reference just read */
   while (i < n) {
     char c = s[i];
     if (is_digit(c)) {

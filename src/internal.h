@@ -48,8 +48,8 @@ void ty_buf_clear(ty_buf *b);
 void ty_buf_free(ty_buf *b);
 
 /* Fills an error record (printf-style message). Returns -1 for chaining. */
-int ty_error_set(ty_error *err, ty_status_code code, const char *file,
-                 int line, int column, const char *fmt, ...)
+int ty_error_set(ty_error *err, ty_status_code code, const char *file, int line,
+                 int column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
 /* ---- UTF-8 helpers (utf8.c) -------------------------------------------- */
@@ -63,8 +63,7 @@ int ty_utf8_encode(int32_t c, char *out);
 size_t ty_utf8_validate(const char *s, size_t n);
 /* Line and column (1-based; columns in characters, lines ended by LF) of
  * byte `at` of s[0..n). */
-void ty_utf8_line_col(const char *s, size_t n, size_t at, int *line,
-                      int *col);
+void ty_utf8_line_col(const char *s, size_t n, size_t at, int *line, int *col);
 /* True for the spaces a clause file uses: ASCII space, tab, NBSP U+00A0,
  * ideographic space U+3000 (and other Zs). */
 int ty_is_space(int32_t c);
@@ -142,15 +141,15 @@ typedef struct ty_marker {
   int npath;
   int path[TY_MAX_PATH];
   int path_alpha;
-  int indent;        /* display columns of whitespace before the marker */
-  int bullet;        /* a "- ", "* " or "・" bullet came first */
-  int heading;       /* number of Markdown '#' before it (0 = none) */
-  int weak;          /* a bare number past 999 or before a counter
-                        ("6 月", "1 つ"): a marker only where it continues
-                        an open sequence (else a year, a sum, a date) */
-  size_t label_off;  /* byte offset of the marker as written */
-  size_t label_len;  /* its byte length (bullet excluded) */
-  size_t text_off;   /* byte offset where the clause text starts */
+  int indent;       /* display columns of whitespace before the marker */
+  int bullet;       /* a "- ", "* " or "・" bullet came first */
+  int heading;      /* number of Markdown '#' before it (0 = none) */
+  int weak;         /* a bare number past 999 or before a counter
+                       ("6 月", "1 つ"): a marker only where it continues
+                       an open sequence (else a year, a sum, a date) */
+  size_t label_off; /* byte offset of the marker as written */
+  size_t label_len; /* its byte length (bullet excluded) */
+  size_t text_off;  /* byte offset where the clause text starts */
 } ty_marker;
 
 /* Recognises a section marker at the start of `line` (`len` bytes, no
@@ -193,9 +192,8 @@ typedef struct ty_findings {
 
 /* Appends a finding whose message is formatted into `arena`. (codes.c) */
 void ty_findings_add(ty_findings *f, ty_arena *arena, ty_code code,
-                     const char *key, int ja_line, int en_line,
-                     const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
+                     const char *key, int ja_line, int en_line, const char *fmt,
+                     ...) __attribute__((format(printf, 7, 8)));
 /* Sets the confidence (clamped to 0–1) of the finding added last. */
 void ty_findings_set_confidence(ty_findings *f, double confidence);
 /* Default severity of a code. */
@@ -219,10 +217,10 @@ typedef struct ty_clause {
   const char *text; /* body: after the marker up to the next clause;
                        may hold line breaks; trailing blanks trimmed */
   size_t text_len;
-  int line, col;  /* 1-based position of the marker (or first text) */
-  int end_line;   /* last line of the body */
-  int depth;      /* 1 = top level; 0 for front matter */
-  int parent;     /* index of the parent clause, -1 at top */
+  int line, col; /* 1-based position of the marker (or first text) */
+  int end_line;  /* last line of the body */
+  int depth;     /* 1 = top level; 0 for front matter */
+  int parent;    /* index of the parent clause, -1 at top */
   ty_kind kind;
   ty_deco deco;
   int ordinal;
@@ -231,18 +229,18 @@ typedef struct ty_clause {
 } ty_clause;
 
 struct ty_doc {
-  char *name;       /* path as given */
+  char *name; /* path as given */
   ty_lang lang;
   const char *text; /* UTF-8, LF line ends, no BOM */
   size_t len;
-  void *map;        /* mmap'd region when the text is the file itself */
+  void *map; /* mmap'd region when the text is the file itself */
   size_t map_len;
-  char *owned;      /* malloc'd text when it was converted or cleaned */
+  char *owned; /* malloc'd text when it was converted or cleaned */
   ty_clause *cl;
   size_t ncl, cap;
   ty_findings findings; /* per-file: duplicate-number, gaps, order */
   ty_arena arena;
-  ty_input_format format; /* how it was read (TY_IN_TEXT ...) */
+  ty_input_format format;    /* how it was read (TY_IN_TEXT ...) */
   const char *declared_lang; /* a structured document's own language
                                 (<html lang>), in the arena; or NULL */
   /* while a structured reader's layout is outlined: per line of text
@@ -323,9 +321,9 @@ typedef struct ty_sentpair {
  * side (2-1 moves): clauses ja .. ja+nja-1 with en .. en+nen-1. */
 typedef struct ty_pair {
   ty_pair_status status;
-  int ja, en;   /* first clause index per side, -1 when missing */
-  int nja, nen; /* clause counts (0 on a missing side) */
-  double score; /* 1 for number matches; content confidence 0..1 */
+  int ja, en;             /* first clause index per side, -1 when missing */
+  int nja, nen;           /* clause counts (0 on a missing side) */
+  double score;           /* 1 for number matches; content confidence 0..1 */
   size_t sent_off, nsent; /* sentence pairs in al->sents (none when
                              each side is one sentence) */
 } ty_pair;
@@ -362,10 +360,10 @@ struct ty_config {
   ty_severity sev[TY_CODE_COUNT];
   ty_gloss *gloss;
   size_t ngloss;
-  int checks; /* 0 = structure only (--no-checks) */
-  ty_unit by;         /* --by */
-  int prefer_content; /* --prefer content: renumbered clauses by content */
-  const ty_dict *dict; /* --dict, borrowed; NULL = none */
+  int checks;            /* 0 = structure only (--no-checks) */
+  ty_unit by;            /* --by */
+  int prefer_content;    /* --prefer content: renumbered clauses by content */
+  const ty_dict *dict;   /* --dict, borrowed; NULL = none */
   double min_confidence; /* --min-confidence: findings below it dropped */
   ty_arena arena;
 };
@@ -591,8 +589,8 @@ void ty_srx_split(ty_srx *x, const char *s, size_t n, ty_spans *out);
  * source text as a CAT tool segments the document (paragraphs with their
  * labels, or SRX sentences), the target text beside it. */
 typedef struct ty_tu {
-  const char *id;     /* unique within the set: key, "KEY/2", "KEY#N" */
-  size_t pair;        /* the first pair the unit holds text of */
+  const char *id;      /* unique within the set: key, "KEY/2", "KEY#N" */
+  size_t pair;         /* the first pair the unit holds text of */
   const char *text[2]; /* per ty_lang, NUL-terminated, in the arena */
   size_t len[2];
   int split; /* the target is part of a sentence, cut at a comma */
@@ -625,8 +623,7 @@ typedef struct ty_xml_ids {
 /* out := `base` the first time it is asked for, then base SEP 2, base SEP 3
  * ... (skipping any given out already), in time linear in the number of
  * ids: each base remembers the next number to try. */
-void ty_unique_name(ty_xml_ids *seen, const char *base, char sep,
-                    ty_buf *out);
+void ty_unique_name(ty_xml_ids *seen, const char *base, char sep, ty_buf *out);
 /* out := an NMTOKEN id for `key` (anything but ASCII letters, digits,
  * '.', '-', '_' becomes '_'; "u" when nothing is left) not given out
  * before in `seen` ("_2", "_3" ... on a repeat). */
@@ -650,8 +647,7 @@ void ty_pair_ids_free(const ty_alignment *al, char **ids);
 const char *ty_its_severity(ty_severity s);
 /* ty_finding_pairs (returned, caller frees) plus the findings grouped by
  * pair: those of pair i are (*idx)[(*off)[i] .. (*off)[i+1]) (both new). */
-size_t *ty_findings_by_pair(const ty_alignment *al, size_t **off,
-                            size_t **idx);
+size_t *ty_findings_by_pair(const ty_alignment *al, size_t **off, size_t **idx);
 /* One side of a pair as its document writes it: each clause's label and
  * the space after it, then its text with wrapped lines joined; clauses
  * joined by '\n'.  Empty for a missing side. (render_seg.c) */
@@ -659,8 +655,7 @@ void ty_pair_doc_text(const ty_alignment *al, const ty_pair *p, ty_lang side,
                       ty_buf *out);
 int ty_render_xliff12(const ty_alignment *al, const ty_render_options *o,
                       FILE *f);
-int ty_render_xlsx(const ty_alignment *al, const ty_render_options *o,
-                   FILE *f);
+int ty_render_xlsx(const ty_alignment *al, const ty_render_options *o, FILE *f);
 
 int ty_render_text(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_md(const ty_alignment *al, const ty_render_options *o, FILE *f);
@@ -672,7 +667,6 @@ int ty_render_html(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_tmx(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_xliff(const ty_alignment *al, const ty_render_options *o,
                     FILE *f);
-
 
 /* ---- list markers a browser displays (counter.c) ----------------------- */
 
@@ -715,8 +709,7 @@ ty_input_format ty_format_sniff_bytes(const char *name, const char *s,
  * or root element, an e-Gov law by its XML root, then by the name's
  * extension (.md .markdown, .yaml .yml, .xml, .html .htm .xhtml), else
  * TY_IN_TEXT. */
-ty_input_format ty_format_sniff_text(const char *name, const char *s,
-                                     size_t n);
+ty_input_format ty_format_sniff_text(const char *name, const char *s, size_t n);
 
 /* ---- structured documents laid out as text (layout.c) ------------------ */
 
@@ -724,16 +717,16 @@ ty_input_format ty_format_sniff_text(const char *name, const char *s,
  * see layout.c.  Zero-initialise; the reader sets `indent` (columns of
  * the current list nesting) as it goes. */
 typedef struct ty_layout {
-  ty_buf text;        /* the laid-out text so far */
-  int *src;           /* per laid-out line: its source line */
+  ty_buf text; /* the laid-out text so far */
+  int *src;    /* per laid-out line: its source line */
   size_t nlines, cap;
-  ty_buf para;        /* the block being filled (inline text) */
-  int para_line;      /* source line of its first text, 0 when empty */
-  ty_buf mark;        /* the list marker the next block starts with */
+  ty_buf para;   /* the block being filled (inline text) */
+  int para_line; /* source line of its first text, 0 when empty */
+  ty_buf mark;   /* the list marker the next block starts with */
   int mark_line;
   int indent;
   int bare_titles, dressed_titles; /* see ty_layout_heading_seen */
-  unsigned char *verbatim; /* per laid-out line: 1 when verbatim */
+  unsigned char *verbatim;         /* per laid-out line: 1 when verbatim */
   size_t vcap;
 } ty_layout;
 
@@ -810,8 +803,8 @@ typedef struct ty_zip_writer ty_zip_writer;
 ty_zip_writer *ty_zip_create(const char *path, ty_error *err);
 /* Adds member data[0..n) (copied), deflated or, with `stored`, stored
  * (as an ODF/EPUB mimetype must be).  Returns 0 or -1 with err filled. */
-int ty_zip_add(ty_zip_writer *w, const char *member, const char *data,
-               size_t n, int stored, ty_error *err);
+int ty_zip_add(ty_zip_writer *w, const char *member, const char *data, size_t n,
+               int stored, ty_error *err);
 /* Writes the archive and frees w.  Returns 0 or -1 with err filled. */
 int ty_zip_commit(ty_zip_writer *w, ty_error *err);
 /* Frees w without writing anything. */
@@ -842,9 +835,9 @@ int ty_read_office_file(ty_doc *doc, const char *path, ty_error *err);
  * between paragraphs, and for each line of it the position in the file. */
 typedef struct ty_office_text {
   ty_buf text;
-  int *pos;        /* pos[line-1]: the position of that line */
+  int *pos; /* pos[line-1]: the position of that line */
   size_t npos, cap;
-  int revisions;   /* tracked changes were read as accepted */
+  int revisions; /* tracked changes were read as accepted */
 } ty_office_text;
 
 /* Appends one paragraph (no blank line inside; newlines kept as wrapped
@@ -852,13 +845,10 @@ typedef struct ty_office_text {
 void ty_office_para(ty_office_text *t, const char *s, size_t n, int pos);
 
 /* The per-format readers: fill t from the archive or the PDF. */
-int ty_read_docx(ty_zip *z, const char *name, ty_office_text *t,
-                 ty_error *err);
-int ty_read_odt(ty_zip *z, const char *name, ty_office_text *t,
-                ty_error *err);
+int ty_read_docx(ty_zip *z, const char *name, ty_office_text *t, ty_error *err);
+int ty_read_odt(ty_zip *z, const char *name, ty_office_text *t, ty_error *err);
 int ty_read_pdf(const char *bytes, size_t len, const char *name,
                 ty_office_text *t, ty_error *err);
-
 
 /* Word's numbering definitions (word/numbering.xml) with their counters.
  * (wordnum.c) */

@@ -19,47 +19,52 @@
 #include <unistd.h>
 
 static void usage(FILE *f) {
-  fputs("usage: taiyaku align [OPTIONS] JA EN\n"
-        "       taiyaku align --batch JA_DIR EN_DIR -o OUT_DIR [OPTIONS]\n"
-        "       taiyaku check [OPTIONS] JA EN\n"
-        "       taiyaku outline [--encoding ENC] [--input-format F] FILE\n"
-        "       taiyaku update [OPTIONS] OLD NEW TRANSLATION\n"
-        "       taiyaku summary [--fail-on SEV] [--format json] REPORT.json...\n"
-        "options:\n"
-        "  -f, --format F[,F]  text md html csv tsv json yaml tmx xliff xliff12 xlsx\n"
-        "  -o, --output PATH   write there atomically (a folder with --batch)\n"
-        "  -w, --width N       columns of the text table\n"
-        "      --sentences     show sentence pairs inside clauses\n"
-        "      --config FILE   settings and glossary (default ./taiyaku.yaml)\n"
-        "      --fail-on SEV   error (default), warning, info or never\n"
-        "      --disable CODE  turn a check off (repeatable)\n"
-        "      --no-checks     structure only\n"
-        "      --by UNIT       number (default), paragraph or sentence\n"
-        "      --prefer WHAT   renumbered clauses: number (default) or content\n"
-        "      --dict FILE     EDICT or ja<TAB>en word list for anchors\n"
-        "      --max-input SIZE  refuse larger inputs (default 1G; K, M, G)\n"
-        "      --min-confidence X  drop findings less sure than X (0-1)\n"
-        "      --encoding ENC  auto utf-8 shift_jis euc-jp iso-2022-jp utf-16\n"
-        "      --input-format F  auto (default) text markdown html yaml egov\n"
-        "                      docx odt pdf\n"
-        "      --source LANG   xliff source language, update: the original's;\n"
-        "                      ja (default) or en\n"
-        "      --bom           csv/tsv: begin with a byte-order mark\n"
-        "      --segments FORM tmx/xliff: document (default) or clause\n"
-        "      --its-marks     xliff: quality issues also as inline <mrk>\n"
-        "      --color WHEN    auto (default), always or never\n"
-        "  -j, --jobs N        --batch: pairs in parallel (default: cores)\n"
-        "  -h, --help          this help; the manual is taiyaku(1)\n"
-        "  -V, --version       the version\n",
-        f);
+  fputs(
+      "usage: taiyaku align [OPTIONS] JA EN\n"
+      "       taiyaku align --batch JA_DIR EN_DIR -o OUT_DIR [OPTIONS]\n"
+      "       taiyaku check [OPTIONS] JA EN\n"
+      "       taiyaku outline [--encoding ENC] [--input-format F] FILE\n"
+      "       taiyaku update [OPTIONS] OLD NEW TRANSLATION\n"
+      "       taiyaku summary [--fail-on SEV] [--format json] REPORT.json...\n"
+      "options:\n"
+      "  -f, --format F[,F]  text md html csv tsv json yaml tmx xliff xliff12 "
+      "xlsx\n"
+      "  -o, --output PATH   write there atomically (a folder with --batch)\n"
+      "  -w, --width N       columns of the text table\n"
+      "      --sentences     show sentence pairs inside clauses\n"
+      "      --config FILE   settings and glossary (default ./taiyaku.yaml)\n"
+      "      --fail-on SEV   error (default), warning, info or never\n"
+      "      --disable CODE  turn a check off (repeatable)\n"
+      "      --no-checks     structure only\n"
+      "      --by UNIT       number (default), paragraph or sentence\n"
+      "      --prefer WHAT   renumbered clauses: number (default) or content\n"
+      "      --dict FILE     EDICT or ja<TAB>en word list for anchors\n"
+      "      --max-input SIZE  refuse larger inputs (default 1G; K, M, G)\n"
+      "      --min-confidence X  drop findings less sure than X (0-1)\n"
+      "      --encoding ENC  auto utf-8 shift_jis euc-jp iso-2022-jp utf-16\n"
+      "      --input-format F  auto (default) text markdown html yaml egov\n"
+      "                      docx odt pdf\n"
+      "      --source LANG   xliff source language, update: the original's;\n"
+      "                      ja (default) or en\n"
+      "      --bom           csv/tsv: begin with a byte-order mark\n"
+      "      --segments FORM tmx/xliff: document (default) or clause\n"
+      "      --its-marks     xliff: quality issues also as inline <mrk>\n"
+      "      --color WHEN    auto (default), always or never\n"
+      "  -j, --jobs N        --batch: pairs in parallel (default: cores)\n"
+      "  -h, --help          this help; the manual is taiyaku(1)\n"
+      "  -V, --version       the version\n",
+      f);
 }
 
 static int parse_encoding(const char *s) {
-  static const struct { const char *name; ty_encoding enc; } t[] = {
-      {"auto", TY_ENC_AUTO},           {"utf-8", TY_ENC_UTF8},
-      {"utf8", TY_ENC_UTF8},           {"shift_jis", TY_ENC_SHIFT_JIS},
-      {"sjis", TY_ENC_SHIFT_JIS},      {"cp932", TY_ENC_SHIFT_JIS},
-      {"euc-jp", TY_ENC_EUC_JP},       {"iso-2022-jp", TY_ENC_ISO2022JP},
+  static const struct {
+    const char *name;
+    ty_encoding enc;
+  } t[] = {
+      {"auto", TY_ENC_AUTO},      {"utf-8", TY_ENC_UTF8},
+      {"utf8", TY_ENC_UTF8},      {"shift_jis", TY_ENC_SHIFT_JIS},
+      {"sjis", TY_ENC_SHIFT_JIS}, {"cp932", TY_ENC_SHIFT_JIS},
+      {"euc-jp", TY_ENC_EUC_JP},  {"iso-2022-jp", TY_ENC_ISO2022JP},
       {"utf-16", TY_ENC_UTF16},
   };
   for (size_t i = 0; i < sizeof t / sizeof *t; i++)
@@ -74,8 +79,10 @@ static int parse_formats(const char *s, cli_options *o) {
        tok = strtok_r(NULL, ",", &save)) {
     int f = ty_format_from_name(tok);
     if (f < 0 || o->nformats == TY_FMT_COUNT) {
-      cli_fail(2, "unknown format '%s' (text md html csv tsv json yaml tmx "
-                  "xliff)", tok);
+      cli_fail(2,
+               "unknown format '%s' (text md html csv tsv json yaml tmx "
+               "xliff)",
+               tok);
       free(copy);
       return 2;
     }
@@ -97,10 +104,26 @@ static int terminal_width(void) {
   return 100;
 }
 
-enum { OPT_SENTENCES = 256, OPT_CONFIG, OPT_FAIL_ON, OPT_DISABLE,
-       OPT_NO_CHECKS, OPT_ENCODING, OPT_SOURCE, OPT_BOM, OPT_COLOR, OPT_BATCH,
-       OPT_BY, OPT_PREFER, OPT_DICT, OPT_MIN_CONFIDENCE, OPT_SEGMENTS,
-       OPT_ITS_MARKS, OPT_INPUT_FORMAT, OPT_MAX_INPUT };
+enum {
+  OPT_SENTENCES = 256,
+  OPT_CONFIG,
+  OPT_FAIL_ON,
+  OPT_DISABLE,
+  OPT_NO_CHECKS,
+  OPT_ENCODING,
+  OPT_SOURCE,
+  OPT_BOM,
+  OPT_COLOR,
+  OPT_BATCH,
+  OPT_BY,
+  OPT_PREFER,
+  OPT_DICT,
+  OPT_MIN_CONFIDENCE,
+  OPT_SEGMENTS,
+  OPT_ITS_MARKS,
+  OPT_INPUT_FORMAT,
+  OPT_MAX_INPUT
+};
 
 static const struct option long_opts[] = {
     {"format", required_argument, 0, 'f'},
@@ -152,47 +175,65 @@ static int parse_options(int argc, char **argv, cli_options *o) {
     case OPT_SENTENCES: o->render.sentences = 1; break;
     case OPT_CONFIG: o->config_path = optarg; break;
     case OPT_FAIL_ON:
-      if (strcmp(optarg, "never") == 0) o->fail_on = TY_SEV_ERROR + 1;
-      else if (strcmp(optarg, "error") == 0) o->fail_on = TY_SEV_ERROR;
-      else if (strcmp(optarg, "warning") == 0) o->fail_on = TY_SEV_WARNING;
-      else if (strcmp(optarg, "info") == 0) o->fail_on = TY_SEV_INFO;
-      else return cli_fail(2, "--fail-on: error, warning, info or never");
+      if (strcmp(optarg, "never") == 0)
+        o->fail_on = TY_SEV_ERROR + 1;
+      else if (strcmp(optarg, "error") == 0)
+        o->fail_on = TY_SEV_ERROR;
+      else if (strcmp(optarg, "warning") == 0)
+        o->fail_on = TY_SEV_WARNING;
+      else if (strcmp(optarg, "info") == 0)
+        o->fail_on = TY_SEV_INFO;
+      else
+        return cli_fail(2, "--fail-on: error, warning, info or never");
       break;
     case OPT_DISABLE:
-      if (o->ndisable == CLI_MAX_DISABLE) return cli_fail(2, "too many --disable");
+      if (o->ndisable == CLI_MAX_DISABLE)
+        return cli_fail(2, "too many --disable");
       o->disable[o->ndisable++] = optarg;
       break;
     case OPT_NO_CHECKS: o->no_checks = 1; break;
     case OPT_ENCODING: {
       int e = parse_encoding(optarg);
-      if (e < 0) return cli_fail(2, "--encoding: unknown encoding '%s'", optarg);
+      if (e < 0)
+        return cli_fail(2, "--encoding: unknown encoding '%s'", optarg);
       o->read.encoding = (ty_encoding)e;
       break;
     }
     case OPT_INPUT_FORMAT: {
       int f = ty_input_format_parse(optarg);
-      if (f < 0) return cli_fail(2, "--input-format: unknown format '%s'", optarg);
+      if (f < 0)
+        return cli_fail(2, "--input-format: unknown format '%s'", optarg);
       o->read.format = (ty_input_format)f;
       break;
     }
     case OPT_SOURCE:
-      if (strcmp(optarg, "ja") == 0) o->render.source = TY_JA;
-      else if (strcmp(optarg, "en") == 0) o->render.source = TY_EN;
-      else return cli_fail(2, "--source: ja or en");
+      if (strcmp(optarg, "ja") == 0)
+        o->render.source = TY_JA;
+      else if (strcmp(optarg, "en") == 0)
+        o->render.source = TY_EN;
+      else
+        return cli_fail(2, "--source: ja or en");
       break;
     case OPT_BOM: o->render.bom = 1; break;
     case OPT_COLOR: color = optarg; break;
     case OPT_BATCH: o->batch = 1; break;
     case OPT_BY:
-      if (strcmp(optarg, "number") == 0) o->by = TY_BY_NUMBER;
-      else if (strcmp(optarg, "paragraph") == 0) o->by = TY_BY_PARAGRAPH;
-      else if (strcmp(optarg, "sentence") == 0) o->by = TY_BY_SENTENCE;
-      else return cli_fail(2, "--by: number, paragraph or sentence");
+      if (strcmp(optarg, "number") == 0)
+        o->by = TY_BY_NUMBER;
+      else if (strcmp(optarg, "paragraph") == 0)
+        o->by = TY_BY_PARAGRAPH;
+      else if (strcmp(optarg, "sentence") == 0)
+        o->by = TY_BY_SENTENCE;
+      else
+        return cli_fail(2, "--by: number, paragraph or sentence");
       break;
     case OPT_PREFER:
-      if (strcmp(optarg, "number") == 0) o->prefer_content = 0;
-      else if (strcmp(optarg, "content") == 0) o->prefer_content = 1;
-      else return cli_fail(2, "--prefer: number or content");
+      if (strcmp(optarg, "number") == 0)
+        o->prefer_content = 0;
+      else if (strcmp(optarg, "content") == 0)
+        o->prefer_content = 1;
+      else
+        return cli_fail(2, "--prefer: number or content");
       break;
     case OPT_DICT: o->dict_path = optarg; break;
     case OPT_MAX_INPUT:
@@ -208,19 +249,26 @@ static int parse_options(int argc, char **argv, cli_options *o) {
       break;
     }
     case OPT_SEGMENTS:
-      if (strcmp(optarg, "document") == 0) o->render.by_clause = 0;
-      else if (strcmp(optarg, "clause") == 0) o->render.by_clause = 1;
-      else return cli_fail(2, "--segments: document or clause");
+      if (strcmp(optarg, "document") == 0)
+        o->render.by_clause = 0;
+      else if (strcmp(optarg, "clause") == 0)
+        o->render.by_clause = 1;
+      else
+        return cli_fail(2, "--segments: document or clause");
       break;
     case OPT_ITS_MARKS: o->render.its_marks = 1; break;
     default: usage(stderr); return 2;
     }
   }
-  if (strcmp(color, "always") == 0) o->render.color = 1;
-  else if (strcmp(color, "never") == 0) o->render.color = 0;
+  if (strcmp(color, "always") == 0)
+    o->render.color = 1;
+  else if (strcmp(color, "never") == 0)
+    o->render.color = 0;
   else if (strcmp(color, "auto") == 0)
-    o->render.color = !o->output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-  else return cli_fail(2, "--color: auto, always or never");
+    o->render.color =
+        !o->output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+  else
+    return cli_fail(2, "--color: auto, always or never");
   if (getenv("NO_COLOR") && *getenv("NO_COLOR")) o->render.color = 0;
   if (!o->render.width) o->render.width = terminal_width();
   return -1;
@@ -264,9 +312,12 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "outline") == 0) return cmd_outline(argc, argv, &o);
   if (strcmp(cmd, "update") == 0) return cli_update(argc, argv, &o);
   if (strcmp(cmd, "summary") == 0) return cli_summary(argc, argv, &o);
-  if (strcmp(cmd, "check") == 0) o.render.findings_only = 1;
+  if (strcmp(cmd, "check") == 0)
+    o.render.findings_only = 1;
   else if (strcmp(cmd, "align") != 0)
-    return cli_fail(2, "unknown command '%s' (align, check, outline, update, summary)", cmd);
+    return cli_fail(
+        2, "unknown command '%s' (align, check, outline, update, summary)",
+        cmd);
   if (argc - optind != 2) {
     usage(stderr);
     return 2;

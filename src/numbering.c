@@ -34,21 +34,19 @@
  * roman numerals (E2), ideographic space, 〇, kana (E3), CJK (E4-E9) and
  * full-width forms (EF). */
 static const unsigned char may_start[256] = {
-    ['\t'] = 1, [' '] = 1, ['#'] = 1, ['('] = 1, ['*'] = 1, ['-'] = 1,
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
-    ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-    ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1,
-    [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xE4] = 1, [0xE5] = 1,
-    [0xE6] = 1, [0xE7] = 1, [0xE8] = 1, [0xE9] = 1, [0xEF] = 1,
+    ['\t'] = 1, [' '] = 1,  ['#'] = 1,  ['('] = 1,  ['*'] = 1,  ['-'] = 1,
+    ['0'] = 1,  ['1'] = 1,  ['2'] = 1,  ['3'] = 1,  ['4'] = 1,  ['5'] = 1,
+    ['6'] = 1,  ['7'] = 1,  ['8'] = 1,  ['9'] = 1,  ['A'] = 1,  ['B'] = 1,
+    ['C'] = 1,  ['D'] = 1,  ['E'] = 1,  ['F'] = 1,  ['G'] = 1,  ['H'] = 1,
+    ['I'] = 1,  ['J'] = 1,  ['K'] = 1,  ['L'] = 1,  ['M'] = 1,  ['N'] = 1,
+    ['O'] = 1,  ['P'] = 1,  ['Q'] = 1,  ['R'] = 1,  ['S'] = 1,  ['T'] = 1,
+    ['U'] = 1,  ['V'] = 1,  ['W'] = 1,  ['X'] = 1,  ['Y'] = 1,  ['Z'] = 1,
+    ['a'] = 1,  ['b'] = 1,  ['c'] = 1,  ['d'] = 1,  ['e'] = 1,  ['f'] = 1,
+    ['g'] = 1,  ['h'] = 1,  ['i'] = 1,  ['j'] = 1,  ['k'] = 1,  ['l'] = 1,
+    ['m'] = 1,  ['n'] = 1,  ['o'] = 1,  ['p'] = 1,  ['q'] = 1,  ['r'] = 1,
+    ['s'] = 1,  ['t'] = 1,  ['u'] = 1,  ['v'] = 1,  ['w'] = 1,  ['x'] = 1,
+    ['y'] = 1,  ['z'] = 1,  [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xE4] = 1,
+    [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, [0xE8] = 1, [0xE9] = 1, [0xEF] = 1,
 };
 
 /* Kana in the two orders lists are numbered in.  No ICU property gives
@@ -98,10 +96,18 @@ static int is_space(int32_t c) {
   return c >= 0x80 && ty_is_space(c);
 }
 
-static int is_digit(int32_t c) { return c >= '0' && c <= '9'; }
-static int is_lower(int32_t c) { return c >= 'a' && c <= 'z'; }
-static int is_upper(int32_t c) { return c >= 'A' && c <= 'Z'; }
-static int is_alpha(int32_t c) { return is_lower(c) || is_upper(c); }
+static int is_digit(int32_t c) {
+  return c >= '0' && c <= '9';
+}
+static int is_lower(int32_t c) {
+  return c >= 'a' && c <= 'z';
+}
+static int is_upper(int32_t c) {
+  return c >= 'A' && c <= 'Z';
+}
+static int is_alpha(int32_t c) {
+  return is_lower(c) || is_upper(c);
+}
 
 static int in_list(const char16_t *list, int32_t c) {
   for (int i = 0; list[i]; i++)
@@ -119,7 +125,8 @@ static int ends_here(const char *s, size_t n, size_t i) {
 static size_t skip_space(const char *s, size_t n, size_t i) {
   int len;
   int32_t c;
-  while ((c = get(s, n, i, &len)) >= 0 && is_space(c)) i += (size_t)len;
+  while ((c = get(s, n, i, &len)) >= 0 && is_space(c))
+    i += (size_t)len;
   return i;
 }
 
@@ -180,8 +187,8 @@ static int roman_value(const char *s, size_t n) {
   }
   if (v <= 0 || v > 399) return 0;
   char canon[16];
-  snprintf(canon, sizeof canon, "%s%s%s", hundreds[v / 100],
-           tens[v / 10 % 10], ones[v % 10]);
+  snprintf(canon, sizeof canon, "%s%s%s", hundreds[v / 100], tens[v / 10 % 10],
+           ones[v % 10]);
   return strcmp(canon, low) == 0 ? v : 0;
 }
 
@@ -295,7 +302,8 @@ static int read_kana(int32_t c, reading *r) {
  * (i = 9 or 1), several must be a roman numeral. */
 static size_t read_letters(const char *s, size_t n, size_t i, reading *r) {
   size_t j = i;
-  while (j < n && j - i < 13 && is_alpha((unsigned char)s[j])) j++;
+  while (j < n && j - i < 13 && is_alpha((unsigned char)s[j]))
+    j++;
   if (j == i || (j < n && is_alpha((unsigned char)s[j]))) return i;
   int32_t c = (unsigned char)s[i];
   if (j - i == 1) {
@@ -681,7 +689,8 @@ static int word_is(const char *s, size_t i, size_t k, const char *w) {
 }
 
 static size_t word_end(const char *s, size_t n, size_t i) {
-  while (i < n && is_alpha((unsigned char)s[i])) i++;
+  while (i < n && is_alpha((unsigned char)s[i]))
+    i++;
   return i;
 }
 
@@ -890,12 +899,18 @@ int ty_number_parse(const char *line, size_t len, ty_marker *m) {
   int indent = 0;
   for (;;) {
     c = get(s, n, i, &l);
-    if (c == ' ') indent++;
-    else if (c == '\t') indent = (indent / 8 + 1) * 8;
-    else if (c == 0xA0) indent++;
-    else if (c == 0x3000) indent += 2;
-    else if (c >= 0x80 && ty_is_space(c)) indent += ty_char_width(c);
-    else break;
+    if (c == ' ')
+      indent++;
+    else if (c == '\t')
+      indent = (indent / 8 + 1) * 8;
+    else if (c == 0xA0)
+      indent++;
+    else if (c == 0x3000)
+      indent += 2;
+    else if (c >= 0x80 && ty_is_space(c))
+      indent += ty_char_width(c);
+    else
+      break;
     i += (size_t)l;
   }
   if (c < 0 || !may_start[(unsigned char)s[i]]) return 0;
@@ -923,7 +938,7 @@ int ty_number_parse(const char *line, size_t len, ty_marker *m) {
   if (c < 0) return 0;
   found f;
   int ok = c < 0x80 ? parse_ascii(s, n, i, c, m, &f)
-                     : parse_wide(s, n, i, c, l, m, &f);
+                    : parse_wide(s, n, i, c, l, m, &f);
   if (!ok || (!f.tight && !ends_here(s, n, f.end))) {
     memset(m, 0, sizeof *m);
     return 0;

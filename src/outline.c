@@ -1085,8 +1085,8 @@ static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
       /* a step down that the next clause takes again (not one swap) */
       /* counting down: one finding where it starts, none per step */
       if (!down[slot])
-        ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_ORDER, c->key,
-                        ja, en, "%.*s: the numbers count down from %d (line %d)",
+        ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_ORDER, c->key, ja,
+                        en, "%.*s: the numbers count down from %d (line %d)",
                         (int)c->label_len, c->label, prev, last_line[slot]);
       down[slot] = 1;
     } else if (c->ordinal < prev) {
@@ -1107,7 +1107,8 @@ static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
 
 void ty_outline_keys(ty_doc *d, int statute) {
   int dotted = 0; /* as the scan decides it: any dotted marker */
-  for (size_t i = 0; i < d->ncl; i++) dotted |= d->cl[i].kind == TY_K_DOTTED;
+  for (size_t i = 0; i < d->ncl; i++)
+    dotted |= d->cl[i].kind == TY_K_DOTTED;
   keyctx x = {d, NULL, dotted, statute};
   assign_keys(&x);
 }
@@ -1227,11 +1228,10 @@ void ty_outline_build(ty_doc *d) {
                      m.text_off < len && line[m.text_off] >= 'a' &&
                      line[m.text_off] <= 'z';
       if (!bare_in_rst && !citation &&
-          ((para_start &&
-            (!m.weak || (m.ordinal > 999 &&
-                         next_paragraph_continues(&b, s, n,
-                                                  (size_t)(line + len - s),
-                                                  m.ordinal)))) ||
+          ((para_start && (!m.weak || (m.ordinal > 999 &&
+                                       next_paragraph_continues(
+                                           &b, s, n, (size_t)(line + len - s),
+                                           m.ordinal)))) ||
            continues_sequence(&b, &m, line, len)) &&
           !(m.kind == TY_K_DOTTED && dotted_dress_differs(&b, &m))) {
         front_open = 0;

@@ -58,8 +58,7 @@ static void position_after(const char *s, size_t n, int *line, int *col) {
   }
   int c = 1;
   for (size_t i = start; i < n; i++)
-    if (((unsigned char)s[i] & 0xC0) != 0x80)
-      c++;
+    if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
   *line = ln;
   *col = c;
 }
@@ -85,8 +84,7 @@ static int mostly_control(const char *s, size_t n) {
 static int has_kanji_shift(const char *s, size_t n) {
   const char *e = s, *end = s + n;
   while ((e = memchr(e, 0x1B, (size_t)(end - e))) != NULL) {
-    if (++e < end && *e == '$')
-      return 1;
+    if (++e < end && *e == '$') return 1;
   }
   return 0;
 }
@@ -102,20 +100,17 @@ static int binary_error(ty_error *err, const char *name) {
  * BOM and with CRLF and lone CR turned into LF.  Returns the new length. */
 static size_t clean_copy(char *dst, const char *s, size_t n) {
   size_t i = 0, o = 0;
-  if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
+  if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3;
   while (i < n) {
     const char *cr = memchr(s + i, '\r', n - i);
     size_t run = cr ? (size_t)(cr - (s + i)) : n - i;
     memmove(dst + o, s + i, run);
     o += run;
     i += run;
-    if (!cr)
-      break;
+    if (!cr) break;
     dst[o++] = '\n';
     i++;
-    if (i < n && s[i] == '\n')
-      i++;
+    if (i < n && s[i] == '\n') i++;
   }
   return o;
 }
@@ -156,14 +151,12 @@ typedef enum conv_result { CONV_OK, CONV_ILLEGAL, CONV_ICU } conv_result;
 
 /* Appends UTF-16 u[0..n) to out as UTF-8. */
 static int append_utf8(ty_buf *out, const UChar *u, int32_t n) {
-  if (n == 0)
-    return 0;
+  if (n == 0) return 0;
   ty_buf_reserve(out, (size_t)n * 3 + 1);
   UErrorCode e = U_ZERO_ERROR;
   int32_t len = 0;
   u_strToUTF8(out->p + out->n, (int32_t)(out->cap - out->n), &len, u, n, &e);
-  if (U_FAILURE(e))
-    return -1;
+  if (U_FAILURE(e)) return -1;
   out->n += (size_t)len;
   return 0;
 }
@@ -200,12 +193,9 @@ static conv_result convert(const char *cs, const char *s, size_t n, ty_buf *out,
       r = CONV_ILLEGAL;
       break;
     }
-    if (carry)
-      pivot[0] = pivot[got - 1];
-    if (e == U_BUFFER_OVERFLOW_ERROR)
-      continue;
-    if (U_FAILURE(e))
-      r = CONV_ILLEGAL;
+    if (carry) pivot[0] = pivot[got - 1];
+    if (e == U_BUFFER_OVERFLOW_ERROR) continue;
+    if (U_FAILURE(e)) r = CONV_ILLEGAL;
     break;
   }
   ucnv_close(cnv);
@@ -223,14 +213,12 @@ static int convert_explicit(ty_doc *doc, const char *cs, const char *shown,
   int line = 0, col = 0;
   UErrorCode icu = U_ZERO_ERROR;
   switch (convert(cs, s, n, &out, &line, &col, &icu)) {
-  case CONV_OK:
-    return install_converted(doc, &out, name, err);
+  case CONV_OK: return install_converted(doc, &out, name, err);
   case CONV_ILLEGAL:
     ty_buf_free(&out);
     return ty_error_set(err, TY_ERR_ENCODING, name, line, col, "invalid %s",
                         shown);
-  case CONV_ICU:
-    break;
+  case CONV_ICU: break;
   }
   ty_buf_free(&out);
   return ty_error_set(err, TY_ERR_ENCODING, name, 0, 0,
@@ -262,8 +250,7 @@ static int detect(const char *s, size_t n, const char *const *allowed,
   size_t len = n - from < SAMPLE ? n - from : SAMPLE;
   UErrorCode e = U_ZERO_ERROR;
   UCharsetDetector *det = ucsdet_open(&e);
-  if (U_SUCCESS(e))
-    ucsdet_setText(det, s + from, (int32_t)len, &e);
+  if (U_SUCCESS(e)) ucsdet_setText(det, s + from, (int32_t)len, &e);
   int32_t nm = 0;
   const UCharsetMatch **m =
       U_SUCCESS(e) ? ucsdet_detectAll(det, &nm, &e) : NULL;
@@ -271,8 +258,7 @@ static int detect(const char *s, size_t n, const char *const *allowed,
   for (int32_t i = 0; U_SUCCESS(e) && i < nm && ng < MAX_GUESSES; i++) {
     const char *cs = ucsdet_getName(m[i], &e);
     int conf = ucsdet_getConfidence(m[i], &e);
-    if (U_FAILURE(e) || conf <= 0)
-      break;
+    if (U_FAILURE(e) || conf <= 0) break;
     for (int k = 0; allowed[k]; k++) {
       if (strcmp(cs, allowed[k]) == 0) {
         g[ng].name = allowed[k];
@@ -287,10 +273,8 @@ static int detect(const char *s, size_t n, const char *const *allowed,
 
 /* The best guess when it is strong enough and ahead of the next. */
 static const guess *decided(const guess *g, int ng, int min) {
-  if (ng == 0 || g[0].confidence < min)
-    return NULL;
-  if (ng > 1 && g[1].confidence >= g[0].confidence)
-    return NULL;
+  if (ng == 0 || g[0].confidence < min) return NULL;
+  if (ng > 1 && g[1].confidence >= g[0].confidence) return NULL;
   return &g[0];
 }
 
@@ -307,16 +291,12 @@ static void utf8_stats(const char *s, size_t n, size_t *multi, size_t *runs,
   int in_bad = 0;
   while (i < n) {
     size_t ok = ty_utf8_validate(s + i, n - i);
-    if (ok > 0)
-      in_bad = 0;
+    if (ok > 0) in_bad = 0;
     for (size_t j = i; j < i + ok; j++)
-      if (((unsigned char)s[j] & 0xC0) == 0xC0)
-        mb++;
+      if (((unsigned char)s[j] & 0xC0) == 0xC0) mb++;
     i += ok;
-    if (i >= n)
-      break;
-    if (!in_bad)
-      nruns++;
+    if (i >= n) break;
+    if (!in_bad) nruns++;
     in_bad = 1;
     nbytes++;
     i++;
@@ -393,8 +373,7 @@ static int guess_japanese(ty_doc *doc, const char *s, size_t n, size_t skip,
     int line = 0, col = 0;
     UErrorCode icu = U_ZERO_ERROR;
     conv_result r = convert(best->name, s, n, &out, &line, &col, &icu);
-    if (r == CONV_OK)
-      return install_converted(doc, &out, name, err);
+    if (r == CONV_OK) return install_converted(doc, &out, name, err);
     ty_buf_free(&out);
     if (r == CONV_ILLEGAL)
       ty_buf_printf(&why, "; not %s at line %d, column %d", best->name, line,
@@ -408,8 +387,7 @@ static int guess_japanese(ty_doc *doc, const char *s, size_t n, size_t skip,
   } else {
     ty_buf_puts(&msg, "; the encoding cannot be decided (best guesses: ");
     list_guesses(&msg, g, ng);
-    if (why.n)
-      ty_buf_put(&msg, why.p, why.n);
+    if (why.n) ty_buf_put(&msg, why.p, why.n);
     ty_buf_putc(&msg, ')');
   }
   ty_buf_puts(&msg, "; use --encoding");
@@ -425,8 +403,7 @@ static const char *utf16_order(const char *s, size_t n) {
   size_t even = 0, odd = 0;
   size_t m = n < SAMPLE ? n : SAMPLE;
   for (size_t i = 0; i < m; i++)
-    if (s[i] == 0)
-      *(i & 1 ? &odd : &even) += 1;
+    if (s[i] == 0) *(i & 1 ? &odd : &even) += 1;
   return even > odd ? "UTF-16BE" : "UTF-16LE";
 }
 
@@ -434,14 +411,10 @@ static const char *utf16_order(const char *s, size_t n) {
 
 static const char *encoding_charset(ty_encoding e) {
   switch (e) {
-  case TY_ENC_SHIFT_JIS:
-    return "Shift_JIS";
-  case TY_ENC_EUC_JP:
-    return "EUC-JP";
-  case TY_ENC_ISO2022JP:
-    return "ISO-2022-JP";
-  default:
-    return NULL;
+  case TY_ENC_SHIFT_JIS: return "Shift_JIS";
+  case TY_ENC_EUC_JP: return "EUC-JP";
+  case TY_ENC_ISO2022JP: return "ISO-2022-JP";
+  default: return NULL;
   }
 }
 
@@ -450,8 +423,7 @@ static const char *encoding_charset(ty_encoding e) {
 static int decode(ty_doc *doc, const char *s, size_t n, int borrow,
                   const ty_read_options *opt, const char *name, ty_error *err) {
   ty_encoding enc = opt ? opt->encoding : TY_ENC_AUTO;
-  if (n == 0)
-    return 0;
+  if (n == 0) return 0;
   const unsigned char *u = (const unsigned char *)s;
   int utf16_bom_le = n >= 2 && u[0] == 0xFF && u[1] == 0xFE;
   int utf16_bom_be = n >= 2 && u[0] == 0xFE && u[1] == 0xFF;
@@ -464,8 +436,7 @@ static int decode(ty_doc *doc, const char *s, size_t n, int borrow,
     return convert_explicit(doc, utf16_order(s, n), "UTF-16", s, n, name, err);
   }
   const char *cs = encoding_charset(enc);
-  if (cs)
-    return convert_explicit(doc, cs, cs, s, n, name, err);
+  if (cs) return convert_explicit(doc, cs, cs, s, n, name, err);
 
   /* UTF-8, stated or presumed */
   int bom = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0;
@@ -483,8 +454,7 @@ static int decode(ty_doc *doc, const char *s, size_t n, int borrow,
     }
     return binary_error(err, name);
   }
-  if (mostly_control(s, n))
-    return binary_error(err, name);
+  if (mostly_control(s, n)) return binary_error(err, name);
   size_t skip = bom ? 3 : 0;
   size_t bad = skip + ty_utf8_validate(s + skip, n - skip);
   if (bad < n) {
@@ -521,14 +491,13 @@ static int binary_block(const char *s, size_t n, const ty_read_options *opt) {
   size_t nul = 0;
   for (size_t i = 0; i < n; i++)
     nul += s[i] == 0;
-  if (nul * 4 > n * 3)
-    return 1;
+  if (nul * 4 > n * 3) return 1;
   if (enc != TY_ENC_AUTO && enc != TY_ENC_UTF8)
     return 0; /* a stated legacy encoding: its converter decides */
-  if (nul == 0)
-    return mostly_control(s, n);
+  if (nul == 0) return mostly_control(s, n);
   const unsigned char *u = (const unsigned char *)s;
-  if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+  if (n >= 2 &&
+      ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
     return 0;
   guess g[MAX_GUESSES];
   int ng = detect(s, n, utf16_charsets, g);
@@ -559,18 +528,14 @@ static int read_all(int fd, size_t expect, ty_buf *b,
     b->cap = expect + 2;
   }
   for (;;) {
-    if (b->cap - b->n < 2)
-      ty_buf_reserve(b, b->n < 65536 ? 65536 : b->n);
+    if (b->cap - b->n < 2) ty_buf_reserve(b, b->n < 65536 ? 65536 : b->n);
     ssize_t k = read(fd, b->p + b->n, b->cap - b->n - 1);
-    if (k < 0 && errno == EINTR)
-      continue;
+    if (k < 0 && errno == EINTR) continue;
     if (k < 0)
       return ty_error_set(err, TY_ERR_IO, name, 0, 0, "%s", strerror(errno));
-    if (k == 0)
-      break;
+    if (k == 0) break;
     b->n += (size_t)k;
-    if (b->n > limit)
-      return too_big(opt, name, err);
+    if (b->n > limit) return too_big(opt, name, err);
     if (!sniffed && (b->n >= SAMPLE || expect)) {
       sniffed = 1;
       if (binary_block(b->p, b->n < SAMPLE ? b->n : SAMPLE, opt))
@@ -609,10 +574,8 @@ int ty_read_text(ty_doc *doc, const char *path, const ty_read_options *opt,
   if (rc == 0)
     rc = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &b, opt,
                   path, err);
-  if (own)
-    close(fd);
-  if (rc == 0)
-    rc = decode(doc, b.p ? b.p : "", b.n, 1, opt, path, err);
+  if (own) close(fd);
+  if (rc == 0) rc = decode(doc, b.p ? b.p : "", b.n, 1, opt, path, err);
   if (rc == 0 && b.p && doc->text == b.p)
     doc->owned = b.p; /* clean UTF-8 as read: keep the buffer, no copy */
   else

@@ -55,13 +55,13 @@ typedef struct docx {
   note *notes;
   size_t nnotes;
   /* the parse */
-  int depth;     /* element depth */
-  int skip_at;   /* depth of an ignored subtree's root, 0 when none */
+  int depth;   /* element depth */
+  int skip_at; /* depth of an ignored subtree's root, 0 when none */
   int in_t, in_ppr, in_numpr;
   para p[MAX_NEST];
-  int np;        /* open paragraphs */
+  int np; /* open paragraphs */
   int para_no;
-  int rows;      /* open table rows */
+  int rows; /* open table rows */
   ty_buf row;
   int row_pos, cells;
   int refs[MAX_REFS], nrefs; /* notes referred to, shown after */
@@ -134,9 +134,9 @@ static xmlNode *wchild(const xmlNode *n, const char *name) {
 }
 
 static char *wval(const xmlNode *n) {
-  char *v = n ? (char *)xmlGetNsProp(n, (const xmlChar *)"val",
-                                     (const xmlChar *)W_NS)
-              : NULL;
+  char *v =
+      n ? (char *)xmlGetNsProp(n, (const xmlChar *)"val", (const xmlChar *)W_NS)
+        : NULL;
   char *r = v ? ty_xstrdup(v) : NULL;
   xmlFree(v);
   return r;
@@ -153,16 +153,20 @@ static void read_styles(docx *x, xmlDoc *doc) {
   xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
   for (xmlNode *s = root ? root->children : NULL; s; s = s->next) {
     if (!is_el(s, W_NS, "style")) continue;
-    xmlChar *type = xmlGetNsProp(s, (const xmlChar *)"type", (const xmlChar *)W_NS);
-    xmlChar *id = xmlGetNsProp(s, (const xmlChar *)"styleId", (const xmlChar *)W_NS);
-    xmlChar *dflt = xmlGetNsProp(s, (const xmlChar *)"default", (const xmlChar *)W_NS);
+    xmlChar *type =
+        xmlGetNsProp(s, (const xmlChar *)"type", (const xmlChar *)W_NS);
+    xmlChar *id =
+        xmlGetNsProp(s, (const xmlChar *)"styleId", (const xmlChar *)W_NS);
+    xmlChar *dflt =
+        xmlGetNsProp(s, (const xmlChar *)"default", (const xmlChar *)W_NS);
     if (type && id && strcmp((const char *)type, "paragraph") == 0) {
       x->st = ty_xrealloc(x->st, (x->nst + 1) * sizeof *x->st);
       pstyle *p = &x->st[x->nst++];
       p->id = ty_xstrdup((const char *)id);
       p->based = wval(wchild(s, "basedOn"));
       xmlNode *np = wchild(wchild(s, "pPr"), "numPr");
-      p->num_id = np && wchild(np, "numId") ? wint(wchild(np, "numId"), -1) : -1;
+      p->num_id =
+          np && wchild(np, "numId") ? wint(wchild(np, "numId"), -1) : -1;
       p->ilvl = np && wchild(np, "ilvl") ? wint(wchild(np, "ilvl"), -1) : -1;
       if (dflt && (strcmp((const char *)dflt, "1") == 0 ||
                    strcmp((const char *)dflt, "true") == 0))
@@ -187,8 +191,10 @@ static char *rel_target(xmlDoc *rels, const char *type, const char *dir) {
     if (tg && n >= m && strcmp((const char *)ty + n - m, type) == 0) {
       const char *t = (const char *)tg;
       ty_buf b = {0};
-      if (t[0] == '/') t++;
-      else ty_buf_puts(&b, dir);
+      if (t[0] == '/')
+        t++;
+      else
+        ty_buf_puts(&b, dir);
       ty_buf_puts(&b, t);
       out = b.p;
     }
@@ -201,7 +207,9 @@ static char *rel_target(xmlDoc *rels, const char *type, const char *dir) {
 
 /* ---- the SAX walk ------------------------------------------------------- */
 
-static ty_buf *sink(docx *x) { return x->np ? &x->p[x->np - 1].text : NULL; }
+static ty_buf *sink(docx *x) {
+  return x->np ? &x->p[x->np - 1].text : NULL;
+}
 
 static void put_char(docx *x, char c) {
   ty_buf *b = sink(x);
@@ -220,7 +228,8 @@ static void para_label(docx *x, const para *p, ty_buf *out) {
       const pstyle *b = find_style(x, s->based);
       s = b != s ? b : NULL;
     }
-    if (num_id >= 0 && ilvl < 0) ilvl = ty_wnum_style_level(x->num, num_id, sid);
+    if (num_id >= 0 && ilvl < 0)
+      ilvl = ty_wnum_style_level(x->num, num_id, sid);
   }
   if (num_id > 0) ty_wnum_next(x->num, num_id, ilvl < 0 ? 0 : ilvl, out);
 }
@@ -267,10 +276,19 @@ static int w_element(const xmlChar *uri) {
 
 /* Elements whose content is not text of the document as it stands. */
 static int ignored(docx *x, const char *n) {
-  static const char *const names[] = {
-      "del",        "moveFrom", "instrText",       "delText",
-      "pPrChange",  "rPrChange", "numberingChange", "sectPr",
-      "commentReference", "rPr", "tblPrChange", "trPrChange", "tcPrChange"};
+  static const char *const names[] = {"del",
+                                      "moveFrom",
+                                      "instrText",
+                                      "delText",
+                                      "pPrChange",
+                                      "rPrChange",
+                                      "numberingChange",
+                                      "sectPr",
+                                      "commentReference",
+                                      "rPr",
+                                      "tblPrChange",
+                                      "trPrChange",
+                                      "tcPrChange"};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
     if (strcmp(n, names[i]) == 0) {
       if (i < 2) x->t->revisions = 1;
@@ -295,8 +313,8 @@ static void start_para(docx *x) {
 }
 
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
-                     const xmlChar *uri, int nns, const xmlChar **ns,
-                     int nattr, int ndef, const xmlChar **attrs) {
+                     const xmlChar *uri, int nns, const xmlChar **ns, int nattr,
+                     int ndef, const xmlChar **attrs) {
   docx *x = ctx;
   x->depth++;
   if (x->skip_at) return;
@@ -419,7 +437,8 @@ static void on_error(void *ctx, const xmlError *e) {
   if (x->errmsg[0] || !e || e->level < XML_ERR_ERROR) return;
   snprintf(x->errmsg, sizeof x->errmsg, "%s", e->message ? e->message : "");
   size_t k = strlen(x->errmsg);
-  while (k && x->errmsg[k - 1] == '\n') x->errmsg[--k] = '\0';
+  while (k && x->errmsg[k - 1] == '\n')
+    x->errmsg[--k] = '\0';
   x->errline = e->line;
   x->errcol = e->int2;
 }
@@ -515,8 +534,10 @@ static void docx_free(docx *x) {
     free(x->st[i].id);
     free(x->st[i].based);
   }
-  for (size_t i = 0; i < x->nnotes; i++) free(x->notes[i].text);
-  for (int i = 0; i < MAX_NEST; i++) ty_buf_free(&x->p[i].text);
+  for (size_t i = 0; i < x->nnotes; i++)
+    free(x->notes[i].text);
+  for (int i = 0; i < MAX_NEST; i++)
+    ty_buf_free(&x->p[i].text);
   free(x->st);
   free(x->notes);
   ty_buf_free(&x->row);

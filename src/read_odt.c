@@ -72,7 +72,7 @@ typedef struct odt {
   int np, para_no;
   int rows, row_pos;
   ty_buf row;
-  int in_note;    /* depth of text:note-body nesting */
+  int in_note;        /* depth of text:note-body nesting */
   ty_buf note, notes; /* the note being read; notes to show after */
   ty_buf label;
   char errmsg[300];
@@ -109,13 +109,18 @@ static int iattr_ns(const xmlChar **a, int n, const char *ns, const char *name,
  * LibreOffice writes its Japanese sequences by their first members. */
 static void word_format(const char *f, char *out, size_t cap) {
   static const char *const map[][2] = {
-      {"1", "decimal"},           {"a", "lowerLetter"},
-      {"A", "upperLetter"},       {"i", "lowerRoman"},
-      {"I", "upperRoman"},        {"１, ２, ３, ...", "decimalFullWidth"},
+      {"1", "decimal"},
+      {"a", "lowerLetter"},
+      {"A", "upperLetter"},
+      {"i", "lowerRoman"},
+      {"I", "upperRoman"},
+      {"１, ２, ３, ...", "decimalFullWidth"},
       {"一, 二, 三, ...", "japaneseCounting"},
       {"壱, 弐, 参, ...", "japaneseLegal"},
-      {"イ, ロ, ハ, ...", "irohaFullWidth"}, {"ｲ, ﾛ, ﾊ, ...", "iroha"},
-      {"ア, イ, ウ, ...", "aiueoFullWidth"}, {"ｱ, ｲ, ｳ, ...", "aiueo"},
+      {"イ, ロ, ハ, ...", "irohaFullWidth"},
+      {"ｲ, ﾛ, ﾊ, ...", "iroha"},
+      {"ア, イ, ウ, ...", "aiueoFullWidth"},
+      {"ｱ, ｲ, ｳ, ...", "aiueo"},
       {"①, ②, ③, ...", "decimalEnclosedCircle"},
       {"甲, 乙, 丙, ...", "ideographTraditional"},
       {"子, 丑, 寅, ...", "ideographZodiac"},
@@ -195,7 +200,8 @@ static void put_label(odt *x, const char *style, int l, const int *c,
 static void count(int *c, int *started, int l, int start) {
   c[l] = started[l] ? c[l] + 1 : start;
   started[l] = 1;
-  for (int k = l + 1; k < NLEV; k++) started[k] = 0;
+  for (int k = l + 1; k < NLEV; k++)
+    started[k] = 0;
 }
 
 /* The label of a paragraph that starts a list item, or of a heading. */
@@ -304,8 +310,8 @@ static void start_list(odt *x, const xmlChar **a, int n) {
   if (li == MAX_LISTS) return;
   const lstyle *s = find_lstyle(x, style);
   x->list_style[li] = s ? s->name : li ? x->list_style[li - 1] : NULL;
-  x->list_state[li] = li ? x->list_state[0]
-                         : list_state_for(x, a, n, x->list_style[li]);
+  x->list_state[li] =
+      li ? x->list_state[0] : list_state_for(x, a, n, x->list_style[li]);
   x->item_pending[li] = 0;
   x->nlists++;
 }
@@ -318,9 +324,9 @@ static int ignored(odt *x, const xmlChar *uri, const char *n) {
   }
   if (is(uri, TEXT_NS) && strcmp(n, "changed-region") == 0) return 1;
   if (is(uri, OFFICE_NS) && strcmp(n, "annotation") == 0) return 1;
-  if (is(uri, TEXT_NS) && (strcmp(n, "note-citation") == 0 ||
-                           strcmp(n, "number") == 0 ||
-                           strcmp(n, "sequence-decls") == 0))
+  if (is(uri, TEXT_NS) &&
+      (strcmp(n, "note-citation") == 0 || strcmp(n, "number") == 0 ||
+       strcmp(n, "sequence-decls") == 0))
     return 1;
   return is(uri, TABLE_NS) && strcmp(n, "covered-table-cell") == 0;
 }
@@ -358,7 +364,8 @@ static void on_text(odt *x, const char *n, const xmlChar **a, int na) {
     x->item_start[li] = iattr_ns(a, na, TEXT_NS, "start-value", -1);
   } else if (strcmp(n, "s") == 0) {
     int c = iattr_ns(a, na, TEXT_NS, "c", 1);
-    for (int i = 0; i < c && i < 64; i++) put_char(x, ' ');
+    for (int i = 0; i < c && i < 64; i++)
+      put_char(x, ' ');
   } else if (strcmp(n, "tab") == 0) {
     put_char(x, ' ');
   } else if (strcmp(n, "line-break") == 0) {
@@ -370,8 +377,8 @@ static void on_text(odt *x, const char *n, const xmlChar **a, int na) {
 }
 
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
-                     const xmlChar *uri, int nns, const xmlChar **ns,
-                     int nattr, int ndef, const xmlChar **attrs) {
+                     const xmlChar *uri, int nns, const xmlChar **ns, int nattr,
+                     int ndef, const xmlChar **attrs) {
   odt *x = ctx;
   x->depth++;
   if (x->skip_at) return;
@@ -381,8 +388,10 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
     return;
   }
   if (is(uri, OFFICE_NS) && strcmp(n, "text") == 0) x->in_body++;
-  if (is(uri, TEXT_NS) && !x->in_body) on_style(x, n, attrs, nattr);
-  else if (is(uri, TEXT_NS)) on_text(x, n, attrs, nattr);
+  if (is(uri, TEXT_NS) && !x->in_body)
+    on_style(x, n, attrs, nattr);
+  else if (is(uri, TEXT_NS))
+    on_text(x, n, attrs, nattr);
   else if (x->in_body && is(uri, TABLE_NS) && strcmp(n, "table-row") == 0 &&
            x->rows++ == 0) {
     ty_buf_clear(&x->row);
@@ -446,7 +455,8 @@ static void on_error(void *ctx, const xmlError *e) {
   if (x->errmsg[0] || !e || e->level < XML_ERR_ERROR) return;
   snprintf(x->errmsg, sizeof x->errmsg, "%s", e->message ? e->message : "");
   size_t k = strlen(x->errmsg);
-  while (k && x->errmsg[k - 1] == '\n') x->errmsg[--k] = '\0';
+  while (k && x->errmsg[k - 1] == '\n')
+    x->errmsg[--k] = '\0';
   x->errline = e->line;
   x->errcol = e->int2;
 }
@@ -470,28 +480,29 @@ static int walk(odt *x, ty_zip *z, const char *part, int required,
     x->in_note = 0;
     if (xmlSAXUserParseMemory(&h, x, b.p ? b.p : "", (int)b.n) != 0 ||
         x->errmsg[0])
-      rc = ty_error_set(err, TY_ERR_SYNTAX, x->name, 0, 0, "%s:%d:%d: %s",
-                        part, x->errline, x->errcol,
+      rc = ty_error_set(err, TY_ERR_SYNTAX, x->name, 0, 0, "%s:%d:%d: %s", part,
+                        x->errline, x->errcol,
                         x->errmsg[0] ? x->errmsg : "malformed XML");
   }
   ty_buf_free(&b);
   return rc < 0 ? -1 : 0;
 }
 
-int ty_read_odt(ty_zip *z, const char *name, ty_office_text *t,
-                ty_error *err) {
+int ty_read_odt(ty_zip *z, const char *name, ty_office_text *t, ty_error *err) {
   odt x = {0};
   x.name = name;
   x.t = t;
   x.fmt = ty_wnum_load(NULL, 0);
   int rc = walk(&x, z, "styles.xml", 0, err);
   if (rc == 0) rc = walk(&x, z, "content.xml", 1, err);
-  for (size_t i = 0; i < x.nls; i++) free(x.ls[i].name);
+  for (size_t i = 0; i < x.nls; i++)
+    free(x.ls[i].name);
   for (size_t i = 0; i < x.nst; i++) {
     free(x.st[i].id);
     free(x.st[i].style);
   }
-  for (int i = 0; i < MAX_NEST; i++) ty_buf_free(&x.p[i].text);
+  for (int i = 0; i < MAX_NEST; i++)
+    ty_buf_free(&x.p[i].text);
   free(x.ls);
   free(x.st);
   ty_buf_free(&x.row);

@@ -37,8 +37,10 @@ static void push_pos(ty_office_text *t, int pos) {
 
 void ty_office_para(ty_office_text *t, const char *s, size_t n, int pos) {
   /* trim, and keep no blank line inside: it would split the paragraph */
-  while (n && (*s == ' ' || *s == '\n')) s++, n--;
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
+  while (n && (*s == ' ' || *s == '\n'))
+    s++, n--;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+    n--;
   if (!n) return;
   if (t->text.n) {
     ty_buf_puts(&t->text, "\n\n");
@@ -53,7 +55,8 @@ void ty_office_para(ty_office_text *t, const char *s, size_t n, int pos) {
     n -= k;
     if (!n) break;
     /* one line break however many: a blank line would end the paragraph */
-    while (n && (*s == '\n' || *s == ' ')) s++, n--;
+    while (n && (*s == '\n' || *s == ' '))
+      s++, n--;
     ty_buf_putc(&t->text, '\n');
     push_pos(t, pos);
   }

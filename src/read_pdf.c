@@ -31,19 +31,19 @@
 typedef struct pline {
   size_t off, len; /* in the text buffer */
   double x1, y1, x2, y2;
-  int page, no;    /* 0-based page, 1-based line on it */
+  int page, no; /* 0-based page, 1-based line on it */
   int drop;
 } pline;
 
 typedef struct pdf {
-  ty_buf text;     /* every line, each followed by '\n' */
+  ty_buf text; /* every line, each followed by '\n' */
   pline *l;
   size_t n, cap;
   int pages;
 } pdf;
 
-static void add_line(pdf *p, const char *s, size_t len, const PopplerRectangle *r,
-                     size_t nr, int page, int no) {
+static void add_line(pdf *p, const char *s, size_t len,
+                     const PopplerRectangle *r, size_t nr, int page, int no) {
   if (p->n == p->cap) {
     p->cap = p->cap ? p->cap * 2 : 256;
     p->l = ty_xrealloc(p->l, p->cap * sizeof *p->l);
@@ -52,7 +52,8 @@ static void add_line(pdf *p, const char *s, size_t len, const PopplerRectangle *
   memset(l, 0, sizeof *l);
   l->off = p->text.n;
   /* trimmed, and a character poppler left undecoded is not text */
-  while (len && (*s == ' ' || *s == '\t')) s++, len--, r++, nr = nr ? nr - 1 : 0;
+  while (len && (*s == ' ' || *s == '\t'))
+    s++, len--, r++, nr = nr ? nr - 1 : 0;
   while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
     len--;
   ty_buf_put(&p->text, s, len);
@@ -113,7 +114,7 @@ static void shape(const char *s, size_t n, ty_buf *out) {
 }
 
 static int page_number_only(const char *s) {
-  static const char *const forms[] = {"#", "-#-", "#/#", "Page#", "page#",
+  static const char *const forms[] = {"#",   "-#-",     "#/#", "Page#", "page#",
                                       "p.#", "#ページ", "—#—", "–#–"};
   for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
     if (strcmp(s, forms[i]) == 0) return 1;
@@ -126,14 +127,17 @@ static void find_edges(const pdf *p, int *edge) {
   size_t start = 0;
   while (start < p->n) {
     size_t end = start;
-    while (end < p->n && p->l[end].page == p->l[start].page) end++;
+    while (end < p->n && p->l[end].page == p->l[start].page)
+      end++;
     int seen = 0;
     for (size_t i = start; i < end && seen < 2; i++)
       if (p->l[i].len) edge[i] = 1, seen++;
     seen = 0;
     for (size_t i = end; i-- > start && seen < 2;)
-      if (p->l[i].len && !edge[i]) edge[i] = 2, seen++;
-      else if (p->l[i].len) seen++;
+      if (p->l[i].len && !edge[i])
+        edge[i] = 2, seen++;
+      else if (p->l[i].len)
+        seen++;
     start = end;
   }
 }
@@ -169,7 +173,8 @@ static void drop_furniture(pdf *p) {
     }
     if (pages >= 2 && pages * 2 >= p->pages) l->drop = 1;
   }
-  for (size_t e = 0; e < ne; e++) free(shapes[e]);
+  for (size_t e = 0; e < ne; e++)
+    free(shapes[e]);
   free(shapes);
   free(at);
   free(edge);
@@ -209,7 +214,8 @@ static void collect_words(words *w, const char *s, size_t n) {
       continue;
     }
     size_t j = i;
-    while (j < n && isalpha((unsigned char)s[j])) j++;
+    while (j < n && isalpha((unsigned char)s[j]))
+      j++;
     if (w->n == cap) {
       cap = cap ? cap * 2 : 1024;
       w->v = ty_xrealloc(w->v, cap * sizeof *w->v);
@@ -227,8 +233,10 @@ static int has_word(const words *w, const char *s, size_t n) {
     size_t mid = (lo + hi) / 2;
     int c = word_cmp(w->base + w->v[mid].off, w->v[mid].len, s, n);
     if (c == 0) return 1;
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return 0;
 }
@@ -247,15 +255,19 @@ static void join_line(ty_buf *b, const char *s, size_t n, const words *w) {
     int len;
     int32_t next = ty_utf8_decode(s, n, &len);
     size_t i = b->n;
-    while (i > 0 && ((unsigned char)b->p[i - 1] & 0xC0) == 0x80) i--;
+    while (i > 0 && ((unsigned char)b->p[i - 1] & 0xC0) == 0x80)
+      i--;
     int32_t prev = ty_utf8_decode(b->p + i - 1, b->n - i + 1, &len);
     if (prev == 0xAD) {
       b->n -= 2; /* a soft hyphen */
-    } else if (prev == '-' && b->n >= 2 && isalpha((unsigned char)b->p[b->n - 2]) &&
+    } else if (prev == '-' && b->n >= 2 &&
+               isalpha((unsigned char)b->p[b->n - 2]) &&
                isalpha((unsigned char)s[0])) {
       size_t a = b->n - 1, k = 0;
-      while (a > 0 && isalpha((unsigned char)b->p[a - 1])) a--;
-      while (k < n && isalpha((unsigned char)s[k])) k++;
+      while (a > 0 && isalpha((unsigned char)b->p[a - 1]))
+        a--;
+      while (k < n && isalpha((unsigned char)s[k]))
+        k++;
       ty_buf joined = {0};
       ty_buf_put(&joined, b->p + a, b->n - 1 - a);
       ty_buf_put(&joined, s, k);
@@ -282,7 +294,8 @@ static void drop_ja_spaces(ty_buf *b) {
     if (c == ' ' && i + 1 < b->n) {
       int l2;
       int32_t next = ty_utf8_decode(b->p + i + 1, b->n - i - 1, &l2);
-      if ((is_ja(prev) && next != ' ') || (is_ja(next) && prev && prev != ' ')) {
+      if ((is_ja(prev) && next != ' ') ||
+          (is_ja(next) && prev && prev != ' ')) {
         i++;
         continue;
       }
@@ -378,13 +391,16 @@ int ty_read_pdf(const char *bytes, size_t len, const char *name,
   PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &ge);
   g_bytes_unref(gb);
   if (!doc) {
-    int enc = ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED;
+    int enc = ge && ge->domain == POPPLER_ERROR &&
+              ge->code == POPPLER_ERROR_ENCRYPTED;
     int rc = ty_error_set(err, TY_ERR_SYNTAX, name, 0, 0, "%s%s%s",
                           enc ? "a password-protected PDF; taiyaku does not "
                                 "open encrypted files"
                               : "not a readable PDF",
                           enc ? "" : ": ",
-                          enc ? "" : ge && ge->message ? ge->message : "damaged");
+                          enc                 ? ""
+                          : ge && ge->message ? ge->message
+                                              : "damaged");
     if (ge) g_error_free(ge);
     return rc;
   }
@@ -399,7 +415,8 @@ int ty_read_pdf(const char *bytes, size_t len, const char *name,
   g_object_unref(doc);
   int rc = 0;
   size_t chars = 0;
-  for (size_t i = 0; i < p.n; i++) chars += p.l[i].len;
+  for (size_t i = 0; i < p.n; i++)
+    chars += p.l[i].len;
   if (chars == 0) {
     rc = ty_error_set(err, TY_ERR_SYNTAX, name, 0, 0,
                       "no text in %d page%s: a scanned PDF? (taiyaku reads a "

@@ -7,8 +7,8 @@
  *
  * An id is read with ty_number_parse ("(2)" -> 2, "c." -> 3, "第十条の二"
  * -> 10-2); the clauses are keyed by the outline's one scheme
- * (ty_outline_keys), as the same structure in a text file.  A clause with no id is an
- * unnumbered paragraph ("front-N").  Labels and texts point into the
+ * (ty_outline_keys), as the same structure in a text file.  A clause with no id
+ * is an unnumbered paragraph ("front-N").  Labels and texts point into the
  * document's text when the scalar is written there as it reads; quoted,
  * escaped and folded scalars are copied into the document's arena.
  *
@@ -80,16 +80,14 @@ static void remember_anchor(reader *r, const char *name, const char *val,
 /* The latest anchor of that name (YAML lets a name be reused). */
 static const anchor *find_anchor(const reader *r, const char *name) {
   for (size_t i = r->nanchors; i-- > 0;)
-    if (strcmp(r->anchors[i].name, name) == 0)
-      return &r->anchors[i];
+    if (strcmp(r->anchors[i].name, name) == 0) return &r->anchors[i];
   return NULL;
 }
 
 /* The byte offset of libyaml's mark index, which counts characters.
  * Marks mostly move forward, so the walk resumes from the last answer. */
 static size_t byte_offset(reader *r, size_t index) {
-  if (index < r->at_char)
-    r->at_char = r->at_byte = 0;
+  if (index < r->at_char) r->at_char = r->at_byte = 0;
   const char *s = r->doc->text;
   size_t n = r->doc->len;
   while (r->at_char < index && r->at_byte < n) {
@@ -122,8 +120,7 @@ static const char *scalar_view(reader *r, size_t *len) {
 /* Advances to the next event.  Anchored scalars are remembered; aliases
  * are counted against the budget. */
 static int next(reader *r) {
-  if (r->have_ev)
-    yaml_event_delete(&r->ev);
+  if (r->have_ev) yaml_event_delete(&r->ev);
   r->have_ev = 0;
   if (!yaml_parser_parse(&r->parser, &r->ev)) {
     yaml_parser_t *p = &r->parser;
@@ -160,18 +157,12 @@ static int skip_node(reader *r) {
   do {
     switch (r->ev.type) {
     case YAML_SEQUENCE_START_EVENT:
-    case YAML_MAPPING_START_EVENT:
-      open++;
-      break;
+    case YAML_MAPPING_START_EVENT: open++; break;
     case YAML_SEQUENCE_END_EVENT:
-    case YAML_MAPPING_END_EVENT:
-      open--;
-      break;
-    default:
-      break;
+    case YAML_MAPPING_END_EVENT: open--; break;
+    default: break;
     }
-    if (open > 0 && next(r))
-      return -1;
+    if (open > 0 && next(r)) return -1;
   } while (open > 0);
   return 0;
 }
@@ -219,8 +210,7 @@ static size_t add_clause(reader *r) {
  * イ: iroha 1 or aiueo 2) when it continues the previous sibling, or
  * starts a list where the first reading would not. */
 static void choose_reading(ty_marker *m, const ty_clause *prev) {
-  if (m->alt_kind == TY_K_NONE)
-    return;
+  if (m->alt_kind == TY_K_NONE) return;
   int p_next = prev && prev->kind == m->kind && prev->ordinal + 1 == m->ordinal;
   int a_next =
       prev && prev->kind == m->alt_kind && prev->ordinal + 1 == m->alt_ordinal;
@@ -272,16 +262,14 @@ static int parse_clause(reader *r, int parent, int depth, int prev) {
   yaml_mark_t seen_at[3]; /* id, text, clauses */
   int seen = 0;
   for (;;) {
-    if (next(r))
-      return -1;
-    if (r->ev.type == YAML_MAPPING_END_EVENT)
-      break;
+    if (next(r)) return -1;
+    if (r->ev.type == YAML_MAPPING_END_EVENT) break;
     const char *key = r->ev.type == YAML_SCALAR_EVENT
                           ? (const char *)r->ev.data.scalar.value
                           : "";
     yaml_mark_t key_mark = r->ev.start_mark;
-    int which = strcmp(key, "id") == 0     ? 0
-                : strcmp(key, "text") == 0 ? 1
+    int which = strcmp(key, "id") == 0        ? 0
+                : strcmp(key, "text") == 0    ? 1
                 : strcmp(key, "clauses") == 0 ? 2
                                               : -1;
     if (which >= 0 && (seen & 1 << which))
@@ -291,8 +279,7 @@ static int parse_clause(reader *r, int parent, int depth, int prev) {
       seen_at[which] = key_mark;
     }
     if (strcmp(key, "clauses") == 0) {
-      if (next(r) || parse_clauses(r, (int)i, depth + 1))
-        return -1;
+      if (next(r) || parse_clauses(r, (int)i, depth + 1)) return -1;
       continue;
     }
     int is_id = strcmp(key, "id") == 0;
@@ -301,12 +288,10 @@ static int parse_clause(reader *r, int parent, int depth, int prev) {
                      "unknown key '%s' in a clause (expected id, text or "
                      "clauses)",
                      key);
-    if (next(r))
-      return -1;
+    if (next(r)) return -1;
     const char *s = "";
     size_t n = 0;
-    if (string_value(r, is_id ? "id" : "text", &s, &n))
-      return -1;
+    if (string_value(r, is_id ? "id" : "text", &s, &n)) return -1;
     c = &r->doc->cl[i];
     if (is_id) {
       c->label = s;
@@ -319,8 +304,7 @@ static int parse_clause(reader *r, int parent, int depth, int prev) {
       c->text_len = n;
       yaml_mark_t end = r->ev.end_mark;
       int last = (int)end.line + 1;
-      if (end.column == 0 && last > c->line)
-        last--;
+      if (end.column == 0 && last > c->line) last--;
       c->end_line = last > c->line ? last : c->line;
     }
   }
@@ -338,20 +322,16 @@ static int parse_clause(reader *r, int parent, int depth, int prev) {
 
 /* Parses a clause list (the current event starts it) under `parent`. */
 static int parse_clauses(reader *r, int parent, int depth) {
-  if (is_null(r))
-    return 0;
+  if (is_null(r)) return 0;
   if (r->ev.type != YAML_SEQUENCE_START_EVENT)
     return fail_at(r, r->ev.start_mark, "%s must be a list of clauses",
                    "clauses");
   int prev = -1;
   for (;;) {
-    if (next(r))
-      return -1;
-    if (r->ev.type == YAML_SEQUENCE_END_EVENT)
-      return 0;
+    if (next(r)) return -1;
+    if (r->ev.type == YAML_SEQUENCE_END_EVENT) return 0;
     size_t here = r->doc->ncl;
-    if (parse_clause(r, parent, depth, prev))
-      return -1;
+    if (parse_clause(r, parent, depth, prev)) return -1;
     prev = (int)here;
   }
 }
@@ -386,7 +366,8 @@ static void assign_keys(reader *r) {
   }
   ty_outline_keys(d, statute && !dotted);
   const char **old = ty_xmalloc((d->ncl ? d->ncl : 1) * sizeof *old);
-  for (size_t i = 0; i < d->ncl; i++) old[i] = d->cl[i].key;
+  for (size_t i = 0; i < d->ncl; i++)
+    old[i] = d->cl[i].key;
   for (size_t i = 0; i < d->ncl; i++) {
     ty_clause *c = &d->cl[i];
     int p = c->parent;
@@ -430,8 +411,7 @@ static void duplicate_findings(ty_doc *d) {
   qsort(v, d->ncl, sizeof *v, by_key);
   for (size_t i = 1; i < d->ncl; i++) {
     const ty_clause *a = &d->cl[v[i - 1].idx], *c = &d->cl[v[i].idx];
-    if ((c->flags & TY_CL_FRONT) || strcmp(a->key, c->key) != 0)
-      continue;
+    if ((c->flags & TY_CL_FRONT) || strcmp(a->key, c->key) != 0) continue;
     ty_findings_add(&d->findings, &d->arena, TY_DUPLICATE_NUMBER, c->key,
                     d->lang == TY_JA ? c->line : 0,
                     d->lang == TY_EN ? c->line : 0,
@@ -453,8 +433,7 @@ typedef struct top_key {
 static int by_name_then_place(const void *x, const void *y) {
   const top_key *a = x, *b = y;
   int c = strcmp(a->name, b->name);
-  if (c)
-    return c;
+  if (c) return c;
   return a->at.index < b->at.index ? -1 : a->at.index > b->at.index;
 }
 
@@ -469,13 +448,10 @@ static int check_top_keys(reader *r, top_key *k, size_t n) {
 }
 
 static int parse_file(reader *r) {
-  if (next(r) || next(r))
-    return -1; /* the stream start, then a document */
-  if (r->ev.type == YAML_STREAM_END_EVENT)
-    return 0;
+  if (next(r) || next(r)) return -1; /* the stream start, then a document */
+  if (r->ev.type == YAML_STREAM_END_EVENT) return 0;
   yaml_mark_t doc_mark = r->ev.start_mark;
-  if (next(r))
-    return -1;
+  if (next(r)) return -1;
   if (r->ev.type != YAML_MAPPING_START_EVENT)
     return fail_at(r, r->ev.start_mark,
                    "a clause file must be a mapping with a %s list",
@@ -486,10 +462,8 @@ static int parse_file(reader *r) {
   size_t nkeys = 0, kcap = 0;
   int rc = 0;
   for (;;) {
-    if ((rc = next(r)) != 0)
-      break;
-    if (r->ev.type == YAML_MAPPING_END_EVENT)
-      break;
+    if ((rc = next(r)) != 0) break;
+    if (r->ev.type == YAML_MAPPING_END_EVENT) break;
     yaml_mark_t key_at = r->ev.start_mark;
     int is_scalar = r->ev.type == YAML_SCALAR_EVENT;
     const char *name = is_scalar ? (const char *)r->ev.data.scalar.value : "";
@@ -504,29 +478,23 @@ static int parse_file(reader *r) {
       rc = duplicate_key(r, "clauses", clauses_at, key_at);
       break;
     }
-    if ((rc = skip_node(r)) != 0 || (rc = next(r)) != 0)
-      break;
+    if ((rc = skip_node(r)) != 0 || (rc = next(r)) != 0) break;
     if (!is_clauses) {
-      if ((rc = skip_node(r)) != 0)
-        break;
+      if ((rc = skip_node(r)) != 0) break;
       continue;
     }
     seen = 1;
     clauses_at = key_at;
-    if ((rc = parse_clauses(r, -1, 1)) != 0)
-      break;
+    if ((rc = parse_clauses(r, -1, 1)) != 0) break;
   }
-  if (rc == 0)
-    rc = check_top_keys(r, keys, nkeys);
+  if (rc == 0) rc = check_top_keys(r, keys, nkeys);
   free(keys);
-  if (rc)
-    return -1;
+  if (rc) return -1;
   if (!seen)
     return fail_at(r, doc_mark,
                    "a clause file must be a mapping with a %s list",
                    "clauses:");
-  if (next(r) || next(r))
-    return -1; /* the document end, then the stream's */
+  if (next(r) || next(r)) return -1; /* the document end, then the stream's */
   if (r->ev.type != YAML_STREAM_END_EVENT)
     return fail_at(r, r->ev.start_mark, "a clause file holds %s document",
                    "one");
@@ -537,13 +505,11 @@ int ty_read_yaml(ty_doc *doc, ty_error *err) {
   reader r = {0};
   r.doc = doc;
   r.err = err;
-  if (!yaml_parser_initialize(&r.parser))
-    ty_oom();
+  if (!yaml_parser_initialize(&r.parser)) ty_oom();
   yaml_parser_set_input_string(&r.parser, (const unsigned char *)doc->text,
                                doc->len);
   int rc = parse_file(&r);
-  if (r.have_ev)
-    yaml_event_delete(&r.ev);
+  if (r.have_ev) yaml_event_delete(&r.ev);
   yaml_parser_delete(&r.parser);
   if (rc == 0) {
     assign_keys(&r);

@@ -69,12 +69,13 @@ static void put_tsv_field(FILE *f, const char *s, size_t n, const char *pre) {
 /* Writes one field, preceded by the separator unless it is the first.
  * `guard`: the field came from a document, so it is kept from being read
  * as a formula. */
-static void field(const out *o, int first, const char *s, size_t n,
-                  int guard) {
+static void field(const out *o, int first, const char *s, size_t n, int guard) {
   const char *pre = guard && n && strchr("=+-@\t\r", s[0]) ? "'" : "";
   if (!first) putc(o->sep, o->f);
-  if (o->sep == ',') put_csv_field(o->f, s, n, pre);
-  else put_tsv_field(o->f, s, n, pre);
+  if (o->sep == ',')
+    put_csv_field(o->f, s, n, pre);
+  else
+    put_tsv_field(o->f, s, n, pre);
 }
 
 static void end_record(const out *o) {
@@ -102,8 +103,10 @@ static void findings_field(const out *o, const keyed *v, size_t n,
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(v[mid].key, key) < 0) lo = mid + 1;
-    else hi = mid;
+    if (strcmp(v[mid].key, key) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   unsigned long seen = 0; /* one bit per code: each code listed once */
   for (size_t i = lo; *key && i < n && strcmp(v[i].key, key) == 0; i++) {
@@ -115,8 +118,8 @@ static void findings_field(const out *o, const keyed *v, size_t n,
   field(o, 0, tmp->p ? tmp->p : "", tmp->n, 0);
 }
 
-static void side_fields(const out *o, const ty_alignment *al,
-                        const ty_pair *p, ty_lang side, ty_buf *tmp) {
+static void side_fields(const out *o, const ty_alignment *al, const ty_pair *p,
+                        ty_lang side, ty_buf *tmp) {
   ty_buf_clear(tmp);
   ty_pair_label(al, p, side, tmp);
   field(o, 0, tmp->p, tmp->n, 1);
@@ -129,8 +132,8 @@ static void side_fields(const out *o, const ty_alignment *al,
   field(o, 0, tmp->p, tmp->n, 1);
 }
 
-int ty_render_csv(const ty_alignment *al, const ty_render_options *opt,
-                  FILE *f, char sep) {
+int ty_render_csv(const ty_alignment *al, const ty_render_options *opt, FILE *f,
+                  char sep) {
   out o = {f, sep};
   size_t nf = al->findings.n;
   keyed *byk = ty_xmalloc(nf * sizeof *byk);
@@ -139,9 +142,9 @@ int ty_render_csv(const ty_alignment *al, const ty_render_options *opt,
   qsort(byk, nf, sizeof *byk, cmp_keyed);
 
   if (opt->bom) fputs("\xEF\xBB\xBF", f);
-  static const char *const header[] = {
-      "key",      "status",  "ja_label", "ja_line", "ja_text",
-      "en_label", "en_line", "en_text",  "findings"};
+  static const char *const header[] = {"key",     "status",  "ja_label",
+                                       "ja_line", "ja_text", "en_label",
+                                       "en_line", "en_text", "findings"};
   for (size_t i = 0; i < sizeof header / sizeof *header; i++)
     field(&o, i == 0, header[i], strlen(header[i]), 0);
   end_record(&o);

@@ -64,7 +64,9 @@ static void put_text(FILE *f, const char *s, size_t n, int br) {
   fwrite(s + run, 1, n - run, f);
 }
 
-static void put_cstr(FILE *f, const char *s) { put_text(f, s, strlen(s), 0); }
+static void put_cstr(FILE *f, const char *s) {
+  put_text(f, s, strlen(s), 0);
+}
 
 /* ---- page parts --------------------------------------------------------- */
 
@@ -155,12 +157,13 @@ static const char style[] =
     " h2{break-after:avoid}}\n";
 
 static void put_head(FILE *f, const ty_alignment *al) {
-  fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, "
-        "initial-scale=1\">\n"
-        "<meta name=\"generator\" content=\"taiyaku " TY_VERSION "\">\n"
-        "<title>",
-        f);
+  fputs(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, "
+      "initial-scale=1\">\n"
+      "<meta name=\"generator\" content=\"taiyaku " TY_VERSION "\">\n"
+      "<title>",
+      f);
   put_cstr(f, al->ja->name);
   fputs(" \xE2\x86\x94 ", f);
   put_cstr(f, al->en->name);
@@ -199,7 +202,8 @@ static void put_summary(FILE *f, const ty_alignment *al) {
   fputs("</dl>\n", f);
   size_t by_code[TY_CODE_COUNT] = {0};
   ty_severity worst[TY_CODE_COUNT];
-  for (int c = 0; c < TY_CODE_COUNT; c++) worst[c] = TY_SEV_INFO;
+  for (int c = 0; c < TY_CODE_COUNT; c++)
+    worst[c] = TY_SEV_INFO;
   for (size_t i = 0; i < al->findings.n; i++) {
     const ty_finding *x = &al->findings.v[i];
     by_code[x->code]++;
@@ -332,8 +336,7 @@ static void put_findings(FILE *f, const ty_alignment *al, const size_t *where) {
     const ty_finding *x = &al->findings.v[i];
     /* a finding no pair holds (about a whole file) is marked, not linked */
     fprintf(f, "<li id=\"f-%zu\" class=\"%s%s\"><span class=\"sev\">%s</span> ",
-            i + 1, sev_class(x->severity),
-            where[i] == SIZE_MAX ? " doc" : "",
+            i + 1, sev_class(x->severity), where[i] == SIZE_MAX ? " doc" : "",
             ty_severity_name(x->severity));
     if (where[i] != SIZE_MAX) fprintf(f, "<a href=\"#p-%zu\">", where[i] + 1);
     fprintf(f, "<code>[%s]</code>", ty_code_name(x->code));
@@ -345,7 +348,8 @@ static void put_findings(FILE *f, const ty_alignment *al, const size_t *where) {
     fputs(": ", f);
     put_cstr(f, x->message ? x->message : "");
     /* the files are named in the title; the side and line say where */
-    if (x->ja_line) fprintf(f, " <span class=\"loc\">ja %d</span>", x->ja_line);
+    if (x->ja_line)
+      fprintf(f, " <span class=\"loc\">ja %d</span>", x->ja_line);
     else if (x->en_line)
       fprintf(f, " <span class=\"loc\">en %d</span>", x->en_line);
     fprintf(f, " <span class=\"conf\" title=\"confidence\">%.2f</span>",
@@ -442,8 +446,8 @@ static void put_table(FILE *f, const ty_alignment *al, const size_t *off,
     for (size_t k = off[i]; k < off[i + 1]; k++) {
       const ty_finding *x = &al->findings.v[idx[k]];
       fprintf(f, "<a class=\"fx %s\" href=\"#f-%zu\">%s: %s</a>",
-              sev_class(x->severity), idx[k] + 1,
-              ty_severity_name(x->severity), ty_code_name(x->code));
+              sev_class(x->severity), idx[k] + 1, ty_severity_name(x->severity),
+              ty_code_name(x->code));
     }
     fputs("</td>", f);
     put_side(f, al, p, TY_JA, &tmp);
@@ -464,7 +468,8 @@ int ty_render_html(const ty_alignment *al, const ty_render_options *o,
   size_t *idx = ty_xmalloc((nf ? nf : 1) * sizeof *idx);
   for (size_t i = 0; i < nf; i++)
     if (where[i] != SIZE_MAX) off[where[i] + 2]++;
-  for (size_t i = 2; i < al->npairs + 2; i++) off[i] += off[i - 1];
+  for (size_t i = 2; i < al->npairs + 2; i++)
+    off[i] += off[i - 1];
   for (size_t i = 0; i < nf; i++)
     if (where[i] != SIZE_MAX) idx[off[where[i] + 1]++] = i;
 

@@ -217,8 +217,10 @@ int ty_render_json(const ty_alignment *al, const ty_render_options *opt,
     put_cstr(o, x->message);
     putf(o, ",\"confidence\":%.2f", x->confidence);
     puts_(o, ",\"pair\":");
-    if (where[i] == SIZE_MAX) puts_(o, "null");
-    else put_cstr(o, ids[where[i]]);
+    if (where[i] == SIZE_MAX)
+      puts_(o, "null");
+    else
+      put_cstr(o, ids[where[i]]);
     putch(o, '}');
   }
   puts_(o, al->findings.n ? "\n  ],\n" : "],\n");

@@ -5,7 +5,9 @@
  * depends on another's file. */
 #include "internal.h"
 
-static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
+static const char *plural(size_t n) {
+  return n == 1 ? "" : "s";
+}
 
 void ty_finding_location(const ty_alignment *al, const ty_finding *x,
                          ty_buf *out) {
@@ -22,11 +24,11 @@ void ty_finding_tail(const ty_finding *x, ty_buf *out) {
   ty_buf_printf(out, "[%s] ", ty_code_name(x->code));
   if (x->key && *x->key) ty_buf_printf(out, "%s: ", x->key);
   ty_buf_puts(out, x->message ? x->message : "");
-  if (x->confidence < 1) ty_buf_printf(out, " (confidence %.2f)", x->confidence);
+  if (x->confidence < 1)
+    ty_buf_printf(out, " (confidence %.2f)", x->confidence);
 }
 
-void ty_finding_line(const ty_alignment *al, const ty_finding *x,
-                     ty_buf *out) {
+void ty_finding_line(const ty_alignment *al, const ty_finding *x, ty_buf *out) {
   ty_finding_location(al, x, out);
   ty_buf_printf(out, ": %s: ", ty_severity_name(x->severity));
   ty_finding_tail(x, out);
@@ -42,4 +44,3 @@ void ty_summary_line(const ty_alignment *al, ty_buf *out) {
                 s.missing_ja, s.errors, plural(s.errors), s.warnings,
                 plural(s.warnings), s.infos, plural(s.infos));
 }
-

@@ -98,8 +98,7 @@ static void put_pair(FILE *f, const ty_alignment *al, const ty_pair *p,
   }
 }
 
-int ty_render_md(const ty_alignment *al, const ty_render_options *o,
-                 FILE *f) {
+int ty_render_md(const ty_alignment *al, const ty_render_options *o, FILE *f) {
   ty_buf tmp = {0};
   fputs("# ", f);
   put_escaped_cstr(f, al->ja->name);

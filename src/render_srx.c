@@ -117,10 +117,12 @@ static int space_at(const char *s, size_t n, size_t i, int *len) {
 /* Appends s[a..z) trimmed of white space, when anything is left. */
 static void put_span(const char *s, size_t a, size_t z, ty_spans *out) {
   int len;
-  while (a < z && space_at(s, z, a, &len)) a += (size_t)len;
+  while (a < z && space_at(s, z, a, &len))
+    a += (size_t)len;
   while (z > a) {
     size_t k = z - 1;
-    while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80)
+      k--;
     if (!space_at(s, z, k, &len)) break;
     z = k;
   }
@@ -158,7 +160,8 @@ void ty_srx_split(ty_srx *x, const char *s, size_t n, ty_spans *out) {
   UErrorCode st = U_ZERO_ERROR;
   UText *ut = utext_openUTF8(NULL, s, (int64_t)n, &st);
   if (U_SUCCESS(st))
-    for (size_t i = 0; i < x->n; i++) apply_rule(x, &x->r[i], ut, n);
+    for (size_t i = 0; i < x->n; i++)
+      apply_rule(x, &x->r[i], ut, n);
   if (ut) utext_close(ut);
   size_t a = 0;
   for (size_t i = 1; i < n; i++)

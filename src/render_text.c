@@ -95,7 +95,8 @@ static int text_width(const char *s, size_t n) {
 }
 
 static void push_line(spans *out, const char *base, size_t a, size_t z) {
-  while (z > a && base[z - 1] == ' ') z--;
+  while (z > a && base[z - 1] == ' ')
+    z--;
   if (out->n == out->cap) {
     out->cap = out->cap ? out->cap * 2 : 16;
     out->v = ty_xrealloc(out->v, out->cap * sizeof *out->v);
@@ -124,7 +125,8 @@ static void wrap_paragraph(table *t, const char *base, size_t a, size_t z,
   while (b != UBRK_DONE && (size_t)prev < z - a) {
     size_t ss = a + (size_t)prev, se = a + (size_t)b;
     size_t st = se;
-    while (st > ss && base[st - 1] == ' ') st--;
+    while (st > ss && base[st - 1] == ' ')
+      st--;
     int trimmed = text_width(base + ss, st - ss);
     int full = trimmed + (int)(se - st);
     if (lw + trimmed <= width) {
@@ -145,7 +147,8 @@ static void wrap_paragraph(table *t, const char *base, size_t a, size_t z,
           int cw = display_width(ty_utf8_decode(base + k, se - k, &len));
           if (lw > 0 && lw + cw > width) {
             push_line(out, base, line, k);
-            while (k < se && base[k] == ' ') k++;
+            while (k < se && base[k] == ' ')
+              k++;
             line = k;
             lw = 0;
             continue;
@@ -185,7 +188,8 @@ static void put_visible(FILE *f, const char *s, size_t n) {
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
     size_t clen = 0;
-    if (c < 0x20 || c == 0x7F) clen = 1;
+    if (c < 0x20 || c == 0x7F)
+      clen = 1;
     else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] <= 0x9F)
       clen = 2; /* U+0080..U+009F */
     if (!clen) {
@@ -201,13 +205,13 @@ static void put_visible(FILE *f, const char *s, size_t n) {
 }
 
 static void put_spaces(FILE *f, int n) {
-  while (n-- > 0) putc(' ', f);
+  while (n-- > 0)
+    putc(' ', f);
 }
 
 /* Writes line `r` of cell `c` padded to its column (when `pad`), the part
  * inside the label in bold when colour is on. */
-static void put_cell_line(table *t, int c, size_t r, int pad,
-                          const char *sgr) {
+static void put_cell_line(table *t, int c, size_t r, int pad, const char *sgr) {
   int w = 0;
   if (r < t->lines[c].n) {
     const span *l = &t->lines[c].v[r];
@@ -249,8 +253,10 @@ static void print_rows(table *t, char mark) {
     if (t->lines[c].n > rows) rows = t->lines[c].n;
   for (size_t r = 0; r < rows; r++) {
     const char *mc = r == 0 ? mark_color(mark) : NULL;
-    if (mc && t->color) fprintf(t->f, "%s%c%s ", mc, mark, SGR_RESET);
-    else fprintf(t->f, "%c ", r == 0 ? mark : ' ');
+    if (mc && t->color)
+      fprintf(t->f, "%s%c%s ", mc, mark, SGR_RESET);
+    else
+      fprintf(t->f, "%c ", r == 0 ? mark : ' ');
     put_cell_line(t, CELL_KEY, r, 1, SGR_DIM);
     putc(' ', t->f);
     put_cell_line(t, CELL_JA, r, 1, NULL);
@@ -340,7 +346,8 @@ static void print_header(table *t, const ty_alignment *al) {
   for (int i = 0; i < t->width[CELL_KEY] + 3 + t->width[CELL_JA] + 1; i++)
     putc('-', t->f);
   putc('+', t->f);
-  for (int i = 0; i < t->width[CELL_EN] + 1; i++) putc('-', t->f);
+  for (int i = 0; i < t->width[CELL_EN] + 1; i++)
+    putc('-', t->f);
   putc('\n', t->f);
 }
 
@@ -348,8 +355,7 @@ static void print_header(table *t, const ty_alignment *al) {
  * widest key (or sentence number "#N") but at most a sixth of the line,
  * the rest shared evenly between the two texts after the gutter
  * ("M " + key + " ") and " | ". */
-static void layout(table *t, const ty_alignment *al, int total,
-                   int sentences) {
+static void layout(table *t, const ty_alignment *al, int total, int sentences) {
   int key_w = 1;
   for (size_t i = 0; i < al->npairs; i++) {
     const ty_pair *p = &al->pairs[i];
@@ -423,7 +429,8 @@ int ty_render_text(const ty_alignment *al, const ty_render_options *o,
     utext_close(&t.ut);
   }
   print_findings(al, f, o->color, &t.row);
-  for (int c = 0; c < NCELLS; c++) free(t.lines[c].v);
+  for (int c = 0; c < NCELLS; c++)
+    free(t.lines[c].v);
   ty_buf_free(&t.row);
   return ferror(f) ? -1 : 0;
 }

@@ -25,7 +25,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *lang_code(ty_lang l) { return l == TY_EN ? "en" : "ja"; }
+static const char *lang_code(ty_lang l) {
+  return l == TY_EN ? "en" : "ja";
+}
 
 /* One <tuv> of text s[0..n). */
 static void put_tuv(ty_xml *x, ty_lang lang, const char *s, size_t n) {
@@ -47,8 +49,8 @@ static void put_prop(ty_xml *x, const char *type, const char *v) {
 }
 
 /* One <tu> with its props: the unit's pair, its key and status. */
-static void put_tu(ty_xml *x, const ty_tu *t, const ty_pair *p,
-                   const char *key, ty_lang src) {
+static void put_tu(ty_xml *x, const ty_tu *t, const ty_pair *p, const char *key,
+                   ty_lang src) {
   ty_xml_indent(x, 2);
   ty_xml_start(x, "tu");
   ty_xml_attr(x, "tuid", t->id);
@@ -67,9 +69,7 @@ static void put_tu(ty_xml *x, const ty_tu *t, const ty_pair *p,
   ty_xml_end(x);
 }
 
-
-static void put_header(ty_xml *x, ty_lang src, int sentences,
-                       const ty_tus *u) {
+static void put_header(ty_xml *x, ty_lang src, int sentences, const ty_tus *u) {
   ty_xml_indent(x, 1);
   ty_xml_start(x, "header");
   ty_xml_attr(x, "creationtool", "taiyaku");
@@ -81,7 +81,9 @@ static void put_header(ty_xml *x, ty_lang src, int sentences,
   ty_xml_attr(x, "datatype", "plaintext");
   ty_buf note = {0};
   ty_buf_printf(&note, "%zu %s %s left out: no counterpart", u->left_out,
-                u->by_clause ? "clause" : sentences ? "sentence" : "paragraph",
+                u->by_clause ? "clause"
+                : sentences  ? "sentence"
+                             : "paragraph",
                 u->left_out == 1 ? "segment" : "segments");
   if (u->by_clause)
     ty_buf_printf(&note, "; a unit per clause pair, labels left out");
@@ -94,11 +96,10 @@ static void put_header(ty_xml *x, ty_lang src, int sentences,
   ty_buf_free(&note);
 }
 
-int ty_render_tmx(const ty_alignment *al, const ty_render_options *o,
-                  FILE *f) {
+int ty_render_tmx(const ty_alignment *al, const ty_render_options *o, FILE *f) {
   ty_lang src = o->source == TY_EN ? TY_EN : TY_JA;
-  unsigned how = (o->sentences ? TY_TU_SENTENCES : 0) |
-                 (o->by_clause ? TY_TU_CLAUSE : 0);
+  unsigned how =
+      (o->sentences ? TY_TU_SENTENCES : 0) | (o->by_clause ? TY_TU_CLAUSE : 0);
   ty_tus u;
   ty_tus_build(al, src, how, &u);
   ty_xml x;

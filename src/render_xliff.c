@@ -23,9 +23,9 @@
  * o->its_marks, the side's text is also wrapped in one mrk: the issue's
  * attributes on it when there is one, a reference "#its=lqi-ID-t" to the
  * standoff when there are several, as ITS 2.0 wants for overlapping
- * issues — never mrk inside mrk.  Issue types: ty_its_issue_type.  Unit ids are the keys
- * made NMTOKEN-safe and unique; `name` keeps the key.  o->source picks the
- * source language (Japanese by default).
+ * issues — never mrk inside mrk.  Issue types: ty_its_issue_type.  Unit ids are
+ * the keys made NMTOKEN-safe and unique; `name` keeps the key.  o->source picks
+ * the source language (Japanese by default).
  *
  * States say what is known: both sides, "translated"; no target text,
  * "initial" and no <target>; no source text (the translation has more),
@@ -53,7 +53,7 @@ typedef struct ctx {
   int sentences;
   int marks; /* o->its_marks: issues also marked inline */
   ty_xml x;
-  size_t *off;   /* findings of pair i: idx[off[i] .. off[i+1]) */
+  size_t *off; /* findings of pair i: idx[off[i] .. off[i+1]) */
   size_t *idx;
   ty_buf src_text, trg_text, tmp, id;
   size_t nside[2]; /* findings of the current pair: 0 source, 1 target */
@@ -251,18 +251,19 @@ int ty_render_xliff(const ty_alignment *al, const ty_render_options *o,
   ty_xml_attr(&c.x, "id", "f1");
   ty_xml_attr(&c.x, "original", (c.src == TY_JA ? al->ja : al->en)->name);
   size_t unplaced = 0;
-  for (size_t i = 0; i < al->findings.n; i++) unplaced += where[i] == SIZE_MAX;
+  for (size_t i = 0; i < al->findings.n; i++)
+    unplaced += where[i] == SIZE_MAX;
   if (unplaced) {
     ty_xml_indent(&c.x, 2);
     ty_xml_start(&c.x, "notes");
     for (size_t i = 0; i < al->findings.n; i++)
-      if (where[i] == SIZE_MAX)
-        put_note(&c.x, 3, &al->findings.v[i], &c.tmp);
+      if (where[i] == SIZE_MAX) put_note(&c.x, 3, &al->findings.v[i], &c.tmp);
     ty_xml_indent(&c.x, 2);
     ty_xml_end(&c.x);
   }
   ty_xml_ids ids = {0};
-  for (size_t i = 0; i < al->npairs && !c.x.failed; i++) put_unit(&c, i, &ids);
+  for (size_t i = 0; i < al->npairs && !c.x.failed; i++)
+    put_unit(&c, i, &ids);
   ty_xml_indent(&c.x, 1);
   ty_xml_end(&c.x);
   ty_xml_indent(&c.x, 0);

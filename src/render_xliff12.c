@@ -73,7 +73,8 @@ static void put_issues(ctx12 *c, size_t pi, const char *lqi) {
     const ty_finding *f = &c->al->findings.v[c->idx[k]];
     ty_xml_indent(&c->x, 5);
     ty_xml_start(&c->x, "its:locQualityIssue");
-    ty_xml_attr(&c->x, "locQualityIssueType", ty_its_issue_type(c->al, f, c->src));
+    ty_xml_attr(&c->x, "locQualityIssueType",
+                ty_its_issue_type(c->al, f, c->src));
     ty_xml_attr(&c->x, "locQualityIssueComment", f->message ? f->message : "");
     ty_xml_attr(&c->x, "locQualityIssueSeverity", ty_its_severity(f->severity));
     ty_xml_end(&c->x);
@@ -109,13 +110,15 @@ static void put_unit(ctx12 *c, size_t pi, ty_xml_ids *ids) {
   ty_pair_doc_text(al, p, c->trg, &c->t);
   ty_xml_indent(&c->x, 4);
   ty_xml_start(&c->x, "source");
-  if (nf && (on_side[0] || !has_t)) ty_xml_attr(&c->x, "its:locQualityIssuesRef", lqi);
+  if (nf && (on_side[0] || !has_t))
+    ty_xml_attr(&c->x, "its:locQualityIssuesRef", lqi);
   ty_xml_text(&c->x, c->s.p, c->s.n);
   ty_xml_end(&c->x);
   if (has_t) {
     ty_xml_indent(&c->x, 4);
     ty_xml_start(&c->x, "target");
-    ty_xml_attr(&c->x, "state", review ? "needs-review-translation" : "translated");
+    ty_xml_attr(&c->x, "state",
+                review ? "needs-review-translation" : "translated");
     if (nf && on_side[1]) ty_xml_attr(&c->x, "its:locQualityIssuesRef", lqi);
     ty_xml_text(&c->x, c->t.p, c->t.n);
     ty_xml_end(&c->x);
@@ -173,7 +176,8 @@ int ty_render_xliff12(const ty_alignment *al, const ty_render_options *o,
   ty_xml_indent(&c.x, 2);
   ty_xml_start(&c.x, "body");
   ty_xml_ids ids = {0};
-  for (size_t i = 0; i < al->npairs && !c.x.failed; i++) put_unit(&c, i, &ids);
+  for (size_t i = 0; i < al->npairs && !c.x.failed; i++)
+    put_unit(&c, i, &ids);
   ty_xml_indent(&c.x, 2);
   ty_xml_end(&c.x);
   ty_xml_indent(&c.x, 1);

@@ -27,8 +27,18 @@
 #define JA_FONT "Yu Gothic"
 #define MAX_WIDTH 70.0
 
-enum { C_KEY, C_STATUS, C_JA_LABEL, C_JA, C_EN_LABEL, C_EN, C_JA_LINE,
-       C_EN_LINE, C_FINDINGS, NCOLS };
+enum {
+  C_KEY,
+  C_STATUS,
+  C_JA_LABEL,
+  C_JA,
+  C_EN_LABEL,
+  C_EN,
+  C_JA_LINE,
+  C_EN_LINE,
+  C_FINDINGS,
+  NCOLS
+};
 
 typedef struct book {
   lxw_workbook *wb;
@@ -43,8 +53,10 @@ static double text_width(const char *s, size_t n) {
   for (size_t i = 0; i < n;) {
     int len;
     int32_t c = ty_utf8_decode(s + i, n - i, &len);
-    if (c == '\n') w = 0;
-    else w += ty_char_width(c);
+    if (c == '\n')
+      w = 0;
+    else
+      w += ty_char_width(c);
     if (w > best) best = w;
     i += (size_t)len;
   }
@@ -82,9 +94,11 @@ static void make_formats(book *bk) {
   format_set_font_name(bk->ja, JA_FONT);
   static const lxw_color_t status_bg[4] = {0xE2EFDA, 0xDDEBF7, 0xF8CBAD,
                                            0xFCE4D6};
-  for (int i = 0; i < 4; i++) bk->status[i] = text_format(bk->wb, status_bg[i]);
+  for (int i = 0; i < 4; i++)
+    bk->status[i] = text_format(bk->wb, status_bg[i]);
   static const lxw_color_t sev_bg[3] = {0xDDEBF7, 0xFFF2CC, 0xF8CBAD};
-  for (int i = 0; i < 3; i++) bk->sev[i] = text_format(bk->wb, sev_bg[i]);
+  for (int i = 0; i < 3; i++)
+    bk->sev[i] = text_format(bk->wb, sev_bg[i]);
   bk->link = text_format(bk->wb, 0);
   format_set_underline(bk->link, LXW_UNDERLINE_SINGLE);
   format_set_font_color(bk->link, LXW_COLOR_BLUE);
@@ -92,7 +106,8 @@ static void make_formats(book *bk) {
 
 static void header(book *bk, lxw_worksheet *ws, const char *const *names,
                    int n) {
-  for (int i = 0; i < n; i++) cells(bk, ws, 0, i, names[i], bk->head);
+  for (int i = 0; i < n; i++)
+    cells(bk, ws, 0, i, names[i], bk->head);
   worksheet_freeze_panes(ws, 1, 0);
 }
 
@@ -113,9 +128,9 @@ static void line_cell(book *bk, lxw_worksheet *ws, lxw_row_t r, int col,
 
 static void pairs_sheet(book *bk, const ty_alignment *al, const size_t *off,
                         const size_t *idx) {
-  static const char *const names[NCOLS] = {
-      "key", "status", "ja label", "Japanese", "en label", "English",
-      "ja line", "en line", "findings"};
+  static const char *const names[NCOLS] = {"key",      "status",   "ja label",
+                                           "Japanese", "en label", "English",
+                                           "ja line",  "en line",  "findings"};
   lxw_worksheet *ws = workbook_add_worksheet(bk->wb, "Pairs");
   header(bk, ws, names, NCOLS);
   for (size_t i = 0; i < al->npairs; i++) {
@@ -133,7 +148,8 @@ static void pairs_sheet(book *bk, const ty_alignment *al, const size_t *off,
       ty_buf_clear(&bk->a);
       ty_pair_text(al, p, l, &bk->a);
       cell(bk, ws, r, side ? C_EN : C_JA, bk->a.p, bk->a.n, fmt);
-      line_cell(bk, ws, r, side ? C_EN_LINE : C_JA_LINE, ty_pair_line(al, p, l));
+      line_cell(bk, ws, r, side ? C_EN_LINE : C_JA_LINE,
+                ty_pair_line(al, p, l));
     }
     ty_buf_clear(&bk->a);
     for (size_t k = off[i]; k < off[i + 1]; k++)

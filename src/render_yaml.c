@@ -42,8 +42,8 @@ static void ev(emit *m, int made, yaml_event_t *event) {
 static int plain_is_string(const char *s, size_t n) {
   /* YAML 1.1 also gives "=" (value) and "<<" (merge) tags of their own */
   static const char *const words[] = {
-      "~", "null", "true", "false", "yes",   "no",    "on",   "off",
-      "y", "n",    ".inf", "-.inf", "+.inf", ".nan", "=",    "<<"};
+      "~", "null", "true", "false", "yes",   "no",   "on", "off",
+      "y", "n",    ".inf", "-.inf", "+.inf", ".nan", "=",  "<<"};
   if (n == 0) return 0;
   unsigned char c0 = (unsigned char)s[0];
   unsigned char c1 = n > 1 ? (unsigned char)s[1] : 0;
@@ -57,23 +57,25 @@ static int plain_is_string(const char *s, size_t n) {
 
 static void str_n(emit *m, const char *s, size_t n) {
   yaml_event_t event;
-  yaml_scalar_style_t style = memchr(s, '\n', n) ? YAML_LITERAL_SCALAR_STYLE
-                                                 : YAML_ANY_SCALAR_STYLE;
+  yaml_scalar_style_t style =
+      memchr(s, '\n', n) ? YAML_LITERAL_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE;
   /* plain_implicit 0 makes libyaml quote the scalar */
-  int made = yaml_scalar_event_initialize(&event, NULL, NULL,
-                                          (yaml_char_t *)s, (int)n,
-                                          plain_is_string(s, n), 1, style);
+  int made =
+      yaml_scalar_event_initialize(&event, NULL, NULL, (yaml_char_t *)s, (int)n,
+                                   plain_is_string(s, n), 1, style);
   ev(m, made, &event);
 }
 
-static void str(emit *m, const char *s) { str_n(m, s, strlen(s)); }
+static void str(emit *m, const char *s) {
+  str_n(m, s, strlen(s));
+}
 
 /* A plain scalar that YAML resolves by its form: a number or null. */
 static void raw(emit *m, const char *s) {
   yaml_event_t event;
-  int made = yaml_scalar_event_initialize(&event, NULL, NULL,
-                                          (yaml_char_t *)s, (int)strlen(s), 1,
-                                          0, YAML_PLAIN_SCALAR_STYLE);
+  int made = yaml_scalar_event_initialize(&event, NULL, NULL, (yaml_char_t *)s,
+                                          (int)strlen(s), 1, 0,
+                                          YAML_PLAIN_SCALAR_STYLE);
   ev(m, made, &event);
 }
 
@@ -84,8 +86,10 @@ static void num(emit *m, long long v) {
 }
 
 static void line_or_null(emit *m, int line) {
-  if (line) num(m, line);
-  else raw(m, "null");
+  if (line)
+    num(m, line);
+  else
+    raw(m, "null");
 }
 
 static void map_start(emit *m) {
@@ -143,8 +147,10 @@ static void put_side(emit *m, const ty_alignment *al, const ty_pair *p,
 }
 
 static void put_span(emit *m, const char *s, size_t n) {
-  if (s) str_n(m, s, n);
-  else raw(m, "null");
+  if (s)
+    str_n(m, s, n);
+  else
+    raw(m, "null");
 }
 
 static void put_pair(emit *m, const ty_alignment *al, const ty_pair *p,
@@ -202,8 +208,10 @@ static void put_finding(emit *m, const ty_finding *x, const char *pair) {
   snprintf(conf, sizeof conf, "%.2f", x->confidence);
   raw(m, conf);
   str(m, "pair");
-  if (pair) str(m, pair);
-  else raw(m, "null");
+  if (pair)
+    str(m, pair);
+  else
+    raw(m, "null");
   map_end(m);
 }
 
@@ -213,10 +221,10 @@ static void put_summary(emit *m, const ty_alignment *al) {
   const struct {
     const char *name;
     size_t n;
-  } v[] = {{"pairs", s.pairs},         {"matched", s.matched},
-           {"content", s.content},     {"missing_en", s.missing_en},
+  } v[] = {{"pairs", s.pairs},           {"matched", s.matched},
+           {"content", s.content},       {"missing_en", s.missing_en},
            {"missing_ja", s.missing_ja}, {"errors", s.errors},
-           {"warnings", s.warnings},   {"infos", s.infos}};
+           {"warnings", s.warnings},     {"infos", s.infos}};
   str(m, "summary");
   map_start(m);
   for (size_t i = 0; i < sizeof v / sizeof *v; i++) {

@@ -125,7 +125,8 @@ static int create_beside(const char *target, char **tmp) {
     v = v * 2654435761UL ^ (unsigned long)getpid() * 40503UL ^
         (unsigned long)now.tv_nsec;
     char x[7];
-    for (int i = 0; i < 6; i++, v /= 62) x[i] = digits[v % 62];
+    for (int i = 0; i < 6; i++, v /= 62)
+      x[i] = digits[v % 62];
     x[6] = '\0';
     sprintf(*tmp, "%.*s.%s.%s", (int)dir, target, base, x);
     int fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);

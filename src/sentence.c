@@ -66,7 +66,8 @@ static void put_trimmed(const char *s, size_t a, size_t z, size_t base,
   }
   while (z > a) {
     size_t k = z - 1;
-    while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80)
+      k--;
     int len;
     int32_t c = ty_utf8_decode(s + k, z - k, &len);
     if (!ty_is_space(c) && c != '\n' && c != '\r') break;
@@ -86,7 +87,8 @@ static void put_trimmed(const char *s, size_t a, size_t z, size_t base,
  * suppression list lacks: initials and dotted forms (J. U.S. p.m. e.g.)
  * and a few words that stand before a number or a name (No. 5, Art. 3). */
 static int abbreviation_before(const char *s, size_t z) {
-  while (z > 0 && (s[z - 1] == ' ' || s[z - 1] == '\n')) z--;
+  while (z > 0 && (s[z - 1] == ' ' || s[z - 1] == '\n'))
+    z--;
   if (z < 2 || s[z - 1] != '.') return 0;
   size_t a = z - 1;
   while (a > 0 && ((s[a - 1] >= 'A' && s[a - 1] <= 'Z') ||
@@ -98,27 +100,30 @@ static int abbreviation_before(const char *s, size_t z) {
   for (size_t k = a; dotted && k < z; k += 2)
     dotted = s[k] != '.' && s[k + 1] == '.';
   if (dotted) return 1;
-  static const char *const words[] = {"No", "Nos", "no", "Art", "Sec", "Vol",
-                                      "Fig", "cf", "vs", "St", "Para"};
+  static const char *const words[] = {"No",  "Nos", "no", "Art", "Sec", "Vol",
+                                      "Fig", "cf",  "vs", "St",  "Para"};
   for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-    if (strlen(words[k]) == z - 1 - a && memcmp(s + a, words[k], z - 1 - a) == 0)
+    if (strlen(words[k]) == z - 1 - a &&
+        memcmp(s + a, words[k], z - 1 - a) == 0)
       return 1;
   return 0;
 }
 
 /* Where the opening brackets and spaces that end s[a..z) begin. */
 static size_t openers_start(const char *s, size_t a, size_t z) {
-  static const int32_t open[] = {'(', '[', '{', 0x300C, 0x300E, 0xFF08, 0x3010,
-                                 0x3014, 0x3008, 0x300A, 0xFF3B, 0xFF5B,
-                                 0x201C, 0x2018};
+  static const int32_t open[] = {'(',    '[',    '{',    0x300C, 0x300E,
+                                 0xFF08, 0x3010, 0x3014, 0x3008, 0x300A,
+                                 0xFF3B, 0xFF5B, 0x201C, 0x2018};
   size_t end = z;
   while (z > a) {
     size_t k = z - 1;
-    while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80)
+      k--;
     int len;
     int32_t c = ty_utf8_decode(s + k, z - k, &len);
     int opener = 0;
-    for (size_t i = 0; i < sizeof open / sizeof *open; i++) opener |= c == open[i];
+    for (size_t i = 0; i < sizeof open / sizeof *open; i++)
+      opener |= c == open[i];
     if (!opener && !ty_is_space(c)) break;
     z = k;
   }
@@ -147,8 +152,7 @@ static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
   }
   int32_t a = ubrk_first(bi);
   for (int32_t z = ubrk_next(bi); z != UBRK_DONE; z = ubrk_next(bi)) {
-    if ((size_t)z < n && abbreviation_before(s, (size_t)z))
-      continue;
+    if ((size_t)z < n && abbreviation_before(s, (size_t)z)) continue;
     /* ICU keeps an opening bracket after a full stop with the sentence
      * before ("。（注）"): it opens the next one */
     if ((size_t)z < n) z = (int32_t)openers_start(s, (size_t)a, (size_t)z);
@@ -164,7 +168,8 @@ static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
  * spaces. */
 static int bullet(const char *s, size_t n) {
   size_t i = 0;
-  while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+  while (i < n && (s[i] == ' ' || s[i] == '\t'))
+    i++;
   if (i + 1 < n && (s[i] == '-' || s[i] == '*') && s[i + 1] == ' ') return 1;
   return n - i >= 3 && memcmp(s + i, "\xE3\x83\xBB", 3) == 0;
 }
@@ -176,7 +181,8 @@ void ty_sentences(ty_segmenter *sg, const char *s, size_t n, ty_lang lang,
     const char *nl = memchr(s + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - s) : n;
     if (blank(s + i, e - i)) {
-      if (i > start) segment_paragraph(sg, s + start, i - start, start, lang, out);
+      if (i > start)
+        segment_paragraph(sg, s + start, i - start, start, lang, out);
       start = e + 1;
     } else if (i > start && bullet(s + i, e - i)) {
       /* a list item starts afresh ("。\n- b." would stay joined: ICU

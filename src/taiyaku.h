@@ -52,7 +52,7 @@ extern "C" {
 #define TY_VERSION_MINOR 1
 #define TY_VERSION_PATCH 0
 /* The version as one number, 0xMMmmpp (major, minor, patch). */
-#define TY_VERSION_NUMBER                                                     \
+#define TY_VERSION_NUMBER                                                      \
   ((TY_VERSION_MAJOR << 16) | (TY_VERSION_MINOR << 8) | TY_VERSION_PATCH)
 
 /* Status codes of library calls (also the kinds of a ty_error). */
@@ -179,9 +179,9 @@ typedef enum ty_input_format {
 
 /* Options for reading a document. */
 typedef struct ty_read_options {
-  ty_encoding encoding; /* TY_ENC_AUTO by default */
+  ty_encoding encoding;   /* TY_ENC_AUTO by default */
   ty_input_format format; /* TY_IN_AUTO by default */
-  size_t max_input;     /* largest input in bytes; 0 = TY_DEFAULT_MAX_INPUT */
+  size_t max_input;       /* largest input in bytes; 0 = TY_DEFAULT_MAX_INPUT */
 } ty_read_options;
 
 /* The input format a name stands for ("text", "yaml", "egov", "html",
@@ -213,13 +213,13 @@ typedef struct ty_render_options {
 /* Reads and parses the clause file at `path` (plain text, or YAML when the
  * name ends in .yaml/.yml, or e-Gov XML when it ends in .xml).  Returns a
  * new document owned by the caller, or NULL with `err` filled. */
-TY_EXPORT ty_doc *ty_doc_read(const char *path, ty_lang lang, const ty_read_options *opt,
-                    ty_error *err);
+TY_EXPORT ty_doc *ty_doc_read(const char *path, ty_lang lang,
+                              const ty_read_options *opt, ty_error *err);
 
 /* Parses `len` bytes of UTF-8 text already in memory; `name` is used in
  * messages.  The bytes are copied.  NULL with `err` filled on failure. */
 TY_EXPORT ty_doc *ty_doc_parse(const char *text, size_t len, const char *name,
-                     ty_lang lang, ty_error *err);
+                               ty_lang lang, ty_error *err);
 
 /* Releases a document and everything reached through it. */
 TY_EXPORT void ty_doc_free(ty_doc *doc);
@@ -241,7 +241,8 @@ TY_EXPORT ty_config *ty_config_new(void);
 TY_EXPORT int ty_config_load(ty_config *cfg, const char *path, ty_error *err);
 
 /* Sets the severity of one code (TY_SEV_OFF disables it). */
-TY_EXPORT void ty_config_set_severity(ty_config *cfg, ty_code code, ty_severity sev);
+TY_EXPORT void ty_config_set_severity(ty_config *cfg, ty_code code,
+                                      ty_severity sev);
 
 /* Releases a configuration. */
 TY_EXPORT void ty_config_free(ty_config *cfg);
@@ -252,7 +253,7 @@ TY_EXPORT void ty_config_free(ty_config *cfg);
  * (NULL = defaults).  The documents must outlive the alignment.  Returns a
  * new alignment, or NULL with `err` filled. */
 TY_EXPORT ty_alignment *ty_align(ty_doc *ja, ty_doc *en, const ty_config *cfg,
-                       ty_error *err);
+                                 ty_error *err);
 
 /* Releases an alignment (not its documents). */
 TY_EXPORT void ty_alignment_free(ty_alignment *al);
@@ -274,7 +275,7 @@ TY_EXPORT ty_severity ty_alignment_worst(const ty_alignment *al);
 /* Writes `al` in format `fmt` to `out`.  Returns 0, or -1 on a write or
  * library error (err filled). */
 TY_EXPORT int ty_render(const ty_alignment *al, ty_format fmt,
-              const ty_render_options *opt, FILE *out, ty_error *err);
+                        const ty_render_options *opt, FILE *out, ty_error *err);
 
 /* ---- names -------------------------------------------------------------- */
 
@@ -344,8 +345,8 @@ TY_EXPORT double ty_pair_get_score(const ty_pair *p);
 TY_EXPORT const char *ty_pair_key(const ty_alignment *al, const ty_pair *p);
 /* Canonical key of one side's (first) clause; "" on a missing side.
  * Borrowed from the documents. */
-TY_EXPORT const char *ty_pair_side_key(const ty_alignment *al,
-                                       const ty_pair *p, ty_lang side);
+TY_EXPORT const char *ty_pair_side_key(const ty_alignment *al, const ty_pair *p,
+                                       ty_lang side);
 /* 1-based line of one side, 0 on a missing side. */
 TY_EXPORT int ty_pair_line(const ty_alignment *al, const ty_pair *p,
                            ty_lang side);
@@ -425,8 +426,9 @@ typedef struct ty_update_summary {
  * outlive the update.  Returns a new update owned by the caller
  * (ty_update_free), or NULL with err filled (TY_ERR_USAGE when the
  * languages do not fit). */
-TY_EXPORT ty_update *ty_update_new(ty_doc *old_doc, ty_doc *new_doc, ty_doc *translation,
-                         const ty_config *cfg, ty_error *err);
+TY_EXPORT ty_update *ty_update_new(ty_doc *old_doc, ty_doc *new_doc,
+                                   ty_doc *translation, const ty_config *cfg,
+                                   ty_error *err);
 
 /* Releases an update (not its documents). */
 TY_EXPORT void ty_update_free(ty_update *up);
@@ -442,7 +444,8 @@ TY_EXPORT int ty_update_needs_work(const ty_update *up);
  * to `out`.  Returns 0, or -1 with err filled on a write error or a
  * format updates are not written in. */
 TY_EXPORT int ty_update_render(const ty_update *up, ty_format fmt,
-                     const ty_render_options *opt, FILE *out, ty_error *err);
+                               const ty_render_options *opt, FILE *out,
+                               ty_error *err);
 
 /* "unchanged", "changed", "new", "renumbered", "deleted". */
 TY_EXPORT const char *ty_change_name(ty_change c);

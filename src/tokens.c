@@ -6,11 +6,15 @@
 
 #include <string.h>
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 static int is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-static int is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+static int is_alnum(char c) {
+  return is_digit(c) || is_alpha(c);
+}
 static char lower(char c) {
   return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
@@ -104,7 +108,8 @@ int ty_find_word(const char *hay, size_t n, const char *w, size_t k,
         j++;
         h++;
       } else if (hay[h] == ' ' && h + 1 < n && joiner(w[j - 1]) &&
-                 (fold ? lower(hay[h + 1]) == lower(w[j]) : hay[h + 1] == w[j])) {
+                 (fold ? lower(hay[h + 1]) == lower(w[j])
+                       : hay[h + 1] == w[j])) {
         h++; /* "ftp-" / "master" joined as "ftp- master" */
       } else if (hay[h] == ' ' && h + 1 < n && joiner(w[j]) &&
                  hay[h + 1] == w[j]) {

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void add_unit(ty_doc *d, const char *s, size_t n, int line, int end_line) {
+static void add_unit(ty_doc *d, const char *s, size_t n, int line,
+                     int end_line) {
   ty_clause *c = ty_doc_add_clause(d);
   c->key = ty_arena_printf(&d->arena, "%zu", d->ncl);
   c->text = s;
@@ -33,9 +34,12 @@ int ty_has_paragraphs(const char *t, size_t n) {
   for (size_t i = 0; i < n;) {
     const char *nl = memchr(t + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - t) : n;
-    if (blank_line(t + i, e - i)) gap = seen;
-    else if (gap) return 1;
-    else seen = 1;
+    if (blank_line(t + i, e - i))
+      gap = seen;
+    else if (gap)
+      return 1;
+    else
+      seen = 1;
     i = e + 1;
   }
   return 0;
@@ -65,7 +69,8 @@ static void split_clause_texts(ty_doc *d, ty_unit by) {
     const char *q = c->text;
     for (size_t s = 0; s < sp.n; s++) {
       const char *at = c->text + sp.v[s].off;
-      for (; q < at; q++) l += *q == '\n';
+      for (; q < at; q++)
+        l += *q == '\n';
       add_unit(d, at, sp.v[s].len, l, l);
     }
   }
@@ -84,7 +89,8 @@ void ty_doc_split_units(ty_doc *d, ty_unit by) {
   const char *t = d->text;
   size_t n = d->len;
   int paragraphs = ty_has_paragraphs(t, n);
-  ty_segmenter *sg = by == TY_BY_SENTENCE && paragraphs ? ty_segmenter_new() : NULL;
+  ty_segmenter *sg =
+      by == TY_BY_SENTENCE && paragraphs ? ty_segmenter_new() : NULL;
   ty_spans sp = {0};
   size_t i = 0, ps = 0, pe = 0;
   int line = 1, pline = 0, open = 0;
@@ -96,7 +102,8 @@ void ty_doc_split_units(ty_doc *d, ty_unit by) {
     if (!blank && !open) ps = i, pline = line, open = 1;
     if (!blank) pe = e;
     if (open && (blank || !paragraphs)) {
-      while (pe > ps && t[pe - 1] == '\r') pe--;
+      while (pe > ps && t[pe - 1] == '\r')
+        pe--;
       if (!sg) {
         add_unit(d, t + ps, pe - ps, pline, blank ? line - 1 : line);
       } else {
@@ -106,7 +113,8 @@ void ty_doc_split_units(ty_doc *d, ty_unit by) {
         const char *q = t + ps;
         for (size_t k = 0; k < sp.n; k++) {
           const char *at = t + ps + sp.v[k].off;
-          for (; q < at; q++) l += *q == '\n';
+          for (; q < at; q++)
+            l += *q == '\n';
           add_unit(d, at, sp.v[k].len, l, l);
         }
       }
@@ -119,4 +127,3 @@ void ty_doc_split_units(ty_doc *d, ty_unit by) {
   ty_spans_free(&sp);
   ty_segmenter_free(sg);
 }
-

@@ -128,8 +128,7 @@ int ty_is_japanese(int32_t c) {
                           sc == USCRIPT_KATAKANA);
 }
 
-void ty_utf8_line_col(const char *s, size_t n, size_t at, int *line,
-                      int *col) {
+void ty_utf8_line_col(const char *s, size_t n, size_t at, int *line, int *col) {
   int ln = 1, c = 1;
   for (size_t i = 0; i < at && i < n; i++) {
     if (s[i] == '\n') {

@@ -42,7 +42,7 @@ typedef struct wabs {
 
 typedef struct wnum {
   int id;
-  int abs;      /* index into abs[], -1 when unknown */
+  int abs;         /* index into abs[], -1 when unknown */
   int start[NLVL]; /* start override, -1 when none */
   wlvl *lv[NLVL];  /* a replaced level, NULL when none */
   int used;
@@ -85,7 +85,8 @@ static int ival(const xmlNode *n, const char *name, int dflt) {
 }
 
 static int iattr(const xmlNode *n, const char *attr, int dflt) {
-  char *v = (char *)xmlGetNsProp(n, (const xmlChar *)attr, (const xmlChar *)W_NS);
+  char *v =
+      (char *)xmlGetNsProp(n, (const xmlChar *)attr, (const xmlChar *)W_NS);
   int r = v ? atoi(v) : dflt;
   xmlFree(v);
   return r;
@@ -102,7 +103,10 @@ static void read_lvl(const xmlNode *n, wlvl *l) {
   xmlFree(t);
   l->restart = ival(n, "lvlRestart", -1);
   xmlNode *lg = child(n, "isLgl");
-  l->lgl = lg ? ival(lg, NULL, 1) != 0 || !xmlHasNsProp(lg, (const xmlChar *)"val", (const xmlChar *)W_NS) : 0;
+  l->lgl =
+      lg ? ival(lg, NULL, 1) != 0 ||
+               !xmlHasNsProp(lg, (const xmlChar *)"val", (const xmlChar *)W_NS)
+         : 0;
   char *ps = val(n, "pStyle");
   free(l->pstyle);
   l->pstyle = ps ? ty_xstrdup(ps) : NULL;
@@ -131,7 +135,8 @@ static void read_num(ty_wnum *w, const xmlNode *n) {
   memset(u, 0, sizeof *u);
   u->id = iattr(n, "numId", -1);
   u->abs = ival(n, "abstractNumId", -1); /* an id until resolved */
-  for (int i = 0; i < NLVL; i++) u->start[i] = -1;
+  for (int i = 0; i < NLVL; i++)
+    u->start[i] = -1;
   for (xmlNode *c = n->children; c; c = c->next) {
     int il = is_w(c, "lvlOverride") ? iattr(c, "ilvl", -1) : -1;
     if (il < 0 || il >= NLVL) continue;
@@ -141,7 +146,8 @@ static void read_num(ty_wnum *w, const xmlNode *n) {
     if (lv) {
       u->lv[il] = ty_xcalloc(1, sizeof *u->lv[il]);
       read_lvl(lv, u->lv[il]);
-      if (u->start[il] < 0 && child(lv, "start")) u->start[il] = u->lv[il]->start;
+      if (u->start[il] < 0 && child(lv, "start"))
+        u->start[il] = u->lv[il]->start;
     }
   }
 }
@@ -149,13 +155,15 @@ static void read_num(ty_wnum *w, const xmlNode *n) {
 ty_wnum *ty_wnum_load(const char *xml, size_t n) {
   ty_wnum *w = ty_xcalloc(1, sizeof *w);
   if (!xml) return w;
-  xmlDoc *doc = xmlReadMemory(xml, (int)n, "numbering.xml", NULL,
-                              XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                  XML_PARSE_NOWARNING);
+  xmlDoc *doc =
+      xmlReadMemory(xml, (int)n, "numbering.xml", NULL,
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
   for (xmlNode *c = root ? root->children : NULL; c; c = c->next) {
-    if (is_w(c, "abstractNum")) read_abstract(w, c);
-    else if (is_w(c, "num")) read_num(w, c);
+    if (is_w(c, "abstractNum"))
+      read_abstract(w, c);
+    else if (is_w(c, "num"))
+      read_num(w, c);
   }
   xmlFreeDoc(doc);
   for (size_t i = 0; i < w->nnum; i++) {
@@ -226,8 +234,8 @@ static const char *const ZODIAC[] = {"子", "丑", "寅", "卯", "辰", "巳",
 
 /* ICU's numbering systems by the index of w->fmt they are cached in. */
 static const char *const SYSTEMS[] = {
-    "ja@numbers=jpan",     "ja@numbers=jpanfin", "ja@numbers=hanidec",
-    "en@numbers=fullwide", "en@numbers=roman",   "en@numbers=romanlow",
+    "ja@numbers=jpan",     "ja@numbers=jpanfin",  "ja@numbers=hanidec",
+    "en@numbers=fullwide", "en@numbers=roman",    "en@numbers=romanlow",
     "zh@numbers=hans",     "zh_Hant@numbers=hant"};
 
 static int icu_format(ty_wnum *w, int sys, int v, ty_buf *out) {
@@ -274,12 +282,12 @@ static int32_t enclosed(const char *fmt, int v) {
 
 static int system_of(const char *f) {
   static const char *const names[][2] = {
-      {"japaneseCounting", "0"},     {"japaneseLegal", "1"},
-      {"ideographDigital", "2"},     {"japaneseDigitalTenThousand", "2"},
-      {"decimalFullWidth", "3"},     {"decimalFullWidth2", "3"},
-      {"upperRoman", "4"},           {"lowerRoman", "5"},
-      {"chineseCounting", "6"},      {"chineseCountingThousand", "6"},
-      {"taiwaneseCounting", "7"},    {"taiwaneseCountingThousand", "7"}};
+      {"japaneseCounting", "0"},  {"japaneseLegal", "1"},
+      {"ideographDigital", "2"},  {"japaneseDigitalTenThousand", "2"},
+      {"decimalFullWidth", "3"},  {"decimalFullWidth2", "3"},
+      {"upperRoman", "4"},        {"lowerRoman", "5"},
+      {"chineseCounting", "6"},   {"chineseCountingThousand", "6"},
+      {"taiwaneseCounting", "7"}, {"taiwaneseCountingThousand", "7"}};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
     if (strcmp(f, names[i][0]) == 0) return names[i][1][0] - '0';
   return -1;
@@ -296,17 +304,18 @@ static void format_value(ty_wnum *w, const char *f, int v, ty_buf *out) {
   if (sys >= 0 && v > 0 && icu_format(w, sys, v, out) == 0) return;
   if (cp) {
     put_cp(out, cp);
-  } else if (v > 0 && (strcmp(f, "lowerLetter") == 0 ||
-                       strcmp(f, "upperLetter") == 0)) {
+  } else if (v > 0 &&
+             (strcmp(f, "lowerLetter") == 0 || strcmp(f, "upperLetter") == 0)) {
     char c = (char)((f[0] == 'l' ? 'a' : 'A') + (v - 1) % 26);
-    for (int k = 0; k <= (v - 1) / 26 && k < 50; k++) ty_buf_putc(out, c);
-  } else if (v > 0 && (strcmp(f, "irohaFullWidth") == 0 ||
-                       strcmp(f, "iroha") == 0)) {
+    for (int k = 0; k <= (v - 1) / 26 && k < 50; k++)
+      ty_buf_putc(out, c);
+  } else if (v > 0 &&
+             (strcmp(f, "irohaFullWidth") == 0 || strcmp(f, "iroha") == 0)) {
     /* Word shows iroha and aiueo in half-width kana (ｲ ﾛ ﾊ); the label is
      * written full-width, the form the numbering parser reads as iroha */
     ty_buf_puts(out, IROHA[(v - 1) % COUNT(IROHA)]);
-  } else if (v > 0 && (strcmp(f, "aiueoFullWidth") == 0 ||
-                       strcmp(f, "aiueo") == 0)) {
+  } else if (v > 0 &&
+             (strcmp(f, "aiueoFullWidth") == 0 || strcmp(f, "aiueo") == 0)) {
     ty_buf_puts(out, AIUEO[(v - 1) % COUNT(AIUEO)]);
   } else if (v > 0 && strcmp(f, "ideographTraditional") == 0) {
     ty_buf_puts(out, STEMS[(v - 1) % COUNT(STEMS)]);

@@ -129,7 +129,7 @@ typedef struct pipe {
   int stop;        /* the consumer wants no more */
   zip_file_t *f;
   size_t limit, total;
-  int error;       /* 0, 1 damaged data, 2 past the limit */
+  int error; /* 0, 1 damaged data, 2 past the limit */
   char message[200];
 } pipe_t;
 
@@ -207,13 +207,15 @@ int ty_zip_stream(ty_zip *z, const char *member, size_t limit,
   pthread_mutex_init(&p.lock, NULL);
   pthread_cond_init(&p.filled, NULL);
   pthread_cond_init(&p.emptied, NULL);
-  for (int i = 0; i < SLOTS; i++) p.buf[i] = ty_xmalloc(CHUNK);
+  for (int i = 0; i < SLOTS; i++)
+    p.buf[i] = ty_xmalloc(CHUNK);
   pthread_t th;
   int threaded = pthread_create(&th, NULL, produce, &p) == 0;
   int rc = threaded ? 0 : consume_inline(&p, fn, ctx);
   while (threaded) {
     pthread_mutex_lock(&p.lock);
-    while (p.count == 0 && !p.done) pthread_cond_wait(&p.filled, &p.lock);
+    while (p.count == 0 && !p.done)
+      pthread_cond_wait(&p.filled, &p.lock);
     if (p.count == 0) {
       pthread_mutex_unlock(&p.lock);
       break;
@@ -240,7 +242,8 @@ int ty_zip_stream(ty_zip *z, const char *member, size_t limit,
   if (zip_fclose(p.f) != 0 && rc == 0 && !p.stop)
     rc = ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
                       "%s is damaged (CRC or length mismatch)", member);
-  for (int i = 0; i < SLOTS; i++) free(p.buf[i]);
+  for (int i = 0; i < SLOTS; i++)
+    free(p.buf[i]);
   pthread_cond_destroy(&p.filled);
   pthread_cond_destroy(&p.emptied);
   pthread_mutex_destroy(&p.lock);
@@ -275,8 +278,8 @@ ty_zip_writer *ty_zip_create(const char *path, ty_error *err) {
   return w;
 }
 
-int ty_zip_add(ty_zip_writer *w, const char *member, const char *data,
-               size_t n, int stored, ty_error *err) {
+int ty_zip_add(ty_zip_writer *w, const char *member, const char *data, size_t n,
+               int stored, ty_error *err) {
   /* libzip reads the data when the archive is committed: keep a copy */
   char *copy = ty_xmalloc(n ? n : 1);
   memcpy(copy, data, n);
@@ -291,8 +294,8 @@ int ty_zip_add(ty_zip_writer *w, const char *member, const char *data,
     return ty_error_set(err, TY_ERR_IO, w->path, 0, 0, "%s: %s", member,
                         zip_strerror(w->za));
   }
-  if (stored && zip_set_file_compression(w->za, (zip_uint64_t)idx,
-                                         ZIP_CM_STORE, 0) != 0)
+  if (stored &&
+      zip_set_file_compression(w->za, (zip_uint64_t)idx, ZIP_CM_STORE, 0) != 0)
     return ty_error_set(err, TY_ERR_IO, w->path, 0, 0, "%s: %s", member,
                         zip_strerror(w->za));
   return 0;
@@ -301,8 +304,7 @@ int ty_zip_add(ty_zip_writer *w, const char *member, const char *data,
 int ty_zip_commit(ty_zip_writer *w, ty_error *err) {
   int rc = 0;
   if (zip_close(w->za) != 0) {
-    rc = ty_error_set(err, TY_ERR_IO, w->path, 0, 0, "%s",
-                      zip_strerror(w->za));
+    rc = ty_error_set(err, TY_ERR_IO, w->path, 0, 0, "%s", zip_strerror(w->za));
     zip_discard(w->za);
   }
   free(w);

@@ -13,7 +13,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   volatile unsigned sum = 0;
   for (size_t i = 0; i < d->ncl; i++) {
     const ty_clause *c = &d->cl[i];
-    for (size_t k = 0; k < c->text_len; k++) sum += (unsigned char)c->text[k];
+    for (size_t k = 0; k < c->text_len; k++)
+      sum += (unsigned char)c->text[k];
     for (size_t k = 0; c->label && k < c->label_len; k++)
       sum += (unsigned char)c->label[k];
     if (c->parent >= (int)i || !c->key) __builtin_trap();

@@ -15,8 +15,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t nja = nul ? (size_t)(nul - text) : n / 2;
   size_t en_off = nul ? nja + 1 : nja;
   ty_error err = {0};
-  ty_doc *ja = ty_doc_parse(text, nja, sel & 0x80 ? "ja.yaml" : "ja.txt",
-                            TY_JA, &err);
+  ty_doc *ja =
+      ty_doc_parse(text, nja, sel & 0x80 ? "ja.yaml" : "ja.txt", TY_JA, &err);
   ty_doc *en = ty_doc_parse(text + en_off, n - en_off, "en.txt", TY_EN, &err);
   if (ja && en) {
     ty_config *cfg = ty_config_new();

@@ -48,7 +48,7 @@ static const char *const texts[][2] = {
 };
 #define NTEXTS (sizeof texts / sizeof *texts)
 
-static const char *const kanji_digits[] = {"", "一", "二", "三", "四",
+static const char *const kanji_digits[] = {"",   "一", "二", "三", "四",
                                            "五", "六", "七", "八", "九"};
 static const char *const iroha[] = {"イ", "ロ", "ハ", "ニ", "ホ", "ヘ",
                                     "ト", "チ", "リ", "ヌ", "ル", "ヲ"};
@@ -74,7 +74,8 @@ enum { STYLES = 8 };
 static void put_marker(ty_buf *b, int style, int n, int parent, int en) {
   switch (style) {
   case 0:
-    if (en) ty_buf_printf(b, "Article %d ", n);
+    if (en)
+      ty_buf_printf(b, "Article %d ", n);
     else {
       ty_buf_puts(b, "第");
       put_kanji(b, n);
@@ -84,20 +85,25 @@ static void put_marker(ty_buf *b, int style, int n, int parent, int en) {
   case 1: ty_buf_printf(b, "%d. ", n); break;
   case 2: ty_buf_printf(b, en ? "(%d) " : "（%d）", n); break;
   case 3:
-    if (en) ty_buf_printf(b, "(%d) ", n);
+    if (en)
+      ty_buf_printf(b, "(%d) ", n);
     else {
       put_kanji(b, n);
       ty_buf_puts(b, "　");
     }
     break;
   case 4:
-    if (en) ty_buf_printf(b, "(%c) ", 'a' + (n - 1) % 26);
-    else ty_buf_printf(b, "%s　", iroha[(n - 1) % 12]);
+    if (en)
+      ty_buf_printf(b, "(%c) ", 'a' + (n - 1) % 26);
+    else
+      ty_buf_printf(b, "%s　", iroha[(n - 1) % 12]);
     break;
   case 5: ty_buf_printf(b, "%c. ", 'a' + (n - 1) % 26); break;
   case 6:
-    if (en) ty_buf_printf(b, "(%d) ", n);
-    else ty_buf_puts(b, circled[(n - 1) % 10]);
+    if (en)
+      ty_buf_printf(b, "(%d) ", n);
+    else
+      ty_buf_puts(b, circled[(n - 1) % 10]);
     break;
   default: ty_buf_printf(b, "%d.%d. ", parent, n); break;
   }
@@ -115,11 +121,11 @@ static void clause(gen *g, const uint8_t *c) {
   if (depth_step != 1) g->style = style; /* a new level or a sibling */
   int *o = &g->ord[g->style];
   switch (c[1] % 16) {
-  case 0: *o += 2; break;            /* a gap */
-  case 1: break;                     /* the same number again */
+  case 0: *o += 2; break;                  /* a gap */
+  case 1: break;                           /* the same number again */
   case 2: *o = *o > 1 ? *o - 1 : 1; break; /* a step back */
-  case 3: *o = 1; break;             /* a restart */
-  case 4: *o = 1200 - *o % 1200; break; /* counting down from 1000 up */
+  case 3: *o = 1; break;                   /* a restart */
+  case 4: *o = 1200 - *o % 1200; break;    /* counting down from 1000 up */
   default: *o += 1; break;
   }
   if (*o < 1) *o = 1;
@@ -159,7 +165,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   gen g = {0};
   ty_buf_puts(&g.ja, "共同声明\n\n");
   ty_buf_puts(&g.en, "Joint Statement\n\n");
-  for (size_t i = 1; i + 4 <= size; i += 4) clause(&g, data + i);
+  for (size_t i = 1; i + 4 <= size; i += 4)
+    clause(&g, data + i);
   ty_error err = {0};
   ty_doc *ja = ty_doc_parse(g.ja.p, g.ja.n, "ja.txt", TY_JA, &err);
   ty_doc *en = ty_doc_parse(g.en.p, g.en.n, "en.txt", TY_EN, &err);

@@ -40,7 +40,8 @@ static inline void assert_keys(const char *text, const char *want) {
 /* How many per-file findings of `code` a document has. */
 static inline int count_code(const ty_doc *d, ty_code code) {
   int n = 0;
-  for (size_t i = 0; i < d->findings.n; i++) n += d->findings.v[i].code == code;
+  for (size_t i = 0; i < d->findings.n; i++)
+    n += d->findings.v[i].code == code;
   return n;
 }
 

@@ -28,7 +28,8 @@ static size_t count_code(const fixture *f, ty_code code,
 
 static size_t count_status(const fixture *f, ty_pair_status st) {
   size_t n = 0;
-  for (size_t i = 0; i < f->al->npairs; i++) n += f->al->pairs[i].status == st;
+  for (size_t i = 0; i < f->al->npairs; i++)
+    n += f->al->pairs[i].status == st;
   return n;
 }
 
@@ -64,8 +65,9 @@ static const char *segment(const char *s, ty_lang lang) {
 
 static void test_sentence_japanese_terminators(void **state) {
   (void)state;
-  assert_string_equal(segment("本年5月、表明した。両国は確認した！次は？はい", TY_JA),
-                      "[本年5月、表明した。][両国は確認した！][次は？][はい]");
+  assert_string_equal(
+      segment("本年5月、表明した。両国は確認した！次は？はい", TY_JA),
+      "[本年5月、表明した。][両国は確認した！][次は？][はい]");
   assert_string_equal(segment("「指針」に基づく。（注）以上。", TY_JA),
                       "[「指針」に基づく。][（注）以上。]");
 }
@@ -78,25 +80,34 @@ static void test_sentence_english_abbreviations(void **state) {
               TY_EN),
       "[The U.S. Department of Defense met.][Mr. Smith and Donald J. Trump "
       "agreed.][Was it at 3 p.m. Friday?][Yes!][See No. 5 now.]");
-  assert_string_equal(segment("the fifth Japan-U.S. Cyber Dialogue was held.", TY_EN),
-                      "[the fifth Japan-U.S. Cyber Dialogue was held.]");
+  assert_string_equal(
+      segment("the fifth Japan-U.S. Cyber Dialogue was held.", TY_EN),
+      "[the fifth Japan-U.S. Cyber Dialogue was held.]");
 }
 
 static void test_sentence_wrapped_lines_and_paragraphs(void **state) {
   (void)state;
   /* a line break inside a paragraph is no sentence end; a blank line is */
-  assert_string_equal(segment("A wrapped\n  sentence here. Next one\n\nHeading\n\nBody.", TY_EN),
-                      "[A wrapped\n  sentence here.][Next one][Heading][Body.]");
-  assert_string_equal(segment("技術委員会は 8 名以下の開発者から構成される。また通常は少\n    なくとも 4 名。", TY_JA),
-                      "[技術委員会は 8 名以下の開発者から構成される。][また通常は少\n    なくとも 4 名。]");
+  assert_string_equal(
+      segment("A wrapped\n  sentence here. Next one\n\nHeading\n\nBody.",
+              TY_EN),
+      "[A wrapped\n  sentence here.][Next one][Heading][Body.]");
+  assert_string_equal(
+      segment("技術委員会は 8 名以下の開発者から構成される。また通常は少\n    "
+              "なくとも 4 名。",
+              TY_JA),
+      "[技術委員会は 8 名以下の開発者から構成される。][また通常は少\n    "
+      "なくとも 4 名。]");
 }
 
 /* ---- sentence pairs --------------------------------------------------- */
 
-static const char *ja3 =
-    "1 日米両国は、2017年7月にサイバー対話を開催した。両国は情報共有を進展させる。"
-    "特に、内閣サイバーセキュリティセンター(NISC)は自動インディケータ共有(AIS)への"
-    "参加を表明した。\n";
+static const char *ja3 = "1 "
+                         "日米両国は、2017年7月にサイバー対話を開催した。両国は"
+                         "情報共有を進展させる。"
+                         "特に、内閣サイバーセキュリティセンター(NISC)"
+                         "は自動インディケータ共有(AIS)への"
+                         "参加を表明した。\n";
 static const char *en3 =
     "1 Japan and the United States held the Cyber Dialogue in July 2017. "
     "The two countries will advance information sharing. In particular, "
@@ -149,7 +160,8 @@ static void test_sentence_unpaired_reported_with_text(void **state) {
 static void test_sentence_merge_is_not_unpaired(void **state) {
   (void)state;
   /* two short Japanese sentences translated as one English sentence */
-  const char *ja = "1 両国は会合した。両国は協力を確認した。次回は東京で開催する。\n";
+  const char *ja =
+      "1 両国は会合した。両国は協力を確認した。次回は東京で開催する。\n";
   const char *en = "1 The two countries met and confirmed their cooperation. "
                    "The next meeting will be held in Tokyo.\n";
   fixture f;
@@ -165,13 +177,17 @@ static void test_sentence_merge_is_not_unpaired(void **state) {
 static void test_sentence_split_by_translator_is_not_unpaired(void **state) {
   (void)state;
   const char *ja =
-      "4. 技術委員会のメンバー数が 5 名以下である状態が一週間以上続いた場合、プロジェクトリーダは新メンバ\n"
-      "   ーを総メンバー数が 6 名に達するまで任命できる。ただし、この場合は一人任命するごとに一週間以上の\n"
+      "4. 技術委員会のメンバー数が 5 "
+      "名以下である状態が一週間以上続いた場合、プロジェクトリーダは新メンバ\n"
+      "   ーを総メンバー数が 6 "
+      "名に達するまで任命できる。ただし、この場合は一人任命するごとに一週間以上"
+      "の\n"
       "   間隔を取らなければならない。\n";
-  const char *en =
-      "4. When there have been 5 members or fewer for at least one week the Project Leader may appoint\n"
-      "   new member(s) until the number of members reaches 6, at intervals of at least one week per\n"
-      "   appointment.\n";
+  const char *en = "4. When there have been 5 members or fewer for at least "
+                   "one week the Project Leader may appoint\n"
+                   "   new member(s) until the number of members reaches 6, at "
+                   "intervals of at least one week per\n"
+                   "   appointment.\n";
   fixture f;
   open_pair(&f, ja, en, NULL);
   assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, NULL), 0);
@@ -206,7 +222,9 @@ static void test_sentence_lost_in_paragraphs(void **state) {
   const ty_sentpair *s = &f.al->sents[p->sent_off + 1];
   assert_non_null(s->ja);
   assert_non_null(s->en);
-  assert_int_equal(s->ja_len, strlen("バックアップは破損しています。再度試行してください。"));
+  assert_int_equal(
+      s->ja_len,
+      strlen("バックアップは破損しています。再度試行してください。"));
   close_pair(&f);
 }
 
@@ -235,7 +253,9 @@ static void test_sentence_pairs_independent_of_clause_order(void **state) {
   static const char *const ja[3] = {
       "1 ファイルを開けません\n\n設定ファイルが見つかりません\n\n",
       "2 両国は会合した。両国は協力を確認した。次回は東京で開催する。\n\n",
-      "3 日米両国は、2017年7月にサイバー対話を開催した。両国は情報共有を進展させる。"
+      "3 "
+      "日米両国は、2017年7月にサイバー対話を開催した。両国は情報共有を進展させ"
+      "る。"
       "特に、NISCはAISへの参加を表明した。\n\n"};
   static const char *const en[3] = {
       "1 cannot open file\n\nconfiguration file not found\n\n",
@@ -269,7 +289,8 @@ static void test_sentence_pairs_independent_of_clause_order(void **state) {
 
 /* ---- length-ratio ------------------------------------------------------ */
 
-static char *numbered(const char *body, int n, int short_at, const char *short_body) {
+static char *numbered(const char *body, int n, int short_at,
+                      const char *short_body) {
   ty_buf b = {0};
   for (int i = 1; i <= n; i++)
     ty_buf_printf(&b, "%d %s\n\n", i, i == short_at ? short_body : body);
@@ -278,13 +299,16 @@ static char *numbered(const char *body, int n, int short_at, const char *short_b
 
 static void test_length_ratio_outlier(void **state) {
   (void)state;
-  char *ja = numbered("日米両国は、サイバー空間における協力が着実に進められていることに留意し、"
-                      "官民連携を促進することにコミットした。",
-                      10, 0, NULL);
-  char *en = numbered("The two countries noted that cooperation in cyberspace is steadily "
-                      "progressing and committed to promoting public-private partnership.",
-                      10, 7, "The two countries noted that cooperation is progressing in "
-                      "cyberspace.");
+  char *ja = numbered(
+      "日米両国は、サイバー空間における協力が着実に進められていることに留意し、"
+      "官民連携を促進することにコミットした。",
+      10, 0, NULL);
+  char *en = numbered(
+      "The two countries noted that cooperation in cyberspace is steadily "
+      "progressing and committed to promoting public-private partnership.",
+      10, 7,
+      "The two countries noted that cooperation is progressing in "
+      "cyberspace.");
   fixture f;
   open_pair(&f, ja, en, NULL);
   const ty_finding *x = NULL;
@@ -297,9 +321,13 @@ static void test_length_ratio_outlier(void **state) {
 
 static void test_length_ratio_needs_eight_pairs(void **state) {
   (void)state;
-  char *ja = numbered("日米両国は、サイバー空間における協力が着実に進められていることに留意した。", 5, 0, NULL);
-  char *en = numbered("The two countries noted that cooperation in cyberspace is steadily "
-                      "progressing.", 5, 3, "Noted.");
+  char *ja = numbered("日米両国は、サイバー空間における協力が着実に進められてい"
+                      "ることに留意した。",
+                      5, 0, NULL);
+  char *en = numbered(
+      "The two countries noted that cooperation in cyberspace is steadily "
+      "progressing.",
+      5, 3, "Noted.");
   fixture f;
   open_pair(&f, ja, en, NULL);
   assert_int_equal(count_code(&f, TY_LENGTH_RATIO, NULL), 0);
@@ -312,13 +340,15 @@ static void test_length_ratio_needs_eight_pairs(void **state) {
 
 static void test_content_run_pairs_misnumbered_clause(void **state) {
   (void)state;
-  const char *ja = "1 日米両国は2017年に会合した。\n\n"
-                   "2 内閣サイバーセキュリティセンター(NISC)は2016年に設立された。\n\n"
-                   "3 両国は協力を確認した。\n";
-  const char *en = "1 Japan and the United States met in 2017.\n\n"
-                   "4 The National center of Incident readiness and Strategy for "
-                   "Cybersecurity (NISC) was established in 2016.\n\n"
-                   "3 The two countries confirmed their cooperation.\n";
+  const char *ja =
+      "1 日米両国は2017年に会合した。\n\n"
+      "2 内閣サイバーセキュリティセンター(NISC)は2016年に設立された。\n\n"
+      "3 両国は協力を確認した。\n";
+  const char *en =
+      "1 Japan and the United States met in 2017.\n\n"
+      "4 The National center of Incident readiness and Strategy for "
+      "Cybersecurity (NISC) was established in 2016.\n\n"
+      "3 The two countries confirmed their cooperation.\n";
   fixture f;
   open_pair(&f, ja, en, NULL);
   const ty_pair *p = pair_of_ja(&f, "2");
@@ -338,13 +368,15 @@ static void test_content_run_pairs_misnumbered_clause(void **state) {
 
 static void test_content_run_keeps_missing_without_evidence(void **state) {
   (void)state;
-  const char *ja = "1 日米両国は2017年に会合した。\n\n"
-                   "2 内閣サイバーセキュリティセンター(NISC)は2016年に設立された。\n\n"
-                   "3 両国は協力を確認した。\n";
-  const char *en = "1 Japan and the United States met in 2017.\n\n"
-                   "4 See Appendix B (IPA, JPCERT) of 1999 for the 42 rules that apply "
-                   "to all of the working groups and to every subcommittee here.\n\n"
-                   "3 The two countries confirmed their cooperation.\n";
+  const char *ja =
+      "1 日米両国は2017年に会合した。\n\n"
+      "2 内閣サイバーセキュリティセンター(NISC)は2016年に設立された。\n\n"
+      "3 両国は協力を確認した。\n";
+  const char *en =
+      "1 Japan and the United States met in 2017.\n\n"
+      "4 See Appendix B (IPA, JPCERT) of 1999 for the 42 rules that apply "
+      "to all of the working groups and to every subcommittee here.\n\n"
+      "3 The two countries confirmed their cooperation.\n";
   fixture f;
   open_pair(&f, ja, en, NULL);
   assert_int_equal(pair_of_ja(&f, "2")->status, TY_PAIR_MISSING_EN);
@@ -377,18 +409,30 @@ static void test_front_matter_by_content(void **state) {
 
 static const char *ja_items =
     "6.2. 構成\n\n"
-    " 1. 技術委員会は 8 名以下の開発者から構成される。また通常は少なくとも 4 名のメンバーを持つべきである。\n\n"
-    " 2. 技術委員会のメンバー数が 8 名未満である場合、技術委員会はプロジェクトリーダに新メンバーを推薦できる。\n\n"
-    " 3. 技術委員会のメンバー数が 5 名以下である場合、新メンバーを総メンバー数が 6 名に達するまで任命できる。\n\n"
-    " 4. 技術委員会とプロジェクトリーダが合意した場合、技術委員会のメンバーを解任もしくは交代させることができる。\n\n"
+    " 1. 技術委員会は 8 名以下の開発者から構成される。また通常は少なくとも 4 "
+    "名のメンバーを持つべきである。\n\n"
+    " 2. 技術委員会のメンバー数が 8 "
+    "名未満である場合、技術委員会はプロジェクトリーダに新メンバーを推薦できる。"
+    "\n\n"
+    " 3. 技術委員会のメンバー数が 5 "
+    "名以下である場合、新メンバーを総メンバー数が 6 "
+    "名に達するまで任命できる。\n\n"
+    " 4. "
+    "技術委員会とプロジェクトリーダが合意した場合、技術委員会のメンバーを解任も"
+    "しくは交代させることができる。\n\n"
     "6.3. 意思決定手順\n";
 static const char *en_items =
     "6.2. Composition\n\n"
-    " 1. The Technical Committee consists of up to 8 Developers, and should usually have at least 4 members.\n\n"
-    " 2. When there are fewer than 8 members the Technical Committee may recommend new member(s) to the Project Leader.\n\n"
-    " 3. A Developer is not eligible to be (re)appointed to the Technical Committee if they have been a member within the previous 12 months.\n\n"
-    " 4. When there are 5 members or fewer the Technical Committee may appoint new member(s) until the number of members reaches 6.\n\n"
-    " 5. If the Technical Committee and the Project Leader agree they may remove or replace an existing member of the Technical Committee.\n\n"
+    " 1. The Technical Committee consists of up to 8 Developers, and should "
+    "usually have at least 4 members.\n\n"
+    " 2. When there are fewer than 8 members the Technical Committee may "
+    "recommend new member(s) to the Project Leader.\n\n"
+    " 3. A Developer is not eligible to be (re)appointed to the Technical "
+    "Committee if they have been a member within the previous 12 months.\n\n"
+    " 4. When there are 5 members or fewer the Technical Committee may appoint "
+    "new member(s) until the number of members reaches 6.\n\n"
+    " 5. If the Technical Committee and the Project Leader agree they may "
+    "remove or replace an existing member of the Technical Committee.\n\n"
     "6.3. Decision-making procedure\n";
 
 static void test_renumbered_reported_number_pairing_kept(void **state) {
@@ -398,7 +442,8 @@ static void test_renumbered_reported_number_pairing_kept(void **state) {
   const ty_finding *x = NULL;
   assert_true(count_code(&f, TY_RENUMBERED, &x) >= 1);
   assert_string_equal(x->key, "6.2(3)");
-  assert_non_null(strstr(x->message, "ja 6.2(3) corresponds to en 6.2(4) by content"));
+  assert_non_null(
+      strstr(x->message, "ja 6.2(3) corresponds to en 6.2(4) by content"));
   assert_int_equal(x->severity, TY_SEV_WARNING);
   /* the number pairing stays */
   assert_int_equal(pair_of_ja(&f, "6.2(3)")->status, TY_PAIR_MATCHED);
@@ -442,14 +487,18 @@ static void test_by_paragraph_ignores_numbering(void **state) {
   (void)state;
   ty_config *cfg = ty_config_new();
   cfg->by = TY_BY_PARAGRAPH;
-  const char *ja = "1 日米両国は2017年に東京で会合した。\n\n2 NISCは2016年に設立された。\n"
-                   "その後拡充された。\n\n3 両国は、2018年に東京でサイバー分野における協力を一層強化することを確認した。\n";
-  const char *en = "Japan and the United States met in Tokyo in 2017.\n\n"
-                   "NISC was established in 2016.\nIt has grown since.\n\n"
-                   "This paragraph has no Japanese counterpart at all, and it is long "
-                   "enough to stand out on its own here.\n\n"
-                   "In 2018 in Tokyo, the two countries confirmed that they would further "
-                   "strengthen their cooperation in the cyber domain.\n";
+  const char *ja =
+      "1 日米両国は2017年に東京で会合した。\n\n2 NISCは2016年に設立された。\n"
+      "その後拡充された。\n\n3 "
+      "両国は、2018年に東京でサイバー分野における協力を一層強化することを確認し"
+      "た。\n";
+  const char *en =
+      "Japan and the United States met in Tokyo in 2017.\n\n"
+      "NISC was established in 2016.\nIt has grown since.\n\n"
+      "This paragraph has no Japanese counterpart at all, and it is long "
+      "enough to stand out on its own here.\n\n"
+      "In 2018 in Tokyo, the two countries confirmed that they would further "
+      "strengthen their cooperation in the cyber domain.\n";
   fixture f;
   open_pair(&f, ja, en, cfg);
   assert_int_equal(f.ja->ncl, 3);
@@ -480,12 +529,14 @@ static void make_lines(int n, ty_buf *ja, ty_buf *en) {
     int r = (k * 7919) % 11;
     if (k % 13 != 5) {
       ty_buf_printf(ja, "項目%d の", k);
-      for (int w = 0; w <= r; w++) ty_buf_puts(ja, ja_words[(k + w) % 4]);
+      for (int w = 0; w <= r; w++)
+        ty_buf_puts(ja, ja_words[(k + w) % 4]);
       ty_buf_puts(ja, "を処理しています\n");
     }
     if (k % 7 != 3) {
       ty_buf_printf(en, "processing item %d:", k);
-      for (int w = 0; w <= r; w++) ty_buf_printf(en, " %s", en_words[(k + w) % 4]);
+      for (int w = 0; w <= r; w++)
+        ty_buf_printf(en, " %s", en_words[(k + w) % 4]);
       ty_buf_puts(en, "\n");
     }
   }
@@ -576,9 +627,11 @@ static char *write_temp(const char *text) {
 static void test_dict_anchors_raise_scores(void **state) {
   (void)state;
   /* a misnumbered clause paired by content, with and without glosses */
-  const char *ja = "1 両国は会合した。\n\n2 猫は犬より賢いと鳥は考える。\n\n4 以上。\n";
-  const char *en = "1 The two met.\n\n7 Birds think that cats are cleverer than dogs.\n\n"
-                   "4 That is all.\n";
+  const char *ja =
+      "1 両国は会合した。\n\n2 猫は犬より賢いと鳥は考える。\n\n4 以上。\n";
+  const char *en =
+      "1 The two met.\n\n7 Birds think that cats are cleverer than dogs.\n\n"
+      "4 That is all.\n";
   char *path = write_temp("猫 [ねこ] /(n) cat/(P)/\n犬 [いぬ] /(n) dog/\n"
                           "鳥;禽 [とり] /(n) bird/fowl/\n空を飛ぶ\tfly\n"
                           "賢い [かしこい] /(adj-i) wise/clever/smart/\n");
@@ -616,7 +669,8 @@ static void test_dict_load_errors(void **state) {
   char path[] = "/tmp/test_dict_XXXXXX";
   int fd = mkstemp(path);
   assert_true(fd >= 0);
-  static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0";
+  static const char elf[] = "\x7f"
+                            "ELF\x02\x01\x01\0\0\0";
   assert_int_equal(write(fd, elf, sizeof elf - 1), (ssize_t)(sizeof elf - 1));
   close(fd);
   memset(&err, 0, sizeof err);

@@ -11,8 +11,8 @@
 
 /* The style-mismatch findings of aligning ja_text with itself in English
  * clothing: counts them and returns the key of the first. */
-static int mismatches(const char *ja_text, const char *en_text,
-                      char *first_key, size_t cap) {
+static int mismatches(const char *ja_text, const char *en_text, char *first_key,
+                      size_t cap) {
   ty_error err = {0};
   ty_doc *ja = ty_doc_parse(ja_text, strlen(ja_text), "ja.txt", TY_JA, &err);
   ty_doc *en = ty_doc_parse(en_text, strlen(en_text), "en.txt", TY_EN, &err);
@@ -34,9 +34,10 @@ static int mismatches(const char *ja_text, const char *en_text,
 static void test_style_bullet_on_some_items_only(void **s) {
   (void)s;
   char key[64];
-  int n = mismatches("(3) 見出し\n\n- a. 一つ目。\n\nb. 二つ目。\n\nc. 三つ目。\n",
-                     "(3) Heading\n\n- a. One.\n\n- b. Two.\n\n- c. Three.\n",
-                     key, sizeof key);
+  int n =
+      mismatches("(3) 見出し\n\n- a. 一つ目。\n\nb. 二つ目。\n\nc. 三つ目。\n",
+                 "(3) Heading\n\n- a. One.\n\n- b. Two.\n\n- c. Three.\n", key,
+                 sizeof key);
   assert_int_equal(n, 1);
   assert_string_equal(key, "3.2");
 }

@@ -408,7 +408,8 @@ static void test_disabled_codes_are_skipped(void **state) {
 static void test_tokens_wrapped_at_hyphen(void **state) {
   (void)state;
   expect_none("1 開発元のサーバの説明 (ftp-master にアップロードする)。\n",
-              "1 the different servers which accept package uploads (Uploading to ftp-\n"
+              "1 the different servers which accept package uploads (Uploading "
+              "to ftp-\n"
               "master); and a discussion.\n",
               TY_TOKEN_MISMATCH);
 }
@@ -435,9 +436,11 @@ static void test_number_references_compared(void **state) {
 /* developers-reference 4.12: "June 2018" left in English on both sides */
 static void test_number_english_date_in_japanese(void **state) {
   (void)state;
-  expect_none("1 Until Alioth was deprecated and eventually turned off in June 2018, it\n"
+  expect_none("1 Until Alioth was deprecated and eventually turned off in June "
+              "2018, it\n"
               "was a Debian service.\n",
-              "1 Until Alioth was deprecated and eventually turned off in June 2018, it\n"
+              "1 Until Alioth was deprecated and eventually turned off in June "
+              "2018, it\n"
               "was a Debian service.\n",
               TY_NUMBER_MISMATCH);
 }
@@ -451,7 +454,8 @@ static void test_confidence_demotes_and_filters(void **state) {
   open_pair(&f, "1 前文。\n", "1 Preamble.\n", NULL);
   ty_alignment *al = f.al;
   ty_findings_add(&al->findings, &al->arena, TY_MISSING_EN, "9", 3, 0, "sure");
-  ty_findings_add(&al->findings, &al->arena, TY_MISSING_EN, "8", 2, 0, "unsure");
+  ty_findings_add(&al->findings, &al->arena, TY_MISSING_EN, "8", 2, 0,
+                  "unsure");
   ty_findings_set_confidence(&al->findings, 0.3);
   ty_findings_add(&al->findings, &al->arena, TY_MISSING_EN, "7", 1, 0, "odd");
   ty_findings_set_confidence(&al->findings, 7.0); /* clamped to 1 */

@@ -83,8 +83,7 @@ static void test_config_severity_and_glossary(void **state) {
            "Strategy for Cybersecurity]\n"
            "  - {ja: 国土安全保障省, en: Department of Homeland Security}\n",
            &err);
-  if (rc)
-    fail_msg("%d:%d: %s", err.line, err.column, err.message);
+  if (rc) fail_msg("%d:%d: %s", err.line, err.column, err.message);
   assert_int_equal(cfg->sev[TY_LENGTH_RATIO], TY_SEV_INFO);
   assert_int_equal(cfg->sev[TY_PUNCTUATION], TY_SEV_OFF);
   assert_int_equal(cfg->sev[TY_MISSING_JA], TY_SEV_WARNING);

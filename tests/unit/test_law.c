@@ -34,13 +34,12 @@ static ty_doc *load(const char *name, ty_lang lang) {
   return d;
 }
 
-
 /* Findings of a code on one key. */
 static int count_on(const ty_doc *d, ty_code code, const char *key) {
   int n = 0;
   for (size_t i = 0; i < d->findings.n; i++)
-    n += d->findings.v[i].code == code &&
-         strcmp(d->findings.v[i].key, key) == 0;
+    n +=
+        d->findings.v[i].code == code && strcmp(d->findings.v[i].key, key) == 0;
   return n;
 }
 
@@ -75,10 +74,10 @@ static void match(matched *m, ty_doc *ja, ty_doc *en) {
   for (size_t i = 0; i < m->al.npairs; i++) {
     const ty_pair *p = &m->al.pairs[i];
     m->numbered += p->status == TY_PAIR_MATCHED;
-    m->missing_en += p->status == TY_PAIR_MISSING_EN &&
-                     !(ja->cl[p->ja].flags & TY_CL_FRONT);
-    m->missing_ja += p->status == TY_PAIR_MISSING_JA &&
-                     !(en->cl[p->en].flags & TY_CL_FRONT);
+    m->missing_en +=
+        p->status == TY_PAIR_MISSING_EN && !(ja->cl[p->ja].flags & TY_CL_FRONT);
+    m->missing_ja +=
+        p->status == TY_PAIR_MISSING_JA && !(en->cl[p->en].flags & TY_CL_FRONT);
   }
 }
 
@@ -129,7 +128,8 @@ static void test_law_numbering_forms(void **s) {
   assert_int_equal(ty_number_parse(cite2, strlen(cite2), &m), 0);
 }
 
-/* ---- statute keys --------------------------------------------------------- */
+/* ---- statute keys ---------------------------------------------------------
+ */
 
 static void test_law_articles_numbered_across_chapters(void **s) {
   (void)s;
@@ -230,8 +230,8 @@ static void test_law_branch_articles_are_peers(void **s) {
   (void)s;
   assert_keys("第十条　a\n第十条の二　b\n○２　c\n第十一条　d\n",
               "10 10-2 10-2.2 11");
-  ty_doc *d = parse("Article 10  A\nArticle 10-2  B\n(2) C\nArticle 11  D\n",
-                    TY_EN);
+  ty_doc *d =
+      parse("Article 10  A\nArticle 10-2  B\n(2) C\nArticle 11  D\n", TY_EN);
   char got[256];
   keys_of(d, got, sizeof got);
   assert_string_equal(got, "10 10-2 10-2.2 11");
@@ -243,11 +243,12 @@ static void test_law_branch_articles_are_peers(void **s) {
 
 static void test_law_supplementary_provisions_restart(void **s) {
   (void)s;
-  ty_doc *d = parse("第一条　a\n第二条　b\n附　則\n第一条　c\n○２　d\n第二条　e\n"
-                    "附　則　（令和十年法律第一号）\n"
-                    "この法律は、公布の日から施行する。\n"
-                    "別表第一\n別表第二\n",
-                    TY_JA);
+  ty_doc *d =
+      parse("第一条　a\n第二条　b\n附　則\n第一条　c\n○２　d\n第二条　e\n"
+            "附　則　（令和十年法律第一号）\n"
+            "この法律は、公布の日から施行する。\n"
+            "別表第一\n別表第二\n",
+            TY_JA);
   char got[512];
   keys_of(d, got, sizeof got);
   assert_string_equal(got, "1 2 suppl suppl:1 suppl:1.2 suppl:2 suppl2 "
@@ -256,10 +257,12 @@ static void test_law_supplementary_provisions_restart(void **s) {
   assert_int_equal(count_code(d, TY_NUMBERING_ORDER), 0);
   ty_doc_free(d);
   /* supplementary provisions made of numbered paragraphs */
-  assert_keys("第一条　a\n第二条　b\n附　則\n１　c\n２　d\n", "1 2 suppl suppl:1 suppl:2");
-  d = parse("Article 1  A\nArticle 2  B\nSupplementary Provisions\n(1) C\n(2) D\n"
-            "Appended Table 1\n",
-            TY_EN);
+  assert_keys("第一条　a\n第二条　b\n附　則\n１　c\n２　d\n",
+              "1 2 suppl suppl:1 suppl:2");
+  d = parse(
+      "Article 1  A\nArticle 2  B\nSupplementary Provisions\n(1) C\n(2) D\n"
+      "Appended Table 1\n",
+      TY_EN);
   keys_of(d, got, sizeof got);
   assert_string_equal(got, "1 2 suppl suppl:1 suppl:2 table1");
   ty_doc_free(d);

@@ -28,10 +28,13 @@ typedef struct mcase {
 } mcase;
 
 /* A line that is a marker, and one that is not. */
-#define P(l, k, d, o, lab, txt, ...)                                          \
-  {.line = l, .ok = 1, .kind = k, .deco = d, .ordinal = o, .label = lab,     \
-   .text = txt, __VA_ARGS__}
-#define N(l) {.line = l, .ok = 0}
+#define P(l, k, d, o, lab, txt, ...)                                           \
+  {                                                                            \
+    .line = l, .ok = 1, .kind = k, .deco = d, .ordinal = o, .label = lab,      \
+    .text = txt, __VA_ARGS__                                                   \
+  }
+#define N(l)                                                                   \
+  { .line = l, .ok = 0 }
 
 #define AR TY_K_ARABIC
 #define KJ TY_K_KANJI
@@ -95,7 +98,8 @@ static int check_cases(const mcase *cs, size_t n) {
   return bad;
 }
 
-#define RUN(table) assert_int_equal(check_cases(table, sizeof table / sizeof table[0]), 0)
+#define RUN(table)                                                             \
+  assert_int_equal(check_cases(table, sizeof table / sizeof table[0]), 0)
 
 static const mcase arabic[] = {
     P("1 Text", AR, TY_D_BARE, 1, "1", "Text"),
@@ -121,7 +125,9 @@ static const mcase arabic[] = {
     P("２）次に", AR, TY_D_CLOSE, 2, "２）", "次に"),
     P("   9. Nine", AR, TY_D_DOT, 9, "9.", "Nine", .indent = 3),
     P("\t2. Tab", AR, TY_D_DOT, 2, "2.", "Tab", .indent = 8),
-    P("\xc2\xa0" "5 Nbsp", AR, TY_D_BARE, 5, "5", "Nbsp", .indent = 1),
+    P("\xc2\xa0"
+      "5 Nbsp",
+      AR, TY_D_BARE, 5, "5", "Nbsp", .indent = 1),
     P("　３　全角", AR, TY_D_BARE, 3, "３", "全角", .indent = 2),
     P("○２　天皇は", AR, TY_D_MARU, 2, "○２", "天皇は"),
     P("〇３　前項", AR, TY_D_MARU, 3, "〇３", "前項"),
@@ -212,8 +218,7 @@ static const mcase kana[] = {
       .alt_ordinal = 36),
     P("ウ　三", AI, TY_D_BARE, 3, "ウ", "三", .alt_kind = IR,
       .alt_ordinal = 24),
-    P("イ　一", IR, TY_D_BARE, 1, "イ", "一", .alt_kind = AI,
-      .alt_ordinal = 2),
+    P("イ　一", IR, TY_D_BARE, 1, "イ", "一", .alt_kind = AI, .alt_ordinal = 2),
     P("（イ）一", IR, TY_D_PAREN, 1, "（イ）", "一", .alt_kind = AI,
       .alt_ordinal = 2),
     P("ロ　二", IR, TY_D_BARE, 2, "ロ", "二", .alt_kind = AI,
@@ -244,8 +249,8 @@ static const mcase dotted[] = {
       .path = "1.2.3.4.5.6"),
     P("### 10.2 Ten", DT, TY_D_DOT, 2, "10.2", "Ten", .path = "10.2",
       .heading = 3),
-    P("    1.1. indented", DT, TY_D_DOT, 1, "1.1.", "indented",
-      .path = "1.1", .indent = 4),
+    P("    1.1. indented", DT, TY_D_DOT, 1, "1.1.", "indented", .path = "1.1",
+      .indent = 4),
 };
 
 static const mcase ja_words[] = {
@@ -299,8 +304,7 @@ static const mcase en_words[] = {
     P("Chapter IV", TY_K_EN_CHAPTER, TY_D_WORD, 4, "Chapter IV", ""),
     P("CHAPTER I. THE EMPEROR", TY_K_EN_CHAPTER, TY_D_WORD, 1, "CHAPTER I.",
       "THE EMPEROR"),
-    P("Chapter 3. Rules", TY_K_EN_CHAPTER, TY_D_WORD, 3, "Chapter 3.",
-      "Rules"),
+    P("Chapter 3. Rules", TY_K_EN_CHAPTER, TY_D_WORD, 3, "Chapter 3.", "Rules"),
     P("Part II", TY_K_EN_PART, TY_D_WORD, 2, "Part II", ""),
     P("Paragraph 2", TY_K_EN_PARAGRAPH, TY_D_WORD, 2, "Paragraph 2", ""),
     P("Item (iii) Third", TY_K_EN_ITEM, TY_D_WORD, 3, "Item (iii)", "Third"),
@@ -392,16 +396,16 @@ static const mcase negatives[] = {
 static const mcase corpus[] = {
     /* constitution-of-japan/ja.egov.txt */
     P("第一章　天皇", TY_K_JA_CHAPTER, TY_D_WORD, 1, "第一章", "天皇"),
-    P("第九条　日本国民は、正義と秩序を基調とする", TY_K_JA_ARTICLE,
-      TY_D_WORD, 9, "第九条", "日本国民は、正義と秩序を基調とする"),
+    P("第九条　日本国民は、正義と秩序を基調とする", TY_K_JA_ARTICLE, TY_D_WORD,
+      9, "第九条", "日本国民は、正義と秩序を基調とする"),
     P("○２　前項の目的を達するため", AR, TY_D_MARU, 2, "○２",
       "前項の目的を達するため"),
     P("一　憲法改正、法律、政令及び条約を公布すること。", KJ, TY_D_BARE, 1,
       "一", "憲法改正、法律、政令及び条約を公布すること。"),
     N("昭和二十一年憲法"),
     /* constitution-of-japan/en.pg612.txt */
-    P("                     CHAPTER I. THE EMPEROR", TY_K_EN_CHAPTER,
-      TY_D_WORD, 1, "CHAPTER I.", "THE EMPEROR", .indent = 21),
+    P("                     CHAPTER I. THE EMPEROR", TY_K_EN_CHAPTER, TY_D_WORD,
+      1, "CHAPTER I.", "THE EMPEROR", .indent = 21),
     P("                 CHAPTER II. RENUNCIATION OF WAR", TY_K_EN_CHAPTER,
       TY_D_WORD, 2, "CHAPTER II.", "RENUNCIATION OF WAR", .indent = 17),
     P("     Article 103. The Ministers of State", TY_K_EN_ARTICLE, TY_D_WORD,
@@ -410,8 +414,8 @@ static const mcase corpus[] = {
       "The Emperor may delegate", .indent = 5),
     N("of the unity of the people, deriving his position from the will"),
     /* debian-constitution/en-v1.7.txt */
-    P(" 1. The Developers, by way of General Resolution", AR, TY_D_DOT, 1,
-      "1.", "The Developers, by way of General Resolution", .indent = 1),
+    P(" 1. The Developers, by way of General Resolution", AR, TY_D_DOT, 1, "1.",
+      "The Developers, by way of General Resolution", .indent = 1),
     P("2.1. General rules", DT, TY_D_DOT, 1, "2.1.", "General rules",
       .path = "2.1"),
     P("A.1. Discussion and Amendment", DT, TY_D_DOT, 1, "A.1.",
@@ -430,16 +434,36 @@ static const mcase corpus[] = {
     N("日米サイバー対話"),
 };
 
-static void test_numbering_arabic(void **state) { RUN(arabic); }
-static void test_numbering_circled(void **state) { RUN(circled); }
-static void test_numbering_kanji(void **state) { RUN(kanji); }
-static void test_numbering_latin_and_roman(void **state) { RUN(latin_roman); }
-static void test_numbering_iroha_vs_aiueo(void **state) { RUN(kana); }
-static void test_numbering_dotted(void **state) { RUN(dotted); }
-static void test_numbering_japanese_words(void **state) { RUN(ja_words); }
-static void test_numbering_english_words(void **state) { RUN(en_words); }
-static void test_numbering_negatives(void **state) { RUN(negatives); }
-static void test_numbering_corpus_lines(void **state) { RUN(corpus); }
+static void test_numbering_arabic(void **state) {
+  RUN(arabic);
+}
+static void test_numbering_circled(void **state) {
+  RUN(circled);
+}
+static void test_numbering_kanji(void **state) {
+  RUN(kanji);
+}
+static void test_numbering_latin_and_roman(void **state) {
+  RUN(latin_roman);
+}
+static void test_numbering_iroha_vs_aiueo(void **state) {
+  RUN(kana);
+}
+static void test_numbering_dotted(void **state) {
+  RUN(dotted);
+}
+static void test_numbering_japanese_words(void **state) {
+  RUN(ja_words);
+}
+static void test_numbering_english_words(void **state) {
+  RUN(en_words);
+}
+static void test_numbering_negatives(void **state) {
+  RUN(negatives);
+}
+static void test_numbering_corpus_lines(void **state) {
+  RUN(corpus);
+}
 
 /* A marker is recognised in a line that is not NUL-terminated, and the
  * parser reads nothing past `len`. */

@@ -59,7 +59,8 @@ static const char NUMBERING[] =
     "<w:lvlText w:val=\"%1.\"/></w:lvl>"
     "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
     "<w:lvlText w:val=\"%1.%2.\"/></w:lvl>"
-    "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/>"
+    "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt "
+    "w:val=\"lowerLetter\"/>"
     "<w:lvlRestart w:val=\"1\"/><w:lvlText w:val=\"(%3)\"/></w:lvl>"
     "</w:abstractNum>"
     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
@@ -88,8 +89,7 @@ static void test_wordnum_counters_levels_restarts_and_overrides(void **state) {
    * the list again at 5 */
   static const int paras[][2] = {{1, 0}, {1, 1}, {1, 2}, {1, 1}, {1, 2},
                                  {2, 0}, {2, 1}, {3, 0}, {3, 1}};
-  assert_labels(w, paras, 9,
-                "1. |1.1. |(a) |1.2. |(b) |2. |2.1. |5. |5.1. ");
+  assert_labels(w, paras, 9, "1. |1.1. |(a) |1.2. |(b) |2. |2.1. |5. |5.1. ");
   ty_buf b = {0};
   assert_int_equal(ty_wnum_next(w, 9, 0, &b), 0); /* no such numbering */
   assert_int_equal(ty_wnum_next(w, 1, 12, &b), 0);
@@ -160,12 +160,12 @@ static void test_zip_members_read_within_a_limit(void **state) {
   assert_int_equal(ty_zip_read(z, "big.xml", 1 << 20, &b, &err), -1);
   assert_non_null(strstr(err.message, "past the limit"));
   size_t seen = 0;
-  assert_int_equal(ty_zip_stream(z, "big.xml", 1 << 20, count_bytes, &seen,
-                                 &err), -1);
+  assert_int_equal(
+      ty_zip_stream(z, "big.xml", 1 << 20, count_bytes, &seen, &err), -1);
   assert_non_null(strstr(err.message, "zip bomb"));
   seen = 0;
-  assert_int_equal(ty_zip_stream(z, "big.xml", 4 << 20, count_bytes, &seen,
-                                 &err), 0);
+  assert_int_equal(
+      ty_zip_stream(z, "big.xml", 4 << 20, count_bytes, &seen, &err), 0);
   assert_int_equal(seen, 3 << 20);
   ty_buf_free(&b);
   ty_zip_close(z);

@@ -24,7 +24,8 @@ static void test_outline_front_matter_paragraphs(void **s) {
 
 static void test_outline_heading_with_body_is_one_clause(void **s) {
   (void)s;
-  ty_doc *d = parse("7 intro\n\n(1) 情報共有\n\n日米両国は、\n共有した。\n\n(2) x\n", TY_JA);
+  ty_doc *d = parse(
+      "7 intro\n\n(1) 情報共有\n\n日米両国は、\n共有した。\n\n(2) x\n", TY_JA);
   assert_int_equal(d->ncl, 3);
   assert_string_equal(d->cl[1].key, "7.1");
   assert_int_equal(d->cl[1].line, 3);
@@ -39,7 +40,8 @@ static void test_outline_heading_with_body_is_one_clause(void **s) {
 static void test_outline_marker_inside_paragraph_is_text(void **s) {
   (void)s;
   /* a wrapped line starting "12 月" or "1.4" is not a clause */
-  assert_keys("Version 1.5 は 2015 年\n12 月 13 日に批准され\n1.4 を更新した。\n\n1. はじめに\n",
+  assert_keys("Version 1.5 は 2015 年\n12 月 13 日に批准され\n1.4 "
+              "を更新した。\n\n1. はじめに\n",
               "front-1 1");
 }
 
@@ -69,7 +71,8 @@ static void test_outline_right_aligned_numbers_share_level(void **s) {
 
 static void test_outline_restart_after_heading_opens_scope(void **s) {
   (void)s;
-  ty_doc *d = parse("Contract\n\n 1. a\n\n    body\n\n 2. b\n\nGuidelines\n\n 1. c\n\n 2. d\n",
+  ty_doc *d = parse("Contract\n\n 1. a\n\n    body\n\n 2. b\n\nGuidelines\n\n "
+                    "1. c\n\n 2. d\n",
                     TY_EN);
   char got[512];
   keys_of(d, got, sizeof got);
@@ -80,7 +83,8 @@ static void test_outline_restart_after_heading_opens_scope(void **s) {
 
 static void test_outline_roman_vs_latin_by_sequence(void **s) {
   (void)s;
-  assert_keys("1 x\n(a) a\n(b) b\n(c) c\n(d) d\n(e) e\n(f) f\n(g) g\n(h) h\n(i) i\n(j) j\n",
+  assert_keys("1 x\n(a) a\n(b) b\n(c) c\n(d) d\n(e) e\n(f) f\n(g) g\n(h) "
+              "h\n(i) i\n(j) j\n",
               "1 1.1 1.2 1.3 1.4 1.5 1.6 1.7 1.8 1.9 1.10");
   assert_keys("1 x\n(i) a\n(ii) b\n(iii) c\n", "1 1.1 1.2 1.3");
 }
@@ -113,9 +117,10 @@ static void test_outline_gap_order_duplicate(void **s) {
 
 static void test_outline_table_of_contents_skipped(void **s) {
   (void)s;
-  ty_doc *d = parse("Manual\n\n1. Intro\n2. Setup\n3. Use\n\n1. Intro\n\nText.\n\n"
-                    "2. Setup\n\nText.\n\n3. Use\n\nText.\n",
-                    TY_EN);
+  ty_doc *d =
+      parse("Manual\n\n1. Intro\n2. Setup\n3. Use\n\n1. Intro\n\nText.\n\n"
+            "2. Setup\n\nText.\n\n3. Use\n\nText.\n",
+            TY_EN);
   char got[512];
   keys_of(d, got, sizeof got);
   assert_string_equal(got, "front-1 1 2 3");
@@ -132,8 +137,9 @@ static void test_outline_chapter_words_key_like_numbers(void **s) {
   const char *en = "Chapter 1. Introduction\n\nText.\n\nChapter 2. Usage\n\n"
                    "2.1. Starting\n\n 1. Open\n 2. Close\n\n"
                    "Appendix A. Material\n\nA.1. Table\n";
-  const char *plain = "1. Introduction\n\nText.\n\n2. Usage\n\n2.1. Starting\n\n"
-                      " 1. Open\n 2. Close\n\nA. Material\n\nA.1. Table\n";
+  const char *plain =
+      "1. Introduction\n\nText.\n\n2. Usage\n\n2.1. Starting\n\n"
+      " 1. Open\n 2. Close\n\nA. Material\n\nA.1. Table\n";
   const char *want = "1 2 2.1 2.1(1) 2.1(2) A A.1";
   /* a reference reads as a sentence and stays text */
   ty_marker m;
@@ -156,11 +162,12 @@ static void test_outline_chapter_words_key_like_numbers(void **s) {
 
 static void test_outline_indented_table_of_contents_skipped(void **s) {
   (void)s;
-  ty_doc *d = parse("Manual\n\nContents\n\n  Chapter 1. Introduction\n"
-                    "  Chapter 2. Usage\n    2.1 Starting\n  Appendix A. Tools\n\n"
-                    "Chapter 1. Introduction\n\nText.\n\nChapter 2. Usage\n\n"
-                    "Text.\n\n2.1 Starting\n\nText.\n\nAppendix A. Tools\n\nText.\n",
-                    TY_EN);
+  ty_doc *d =
+      parse("Manual\n\nContents\n\n  Chapter 1. Introduction\n"
+            "  Chapter 2. Usage\n    2.1 Starting\n  Appendix A. Tools\n\n"
+            "Chapter 1. Introduction\n\nText.\n\nChapter 2. Usage\n\n"
+            "Text.\n\n2.1 Starting\n\nText.\n\nAppendix A. Tools\n\nText.\n",
+            TY_EN);
   char got[512];
   keys_of(d, got, sizeof got);
   assert_string_equal(got, "front-1 1 2 2.1 A"); /* "Contents" went too */
@@ -244,17 +251,20 @@ static void test_outline_toc_of_chapters_dropped(void **s) {
  * statute paragraph "２　日本国民は" still is */
 static void test_outline_quantity_at_line_start_is_no_marker(void **s) {
   (void)s;
-  assert_keys("3.1.7. テスト版 (testing) が何ヶ月も壊れている可能性があるというのは\n"
-              "どうして?\n\n"
-              "    以下の状況を考えてみましょう:\n\n"
-              "      * パッケージ XYZ に関心があるものとしてください。\n\n"
-              "      * 6 月 10 日にテスト版 (testing) のバージョンが XYZ-3.6 で不安\n"
-              "        定版 (unstable) では XYZ-3.7 だと仮定しましょう。\n\n"
-              "      * 5 日後に XYZ-3.7 は不安定版 (unstable) からテスト版 (testing)\n"
-              "        に移行します。\n\n"
-              "    1 つのディレクトリ以外含まず他にどのファイルも無い場合。\n",
-              "3.1.7");
-  assert_keys("1 前文。\n\n２　日本国民は、正当に選挙された国会における代表者を通じて行動する。\n",
+  assert_keys(
+      "3.1.7. テスト版 (testing) が何ヶ月も壊れている可能性があるというのは\n"
+      "どうして?\n\n"
+      "    以下の状況を考えてみましょう:\n\n"
+      "      * パッケージ XYZ に関心があるものとしてください。\n\n"
+      "      * 6 月 10 日にテスト版 (testing) のバージョンが XYZ-3.6 で不安\n"
+      "        定版 (unstable) では XYZ-3.7 だと仮定しましょう。\n\n"
+      "      * 5 日後に XYZ-3.7 は不安定版 (unstable) からテスト版 (testing)\n"
+      "        に移行します。\n\n"
+      "    1 つのディレクトリ以外含まず他にどのファイルも無い場合。\n",
+      "3.1.7");
+  assert_keys("1 "
+              "前文。\n\n２　日本国民は、正当に選挙された国会における代表者を通"
+              "じて行動する。\n",
               "1 2");
 }
 
@@ -272,14 +282,15 @@ static void test_outline_rst_underlined_titles(void **s) {
   /* Sphinx text: a bulleted table of contents (with an unnumbered
    * "Appendix" title in it), underlined numbered titles, lists inside
    * sections, and an appendix numbered from 1 again */
-  ty_doc *d = parse("Guide\n*****\n\n* 1. Scope\n\n* 2. Use\n\n  * 2.1. Start\n\n"
-                    "Appendix\n^^^^^^^^\n\n* 1. Tools\n\n\n"
-                    "1. Scope\n********\n\nText.\n\n"
-                    "2. Use\n******\n\nSteps:\n\n1. Open it.\n\n2. Close it.\n\n"
-                    "* 7 days: the delay.\n\n"
-                    "2.1. Start\n==========\n\nText.\n\n"
-                    "1. Tools\n********\n\nText.\n\n1.1. Core\n=========\n\nText.\n",
-                    TY_EN);
+  ty_doc *d =
+      parse("Guide\n*****\n\n* 1. Scope\n\n* 2. Use\n\n  * 2.1. Start\n\n"
+            "Appendix\n^^^^^^^^\n\n* 1. Tools\n\n\n"
+            "1. Scope\n********\n\nText.\n\n"
+            "2. Use\n******\n\nSteps:\n\n1. Open it.\n\n2. Close it.\n\n"
+            "* 7 days: the delay.\n\n"
+            "2.1. Start\n==========\n\nText.\n\n"
+            "1. Tools\n********\n\nText.\n\n1.1. Core\n=========\n\nText.\n",
+            TY_EN);
   char got[512];
   keys_of(d, got, sizeof got);
   assert_string_equal(got, "front-1 1 2 2(1) 2(2) 2.1 s2:1 s2:1.1");
@@ -301,8 +312,10 @@ static void test_outline_repeated_lines_are_no_table_of_contents(void **s) {
   (void)s;
   /* the same numbered line five times: duplicates to report, not a table
    * of contents to drop */
-  ty_doc *d = parse("1. 同じ番号。\n1. 同じ番号。\n1. 同じ番号。\n1. 同じ番号。\n"
-                    "1. 同じ番号。\n", TY_JA);
+  ty_doc *d =
+      parse("1. 同じ番号。\n1. 同じ番号。\n1. 同じ番号。\n1. 同じ番号。\n"
+            "1. 同じ番号。\n",
+            TY_JA);
   assert_int_equal(d->ncl, 5);
   assert_int_equal(count_code(d, TY_DUPLICATE_NUMBER), 4);
   ty_doc_free(d);

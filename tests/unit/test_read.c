@@ -34,8 +34,7 @@ static char *slurp(const char *path, size_t *n) {
   size_t k;
   while ((k = fread(p + len, 1, cap - len, f)) > 0) {
     len += k;
-    if (len == cap)
-      p = realloc(p, cap *= 2);
+    if (len == cap) p = realloc(p, cap *= 2);
   }
   fclose(f);
   *n = len;
@@ -172,10 +171,12 @@ static void test_read_auto_detected_errors_have_a_position(void **state) {
   } cases[] = {
       {"1. ok\n2. caf\xE9 au lait\n", "invalid UTF-8 (byte E9:", 2, 7},
       {"1. ok\n2. \x93quoted\x94 text\n", "invalid UTF-8 (byte 93:", 2, 4},
-      {"1. ok\n2. a\xED\xA0\x80" "b\n",
+      {"1. ok\n2. a\xED\xA0\x80"
+       "b\n",
        "invalid UTF-8 (bytes ED A0 80: a UTF-16 surrogate)", 2, 5},
-      {"1. ok\n2. a\xC0\xAF" "b\n", "invalid UTF-8 (bytes C0 AF: an overlong form)",
-       2, 5},
+      {"1. ok\n2. a\xC0\xAF"
+       "b\n",
+       "invalid UTF-8 (bytes C0 AF: an overlong form)", 2, 5},
       {"1. ok\n2. 日本\xE8\xAA",
        "invalid UTF-8 (bytes E8 AA: a sequence cut by the end of the file)", 2,
        6},
@@ -184,11 +185,11 @@ static void test_read_auto_detected_errors_have_a_position(void **state) {
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     ty_error err = {0};
-    assert_null(read_bytes(cases[i].text, strlen(cases[i].text), TY_ENC_AUTO,
-                           &err));
+    assert_null(
+        read_bytes(cases[i].text, strlen(cases[i].text), TY_ENC_AUTO, &err));
     assert_int_equal(err.code, TY_ERR_ENCODING);
-    assert_int_equal(strncmp(err.message, cases[i].start, strlen(cases[i].start)),
-                     0);
+    assert_int_equal(
+        strncmp(err.message, cases[i].start, strlen(cases[i].start)), 0);
     assert_int_equal(err.line, cases[i].line);
     assert_int_equal(err.column, cases[i].column);
   }
@@ -452,8 +453,7 @@ static int in_text(const ty_doc *d, const char *p) {
 static void test_read_yaml_nesting_and_keys(void **state) {
   ty_error err = {0};
   ty_doc *d = parse_yaml(nested_yaml, &err);
-  if (!d)
-    fail_msg("%d:%d: %s", err.line, err.column, err.message);
+  if (!d) fail_msg("%d:%d: %s", err.line, err.column, err.message);
   static const char *const keys[] = {"front-1",  "10-2",  "10-2.1", "10-2.2",
                                      "10-2.2.3", "4.9.1", "7",      "4.9.2",
                                      "front-2",  "7.1"};
@@ -509,8 +509,7 @@ static void test_read_yaml_dotted_document_keys(void **state) {
       "    clauses:\n"
       "      - {id: A.1, text: appendix}\n",
       &err);
-  if (!d)
-    fail_msg("%d:%d: %s", err.line, err.column, err.message);
+  if (!d) fail_msg("%d:%d: %s", err.line, err.column, err.message);
   static const char *const keys[] = {"1", "1.1", "1.1(1)", "1(1)", "A", "A.1"};
   assert_int_equal(d->ncl, 6);
   for (size_t i = 0; i < 6; i++)
@@ -561,8 +560,7 @@ static void test_read_yaml_scalar_alias(void **state) {
 static void yaml_fails(const char *text, int line, int col, const char *msg) {
   ty_error err = {0};
   ty_doc *d = parse_yaml(text, &err);
-  if (d)
-    fail_msg("parsed: %s", text);
+  if (d) fail_msg("parsed: %s", text);
   assert_int_equal(err.code, TY_ERR_SYNTAX);
   assert_string_equal(err.file, "clauses.yaml");
   if (strncmp(err.message, msg, strlen(msg)) != 0)
@@ -647,7 +645,7 @@ int main(void) {
       cmocka_unit_test(test_read_invalid_utf8_after_bom_and_crlf),
       cmocka_unit_test(test_read_truncated_sequence_at_eof),
       cmocka_unit_test(test_read_overlong_and_surrogate_are_invalid),
-    cmocka_unit_test(test_read_auto_detected_errors_have_a_position),
+      cmocka_unit_test(test_read_auto_detected_errors_have_a_position),
       cmocka_unit_test(test_read_empty_file),
       cmocka_unit_test(test_read_directory),
       cmocka_unit_test(test_read_missing_file),

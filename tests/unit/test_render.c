@@ -22,10 +22,16 @@
  * 3        missing-ja  its text ends in a terminal escape sequence
  * 4        matched     | " , a paragraph break, <script>, =SUM(1) */
 
-#define JA1 "情報共有の強化について、両国はサイバー攻撃に関する情報を迅速かつ適切に共有することを確認した。"
+#define JA1                                                                                                         \
+  "情報共有の強化について、両国はサイバー攻撃に関する情報を迅速かつ適切に共有" \
+  "することを確認した。"
 #define JA1_S1 "情報共有の強化について、"
-#define EN1 "Strengthening information sharing: both countries confirmed that they\nwill share information on cyber attacks promptly and appropriately."
-#define EN1_FLAT "Strengthening information sharing: both countries confirmed that they will share information on cyber attacks promptly and appropriately."
+#define EN1                                                                    \
+  "Strengthening information sharing: both countries confirmed that "          \
+  "they\nwill share information on cyber attacks promptly and appropriately."
+#define EN1_FLAT                                                               \
+  "Strengthening information sharing: both countries confirmed that they "     \
+  "will share information on cyber attacks promptly and appropriately."
 #define EN3 "An extra clause.\033[2J"
 #define EN4 "=SUM(1) a|b \"q\", c\n\n<script>alert(1)</script> & more"
 #define EN4_FLAT "=SUM(1) a|b \"q\", c\n<script>alert(1)</script> & more"
@@ -62,8 +68,8 @@ static int setup(void **state) {
   /* sentences are spans of the clause texts */
   size_t cut = strlen(JA1_S1);
   sents[0] = (ty_sentpair){ja_cl[1].text, cut, en_cl[1].text, 34, 3, 3};
-  sents[1] = (ty_sentpair){ja_cl[1].text + cut, ja_cl[1].text_len - cut,
-                           NULL, 0, 3, 0};
+  sents[1] = (ty_sentpair){
+      ja_cl[1].text + cut, ja_cl[1].text_len - cut, NULL, 0, 3, 0};
 
   finding(&findings[0], TY_SEV_ERROR, TY_MISSING_EN, "2", 5, 0,
           "no English for (2)");
@@ -78,8 +84,12 @@ static int setup(void **state) {
   finding(&findings[5], TY_SEV_INFO, TY_SUSPICIOUS_CHAR, "", 0, 0,
           "a control character");
 
-  al = (ty_alignment){.ja = &ja_doc, .en = &en_doc, .pairs = pairs,
-                      .npairs = 5, .sents = sents, .nsents = 2};
+  al = (ty_alignment){.ja = &ja_doc,
+                      .en = &en_doc,
+                      .pairs = pairs,
+                      .npairs = 5,
+                      .sents = sents,
+                      .nsents = 2};
   al.findings = (ty_findings){findings, 6, 6};
   return 0;
 }
@@ -152,8 +162,10 @@ static void test_render_text_lines_fit_the_width(void **state) {
       const char *bar = strstr(line, " |");
       if (bar && bar - line > 2) {
         const char *ja = line + 2;
-        while (*ja && *ja != ' ') ja++; /* skip the key column */
-        while (*ja == ' ') ja++;
+        while (*ja && *ja != ' ')
+          ja++; /* skip the key column */
+        while (*ja == ' ')
+          ja++;
         assert_true(strncmp(ja, "、", 3) != 0 && strncmp(ja, "。", 3) != 0);
       }
       assert_null(strchr(line, '\033'));
@@ -251,8 +263,10 @@ static void test_render_text_color_only_when_asked(void **state) {
 static int bars(const char *line) {
   int n = 0;
   for (const char *p = line; *p; p++) {
-    if (*p == '\\' && p[1]) p++;
-    else if (*p == '|') n++;
+    if (*p == '\\' && p[1])
+      p++;
+    else if (*p == '|')
+      n++;
   }
   return n;
 }
@@ -267,20 +281,23 @@ static void test_render_md_table_is_escaped(void **state) {
   while ((line = next_line(&s))) {
     if (line[0] != '|') continue;
     assert_int_equal(bars(line), 5);
-    if (rows == 0) assert_string_equal(line, "| key | 日本語 | English | status |");
+    if (rows == 0)
+      assert_string_equal(line, "| key | 日本語 | English | status |");
     if (strncmp(line, "| 4 |", 5) == 0) row4 = line;
     rows++;
   }
   assert_int_equal(rows, 2 + 5);
   assert_non_null(row4);
   assert_string_equal(
-      row4, "| 4 | **(4)** 表の記号｜と引用符 | **(4)** =SUM(1) a\\|b \"q\", "
-            "c<br>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more | matched |");
+      row4,
+      "| 4 | **(4)** 表の記号｜と引用符 | **(4)** =SUM(1) a\\|b \"q\", "
+      "c<br>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more | matched |");
   assert_null(strstr(out, "<script"));
   assert_null(strchr(out, '\033'));
   assert_non_null(strstr(out, "| front-1 | 日米サイバー対話 | Japan-U.S. Cyber "
                               "Dialogue | content (0.90) |"));
-  assert_non_null(strstr(out, "| 2 | **(2)** サイバー攻撃への対処 |  | missing-en |"));
+  assert_non_null(
+      strstr(out, "| 2 | **(2)** サイバー攻撃への対処 |  | missing-en |"));
   free(copy);
   free(out);
 }
@@ -401,17 +418,20 @@ static void parse_tsv(const char *s, table *t) {
 
 static void table_free(table *t) {
   for (int r = 0; r < t->nrec; r++)
-    for (int c = 0; c < t->nfield[r]; c++) free(t->f[r][c]);
+    for (int c = 0; c < t->nfield[r]; c++)
+      free(t->f[r][c]);
 }
 
 /* The records both formats must hold. */
 static void check_records(const table *t) {
-  static const char *const header[] = {
-      "key",      "status",  "ja_label", "ja_line", "ja_text",
-      "en_label", "en_line", "en_text",  "findings"};
+  static const char *const header[] = {"key",     "status",  "ja_label",
+                                       "ja_line", "ja_text", "en_label",
+                                       "en_line", "en_text", "findings"};
   assert_int_equal(t->nrec, 6);
-  for (int r = 0; r < 6; r++) assert_int_equal(t->nfield[r], 9);
-  for (int c = 0; c < 9; c++) assert_string_equal(t->f[0][c], header[c]);
+  for (int r = 0; r < 6; r++)
+    assert_int_equal(t->nfield[r], 9);
+  for (int c = 0; c < 9; c++)
+    assert_string_equal(t->f[0][c], header[c]);
   static const char *const want[5][9] = {
       {"front-1", "content", "", "1", "日米サイバー対話", "", "1",
        "Japan-U.S. Cyber Dialogue", ""},
@@ -423,7 +443,8 @@ static void check_records(const table *t) {
        "'" EN4_FLAT, "token-mismatch;punctuation"},
   };
   for (int r = 0; r < 5; r++)
-    for (int c = 0; c < 9; c++) assert_string_equal(t->f[r + 1][c], want[r][c]);
+    for (int c = 0; c < 9; c++)
+      assert_string_equal(t->f[r + 1][c], want[r][c]);
 }
 
 static void test_render_csv_reparses(void **state) {
@@ -469,8 +490,7 @@ static void test_render_tsv_escapes(void **state) {
 
 /* ---- YAML ---------------------------------------------------------------- */
 
-static yaml_node_t *get(yaml_document_t *d, yaml_node_t *map,
-                        const char *key) {
+static yaml_node_t *get(yaml_document_t *d, yaml_node_t *map, const char *key) {
   assert_int_equal(map->type, YAML_MAPPING_NODE);
   for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
        p < map->data.mapping.pairs.top; p++) {
@@ -528,7 +548,8 @@ static void test_render_yaml_reads_back(void **state) {
   assert_non_null(root);
   static const char *const keys[] = {"taiyaku", "ja",       "en",
                                      "pairs",   "findings", "summary"};
-  assert_int_equal(root->data.mapping.pairs.top - root->data.mapping.pairs.start, 6);
+  assert_int_equal(
+      root->data.mapping.pairs.top - root->data.mapping.pairs.start, 6);
   for (int i = 0; i < 6; i++) {
     yaml_node_t *k =
         yaml_document_get_node(&d, root->data.mapping.pairs.start[i].key);
@@ -574,11 +595,12 @@ static void test_render_yaml_reads_back(void **state) {
   assert_quoted(get(&d, item(&d, fs, 5), "key"), "");
 
   yaml_node_t *sum = get(&d, root, "summary");
-  static const char *const sk[] = {"pairs",      "matched", "content",
+  static const char *const sk[] = {"pairs",      "matched",    "content",
                                    "missing_en", "missing_ja", "errors",
                                    "warnings",   "infos"};
   static const char *const sv[] = {"5", "2", "1", "1", "1", "2", "2", "2"};
-  for (int i = 0; i < 8; i++) assert_plain(get(&d, sum, sk[i]), sv[i]);
+  for (int i = 0; i < 8; i++)
+    assert_plain(get(&d, sum, sk[i]), sv[i]);
   yaml_document_delete(&d);
   yaml_parser_delete(&p);
   free(out);
@@ -588,9 +610,9 @@ static void test_render_yaml_quotes_what_would_not_read_as_text(void **s) {
   (void)s;
   /* labels and texts a YAML reader would take for numbers, booleans or
    * null keep their type */
-  static const char *const odd[] = {"1", "1.5", "-2", ".5", "yes", "No",
-                                    "null", "~", "on", "- a", "a: b", "#x",
-                                    "=", "<<", "@x", "%x", "!x", "*x", "&x"};
+  static const char *const odd[] = {
+      "1",    "1.5", "-2", ".5", "yes", "No", "null", "~",  "on", "- a",
+      "a: b", "#x",  "=",  "<<", "@x",  "%x", "!x",   "*x", "&x"};
   for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
     clause(&en_cl[1], "1", odd[i], odd[i], 3);
     ty_render_options o = {0};
@@ -601,8 +623,9 @@ static void test_render_yaml_quotes_what_would_not_read_as_text(void **s) {
     assert_true(yaml_parser_initialize(&p));
     yaml_parser_set_input_string(&p, (unsigned char *)out, n);
     assert_true(yaml_parser_load(&p, &d));
-    yaml_node_t *en = get(&d, item(&d, get(&d, yaml_document_get_root_node(&d),
-                                           "pairs"), 1), "en");
+    yaml_node_t *en =
+        get(&d, item(&d, get(&d, yaml_document_get_root_node(&d), "pairs"), 1),
+            "en");
     assert_quoted(get(&d, en, "label"), odd[i]);
     assert_quoted(get(&d, en, "text"), odd[i]);
     yaml_document_delete(&d);
@@ -638,8 +661,7 @@ int main(void) {
       cmocka_unit_test_setup(test_render_text_marks_labels_and_words, setup),
       cmocka_unit_test_setup(test_render_text_sentence_rows, setup),
       cmocka_unit_test_setup(test_render_text_findings_only, setup),
-      cmocka_unit_test_setup(test_render_text_findings_follow_the_table,
-                             setup),
+      cmocka_unit_test_setup(test_render_text_findings_follow_the_table, setup),
       cmocka_unit_test_setup(test_render_text_color_only_when_asked, setup),
       cmocka_unit_test_setup(test_render_md_table_is_escaped, setup),
       cmocka_unit_test_setup(test_render_md_findings_and_summary, setup),
@@ -648,8 +670,8 @@ int main(void) {
       cmocka_unit_test_setup(test_render_csv_bom_first, setup),
       cmocka_unit_test_setup(test_render_tsv_escapes, setup),
       cmocka_unit_test_setup(test_render_yaml_reads_back, setup),
-      cmocka_unit_test_setup(test_render_yaml_quotes_what_would_not_read_as_text,
-                             setup),
+      cmocka_unit_test_setup(
+          test_render_yaml_quotes_what_would_not_read_as_text, setup),
       cmocka_unit_test_setup(test_render_write_error_is_reported, setup),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
