@@ -21,7 +21,7 @@ LIBS       = $(PKG_LIBS) -lpthread -lm
 
 VERSION := $(shell sed -n 's/^\#define TY_VERSION "\(.*\)"/\1/p' src/taiyaku.h)
 SONAME   = libtaiyaku.so.0
-CLI_SRC  = src/main.c src/cli.c src/batch.c src/cli_update.c src/safe_write.c
+CLI_SRC  = src/main.c src/cli.c src/batch.c src/cli_update.c src/cli_summary.c src/safe_write.c
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
