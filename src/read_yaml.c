@@ -440,6 +440,7 @@ static int by_name_then_place(const void *x, const void *y) {
 /* The top level's keys other than clauses: are ignored, but one written
  * twice is still an error (sorted, so a file of many keys stays fast). */
 static int check_top_keys(reader *r, top_key *k, size_t n) {
+  if (n < 2) return 0; /* k may be NULL: qsort must not see it */
   qsort(k, n, sizeof *k, by_name_then_place);
   for (size_t i = 1; i < n; i++)
     if (strcmp(k[i - 1].name, k[i].name) == 0)
