@@ -4,9 +4,12 @@
 # $BUILD/fuzz-crashes/; a crash fails the run.  Add each crash as a
 # regression case to tests/fuzz/corpus/NAME/.  Environment: BUILD, the
 # build folder (default build); LIB_SRC, the library sources (default
-# every src/*.c but the CLI's).
+# every src/*.c but the CLI's); FUZZ_SEED, libFuzzer's seed (default 1:
+# the same inputs in the same order on every machine, so a run that passed
+# here for longer passes in CI too; 0 for a random one).
 set -eu
 seconds=${1:-60}
+seed=${FUZZ_SEED:-1}
 if ! command -v clang >/dev/null 2>&1 || ! dpkg-query -W libclang-rt-14-dev >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y clang libclang-rt-14-dev >/dev/null
@@ -32,7 +35,7 @@ for t in tests/fuzz/fuzz_*.c; do
   dict=
   [ -f "tests/fuzz/$name.dict" ] && dict="-dict=tests/fuzz/$name.dict"
   # shellcheck disable=SC2086 # $dict is one word or none
-  if ! "$bin" -print_final_stats=1 -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 $dict \
+  if ! "$bin" -print_final_stats=1 -seed="$seed" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 $dict \
        -artifact_prefix="$b/fuzz-crashes/$name-" "$work" "tests/fuzz/corpus/$name" \
        >"$b/fuzz/$name.log" 2>&1; then
     echo "fuzz: $name found a problem ($b/fuzz/$name.log, $b/fuzz-crashes/)" >&2

@@ -625,9 +625,12 @@ uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout,
     size_t b = (size_t)(cen + (double)w + 1);
     if (d && a > best_i) a = best_i;
     if (d && b < best_i + 1) b = best_i + 1;
+    /* within the diagonal, even when best_i is stale (a diagonal no
+     * move reached leaves it where it was) */
     if (a < vlo) a = vlo;
+    if (a > vhi) a = vhi;
     if (b > vhi) b = vhi;
-    if (a > b) a = b;
+    if (b < a) b = a;
     lo[d] = a;
     off[d] = bpn;
     int r = (int)(d % RING);
