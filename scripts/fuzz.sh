@@ -6,7 +6,8 @@
 # build folder (default build); LIB_SRC, the library sources (default
 # every src/*.c but the CLI's); FUZZ_SEED, libFuzzer's seed (default 1:
 # the same inputs in the same order on every machine, so a run that passed
-# here for longer passes in CI too; 0 for a random one).
+# here for longer passes in CI too; 0 for a random one); FUZZ_TARGETS, the
+# names of the targets to run (default all: tests/fuzz/fuzz_*.c).
 set -eu
 seconds=${1:-60}
 seed=${FUZZ_SEED:-1}
@@ -26,6 +27,7 @@ mkdir -p "$b/fuzz" "$b/fuzz-crashes"
 status=0
 for t in tests/fuzz/fuzz_*.c; do
   name=$(basename "$t" .c)
+  case " ${FUZZ_TARGETS:-$name} " in *" $name "*) ;; *) continue ;; esac
   bin=$b/fuzz/$name
   clang $flags -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -o "$bin" "$t" $lib_src $libs
