@@ -147,6 +147,86 @@ static int default_jobs(void) {
   return n < 1 ? 1 : n > CLI_MAX_JOBS ? CLI_MAX_JOBS : (int)n;
 }
 
+/* Moves the files of ja and en that share a stem into p's jobs (their
+ * strings then belong to the job); reports a file without a partner.
+ * Returns 1 when one was reported and --fail-on counts errors, else 0. */
+static int pair_files(entry *ja, size_t nja, entry *en, size_t nen,
+                      const cli_options *o, pool *p) {
+  int status = 0;
+  size_t i = 0, k = 0;
+  while (i < nja || k < nen) {
+    int c = i == nja ? 1 : k == nen ? -1 : strcmp(ja[i].stem, en[k].stem);
+    if (c == 0 && i + 1 < nja && strcmp(ja[i + 1].stem, ja[i].stem) == 0)
+      c = -1;
+    if (c < 0) {
+      cli_fail(0, "%s: no English file named %s.*", ja[i].file, ja[i].stem);
+      if (o->fail_on <= TY_SEV_ERROR) status = 1;
+      i++;
+    } else if (c > 0) {
+      cli_fail(0, "%s: no Japanese file named %s.*", en[k].file, en[k].stem);
+      if (o->fail_on <= TY_SEV_ERROR) status = 1;
+      k++;
+    } else {
+      job *j = &p->jobs[p->njobs++];
+      j->name = ja[i].stem;
+      j->ja = ja[i].file;
+      j->en = en[k].file;
+      ja[i].stem = ja[i].file = en[k].file = NULL;
+      i++;
+      k++;
+    }
+  }
+  return status;
+}
+
+/* Runs p's jobs on `jobs` threads, the calling one included. */
+static void run_pool(pool *p, int jobs) {
+  p->progress = isatty(STDERR_FILENO);
+  pthread_mutex_init(&p->lock, NULL);
+  /* libxml2 is set up before the workers start; the calling thread is a
+   * worker too, and only threads that did start are joined. */
+  ty_init();
+  pthread_t *th = cli_alloc((size_t)jobs * sizeof *th);
+  int started = 0;
+  for (int t = 1; t < jobs; t++)
+    if (pthread_create(&th[started], NULL, worker, p) == 0) started++;
+  worker(p);
+  for (int t = 0; t < started; t++)
+    pthread_join(th[t], NULL);
+  free(th);
+  pthread_mutex_destroy(&p->lock);
+  if (p->progress) fputs("\r\033[K", stderr);
+}
+
+static void free_jobs(pool *p) {
+  for (size_t n = 0; n < p->njobs; n++) {
+    free(p->jobs[n].name);
+    free(p->jobs[n].ja);
+    free(p->jobs[n].en);
+  }
+  free(p->jobs);
+}
+
+/* Prints a line per job, frees the jobs; the worst of status and theirs. */
+static int print_jobs(pool *p, int status) {
+  for (size_t n = 0; n < p->njobs; n++) {
+    job *j = &p->jobs[n];
+    if (j->status == 2) {
+      cli_fail(0, "%s", j->error);
+      printf("%-32s FAILED\n", j->name);
+    } else {
+      printf("%-32s %5zu pairs  %5zu matched  %4zu content  %4zu missing-en"
+             "  %4zu missing-ja  %3zu errors  %3zu warnings  %3zu infos\n",
+             j->name, j->sum.pairs, j->sum.matched, j->sum.content,
+             j->sum.missing_en, j->sum.missing_ja, j->sum.errors,
+             j->sum.warnings, j->sum.infos);
+    }
+    if (j->status > status) status = j->status;
+  }
+  free_jobs(p);
+  return status;
+}
+
 int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
               const ty_config *cfg) {
   if (!o->output) return cli_fail(2, "--batch needs -o OUT_DIR");
@@ -174,77 +254,17 @@ int cli_batch(const char *ja_dir, const char *en_dir, const cli_options *o,
   p.jobs = cli_calloc(nja + 1, sizeof *p.jobs);
   p.o = o;
   p.cfg = cfg;
-  int status = 0;
-  size_t i = 0, k = 0;
-  while (i < nja || k < nen) {
-    int c = i == nja ? 1 : k == nen ? -1 : strcmp(ja[i].stem, en[k].stem);
-    if (c == 0 && i + 1 < nja && strcmp(ja[i + 1].stem, ja[i].stem) == 0)
-      c = -1;
-    if (c < 0) {
-      cli_fail(0, "%s: no English file named %s.*", ja[i].file, ja[i].stem);
-      if (o->fail_on <= TY_SEV_ERROR) status = 1;
-      i++;
-    } else if (c > 0) {
-      cli_fail(0, "%s: no Japanese file named %s.*", en[k].file, en[k].stem);
-      if (o->fail_on <= TY_SEV_ERROR) status = 1;
-      k++;
-    } else {
-      job *j = &p.jobs[p.njobs++];
-      j->name = ja[i].stem;
-      j->ja = ja[i].file;
-      j->en = en[k].file;
-      ja[i].stem = ja[i].file = en[k].file = NULL;
-      i++;
-      k++;
-    }
-  }
+  int status = pair_files(ja, nja, en, nen, o, &p);
   free_entries(ja, nja);
   free_entries(en, nen);
   int refused = refuse_outputs_onto_inputs(&p, &inputs);
   cli_file_set_free(&inputs);
   if (refused) {
-    for (size_t n = 0; n < p.njobs; n++) {
-      free(p.jobs[n].name);
-      free(p.jobs[n].ja);
-      free(p.jobs[n].en);
-    }
-    free(p.jobs);
+    free_jobs(&p);
     return refused;
   }
   int jobs = o->jobs ? o->jobs : default_jobs();
   if ((size_t)jobs > p.njobs) jobs = p.njobs ? (int)p.njobs : 1;
-  p.progress = isatty(STDERR_FILENO);
-  pthread_mutex_init(&p.lock, NULL);
-  /* libxml2 is set up before the workers start; the calling thread is a
-   * worker too, and only threads that did start are joined. */
-  ty_init();
-  pthread_t *th = cli_alloc((size_t)jobs * sizeof *th);
-  int started = 0;
-  for (int t = 1; t < jobs; t++)
-    if (pthread_create(&th[started], NULL, worker, &p) == 0) started++;
-  worker(&p);
-  for (int t = 0; t < started; t++)
-    pthread_join(th[t], NULL);
-  free(th);
-  pthread_mutex_destroy(&p.lock);
-  if (p.progress) fputs("\r\033[K", stderr);
-  for (size_t n = 0; n < p.njobs; n++) {
-    job *j = &p.jobs[n];
-    if (j->status == 2) {
-      cli_fail(0, "%s", j->error);
-      printf("%-32s FAILED\n", j->name);
-    } else {
-      printf("%-32s %5zu pairs  %5zu matched  %4zu content  %4zu missing-en"
-             "  %4zu missing-ja  %3zu errors  %3zu warnings  %3zu infos\n",
-             j->name, j->sum.pairs, j->sum.matched, j->sum.content,
-             j->sum.missing_en, j->sum.missing_ja, j->sum.errors,
-             j->sum.warnings, j->sum.infos);
-    }
-    if (j->status > status) status = j->status;
-    free(j->name);
-    free(j->ja);
-    free(j->en);
-  }
-  free(p.jobs);
-  return cli_finish_stdout(status);
+  run_pool(&p, jobs);
+  return cli_finish_stdout(print_jobs(&p, status));
 }

@@ -159,12 +159,14 @@ static int looks_like_text(const ty_buf *raw, const char *path, ty_error *err) {
   return 1;
 }
 
-ty_dict *ty_dict_load(const char *path, ty_error *err) {
+/* The dictionary file as UTF-8 text in *text (EUC-JP converted); 0, or
+ * -1 with err set. */
+static int read_dict_text(const char *path, ty_buf *text, ty_error *err) {
   FILE *f = fopen(path, "rb");
   if (!f) {
     ty_error_set(err, TY_ERR_IO, path, 0, 0, "cannot open: %s",
                  strerror(errno));
-    return NULL;
+    return -1;
   }
   ty_buf raw = {0};
   char chunk[65536];
@@ -177,46 +179,49 @@ ty_dict *ty_dict_load(const char *path, ty_error *err) {
     ty_buf_free(&raw);
     ty_error_set(err, TY_ERR_IO, path, 0, 0, "cannot read: %s",
                  strerror(errno));
-    return NULL;
+    return -1;
   }
   if (!looks_like_text(&raw, path, err)) {
     ty_buf_free(&raw);
-    return NULL;
+    return -1;
   }
-  ty_buf text = {0};
   if (ty_utf8_validate(raw.p ? raw.p : "", raw.n) == raw.n) {
-    text = raw;
-  } else {
-    /* Debian's edict is EUC-JP */
-    UErrorCode st = U_ZERO_ERROR;
-    int32_t need =
-        ucnv_convert("UTF-8", "EUC-JP", NULL, 0, raw.p, (int32_t)raw.n, &st);
-    st = U_ZERO_ERROR;
-    ty_buf_reserve(&text, (size_t)need + 1);
-    ucnv_convert("UTF-8", "EUC-JP", text.p, need + 1, raw.p, (int32_t)raw.n,
-                 &st);
-    ty_buf_free(&raw);
-    if (U_FAILURE(st)) {
-      ty_buf_free(&text);
-      ty_error_set(err, TY_ERR_ENCODING, path, 0, 0,
-                   "neither UTF-8 nor EUC-JP: %s", u_errorName(st));
-      return NULL;
-    }
-    text.n = (size_t)need;
+    *text = raw;
+    return 0;
   }
-  ty_dict *d = ty_xcalloc(1, sizeof *d);
-  dict_entry *v = NULL;
-  size_t nv = 0, vcap = 0;
-  const char *s = text.p ? text.p : "";
-  for (size_t i = 0; i < text.n;) {
-    const char *nl = memchr(s + i, '\n', text.n - i);
-    size_t e = nl ? (size_t)(nl - s) : text.n;
+  /* Debian's edict is EUC-JP */
+  UErrorCode st = U_ZERO_ERROR;
+  int32_t need =
+      ucnv_convert("UTF-8", "EUC-JP", NULL, 0, raw.p, (int32_t)raw.n, &st);
+  st = U_ZERO_ERROR;
+  ty_buf_reserve(text, (size_t)need + 1);
+  ucnv_convert("UTF-8", "EUC-JP", text->p, need + 1, raw.p, (int32_t)raw.n,
+               &st);
+  ty_buf_free(&raw);
+  if (U_FAILURE(st)) {
+    ty_buf_free(text);
+    ty_error_set(err, TY_ERR_ENCODING, path, 0, 0,
+                 "neither UTF-8 nor EUC-JP: %s", u_errorName(st));
+    return -1;
+  }
+  text->n = (size_t)need;
+  return 0;
+}
+
+/* The entries of every line of text (tab-separated or EDICT), in *v. */
+static void parse_dict_lines(ty_dict *d, const ty_buf *text, dict_entry **v,
+                             size_t *nv) {
+  size_t vcap = 0;
+  const char *s = text->p ? text->p : "";
+  for (size_t i = 0; i < text->n;) {
+    const char *nl = memchr(s + i, '\n', text->n - i);
+    size_t e = nl ? (size_t)(nl - s) : text->n;
     const char *line = s + i;
     size_t n = e - i;
     const char *tab = memchr(line, '\t', n);
     const char *slash = memchr(line, '/', n);
     if (tab) {
-      dict_add(d, &v, &nv, &vcap, line, (size_t)(tab - line), tab + 1,
+      dict_add(d, v, nv, &vcap, line, (size_t)(tab - line), tab + 1,
                (size_t)(line + n - tab - 1));
     } else if (slash) {
       /* 漢字;漢字 [かな] /gloss/gloss/ */
@@ -225,13 +230,22 @@ ty_dict *ty_dict_load(const char *path, ty_error *err) {
       while (hw < end) {
         const char *semi = memchr(hw, ';', (size_t)(end - hw));
         const char *z = semi ? semi : end;
-        dict_add(d, &v, &nv, &vcap, hw, (size_t)(z - hw), slash,
+        dict_add(d, v, nv, &vcap, hw, (size_t)(z - hw), slash,
                  (size_t)(line + n - slash));
         hw = z + 1;
       }
     }
     i = e + 1;
   }
+}
+
+ty_dict *ty_dict_load(const char *path, ty_error *err) {
+  ty_buf text = {0};
+  if (read_dict_text(path, &text, err) != 0) return NULL;
+  ty_dict *d = ty_xcalloc(1, sizeof *d);
+  dict_entry *v = NULL;
+  size_t nv = 0;
+  parse_dict_lines(d, &text, &v, &nv);
   ty_buf_free(&text);
   if (!nv) {
     free(v);

@@ -152,6 +152,72 @@ static const struct option long_opts[] = {
     {"max-input", required_argument, 0, OPT_MAX_INPUT},
     {0, 0, 0, 0}};
 
+/* Index of arg among the NULL-terminated names, or -1. */
+static int keyword(const char *arg, const char *const *names) {
+  for (int i = 0; names[i]; i++)
+    if (strcmp(arg, names[i]) == 0) return i;
+  return -1;
+}
+
+/* The options whose value is one of a few words: sets o and returns 0, or
+ * prints the choices and returns 2. */
+static int parse_choice(int c, const char *arg, cli_options *o) {
+  static const char *const fail_on[] = {"error", "warning", "info", "never",
+                                        NULL};
+  static const int fail_on_sev[] = {TY_SEV_ERROR, TY_SEV_WARNING, TY_SEV_INFO,
+                                    TY_SEV_ERROR + 1};
+  static const char *const source[] = {"ja", "en", NULL};
+  static const char *const by[] = {"number", "paragraph", "sentence", NULL};
+  static const ty_unit by_unit[] = {TY_BY_NUMBER, TY_BY_PARAGRAPH,
+                                    TY_BY_SENTENCE};
+  static const char *const prefer[] = {"number", "content", NULL};
+  static const char *const segments[] = {"document", "clause", NULL};
+  int i;
+  switch (c) {
+  case OPT_FAIL_ON:
+    if ((i = keyword(arg, fail_on)) < 0)
+      return cli_fail(2, "--fail-on: error, warning, info or never");
+    o->fail_on = fail_on_sev[i];
+    return 0;
+  case OPT_SOURCE:
+    if ((i = keyword(arg, source)) < 0)
+      return cli_fail(2, "--source: ja or en");
+    o->render.source = i == 0 ? TY_JA : TY_EN;
+    return 0;
+  case OPT_BY:
+    if ((i = keyword(arg, by)) < 0)
+      return cli_fail(2, "--by: number, paragraph or sentence");
+    o->by = by_unit[i];
+    return 0;
+  case OPT_PREFER:
+    if ((i = keyword(arg, prefer)) < 0)
+      return cli_fail(2, "--prefer: number or content");
+    o->prefer_content = i;
+    return 0;
+  default: /* OPT_SEGMENTS */
+    if ((i = keyword(arg, segments)) < 0)
+      return cli_fail(2, "--segments: document or clause");
+    o->render.by_clause = i;
+    return 0;
+  }
+}
+
+/* Colour from --color (auto, always or never) and NO_COLOR: 0 or 2. */
+static int set_color(const char *color, cli_options *o) {
+  static const char *const names[] = {"auto", "always", "never", NULL};
+  switch (keyword(color, names)) {
+  case 0:
+    o->render.color =
+        !o->output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    break;
+  case 1: o->render.color = 1; break;
+  case 2: o->render.color = 0; break;
+  default: return cli_fail(2, "--color: auto, always or never");
+  }
+  if (getenv("NO_COLOR") && *getenv("NO_COLOR")) o->render.color = 0;
+  return 0;
+}
+
 /* Parses options into o; returns -1 to go on, or an exit status. */
 static int parse_options(int argc, char **argv, cli_options *o) {
   const char *color = "auto";
@@ -175,16 +241,11 @@ static int parse_options(int argc, char **argv, cli_options *o) {
     case OPT_SENTENCES: o->render.sentences = 1; break;
     case OPT_CONFIG: o->config_path = optarg; break;
     case OPT_FAIL_ON:
-      if (strcmp(optarg, "never") == 0)
-        o->fail_on = TY_SEV_ERROR + 1;
-      else if (strcmp(optarg, "error") == 0)
-        o->fail_on = TY_SEV_ERROR;
-      else if (strcmp(optarg, "warning") == 0)
-        o->fail_on = TY_SEV_WARNING;
-      else if (strcmp(optarg, "info") == 0)
-        o->fail_on = TY_SEV_INFO;
-      else
-        return cli_fail(2, "--fail-on: error, warning, info or never");
+    case OPT_SOURCE:
+    case OPT_BY:
+    case OPT_PREFER:
+    case OPT_SEGMENTS:
+      if (parse_choice(c, optarg, o)) return 2;
       break;
     case OPT_DISABLE:
       if (o->ndisable == CLI_MAX_DISABLE)
@@ -206,35 +267,9 @@ static int parse_options(int argc, char **argv, cli_options *o) {
       o->read.format = (ty_input_format)f;
       break;
     }
-    case OPT_SOURCE:
-      if (strcmp(optarg, "ja") == 0)
-        o->render.source = TY_JA;
-      else if (strcmp(optarg, "en") == 0)
-        o->render.source = TY_EN;
-      else
-        return cli_fail(2, "--source: ja or en");
-      break;
     case OPT_BOM: o->render.bom = 1; break;
     case OPT_COLOR: color = optarg; break;
     case OPT_BATCH: o->batch = 1; break;
-    case OPT_BY:
-      if (strcmp(optarg, "number") == 0)
-        o->by = TY_BY_NUMBER;
-      else if (strcmp(optarg, "paragraph") == 0)
-        o->by = TY_BY_PARAGRAPH;
-      else if (strcmp(optarg, "sentence") == 0)
-        o->by = TY_BY_SENTENCE;
-      else
-        return cli_fail(2, "--by: number, paragraph or sentence");
-      break;
-    case OPT_PREFER:
-      if (strcmp(optarg, "number") == 0)
-        o->prefer_content = 0;
-      else if (strcmp(optarg, "content") == 0)
-        o->prefer_content = 1;
-      else
-        return cli_fail(2, "--prefer: number or content");
-      break;
     case OPT_DICT: o->dict_path = optarg; break;
     case OPT_MAX_INPUT:
       if (cli_parse_size("--max-input", optarg, &o->read.max_input)) return 2;
@@ -248,28 +283,11 @@ static int parse_options(int argc, char **argv, cli_options *o) {
         return cli_fail(2, "--min-confidence: a number from 0 to 1");
       break;
     }
-    case OPT_SEGMENTS:
-      if (strcmp(optarg, "document") == 0)
-        o->render.by_clause = 0;
-      else if (strcmp(optarg, "clause") == 0)
-        o->render.by_clause = 1;
-      else
-        return cli_fail(2, "--segments: document or clause");
-      break;
     case OPT_ITS_MARKS: o->render.its_marks = 1; break;
     default: usage(stderr); return 2;
     }
   }
-  if (strcmp(color, "always") == 0)
-    o->render.color = 1;
-  else if (strcmp(color, "never") == 0)
-    o->render.color = 0;
-  else if (strcmp(color, "auto") == 0)
-    o->render.color =
-        !o->output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-  else
-    return cli_fail(2, "--color: auto, always or never");
-  if (getenv("NO_COLOR") && *getenv("NO_COLOR")) o->render.color = 0;
+  if (set_color(color, o)) return 2;
   if (!o->render.width) o->render.width = terminal_width();
   return -1;
 }
