@@ -43,25 +43,33 @@ struct ty_arena_chunk {
 };
 
 #define ARENA_CHUNK 65536
+#define ALIGN_UP(x, a) (((x) + (a)-1) & ~((size_t)(a)-1))
 
-void *ty_arena_alloc(ty_arena *a, size_t n) {
-  n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+/* n bytes at an offset that is a multiple of `align` (a power of two up to
+ * _Alignof(max_align_t)).  Strings ask for 1: rounding each of a million
+ * finding messages up to 16 bytes cost a fifth of their memory. */
+static void *arena_take(ty_arena *a, size_t n, size_t align) {
   ty_arena_chunk *c = a->head;
-  if (!c || c->cap - c->used < n) {
+  size_t at = c ? ALIGN_UP(c->used, align) : 0;
+  if (!c || at > c->cap || c->cap - at < n) {
     size_t cap = n > ARENA_CHUNK ? n : ARENA_CHUNK;
     c = ty_xmalloc(sizeof *c + cap);
     c->used = 0;
     c->cap = cap;
     c->next = a->head;
     a->head = c;
+    at = 0;
   }
-  void *p = (char *)c->data + c->used;
-  c->used += n;
-  return p;
+  c->used = at + n;
+  return (char *)c->data + at;
+}
+
+void *ty_arena_alloc(ty_arena *a, size_t n) {
+  return arena_take(a, n, _Alignof(max_align_t));
 }
 
 char *ty_arena_strndup(ty_arena *a, const char *s, size_t n) {
-  char *p = ty_arena_alloc(a, n + 1);
+  char *p = arena_take(a, n + 1, 1);
   if (n) memcpy(p, s, n);
   p[n] = '\0';
   return p;
@@ -73,7 +81,7 @@ char *ty_arena_printf(ty_arena *a, const char *fmt, ...) {
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
   if (n < 0) n = 0;
-  char *p = ty_arena_alloc(a, (size_t)n + 1);
+  char *p = arena_take(a, (size_t)n + 1, 1);
   va_start(ap, fmt);
   vsnprintf(p, (size_t)n + 1, fmt, ap);
   va_end(ap);

@@ -62,15 +62,23 @@ void ty_findings_add(ty_findings *f, ty_arena *arena, ty_code code,
     f->cap = f->cap ? f->cap * 2 : 16;
     f->v = ty_xrealloc(f->v, f->cap * sizeof *f->v);
   }
+  /* one formatting pass for the usual short message; exact length in the
+   * arena either way */
+  char small[256];
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
   va_end(ap);
-  if (n < 0) n = 0;
-  char *msg = ty_arena_alloc(arena, (size_t)n + 1);
-  va_start(ap, fmt);
-  vsnprintf(msg, (size_t)n + 1, fmt, ap);
-  va_end(ap);
+  if (n < 0) n = 0, small[0] = '\0';
+  char *msg;
+  if ((size_t)n < sizeof small) {
+    msg = ty_arena_strndup(arena, small, (size_t)n);
+  } else {
+    msg = ty_arena_alloc(arena, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
   ty_finding *x = &f->v[f->n++];
   x->severity = ty_code_default_severity(code);
   x->code = code;

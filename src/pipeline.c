@@ -2,12 +2,25 @@
  * way of match, content alignment and the checks, in that order. */
 #include "internal.h"
 
-static void copy_doc_findings(ty_alignment *al, const ty_doc *d) {
-  for (size_t i = 0; i < d->findings.n; i++) {
-    const ty_finding *f = &d->findings.v[i];
-    ty_findings_add(&al->findings, &al->arena, f->code, f->key, f->ja_line,
-                    f->en_line, "%s", f->message);
-    ty_findings_set_confidence(&al->findings, f->confidence);
+#include <string.h>
+
+/* The per-file findings of ja and en, first in the alignment's list.  The
+ * documents outlive the alignment (ty_align's contract), so messages and
+ * keys are shared, not copied: on 200,000 lines of "1." the copies were a
+ * sixth of the peak memory. */
+static void copy_doc_findings(ty_alignment *al, const ty_doc *ja,
+                              const ty_doc *en) {
+  ty_findings *f = &al->findings;
+  size_t n = ja->findings.n + en->findings.n;
+  if (!n) return;
+  if (f->cap - f->n < n) {
+    f->cap = f->n + n;
+    f->v = ty_xrealloc(f->v, f->cap * sizeof *f->v);
+  }
+  for (int s = 0; s < 2; s++) {
+    const ty_findings *d = s == 0 ? &ja->findings : &en->findings;
+    if (d->n) memcpy(f->v + f->n, d->v, d->n * sizeof *d->v);
+    f->n += d->n;
   }
 }
 
@@ -22,8 +35,7 @@ ty_alignment *ty_align(ty_doc *ja, ty_doc *en, const ty_config *cfg,
     ty_doc_split_units(ja, by);
     ty_doc_split_units(en, by);
   }
-  copy_doc_findings(al, ja);
-  copy_doc_findings(al, en);
+  copy_doc_findings(al, ja, en);
   if (by == TY_BY_NUMBER) ty_match(al);
   ty_align_content(al, cfg);
   if (!cfg || cfg->checks) ty_check_all(al, cfg);
