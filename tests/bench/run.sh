@@ -17,13 +17,24 @@
 #   BENCH_SIZES    clause counts of gen/N (default 1000,100000)
 #   BENCH_BIG      1: add gen/1000000 (about 830 MB); 0: never; unset: add
 #                  it when the disk has 4 GB free
-#   BENCH_REPEAT   runs per row, the best wall time counts (default 3;
+#   BENCH_REPEAT   runs per row, the median wall time counts (default 5;
 #                  inputs over 10 MB run each row once)
-#   BENCH_MO_SIZES sizes of the mo sets (default 1000,10000,100000); they need
+#   BENCH_ROUNDS   rounds of the alternating rows of each pair (wc -l, wc -m,
+#                  outline, structure only, check: every row once a round,
+#                  the median counts; default 5, inputs over 200 MB 1)
+#   BENCH_UNMATCHED clause counts a side of the unmatched sets (default
+#                  10000,100000,1000000): no clause number in common, so
+#                  the content aligner pairs them all
+#   BENCH_TIMEOUT  seconds an unmatched row may take (default 600); a size
+#                  whose linear extrapolation from the one before exceeds
+#                  it is skipped
+#   BENCH_MO_SIZES sizes of the mo sets (default 1000,10000,100000; empty:
+#                  none); they need
 #                  Japanese catalogs under /usr/share/locale/ja/LC_MESSAGES
 #
 # Output is Markdown, to paste into README.md: one table per input, a row
-# per command: megabytes of ja + en (10^6 bytes); wall seconds; MB/s;
+# per command: megabytes of ja + en (10^6 bytes); wall seconds (the
+# median of the runs); MB/s;
 # clauses (both sides) per second; peak RSS in MiB, the largest over the
 # runs (tests/bench/peakrss.c), and as a multiple of the input size; wall
 # time as a multiple of `wc -l` (a byte scan, the floor) and of `wc -m`
@@ -31,7 +42,8 @@
 # this run.  Rows: the baselines; `outline` of each file (read, validate,
 # numbering, outline); `align --format json --no-checks` (structure only:
 # also match and render); `check` (every check, findings only); `align`
-# in every output format.  Then the batch rows, the real corpus pairs
+# in every output format.  Then the unmatched sets (the content aligner's
+# cost per clause at 10k, 100k and 1M), the batch rows, the real corpus pairs
 # (tests/fixtures/corpus), the sentence rows of the mo sets (scored against
 # gold.tsv by tests/bench/score.c), and the targets of issue 7, each met or
 # not.  A command that fails (exit above 0; above 1 for taiyaku, whose 1
@@ -49,8 +61,12 @@ BIN=$ROOT/build/bench
 DATA=$ROOT/build/bench-data
 RES=$BIN/results
 SIZES=${BENCH_SIZES:-1000,100000}
-REPEAT=${BENCH_REPEAT:-3}
-MO_SIZES=${BENCH_MO_SIZES:-1000,10000,100000}
+REPEAT=${BENCH_REPEAT:-5}
+ROUNDS=${BENCH_ROUNDS:-5}
+ALT_RUNS=$ROUNDS
+UNMATCHED=${BENCH_UNMATCHED:-10000,100000,1000000}
+TIMEOUT=${BENCH_TIMEOUT:-600}
+MO_SIZES=${BENCH_MO_SIZES-1000,10000,100000}
 MODIR=/usr/share/locale/ja/LC_MESSAGES
 FORMATS="text md html csv tsv json yaml tmx xliff"
 BIG=1000000
@@ -83,6 +99,15 @@ for tool in mocorpus genpairs peakrss score; do
 done
 
 # ---- data ----
+for n in $(echo "$UNMATCHED" | tr , ' '); do
+    d=$DATA/unmatched/$n
+    [ -f "$d/.done" ] && continue
+    mkdir -p "$d" || exit 2
+    awk -v n="$n" 'BEGIN { for (i = 1; i <= n; i++) printf "%d 本文。\n", i }' >"$d/ja.txt" &&
+        awk -v n="$n" 'BEGIN { for (i = 1; i <= n; i++) printf "%c.%d Text.\n", 65 + i % 26, i }' >"$d/en.txt" ||
+        exit 2
+    touch "$d/.done"
+done
 have_mo=0
 ls "$MODIR"/*.mo >/dev/null 2>&1 && have_mo=1
 for n in $(echo "$SIZES" | tr , ' '); do
@@ -93,18 +118,6 @@ for n in $(echo "$SIZES" | tr , ' '); do
     fi
     touch "$DATA/gen/$n/.done"
 done
-# issue 13: reading a 20 MB .docx against unzip -p of its document.xml
-DOCX=$DATA/docx/20mb.docx
-if [ ! -f "$DOCX" ]; then
-    mkdir -p "$DATA/docx"
-    python3 "$ROOT/tests/bench/gendocx.py" 20 "$DOCX.tmp" && mv "$DOCX.tmp" "$DOCX"
-fi
-start_input "docx/20mb: gendocx.py 20 (Word numbering only)" docx-20mb \
-    "$(wc -c <"$DOCX")" 0
-# shellcheck disable=SC2016 # the arguments expand in the inner shell
-row "unzip -p word/document.xml" sh -c 'unzip -p "$0" word/document.xml' "$DOCX"
-taiyaku_row "taiyaku outline (docx)" outline "$DOCX"
-
 if [ $have_mo = 1 ]; then
     for n in $(echo "$MO_SIZES" | tr , ' '); do
         for kind in mo mo-clauses; do
@@ -170,27 +183,37 @@ row_ok=0      # did the last row succeed
 runs=$REPEAT  # runs of each row of this input
 wc_l='' wc_m=''   # best wall times of the rows "wc -l" and "wc -m" of this input
 
-# row NAME CMD...: runs CMD $runs times under peakrss and prints its row.
-row() {
-    name=$1
-    shift
-    best='' peak=0 i=0 row_ok=0
+# median FILE: the median of the numbers in FILE, one a line.
+median() {
+    sort -g "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# measure_once NAME OK CMD...: one run of CMD under peakrss; sets secs and
+# kib, or prints the row's FAILED line and returns 1 (exit above OK).
+measure_once() {
+    name=$1 ok=$2
+    shift 2
     err=$RES/$slug-$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '-').err
-    while [ $i -lt "$runs" ]; do
-        i=$((i + 1))
-        if ! m=$("$BIN/peakrss" "$@" 2>"$err"); then
-            failed "$name" "peakrss could not measure"
-            return
-        fi
-        st=${m%% *} rest=${m#* }
-        secs=${rest%% *} kib=${rest#* }
-        if [ "$st" -gt $ROW_OK ]; then
-            failed "$name" "exit $st" "$(head -n 1 "$err" | cut -c1-120)"
-            return
-        fi
-        best=$(calc '(a == "" || b < a) ? b : a' -v a="$best" -v b="$secs")
-        peak=$(calc '(b > a) ? b : a' -v a="$peak" -v b="$kib")
-    done
+    if ! m=$("$BIN/peakrss" "$@" 2>"$err"); then
+        failed "$name" "peakrss could not measure"
+        return 1
+    fi
+    st=${m%% *} rest=${m#* }
+    secs=${rest%% *} kib=${rest#* }
+    if [ "$st" = 124 ] && [ "$1" = timeout ]; then
+        failed "$name" "timed out after $2 s"
+        return 1
+    fi
+    if [ "$st" -gt "$ok" ]; then
+        failed "$name" "exit $st" "$(head -n 1 "$err" | cut -c1-120)"
+        return 1
+    fi
+}
+
+# print_row NAME SECS KIB: the row of a measured command (SECS the median
+# wall time, KIB the largest peak RSS over its runs), kept in $SUMMARY.
+print_row() {
+    name=$1 best=$2 peak=$3
     row_ok=1 is_wc=0
     case $name in # the baselines of this input
     "wc -l") wc_l=$best is_wc=1 ;;
@@ -205,6 +228,76 @@ row() {
         "$(calc 'sprintf("%.1f", k / 1024)' -v k="$peak")" \
         "$(calc 'b > 0 ? sprintf("%.2f", k * 1024 / b) : "-"' -v k="$peak" -v b="$bytes")" \
         "$(ratio "$wc_l")" "$(ratio "$wc_m")"
+}
+
+# row NAME CMD...: runs CMD $runs times under peakrss and prints its row
+# (the median wall time).
+row() {
+    name=$1
+    shift
+    row_ok=0 i=0 peak=0
+    times=$RES/$slug.times
+    : >"$times"
+    while [ $i -lt "$runs" ]; do
+        i=$((i + 1))
+        measure_once "$name" $ROW_OK "$@" || return
+        echo "$secs" >>"$times"
+        peak=$(calc '(b > a) ? b : a' -v a="$peak" -v b="$kib")
+    done
+    print_row "$name" "$(median "$times")" "$peak"
+}
+
+# Alternating rows: the rows of one input that the targets compare (wc -m,
+# structure only, check) are measured in rounds, every row once a round,
+# so that the load of a shared machine, which drifts over minutes, weighs
+# on each alike; a row's figure is the median of its rounds.  The rounds
+# run here, in the bench's own process group, one command at a time.
+# alt_begin; alt_row NAME OK CMD...; alt_run: add rows, then measure and
+# print them in the order added.
+alt_begin() {
+    ALT=$(mktemp -d "$RES/alt.XXXXXX") || exit 2
+    nalt=0
+}
+
+alt_row() {
+    nalt=$((nalt + 1))
+    printf '%s\n' "$1" >"$ALT/$nalt.name"
+    echo "$2" >"$ALT/$nalt.ok"
+    shift 2
+    printf '%s\n' "$@" >"$ALT/$nalt.cmd"
+    : >"$ALT/$nalt.secs"
+    echo 0 >"$ALT/$nalt.kib"
+}
+
+alt_run() {
+    r=0
+    while [ $r -lt "$ALT_RUNS" ]; do
+        r=$((r + 1)) k=0
+        while [ $k -lt $nalt ]; do
+            k=$((k + 1))
+            [ -f "$ALT/$k.failed" ] && continue
+            set --
+            while IFS= read -r a; do set -- "$@" "$a"; done <"$ALT/$k.cmd"
+            if ! measure_once "$(cat "$ALT/$k.name")" "$(cat "$ALT/$k.ok")" "$@" >"$ALT/$k.failed"; then
+                continue
+            fi
+            rm -f "$ALT/$k.failed"
+            echo "$secs" >>"$ALT/$k.secs"
+            calc '(b > a) ? b : a' -v a="$(cat "$ALT/$k.kib")" -v b="$kib" >"$ALT/$k.kib.new"
+            mv "$ALT/$k.kib.new" "$ALT/$k.kib"
+        done
+    done
+    k=0
+    while [ $k -lt $nalt ]; do
+        k=$((k + 1))
+        if [ -f "$ALT/$k.failed" ]; then
+            cat "$ALT/$k.failed"
+            row_ok=0
+            continue
+        fi
+        print_row "$(cat "$ALT/$k.name")" "$(median "$ALT/$k.secs")" "$(cat "$ALT/$k.kib")"
+    done
+    rm -rf "$ALT"
 }
 
 ratio() {
@@ -233,8 +326,9 @@ taiyaku_row() {
 # `make bench` stays within about ten minutes.
 start_input() {
     slug=$2 bytes=$3 clauses=$4
-    wc_l='' wc_m='' runs=$REPEAT
+    wc_l='' wc_m='' runs=$REPEAT ALT_RUNS=$ROUNDS
     if [ "$bytes" -gt 10000000 ]; then runs=1; fi
+    if [ "$bytes" -gt 200000000 ]; then ALT_RUNS=1; fi
     echo
     echo "#### $1"
     echo
@@ -254,15 +348,15 @@ bench_pair() {
     ja=$3 en=$4
     start_input "$1" "$2" "$(($(wc -c <"$ja") + $(wc -c <"$en")))" \
         "$(count_clauses "$ja" "$en")"
-    row "wc -l" wc -l "$ja" "$en"
-    row "wc -m" env LC_ALL=C.UTF-8 wc -m "$ja" "$en"
-    ROW_OK=1
+    alt_begin
+    alt_row "wc -l" 0 wc -l "$ja" "$en"
+    alt_row "wc -m" 0 env LC_ALL=C.UTF-8 wc -m "$ja" "$en"
     # shellcheck disable=SC2016 # the arguments expand in the inner shell
-    row "taiyaku outline (ja, en)" sh -c '"$0" outline "$1" && "$0" outline "$2"' \
+    alt_row "taiyaku outline (ja, en)" 1 sh -c '"$0" outline "$1" && "$0" outline "$2"' \
         "$TAIYAKU" "$ja" "$en"
-    ROW_OK=0
-    taiyaku_row "taiyaku align --format json --no-checks" align --format json --no-checks "$ja" "$en"
-    taiyaku_row "taiyaku check" check "$ja" "$en"
+    alt_row "taiyaku align --format json --no-checks" 1 "$TAIYAKU" align --format json --no-checks "$ja" "$en"
+    alt_row "taiyaku check" 1 "$TAIYAKU" check "$ja" "$en"
+    alt_run
     if [ "$5" = all ]; then
         for f in $FORMATS; do
             taiyaku_row "taiyaku align --format $f" align --format "$f" "$ja" "$en"
@@ -343,6 +437,35 @@ field() {
     awk -F '\t' -v s="$1" -v r="$2" -v f="$3" '$1 == s && $2 == r { print $f }' "$SUMMARY"
 }
 
+# unmatched_targets: the content aligner's cost per clause, each unmatched
+# size over the first, and the target (the last size over the first).
+unmatched_targets() {
+    us=$(echo "$UNMATCHED" | tr , ' ')
+    lo=$(echo "$us" | awk '{ print $1 }')
+    hi=$(echo "$us" | awk '{ print $NF }')
+    [ "$lo" = "$hi" ] && return
+    tl=$(field "unmatched-$lo" "$UNMATCHED_ROW" 3) cl=$(field "unmatched-$lo" "$UNMATCHED_ROW" 6)
+    if [ -z "$tl" ]; then
+        target "unmatched per-clause time, unmatched/$hi over unmatched/$lo, under 1.5: unmatched/$lo not measured" 0
+        return
+    fi
+    for n in $us; do
+        [ "$n" = "$lo" ] && continue
+        th=$(field "unmatched-$n" "$UNMATCHED_ROW" 3) ch=$(field "unmatched-$n" "$UNMATCHED_ROW" 6)
+        if [ -z "$th" ]; then
+            v="not measured (timed out or skipped, see its row)" met=0
+        else
+            v=$(calc 'sprintf("%.2f", (th / ch) / (tl / cl))' -v th="$th" -v ch="$ch" -v tl="$tl" -v cl="$cl")
+            met=$(calc 'v < 1.5' -v v="$v")
+        fi
+        if [ "$n" = "$hi" ]; then
+            target "unmatched per-clause time, unmatched/$hi over unmatched/$lo, under 1.5: $v" "$met"
+        else
+            echo "- unmatched per-clause time, unmatched/$n over unmatched/$lo: $v"
+        fi
+    done
+}
+
 targets() {
     echo
     echo "#### Targets (issues 7 and 3)"
@@ -377,6 +500,7 @@ targets() {
     d=$(field docx-20mb "taiyaku outline (docx)" 3)
     [ -n "$u" ] && [ -n "$d" ] && target "docx/20mb outline at most 2 × unzip -p document.xml: $(calc 'sprintf("%.2f", d / u)' -v d="$d" -v u="$u") ×" \
         "$(calc 'd <= 2 * u' -v d="$d" -v u="$u")"
+    unmatched_targets
     lo=$(echo "$sizes" | awk '{ print $1 }')
     hi=$(echo "$sizes" | awk '{ print $NF }')
     [ "$lo" = "$hi" ] && return
@@ -395,12 +519,38 @@ targets() {
 
 echo "### taiyaku benchmark"
 echo
-echo "\`make bench\`: $TAIYAKU, best of $REPEAT runs (one run over 10 MB), one core a command," \
+echo "\`make bench\`: $TAIYAKU; wall times are medians: of $ROUNDS alternating rounds for the" \
+    "first rows of each pair (one over 200 MB), of $REPEAT runs for the others (one over 10 MB); one core a command," \
     "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores."
 for n in $(echo "$SIZES" | tr , ' '); do
     rows=all
     if [ "$n" -ge $BIG ]; then rows=main; fi
     bench_pair "gen/$n: genpairs $n" "gen-$n" "$DATA/gen/$n/ja.txt" "$DATA/gen/$n/en.txt" $rows
+done
+
+# Unmatched clauses (issue 12): N clauses a side with no number in common
+# (arabic against dotted A.1, as tests/cli/robust.sh has them), so that
+# every pair is the content aligner's; its cost per clause should not grow
+# with N.  A size whose linear extrapolation from the size before exceeds
+# $TIMEOUT s is skipped, and a row stops at $TIMEOUT s.
+UNMATCHED_ROW="taiyaku align --format json --no-checks"
+prev_n='' prev_t=''
+for n in $(echo "$UNMATCHED" | tr , ' '); do
+    d=$DATA/unmatched/$n
+    start_input "unmatched/$n: $n clauses a side, no number in common" "unmatched-$n" \
+        "$(($(wc -c <"$d/ja.txt") + $(wc -c <"$d/en.txt")))" $((2 * n))
+    if [ -n "$prev_t" ] &&
+        [ "$(calc 't * n / p > l' -v t="$prev_t" -v n="$n" -v p="$prev_n" -v l="$TIMEOUT")" = 1 ]; then
+        failed "$UNMATCHED_ROW" "skipped" "unmatched/$prev_n took $prev_t s, linearly over $TIMEOUT s here"
+        prev_t=$(calc 't * n / p' -v t="$prev_t" -v n="$n" -v p="$prev_n") prev_n=$n
+        continue
+    fi
+    ROW_OK=1
+    row "$UNMATCHED_ROW" timeout "$TIMEOUT" "$TAIYAKU" align --format json --no-checks "$d/ja.txt" "$d/en.txt"
+    ROW_OK=0
+    prev_t=$TIMEOUT
+    [ "$row_ok" = 1 ] && prev_t=$(field "unmatched-$n" "$UNMATCHED_ROW" 3)
+    prev_n=$n
 done
 
 # taiyaku update: gen/N's English against its revision (revise.awk), the
