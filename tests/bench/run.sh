@@ -28,6 +28,10 @@
 #   BENCH_TIMEOUT  seconds an unmatched row may take (default 600); a size
 #                  whose linear extrapolation from the one before exceeds
 #                  it is skipped
+#   BENCH_PARTS    which tables, comma-separated (default all): gen (the
+#                  gen/N pairs), unmatched, update, batch, corpus, docx, mo
+#                  (the mocorpus sets and the --dict rows)
+#   BENCH_FORMATS  0: the gen pairs without a row per output format
 #   BENCH_MO_SIZES sizes of the mo sets (default 1000,10000,100000; empty:
 #                  none); they need
 #                  Japanese catalogs under /usr/share/locale/ja/LC_MESSAGES
@@ -66,6 +70,7 @@ ROUNDS=${BENCH_ROUNDS:-5}
 ALT_RUNS=$ROUNDS
 UNMATCHED=${BENCH_UNMATCHED:-10000,100000,1000000}
 TIMEOUT=${BENCH_TIMEOUT:-600}
+PARTS=${BENCH_PARTS:-all}
 MO_SIZES=${BENCH_MO_SIZES-1000,10000,100000}
 MODIR=/usr/share/locale/ja/LC_MESSAGES
 FORMATS="text md html csv tsv json yaml tmx xliff"
@@ -98,16 +103,26 @@ for tool in mocorpus genpairs peakrss score; do
     fi
 done
 
+# part NAME: whether BENCH_PARTS asks for the tables of NAME.
+part() {
+    case ",$PARTS," in
+    *,all,* | *,"$1",*) return 0 ;;
+    esac
+    return 1
+}
+
 # ---- data ----
-for n in $(echo "$UNMATCHED" | tr , ' '); do
-    d=$DATA/unmatched/$n
-    [ -f "$d/.done" ] && continue
-    mkdir -p "$d" || exit 2
-    awk -v n="$n" 'BEGIN { for (i = 1; i <= n; i++) printf "%d 本文。\n", i }' >"$d/ja.txt" &&
-        awk -v n="$n" 'BEGIN { for (i = 1; i <= n; i++) printf "%c.%d Text.\n", 65 + i % 26, i }' >"$d/en.txt" ||
-        exit 2
-    touch "$d/.done"
-done
+if part unmatched; then
+    for n in $(echo "$UNMATCHED" | tr , ' '); do
+        d=$DATA/unmatched/$n
+        [ -f "$d/.done" ] && continue
+        mkdir -p "$d" || exit 2
+        awk -v n="$n" 'BEGIN { for (i = 1; i <= n; i++) printf "%d 本文。\n", i }' >"$d/ja.txt" &&
+            awk -v n="$n" 'BEGIN { for (i = 1; i <= n; i++) printf "%c.%d Text.\n", 65 + i % 26, i }' >"$d/en.txt" ||
+            exit 2
+        touch "$d/.done"
+    done
+fi
 have_mo=0
 ls "$MODIR"/*.mo >/dev/null 2>&1 && have_mo=1
 for n in $(echo "$SIZES" | tr , ' '); do
@@ -118,36 +133,40 @@ for n in $(echo "$SIZES" | tr , ' '); do
     fi
     touch "$DATA/gen/$n/.done"
 done
-if [ $have_mo = 1 ]; then
-    for n in $(echo "$MO_SIZES" | tr , ' '); do
-        for kind in mo mo-clauses; do
-            # the clause files' stamp names their format (a sentence a
-            # paragraph), so sets of the older one-line format are redone
-            stamp=.done flag=
-            [ $kind = mo-clauses ] && stamp=.done-paragraphs flag=--clauses
-            [ -f "$DATA/$kind/$n/$stamp" ] && continue
-            if ! "$BIN/mocorpus" $flag --out "$DATA/$kind" --sizes "$n" >/dev/null; then
-                echo "bench: mocorpus $flag $n failed" >&2
-                exit 2
-            fi
-            touch "$DATA/$kind/$n/$stamp"
+if part mo; then
+    if [ $have_mo = 1 ]; then
+        for n in $(echo "$MO_SIZES" | tr , ' '); do
+            for kind in mo mo-clauses; do
+                # the clause files' stamp names their format (a sentence a
+                # paragraph), so sets of the older one-line format are redone
+                stamp=.done flag=
+                [ $kind = mo-clauses ] && stamp=.done-paragraphs flag=--clauses
+                [ -f "$DATA/$kind/$n/$stamp" ] && continue
+                if ! "$BIN/mocorpus" $flag --out "$DATA/$kind" --sizes "$n" >/dev/null; then
+                    echo "bench: mocorpus $flag $n failed" >&2
+                    exit 2
+                fi
+                touch "$DATA/$kind/$n/$stamp"
+            done
         done
-    done
+    fi
 fi
 BATCH=$DATA/batch/1000
-if [ ! -f "$BATCH/.done" ]; then
-    rm -rf "$BATCH"
-    mkdir -p "$BATCH/ja" "$BATCH/en" "$BATCH/tmp" || exit 2
-    i=0
-    while [ $i -lt 1000 ]; do
-        i=$((i + 1))
-        name=$(printf 'pair%04d' $i)
-        "$BIN/genpairs" 20 "$BATCH/tmp" || exit 2
-        mv "$BATCH/tmp/ja.txt" "$BATCH/ja/$name.txt"
-        mv "$BATCH/tmp/en.txt" "$BATCH/en/$name.txt"
-    done
-    rmdir "$BATCH/tmp"
-    touch "$BATCH/.done"
+if part batch; then
+    if [ ! -f "$BATCH/.done" ]; then
+        rm -rf "$BATCH"
+        mkdir -p "$BATCH/ja" "$BATCH/en" "$BATCH/tmp" || exit 2
+        i=0
+        while [ $i -lt 1000 ]; do
+            i=$((i + 1))
+            name=$(printf 'pair%04d' $i)
+            "$BIN/genpairs" 20 "$BATCH/tmp" || exit 2
+            mv "$BATCH/tmp/ja.txt" "$BATCH/ja/$name.txt"
+            mv "$BATCH/tmp/en.txt" "$BATCH/en/$name.txt"
+        done
+        rmdir "$BATCH/tmp"
+        touch "$BATCH/.done"
+    fi
 fi
 
 # ---- measuring ----
@@ -471,6 +490,7 @@ targets() {
     echo "#### Targets (issues 7 and 3)"
     echo
     sizes=$(echo "$SIZES" | tr , ' ')
+    part gen || sizes=''
     for n in $sizes; do
         s=gen-$n
         t=$(field "$s" "taiyaku align --format json --no-checks" 3)
@@ -522,11 +542,13 @@ echo
 echo "\`make bench\`: $TAIYAKU; wall times are medians: of $ROUNDS alternating rounds for the" \
     "first rows of each pair (one over 200 MB), of $REPEAT runs for the others (one over 10 MB); one core a command," \
     "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores."
-for n in $(echo "$SIZES" | tr , ' '); do
-    rows=all
-    if [ "$n" -ge $BIG ]; then rows=main; fi
-    bench_pair "gen/$n: genpairs $n" "gen-$n" "$DATA/gen/$n/ja.txt" "$DATA/gen/$n/en.txt" $rows
-done
+if part gen; then
+    for n in $(echo "$SIZES" | tr , ' '); do
+        rows=all
+        if [ "$n" -ge $BIG ] || [ "${BENCH_FORMATS:-1}" = 0 ]; then rows=main; fi
+        bench_pair "gen/$n: genpairs $n" "gen-$n" "$DATA/gen/$n/ja.txt" "$DATA/gen/$n/en.txt" $rows
+    done
+fi
 
 # Unmatched clauses (issue 12): N clauses a side with no number in common
 # (arabic against dotted A.1, as tests/cli/robust.sh has them), so that
@@ -534,79 +556,91 @@ done
 # with N.  A size whose linear extrapolation from the size before exceeds
 # $TIMEOUT s is skipped, and a row stops at $TIMEOUT s.
 UNMATCHED_ROW="taiyaku align --format json --no-checks"
-prev_n='' prev_t=''
-for n in $(echo "$UNMATCHED" | tr , ' '); do
-    d=$DATA/unmatched/$n
-    start_input "unmatched/$n: $n clauses a side, no number in common" "unmatched-$n" \
-        "$(($(wc -c <"$d/ja.txt") + $(wc -c <"$d/en.txt")))" $((2 * n))
-    if [ -n "$prev_t" ] &&
-        [ "$(calc 't * n / p > l' -v t="$prev_t" -v n="$n" -v p="$prev_n" -v l="$TIMEOUT")" = 1 ]; then
-        failed "$UNMATCHED_ROW" "skipped" "unmatched/$prev_n took $prev_t s, linearly over $TIMEOUT s here"
-        prev_t=$(calc 't * n / p' -v t="$prev_t" -v n="$n" -v p="$prev_n") prev_n=$n
-        continue
-    fi
-    ROW_OK=1
-    row "$UNMATCHED_ROW" timeout "$TIMEOUT" "$TAIYAKU" align --format json --no-checks "$d/ja.txt" "$d/en.txt"
-    ROW_OK=0
-    prev_t=$TIMEOUT
-    [ "$row_ok" = 1 ] && prev_t=$(field "unmatched-$n" "$UNMATCHED_ROW" 3)
-    prev_n=$n
-done
+if part unmatched; then
+    prev_n='' prev_t=''
+    for n in $(echo "$UNMATCHED" | tr , ' '); do
+        d=$DATA/unmatched/$n
+        start_input "unmatched/$n: $n clauses a side, no number in common" "unmatched-$n" \
+            "$(($(wc -c <"$d/ja.txt") + $(wc -c <"$d/en.txt")))" $((2 * n))
+        if [ -n "$prev_t" ] &&
+            [ "$(calc 't * n / p > l' -v t="$prev_t" -v n="$n" -v p="$prev_n" -v l="$TIMEOUT")" = 1 ]; then
+            failed "$UNMATCHED_ROW" "skipped" "unmatched/$prev_n $prev_how $prev_t s, linearly over $TIMEOUT s here"
+            prev_t=$(calc 't * n / p' -v t="$prev_t" -v n="$n" -v p="$prev_n") prev_n=$n prev_how="would take"
+            continue
+        fi
+        ROW_OK=1
+        row "$UNMATCHED_ROW" timeout "$TIMEOUT" "$TAIYAKU" align --format json --no-checks "$d/ja.txt" "$d/en.txt"
+        ROW_OK=0
+        prev_t=$TIMEOUT prev_how="stopped after"
+        [ "$row_ok" = 1 ] && prev_t=$(field "unmatched-$n" "$UNMATCHED_ROW" 3) prev_how=took
+        prev_n=$n
+    done
+fi
 
 # taiyaku update: gen/N's English against its revision (revise.awk), the
 # Japanese as the translation of the old English
-for n in $(echo "$SIZES" | tr , ' '); do
-    [ "$n" -ge $BIG ] && continue
-    d=$DATA/gen/$n
-    [ -s "$d/en-new.txt" ] || awk -f tests/bench/revise.awk "$d/en.txt" >"$d/en-new.txt"
-    start_input "update/$n: genpairs $n, the English revised (revise.awk)" "update-$n" \
-        "$(cat "$d/en.txt" "$d/en-new.txt" "$d/ja.txt" | wc -c)" \
-        "$(for f in en en-new ja; do "$TAIYAKU" outline "$d/$f.txt"; done | wc -l)"
-    taiyaku_row "taiyaku update --source en --format json" update --source en \
-        --format json "$d/en.txt" "$d/en-new.txt" "$d/ja.txt"
-done
+if part update; then
+    for n in $(echo "$SIZES" | tr , ' '); do
+        [ "$n" -ge $BIG ] && continue
+        d=$DATA/gen/$n
+        [ -s "$d/en-new.txt" ] || awk -f tests/bench/revise.awk "$d/en.txt" >"$d/en-new.txt"
+        start_input "update/$n: genpairs $n, the English revised (revise.awk)" "update-$n" \
+            "$(cat "$d/en.txt" "$d/en-new.txt" "$d/ja.txt" | wc -c)" \
+            "$(for f in en en-new ja; do "$TAIYAKU" outline "$d/$f.txt"; done | wc -l)"
+        taiyaku_row "taiyaku update --source en --format json" update --source en \
+            --format json "$d/en.txt" "$d/en-new.txt" "$d/ja.txt"
+    done
+fi
 
-start_input "batch/1000: 1,000 pairs of genpairs 20" batch-1000 \
-    "$(cat "$BATCH"/ja/*.txt "$BATCH"/en/*.txt | wc -c)" \
-    $((1000 * $(count_clauses "$BATCH/ja/pair0001.txt" "$BATCH/en/pair0001.txt")))
-for j in 1 2; do
-    rm -rf "$RES/batch-out"
-    mkdir -p "$RES/batch-out"
-    taiyaku_row "taiyaku align --batch -j $j --format json" align --batch "$BATCH/ja" \
-        "$BATCH/en" -o "$RES/batch-out" -j $j --format json
-done
+if part batch; then
+    start_input "batch/1000: 1,000 pairs of genpairs 20" batch-1000 \
+        "$(cat "$BATCH"/ja/*.txt "$BATCH"/en/*.txt | wc -c)" \
+        $((1000 * $(count_clauses "$BATCH/ja/pair0001.txt" "$BATCH/en/pair0001.txt")))
+    for j in 1 2; do
+        rm -rf "$RES/batch-out"
+        mkdir -p "$RES/batch-out"
+        taiyaku_row "taiyaku align --batch -j $j --format json" align --batch "$BATCH/ja" \
+            "$BATCH/en" -o "$RES/batch-out" -j $j --format json
+    done
+fi
 
-C=tests/fixtures/corpus
-bench_pair "constitution of Japan (e-Gov, Gutenberg #612)" corpus-constitution \
-    $C/constitution-of-japan/ja.egov.txt $C/constitution-of-japan/en.pg612.txt main
-bench_pair "Debian constitution v1.7" corpus-debian-constitution \
-    $C/debian-constitution/ja-v1.7.txt $C/debian-constitution/en-v1.7.txt main
-bench_pair "Debian social contract" corpus-debian-social-contract \
-    $C/debian-social-contract/ja.txt $C/debian-social-contract/en.txt main
+if part corpus; then
+    C=tests/fixtures/corpus
+    bench_pair "constitution of Japan (e-Gov, Gutenberg #612)" corpus-constitution \
+        $C/constitution-of-japan/ja.egov.txt $C/constitution-of-japan/en.pg612.txt main
+    bench_pair "Debian constitution v1.7" corpus-debian-constitution \
+        $C/debian-constitution/ja-v1.7.txt $C/debian-constitution/en-v1.7.txt main
+    bench_pair "Debian social contract" corpus-debian-social-contract \
+        $C/debian-social-contract/ja.txt $C/debian-social-contract/en.txt main
+fi
 
 # issue 13: reading a 20 MB .docx against unzip -p of its document.xml
-DOCX=$DATA/docx/20mb.docx
-if [ ! -f "$DOCX" ]; then
-    mkdir -p "$DATA/docx"
-    python3 "$ROOT/tests/bench/gendocx.py" 20 "$DOCX.tmp" && mv "$DOCX.tmp" "$DOCX"
+if part docx; then
+    DOCX=$DATA/docx/20mb.docx
+    if [ ! -f "$DOCX" ]; then
+        mkdir -p "$DATA/docx"
+        python3 "$ROOT/tests/bench/gendocx.py" 20 "$DOCX.tmp" && mv "$DOCX.tmp" "$DOCX"
+    fi
+    start_input "docx/20mb: gendocx.py 20 (Word numbering only)" docx-20mb \
+        "$(wc -c <"$DOCX")" 0
+    # shellcheck disable=SC2016 # the arguments expand in the inner shell
+    row "unzip -p word/document.xml" sh -c 'unzip -p "$0" word/document.xml' "$DOCX"
+    taiyaku_row "taiyaku outline (docx)" outline "$DOCX"
 fi
-start_input "docx/20mb: gendocx.py 20 (Word numbering only)" docx-20mb \
-    "$(wc -c <"$DOCX")" 0
-# shellcheck disable=SC2016 # the arguments expand in the inner shell
-row "unzip -p word/document.xml" sh -c 'unzip -p "$0" word/document.xml' "$DOCX"
-taiyaku_row "taiyaku outline (docx)" outline "$DOCX"
 
-if [ $have_mo = 1 ]; then
-    for n in $(echo "$MO_SIZES" | tr , ' '); do
-        bench_mo "mo/$n"
-        bench_mo "mo-clauses/$n"
-    done
-else
-    echo
-    echo "(no catalogs under $MODIR: mocorpus inputs skipped)"
+if part mo; then
+    if [ $have_mo = 1 ]; then
+        for n in $(echo "$MO_SIZES" | tr , ' '); do
+            bench_mo "mo/$n"
+            bench_mo "mo-clauses/$n"
+        done
+    else
+        echo
+        echo "(no catalogs under $MODIR: mocorpus inputs skipped)"
+    fi
+    # the --dict rows of the content aligner
+    # shellcheck source=SCRIPTDIR/align.sh disable=SC1091
+    . "$ROOT/tests/bench/align.sh"
 fi
-# the --dict rows of the content aligner
-# shellcheck source=SCRIPTDIR/align.sh disable=SC1091
-. "$ROOT/tests/bench/align.sh"
 targets
 exit 0
