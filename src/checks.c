@@ -35,6 +35,12 @@ typedef struct run {
   int normed[2];
   ty_buf msg;         /* scratch for messages */
   ty_buf *gloss_norm; /* per glossary entry, see normalize_glossary */
+  /* the clauses left in English met so far in a row (untranslated_ja) */
+  size_t grp_n;
+  const char *grp_key, *grp_last;
+  int grp_line[2];
+  double grp_conf;
+  ty_buf grp_excerpt;
 } run;
 
 static const char *const side_name[2] = {"ja", "en"};
@@ -316,34 +322,57 @@ static void untranslated_en(run *r) {
   report(r, TY_UNTRANSLATED, r->msg.p);
 }
 
-/* A Japanese text with no Japanese letter but English words (three or
- * more, words being what spaces separate, so that a URL or a code alone
- * is not English): English left where the Japanese should be. */
+/* A Japanese text with no Japanese letter but English prose (see
+ * check_untranslated.c for what counts): English left where the Japanese
+ * should be.  Clauses left so one after the other (a whole section:
+ * developers-reference 5.12 and its six sub-clauses, the appendix tools
+ * 1.2.2-1.2.11) are one cause and one finding, at the first, with the
+ * count and the last key.  Clauses between them that hold no Japanese
+ * and no prose (a command, a name, a licence notice) neither join nor
+ * end the group. */
 #define ENGLISH_LETTERS 10
-#define ENGLISH_WORDS 3
+
+static void flush_untranslated(run *r) {
+  if (!r->grp_n) return;
+  ty_buf_clear(&r->msg);
+  ty_buf_puts(&r->msg, "the Japanese text has no Japanese: ");
+  ty_buf_put(&r->msg, r->grp_excerpt.p, r->grp_excerpt.n);
+  if (r->grp_n > 1)
+    ty_buf_printf(&r->msg, " (%zu clauses in a row, to %s)", r->grp_n,
+                  r->grp_last);
+  ty_findings_add(&r->al->findings, &r->al->arena, TY_UNTRANSLATED, r->grp_key,
+                  r->grp_line[TY_JA], r->grp_line[TY_EN], "%s", r->msg.p);
+  ty_findings_set_confidence(&r->al->findings, r->grp_conf);
+  r->grp_n = 0;
+}
 
 static void untranslated_ja(run *r) {
   const ty_buf *t = &r->text[TY_JA];
-  size_t latin = 0, words = 0, i = 0;
-  int counted = 0; /* the word being read has been counted */
+  size_t latin = 0, i = 0;
   while (i < t->n) {
     int len;
     int32_t c = ty_utf8_decode(t->p + i, t->n - i, &len);
-    if (ty_is_japanese(c)) return;
-    i += (size_t)len;
-    if (ty_is_space(c) || c == '\n') {
-      counted = 0;
-    } else if (is_latin_letter(c)) {
-      latin++;
-      words += !counted;
-      counted = 1;
+    if (ty_is_japanese(c)) {
+      flush_untranslated(r);
+      return;
     }
+    i += (size_t)len;
+    latin += is_latin_letter(c);
   }
-  if (latin < ENGLISH_LETTERS || words < ENGLISH_WORDS) return;
-  ty_buf_clear(&r->msg);
-  ty_buf_puts(&r->msg, "the Japanese text has no Japanese: ");
-  put_excerpt(&r->msg, t->p, t->n, 40);
-  report(r, TY_UNTRANSLATED, r->msg.p);
+  double conf =
+      latin < ENGLISH_LETTERS ? 0 : ty_untranslated_confidence(t->p, t->n);
+  if (conf <= 0) return;
+  if (r->grp_n++) {
+    r->grp_last = r->key;
+    if (conf > r->grp_conf) r->grp_conf = conf;
+    return;
+  }
+  r->grp_key = r->grp_last = r->key;
+  r->grp_line[TY_JA] = r->line[TY_JA];
+  r->grp_line[TY_EN] = r->line[TY_EN];
+  r->grp_conf = conf;
+  ty_buf_clear(&r->grp_excerpt);
+  put_excerpt(&r->grp_excerpt, t->p, t->n, 40);
 }
 
 static void check_untranslated(run *r) {
@@ -743,6 +772,8 @@ void ty_check_all(ty_alignment *al, const ty_config *cfg) {
       checks[c].fn(&r);
     }
   }
+  flush_untranslated(&r);
+  ty_buf_free(&r.grp_excerpt);
   for (int s = 0; s < 2; s++) {
     ty_buf_free(&r.text[s]);
     ty_buf_free(&r.norm[s]);

@@ -867,4 +867,15 @@ void ty_wnum_format(ty_wnum *w, const char *fmt, int v, ty_buf *out);
 /* The level of instance num_id whose w:pStyle is `style`, or -1. */
 int ty_wnum_style_level(const ty_wnum *w, int num_id, const char *style);
 
+/* ---- check_untranslated.c ---- */
+/* The lower-case words of letters in s[0..n), outside code-like words
+ * (with / @ _ = $ or digits): the evidence that English is prose. */
+size_t ty_prose_words(const char *s, size_t n);
+/* Whether s[0..n) is a licence or copyright notice (kept in English). */
+int ty_licence_notice(const char *s, size_t n);
+/* How surely a Japanese-side text without Japanese, s[0..n), is English
+ * prose left untranslated (0: names, paths, commands; below 0.5: a
+ * title or a licence notice; 1: prose). */
+double ty_untranslated_confidence(const char *s, size_t n);
+
 #endif

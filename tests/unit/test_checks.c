@@ -284,6 +284,68 @@ static void test_untranslated_english_in_japanese(void **state) {
               TY_UNTRANSLATED);
 }
 
+/* Kept in English by the translator, rightly: a title that is a name
+ * (debian-faq ja.txt 4), an author line and copyright lines
+ * (developers-reference ja.txt 4-18), the GPL notice (ja.txt 20-28) and
+ * the permission notice (debian-faq ja.txt 21). */
+static void test_untranslated_names_copyright_licence_kept(void **state) {
+  (void)state;
+  expect_none("1 はじめに。\n\n2 Debian GNU/Linux FAQ\n",
+              "1 Introduction.\n\n2 The Debian GNU/Linux FAQ\n",
+              TY_UNTRANSLATED);
+  const char *front =
+      "1 はじめに。\n\n"
+      "2 Developer's Reference Team "
+      "<developers-reference@packages.debian.org>\n\n"
+      "3 Copyright \u00a9 2002 - 2009 Rapha\u00ebl Hertzog\n\n"
+      "4 This manual is free software; you may redistribute it and/or modify "
+      "it under the terms of the GNU General Public License as published by "
+      "the Free Software Foundation.\n\n"
+      "5 Permission is granted to copy and distribute modified versions of "
+      "this document under the conditions for verbatim copying.\n";
+  char en[512];
+  snprintf(en, sizeof en, "1 Introduction.%s", strstr(front, "\n"));
+  expect_none(front, en, TY_UNTRANSLATED);
+}
+
+/* A section left in English is one finding at its first clause
+ * (developers-reference ja.txt 3903-4011, 5.12 Package Salvaging and its
+ * sub-clauses); a path between them neither joins nor ends it. */
+static void test_untranslated_section_is_one_finding(void **state) {
+  (void)state;
+  const char *ja =
+      "1 はじめに。\n\n"
+      "2 Package salvaging is the process by which one attempts "
+      "to save a package.\n\n"
+      "3 A package becomes eligible for salvaging when it has been "
+      "neglected.\n\n"
+      "4 /usr/share/common-licenses/GPL-2\n\n"
+      "5 Open a bug with the severity important against the "
+      "package.\n\n"
+      "6 パッケージを引き取る。\n";
+  char en[512];
+  snprintf(en, sizeof en, "1 Introduction.%s", strstr(ja, "\n"));
+  strcpy(strstr(en, "6 "), "6 Salvage the package.\n");
+  expect_one(ja, en, TY_UNTRANSLATED, "2",
+             "the Japanese text has no Japanese: Package salvaging is the "
+             "process by whic… (3 clauses in a row, to 5)");
+}
+
+/* A heading left in English may be a name: reported, unsure
+ * (developers-reference ja.txt 634, "2. Applying to Become a Member"). */
+static void test_untranslated_title_is_unsure(void **state) {
+  (void)state;
+  fixture f;
+  open_pair(&f, "1 はじめに。\n\n2 Applying to Become a Member\n",
+            "1 Introduction.\n\n2 Applying to Become a Member\n", NULL);
+  const ty_finding *x = NULL;
+  assert_int_equal(findings(&f, TY_UNTRANSLATED, &x), 1);
+  assert_string_equal(x->key, "2");
+  assert_true(x->confidence < TY_CONFIDENCE_DEMOTE);
+  assert_int_equal(x->severity, TY_SEV_WARNING);
+  close_pair(&f);
+}
+
 /* ---- suspicious-char ---------------------------------------------------- */
 
 static void test_suspicious_simplified_han(void **state) {
@@ -493,6 +555,9 @@ int main(void) {
       cmocka_unit_test(test_untranslated_japanese_in_english),
       cmocka_unit_test(test_untranslated_names_in_brackets_are_fine),
       cmocka_unit_test(test_untranslated_english_in_japanese),
+      cmocka_unit_test(test_untranslated_names_copyright_licence_kept),
+      cmocka_unit_test(test_untranslated_section_is_one_finding),
+      cmocka_unit_test(test_untranslated_title_is_unsure),
       cmocka_unit_test(test_suspicious_simplified_han),
       cmocka_unit_test(test_suspicious_replacement_and_control),
       cmocka_unit_test(test_suspicious_counted_per_clause),
