@@ -41,6 +41,7 @@ typedef struct run {
   int grp_line[2];
   double grp_conf;
   ty_buf grp_excerpt;
+  ty_buf en_doc; /* the English document, lines joined (check_tokens) */
 } run;
 
 static const char *const side_name[2] = {"ja", "en"};
@@ -198,29 +199,23 @@ static void check_numbers(run *r) {
 
 /* ---- token-mismatch ----------------------------------------------------- */
 
+/* See check_tokens.c; the whole English document, flattened once, says
+ * how sure a missing token is. */
 static void check_tokens(run *r) {
-  const ty_buf *ja = normalized(r, TY_JA);
-  ty_spans toks = {0};
-  ty_extract_tokens(ja->p, ja->n, &toks);
-  if (toks.n) {
-    const ty_buf *en = normalized(r, TY_EN);
-    int missing = 0;
-    ty_buf_clear(&r->msg);
-    for (size_t i = 0; i < toks.n; i++) {
-      const char *t = ja->p + toks.v[i].off;
-      size_t k = toks.v[i].len;
-      size_t stem;
-      unsigned how = ty_token_match(t, k, &stem);
-      if (ty_find_word(en->p, en->n, t, stem, how)) continue;
-      if (missing++) ty_buf_puts(&r->msg, ", ");
-      ty_buf_put(&r->msg, t, k);
-    }
-    if (missing) {
-      ty_buf_puts(&r->msg, " in ja, not in en");
-      report(r, TY_TOKEN_MISMATCH, r->msg.p);
-    }
+  const ty_buf *ja = normalized(r, TY_JA), *en = normalized(r, TY_EN);
+  if (!r->en_doc.p && r->al->en) {
+    ty_buf_put(&r->en_doc, r->al->en->text, r->al->en->len);
+    for (size_t i = 0; i < r->en_doc.n; i++)
+      if (r->en_doc.p[i] == '\n') r->en_doc.p[i] = ' ';
   }
-  ty_spans_free(&toks);
+  double conf = 1;
+  ty_buf_clear(&r->msg);
+  if (!ty_tokens_missing(ja->p, ja->n, en->p, en->n, r->en_doc.p, r->en_doc.n,
+                         &r->msg, &conf))
+    return;
+  ty_buf_puts(&r->msg, " in ja, not in en");
+  report(r, TY_TOKEN_MISMATCH, r->msg.p);
+  ty_findings_set_confidence(&r->al->findings, conf);
 }
 
 /* ---- untranslated ------------------------------------------------------- */
@@ -774,6 +769,7 @@ void ty_check_all(ty_alignment *al, const ty_config *cfg) {
   }
   flush_untranslated(&r);
   ty_buf_free(&r.grp_excerpt);
+  ty_buf_free(&r.en_doc);
   for (int s = 0; s < 2; s++) {
     ty_buf_free(&r.text[s]);
     ty_buf_free(&r.norm[s]);

@@ -878,4 +878,15 @@ int ty_licence_notice(const char *s, size_t n);
  * title or a licence notice; 1: prose). */
 double ty_untranslated_confidence(const char *s, size_t n);
 
+/* ---- check_tokens.c ---- */
+/* Appends to msg ("A, B") the Latin-script tokens of the NFKC Japanese
+ * ja[0..jn) that the English en[0..n) does not hold, acronyms spelt out,
+ * glosses, slashes and localised addresses allowed for; returns how
+ * many.  *confidence: 1, or below TY_CONFIDENCE_DEMOTE when every one
+ * is weak evidence (stated elsewhere in the English document doc[0..dn),
+ * which may be NULL; a lower-case word; a Japanese address). */
+size_t ty_tokens_missing(const char *ja, size_t jn, const char *en, size_t n,
+                         const char *doc, size_t dn, ty_buf *msg,
+                         double *confidence);
+
 #endif

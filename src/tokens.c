@@ -41,6 +41,14 @@ void ty_extract_tokens(const char *s, size_t n, ty_spans *out) {
         i++;
       } else if (joiner(s[i]) && i + 1 < n && is_alnum(s[i + 1])) {
         i++;
+      } else if (s[i] == '-' && i + 2 < n && s[i + 1] == ' ' &&
+                 is_alnum(s[i + 2]) && i - a >= 2) {
+        /* wrapped at a hyphen and the lines joined with a space
+         * ("debian-" / "private", developers-reference ja.txt 4.2): the
+         * span keeps the space, the token check drops it.  Not at a
+         * slash: "http://ftp.jp.debian.org/debian/ unstable" is a URL
+         * and a word (debian-faq ja.txt 3.1.10). */
+        i += 2;
       } else {
         break;
       }
@@ -70,19 +78,43 @@ void ty_extract_tokens(const char *s, size_t n, ty_spans *out) {
   }
 }
 
+/* Whether t[0..n) is written with capitals inside it, as acronyms and
+ * names of that kind are (NISC, IoT, GitHub): then its case is part of
+ * it.  "Build-Dependencies", "Blu-Ray" are words capitalised; the English
+ * may write them "build-dependencies", "Blu-ray" (debian-faq 7.13, 9). */
+static int inner_capitals(const char *t, size_t n) {
+  for (size_t i = 1; i < n; i++)
+    if (t[i] >= 'A' && t[i] <= 'Z' && is_alpha(t[i - 1])) return 1;
+  return 0;
+}
+
 unsigned ty_token_match(const char *t, size_t n, size_t *stem) {
-  int upper = 0, digits = 0;
-  for (size_t i = 0; i < n; i++) {
-    upper += t[i] >= 'A' && t[i] <= 'Z';
-    digits += !is_alpha(t[i]);
-  }
+  int digits = 0;
+  for (size_t i = 0; i < n; i++)
+    digits += is_digit(t[i]);
   *stem = n;
-  if (upper >= 2) return TY_FIND_PLURAL;    /* NISC, IoT: exactly */
-  if (digits || n < 4) return TY_FIND_FOLD; /* G7, e-Gov */
+  if (inner_capitals(t, n)) return TY_FIND_PLURAL; /* NISC, IoT: exactly */
+  if (digits || n < 4) return TY_FIND_FOLD;        /* G7, e-Gov */
   /* An ordinary word glossed in brackets, 方針 (policy): the English may
-   * inflect it (policies, Developers, delegated). */
+   * inflect it (policies, Developers, delegated, auto-builders; a plural
+   * the other way: "Conflicts" for "conflict with", developers-reference
+   * 5.9.3). */
   if (t[n - 1] == 'y' || t[n - 1] == 'e') *stem = n - 1;
+  if (t[n - 1] == 's' && t[n - 2] != 's' && n >= 5) *stem = n - 1;
   return TY_FIND_FOLD | TY_FIND_PREFIX;
+}
+
+/* The length of an English ending an acronym may take, "s", "es", "ed"
+ * (URLs, OSes, NMUed: debian-faq 1.4, developers-reference 6.3.3), at
+ * hay[0..n) before a word's end; 0 for none. */
+static size_t acronym_ending(const char *hay, size_t n) {
+  static const char *const ends[] = {"es", "ed", "s"};
+  for (size_t e = 0; e < 3; e++) {
+    size_t k = strlen(ends[e]);
+    if (k <= n && memcmp(hay, ends[e], k) == 0 && (k == n || !is_alnum(hay[k])))
+      return k;
+  }
+  return 0;
 }
 
 /* Index of the first c (either case when `fold`) in hay[i..n), or n. */
@@ -120,10 +152,10 @@ int ty_find_word(const char *hay, size_t n, const char *w, size_t k,
     }
     if (j < k) continue;
     /* Whole words only where the word itself starts or ends with a letter
-     * or digit: "AIS" is not in "daisy"; but an acronym may take a plural
-     * s (URLs, NGOs). */
+     * or digit: "AIS" is not in "daisy"; but an acronym may take an
+     * ending (URLs, NGOs, OSes). */
     size_t end = h;
-    if ((how & TY_FIND_PLURAL) && end < n && hay[end] == 's') end++;
+    if (how & TY_FIND_PLURAL) end += acronym_ending(hay + end, n - end);
     if ((is_alnum(w[0]) && i > 0 && is_alnum(hay[i - 1])) ||
         (!(how & TY_FIND_PREFIX) && is_alnum(w[k - 1]) && end < n &&
          is_alnum(hay[end])))

@@ -166,6 +166,9 @@ ONLY="--fail-on never --disable sentence-unpaired --disable length-ratio"
 run 0 "$T" check --format json $ONLY "$C/debian-constitution/ja-v1.7.txt" "$C/debian-constitution/en-v1.7.txt"
 # a stray "4§" and 9.1 for §9 in the Japanese, a word and a typo
 py "sorted((c, k, m) for c, k, m in F if c in $CONTENT) == [('number-mismatch', '4.2(2).1', '4 in ja, not in en'), ('number-mismatch', '5.1(10)', '9.1 in ja, 9 in en'), ('token-mismatch', '4.1(5).1', 'Debian in ja, not in en'), ('token-mismatch', '9.3', 'Organisazion in ja, not in en')]"
+# "Debian プロジェクト" for "the Project": a term the English states
+# elsewhere, so the finding is unsure (info); the typo is not
+py "sorted((f['key'], f['severity']) for f in j['findings'] if f['code'] == 'token-mismatch') == [('4.1(5).1', 'info'), ('9.3', 'warning')]"
 # shellcheck disable=SC2086
 run 0 "$T" check --format json $ONLY "$C/debian-social-contract/ja.txt" "$C/debian-social-contract/en.txt"
 py "not [f for f in F if f[0] in $CONTENT]"

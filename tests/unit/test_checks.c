@@ -227,6 +227,112 @@ static void test_tokens_present(void **state) {
              "IoT in ja, not in en");
 }
 
+/* An acronym beside words that spell it out, in the Japanese or in the
+ * English (real lines: debian-faq 1.2, 3.2.3, 4.3, 4.5;
+ * developers-reference 7.1, 7.2.2, 5.14.4). */
+static void test_tokens_acronym_spelt_out(void **state) {
+  (void)state;
+  expect_none("1 通常は GPL (GNU General Public License) "
+              "により指定される条件の下で再配布できます。\n",
+              "1 free to redistribute, usually under terms specified by the "
+              "GNU General Public License.\n",
+              TY_TOKEN_MISMATCH);
+  expect_none("1 Knoppix/LMDE (Linux Mint Debian Edition)/Ubuntu/... "
+              "を使っています\n",
+              "1 I'm using Knoppix/LMDE/Ubuntu/... and now\n",
+              TY_TOKEN_MISMATCH);
+  expect_none("1 Debian GNU/Linux は Linux Filesystem Hierarchy Standard "
+              "(FHS、ファイルシステム階層標準) を順守します。\n",
+              "1 Debian GNU/Linux adheres to the Linux Filesystem Hierarchy "
+              "Standard.\n",
+              TY_TOKEN_MISMATCH);
+  expect_none("1 バグ潰しパーティ (BSP)\n", "1 Bug squashing parties\n",
+              TY_TOKEN_MISMATCH);
+  expect_none("1 よく聞かれる質問とその答え (FAQ)\n",
+              "1 Frequently asked questions\n", TY_TOKEN_MISMATCH);
+  /* not an old name the English no longer uses (developers-reference
+   * 5.11.6: the Package Tracker was the PTS) */
+  expect_one("1 パッケージ追跡システム (PTS) のページ\n",
+             "1 shown on the package's tracker page\n", TY_TOKEN_MISMATCH, "1",
+             "PTS in ja, not in en");
+}
+
+/* Endings, case and slashes (debian-faq 1.4, 7.13, 9, 9.1.2, 3.2.1;
+ * developers-reference 4.8, 5.9.3, 6.3.3). */
+static void test_tokens_written_differently(void **state) {
+  (void)state;
+  expect_none("1 Linux ベースではない OS の提供\n",
+              "1 to offer non-Linux-based OSes\n", TY_TOKEN_MISMATCH);
+  expect_none("1 ビルド依存 (Build-Dependencies) という仕組み\n",
+              "1 the so-called build-dependencies mechanism\n",
+              TY_TOKEN_MISMATCH);
+  expect_none("1 Debian CD や DVD、 Blu-Ray ディスク\n",
+              "1 the Debian CDs, DVDs and Blu-ray discs\n", TY_TOKEN_MISMATCH);
+  expect_none("1 CD/DVD/BD を使いたい場合\n",
+              "1 If you want to use CDs/DVDs/BDs\n", TY_TOKEN_MISMATCH);
+  expect_none("1 auto-builder がパッケージのリコンパイルを始めます\n",
+              "1 the auto-builders may start recompiling it\n",
+              TY_TOKEN_MISMATCH);
+  expect_none("1 Replace、Provides、Conflicts を設定する\n",
+              "1 to replace, provide and conflict with the obsolete package\n",
+              TY_TOKEN_MISMATCH);
+  expect_none("1 NMU された changelog エントリ\n",
+              "1 the NMUed changelog entries\n", TY_TOKEN_MISMATCH);
+}
+
+/* The Japanese points to a Japanese mirror or page (debian-faq 3.1.10,
+ * 15.1); a token wrapped at a hyphen in the Japanese (developers-reference
+ * ja.txt 4.2, "debian-" / "private/"). */
+static void test_tokens_localised_and_wrapped(void **state) {
+  (void)state;
+  expect_none("1 deb http://ftp.jp.debian.org/debian/ unstable main\n",
+              "1 deb http://ftp.us.debian.org/debian/ unstable main\n",
+              TY_TOKEN_MISMATCH);
+  expect_none("1 ビルドフラグ (https://wiki.debian.org/ja/ "
+              "ReleaseGoals/SecurityHardeningBuildFlags) を付けて\n",
+              "1 Build Flags (https://wiki.debian.org/ReleaseGoals/ "
+              "SecurityHardeningBuildFlags) in order\n",
+              TY_TOKEN_MISMATCH);
+  expect_none("1 この鍵は \"master.debian.org:~debian/archive/debian- "
+              "private/\" で取得可能です。\n",
+              "1 The key is available at "
+              "\"master.debian.org:~debian/archive/debian-private/\".\n",
+              TY_TOKEN_MISMATCH);
+}
+
+/* Weak evidence is reported unsure: a term the English document states
+ * elsewhere (Debian constitution 4.1(5).1, "Debian プロジェクト" for "the
+ * Project"), a lower-case word (debian-faq 6.1, "凍結 (freeze)" for
+ * "frozen"); a misspelt word is not weak (developers-reference 2.1). */
+static void test_tokens_weak_evidence_unsure(void **state) {
+  (void)state;
+  static const struct {
+    const char *ja, *en;
+    int weak;
+  } cases[] = {
+      {"1 Debian 憲章。\n\n2 Debian プロジェクトの使命にとって重要な文書\n",
+       "1 The Debian Constitution.\n\n2 a document critical to the "
+       "Project's mission\n",
+       1},
+      {"1 はじめに。\n\n2 「凍結 (freeze)」されることもあります\n",
+       "1 Introduction.\n\n2 is sometimes `frozen'\n", 1},
+      {"1 はじめに。\n\n2 品質保証 (Quality Assuarance、QA) の作業\n",
+       "1 Introduction.\n\n2 Quality Assurance (QA) work\n", 0},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    fixture f;
+    open_pair(&f, cases[i].ja, cases[i].en, NULL);
+    const ty_finding *x = NULL;
+    assert_int_equal(findings(&f, TY_TOKEN_MISMATCH, &x), 1);
+    assert_string_equal(x->key, "2");
+    if (cases[i].weak)
+      assert_true(x->confidence < TY_CONFIDENCE_DEMOTE);
+    else
+      assert_true(x->confidence == 1.0);
+    close_pair(&f);
+  }
+}
+
 /* ---- untranslated ------------------------------------------------------- */
 
 static void test_untranslated_japanese_in_english(void **state) {
@@ -552,6 +658,10 @@ int main(void) {
       cmocka_unit_test(test_number_loose_statements),
       cmocka_unit_test(test_tokens_missing),
       cmocka_unit_test(test_tokens_present),
+      cmocka_unit_test(test_tokens_acronym_spelt_out),
+      cmocka_unit_test(test_tokens_written_differently),
+      cmocka_unit_test(test_tokens_localised_and_wrapped),
+      cmocka_unit_test(test_tokens_weak_evidence_unsure),
       cmocka_unit_test(test_untranslated_japanese_in_english),
       cmocka_unit_test(test_untranslated_names_in_brackets_are_fine),
       cmocka_unit_test(test_untranslated_english_in_japanese),
