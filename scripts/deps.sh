@@ -7,6 +7,8 @@ pkgs="libicu-dev libyaml-dev libcmocka-dev libxml2-dev pkg-config libxml2-utils 
 pkgs="$pkgs omegat translate-toolkit nodejs"
 # XLSX: libxlsxwriter to write, openpyxl and LibreOffice to read back
 pkgs="$pkgs libxlsxwriter-dev python3-openpyxl libreoffice-calc-nogui"
+# DOCX: python-docx reads the Word table back (tests/cli/docx.sh)
+pkgs="$pkgs python3-docx"
 # JSON: the shipped schema checked with jsonschema
 pkgs="$pkgs python3-jsonschema"
 # npm comes with some builds of nodejs, and is a package of its own in Debian

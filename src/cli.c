@@ -264,6 +264,14 @@ int cli_refuse_output_onto_inputs(const cli_options *o, const char *ja,
   if (o->batch) return 0;
   if (strcmp(ja, "-") == 0 && strcmp(en, "-") == 0)
     return cli_fail(2, "-: standard input can be one input, not both");
+  /* a zip archive (xlsx, docx) is of no use on a terminal */
+  for (int i = 0; !o->output && i < o->nformats; i++)
+    if ((o->formats[i] == TY_FMT_XLSX || o->formats[i] == TY_FMT_DOCX) &&
+        isatty(STDOUT_FILENO))
+      return cli_fail(2,
+                      "--format %s writes a binary file: give -o FILE or "
+                      "redirect the output",
+                      ty_format_name(o->formats[i]));
   if (!o->output) return 0;
   const char *config = o->config_path ? o->config_path : "taiyaku.yaml";
   const char *inputs[] = {ja, en, config, o->dict_path};

@@ -656,6 +656,8 @@ void ty_pair_doc_text(const ty_alignment *al, const ty_pair *p, ty_lang side,
 int ty_render_xliff12(const ty_alignment *al, const ty_render_options *o,
                       FILE *f);
 int ty_render_xlsx(const ty_alignment *al, const ty_render_options *o, FILE *f);
+/* A Word bilingual table, findings as comments (render_docx.c). */
+int ty_render_docx(const ty_alignment *al, const ty_render_options *o, FILE *f);
 
 int ty_render_text(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_md(const ty_alignment *al, const ty_render_options *o, FILE *f);
@@ -809,6 +811,12 @@ int ty_zip_add(ty_zip_writer *w, const char *member, const char *data, size_t n,
 int ty_zip_commit(ty_zip_writer *w, ty_error *err);
 /* Frees w without writing anything. */
 void ty_zip_abandon(ty_zip_writer *w);
+/* A writer into a new temporary file (in $TMPDIR, else /tmp), for a
+ * caller that writes to a stream: ty_zip_commit_to finishes the archive,
+ * appends it to f and removes the file (also on failure); ty_zip_abandon
+ * removes it too. */
+ty_zip_writer *ty_zip_create_temp(ty_error *err);
+int ty_zip_commit_to(ty_zip_writer *w, FILE *f, ty_error *err);
 
 /* ---- office documents and PDF (read_office.c, read_docx.c, read_odt.c,
  * read_pdf.c) ------------------------------------------------------------ */

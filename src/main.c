@@ -29,6 +29,7 @@ static void usage(FILE *f) {
       "options:\n"
       "  -f, --format F[,F]  text md html csv tsv json yaml tmx xliff xliff12 "
       "xlsx\n"
+      "                      docx\n"
       "  -o, --output PATH   write there atomically (a folder with --batch)\n"
       "  -w, --width N       columns of the text table\n"
       "      --sentences     show sentence pairs inside clauses\n"

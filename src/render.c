@@ -5,11 +5,11 @@
 #include <string.h>
 
 static const char *const format_names[TY_FMT_COUNT] = {
-    "text", "md",  "html",  "csv",     "tsv", "json",
-    "yaml", "tmx", "xliff", "xliff12", "xlsx"};
+    "text", "md",  "html",  "csv",     "tsv",  "json",
+    "yaml", "tmx", "xliff", "xliff12", "xlsx", "docx"};
 static const char *const format_ext[TY_FMT_COUNT] = {
-    "txt",  "md",  "html", "csv",   "tsv", "json",
-    "yaml", "tmx", "xlf",  "xliff", "xlsx"};
+    "txt",  "md",  "html", "csv",   "tsv",  "json",
+    "yaml", "tmx", "xlf",  "xliff", "xlsx", "docx"};
 
 const char *ty_format_name(ty_format f) {
   return f >= 0 && f < TY_FMT_COUNT ? format_names[f] : NULL;
@@ -46,6 +46,7 @@ int ty_render(const ty_alignment *al, ty_format fmt,
   case TY_FMT_XLIFF: r = ty_render_xliff(al, opt, out); break;
   case TY_FMT_XLIFF12: r = ty_render_xliff12(al, opt, out); break;
   case TY_FMT_XLSX: r = ty_render_xlsx(al, opt, out); break;
+  case TY_FMT_DOCX: r = ty_render_docx(al, opt, out); break;
   default: return ty_error_set(err, TY_ERR_USAGE, NULL, 0, 0, "unknown format");
   }
   if (r != 0 || ferror(out))

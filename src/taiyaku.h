@@ -137,6 +137,7 @@ typedef enum ty_format {
   TY_FMT_XLIFF,
   TY_FMT_XLIFF12, /* XLIFF 1.2 */
   TY_FMT_XLSX,    /* Excel workbook */
+  TY_FMT_DOCX,    /* Word bilingual table */
   TY_FMT_COUNT
 } ty_format;
 

@@ -8,9 +8,11 @@
  * ends early or fails its CRC is refused when it is read. */
 #include "internal.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <zip.h>
 
@@ -261,6 +263,7 @@ void ty_zip_close(ty_zip *z) {
 struct ty_zip_writer {
   zip_t *za;
   const char *path;
+  char *temp; /* ty_zip_create_temp's file, removed when done */
 };
 
 ty_zip_writer *ty_zip_create(const char *path, ty_error *err) {
@@ -314,5 +317,58 @@ int ty_zip_commit(ty_zip_writer *w, ty_error *err) {
 void ty_zip_abandon(ty_zip_writer *w) {
   if (!w) return;
   zip_discard(w->za);
+  if (w->temp) unlink(w->temp);
+  free(w->temp);
   free(w);
+}
+
+/* ---- writing to a stream, through a temporary file ---------------------- */
+
+ty_zip_writer *ty_zip_create_temp(ty_error *err) {
+  const char *dir = getenv("TMPDIR");
+  ty_buf path = {0};
+  ty_buf_printf(&path, "%s/taiyaku-XXXXXX.zip", dir && *dir ? dir : "/tmp");
+  int fd = mkstemps(path.p, 4);
+  if (fd < 0) {
+    ty_error_set(err, TY_ERR_IO, path.p, 0, 0,
+                 "cannot create a temporary file: %s", strerror(errno));
+    ty_buf_free(&path);
+    return NULL;
+  }
+  close(fd);
+  ty_zip_writer *w = ty_zip_create(path.p, err);
+  if (!w) {
+    unlink(path.p);
+    ty_buf_free(&path);
+    return NULL;
+  }
+  w->temp = path.p; /* owned from here on; w->path points at it */
+  w->path = w->temp;
+  return w;
+}
+
+/* Appends the file at path to f: 0, or -1. */
+static int copy_file(const char *path, FILE *f) {
+  FILE *in = fopen(path, "rb");
+  if (!in) return -1;
+  char buf[65536];
+  size_t n;
+  int rc = 0;
+  while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+    if (fwrite(buf, 1, n, f) != n) rc = -1;
+  if (ferror(in)) rc = -1;
+  fclose(in);
+  return rc;
+}
+
+int ty_zip_commit_to(ty_zip_writer *w, FILE *f, ty_error *err) {
+  char *temp = w->temp;
+  w->temp = NULL;
+  int rc = ty_zip_commit(w, err);
+  if (rc == 0 && copy_file(temp, f) != 0)
+    rc = ty_error_set(err, TY_ERR_IO, NULL, 0, 0, "write error: %s",
+                      strerror(errno ? errno : EIO));
+  unlink(temp);
+  free(temp);
+  return rc;
 }
