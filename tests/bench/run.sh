@@ -568,6 +568,8 @@ if part unmatched; then
             prev_t=$(calc 't * n / p' -v t="$prev_t" -v n="$n" -v p="$prev_n") prev_n=$n prev_how="would take"
             continue
         fi
+        # sizes past the first run once: at 100,000 a side a run takes minutes
+        [ -n "$prev_n" ] && runs=1
         ROW_OK=1
         row "$UNMATCHED_ROW" timeout "$TIMEOUT" "$TAIYAKU" align --format json --no-checks "$d/ja.txt" "$d/en.txt"
         ROW_OK=0
