@@ -459,6 +459,7 @@ field() {
 # unmatched_targets: the content aligner's cost per clause, each unmatched
 # size over the first, and the target (the last size over the first).
 unmatched_targets() {
+    part unmatched || return 0
     us=$(echo "$UNMATCHED" | tr , ' ')
     lo=$(echo "$us" | awk '{ print $1 }')
     hi=$(echo "$us" | awk '{ print $NF }')
