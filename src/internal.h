@@ -785,6 +785,9 @@ ty_zip *ty_zip_open(const char *bytes, size_t len, const char *name,
                     ty_error *err);
 /* Whether the archive holds a member of that name. */
 int ty_zip_has(const ty_zip *z, const char *member);
+/* The inflated size the archive's directory gives the member (which
+ * ty_zip_read and ty_zip_stream do not trust), 0 when it has none. */
+size_t ty_zip_size(const ty_zip *z, const char *member);
 /* Replaces out's content with the inflated member (NUL-terminated).
  * Returns 0; 1 when there is no such member; -1 with err filled when it
  * inflates past `limit` bytes (a zip bomb), is damaged or fails its CRC. */
@@ -851,6 +854,13 @@ typedef struct ty_office_text {
 /* Appends one paragraph (no blank line inside; newlines kept as wrapped
  * lines) at position `pos`, with a blank line before it. */
 void ty_office_para(ty_office_text *t, const char *s, size_t n, int pos);
+/* Makes room in t for the text of an XML part of xml_size bytes (the
+ * text is shorter), the pages to be written given as huge ones where the
+ * system has them. (read_office.c) */
+void ty_office_reserve(ty_office_text *t, size_t xml_size);
+/* Appends n bytes of an XML part's character data to a paragraph being
+ * read, tabs and newlines as spaces (layout, not text). (read_office.c) */
+void ty_office_chars(ty_buf *b, const char *s, size_t n);
 
 /* The per-format readers: fill t from the archive or the PDF. */
 int ty_read_docx(ty_zip *z, const char *name, ty_office_text *t, ty_error *err);

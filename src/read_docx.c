@@ -14,6 +14,7 @@
  * the document, counting every w:p of the main part from 1. */
 #include "internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,95 @@
 #define REL_NS "http://schemas.openxmlformats.org/package/2006/relationships"
 #define MAX_NEST 4 /* paragraphs inside text boxes inside paragraphs */
 #define MAX_REFS 64
+#define NSLOT 128 /* the element table's slots: a power of two */
+
+/* The WordprocessingML elements the walk tells apart.  Those from E_DEL
+ * on are not text of the document as it stands (E_DEL and E_MOVEFROM:
+ * tracked deletions); from E_RPR on they are not text but carry nothing
+ * the walk reads. */
+enum el {
+  E_OTHER,
+  E_P,
+  E_PPR,
+  E_PSTYLE,
+  E_NUMPR,
+  E_NUMID,
+  E_ILVL,
+  E_T,
+  E_TAB,
+  E_PTAB,
+  E_BR,
+  E_CR,
+  E_NOBREAKHYPHEN,
+  E_INS,
+  E_MOVETO,
+  E_FOOTNOTEREF,
+  E_ENDNOTEREF,
+  E_TR,
+  E_FOOTNOTE,
+  E_ENDNOTE,
+  E_DEL,
+  E_MOVEFROM,
+  E_INSTRTEXT,
+  E_DELTEXT,
+  E_PPRCHANGE,
+  E_RPRCHANGE,
+  E_NUMBERINGCHANGE,
+  E_SECTPR,
+  E_COMMENTREF,
+  E_TBLPRCHANGE,
+  E_TRPRCHANGE,
+  E_TCPRCHANGE,
+  E_RPR,
+  E_COUNT
+};
+
+static const char *const el_names[E_COUNT] = {
+    [E_P] = "p",
+    [E_PPR] = "pPr",
+    [E_PSTYLE] = "pStyle",
+    [E_NUMPR] = "numPr",
+    [E_NUMID] = "numId",
+    [E_ILVL] = "ilvl",
+    [E_T] = "t",
+    [E_TAB] = "tab",
+    [E_PTAB] = "ptab",
+    [E_BR] = "br",
+    [E_CR] = "cr",
+    [E_NOBREAKHYPHEN] = "noBreakHyphen",
+    [E_INS] = "ins",
+    [E_MOVETO] = "moveTo",
+    [E_FOOTNOTEREF] = "footnoteReference",
+    [E_ENDNOTEREF] = "endnoteReference",
+    [E_TR] = "tr",
+    [E_FOOTNOTE] = "footnote",
+    [E_ENDNOTE] = "endnote",
+    [E_DEL] = "del",
+    [E_MOVEFROM] = "moveFrom",
+    [E_INSTRTEXT] = "instrText",
+    [E_DELTEXT] = "delText",
+    [E_PPRCHANGE] = "pPrChange",
+    [E_RPRCHANGE] = "rPrChange",
+    [E_NUMBERINGCHANGE] = "numberingChange",
+    [E_SECTPR] = "sectPr",
+    [E_COMMENTREF] = "commentReference",
+    [E_TBLPRCHANGE] = "tblPrChange",
+    [E_TRPRCHANGE] = "trPrChange",
+    [E_TCPRCHANGE] = "tcPrChange",
+    [E_RPR] = "rPr",
+};
+
+/* Element names as libxml2 interns them in the parser's dictionary (the
+ * local names SAX2 passes are those very strings): telling an element
+ * apart is a pointer comparison.  A run of strcmp per element was 8% of
+ * reading a 20 MB file (issue 13). */
+typedef struct names {
+  const xmlChar *w_ns, *mc_ns, *fallback;
+  struct {
+    const xmlChar *name;
+    int id;
+  } slot[NSLOT];
+} names;
 
 typedef struct pstyle {
   char *id, *based;
@@ -72,6 +162,7 @@ typedef struct docx {
   int errline, errcol;
   xmlSAXHandler sax;
   xmlParserCtxtPtr ctxt; /* the part being streamed */
+  names nm;              /* in ctxt's dictionary */
   ty_error *err;
 } docx;
 
@@ -270,31 +361,33 @@ static void end_para(docx *x) {
   ty_buf_clear(&p->text);
 }
 
-static int w_element(const xmlChar *uri) {
-  return uri && strcmp((const char *)uri, W_NS) == 0;
+static size_t slot_of(const xmlChar *name) {
+  return ((uintptr_t)name >> 3) & (NSLOT - 1);
 }
 
-/* Elements whose content is not text of the document as it stands. */
-static int ignored(docx *x, const char *n) {
-  static const char *const names[] = {"del",
-                                      "moveFrom",
-                                      "instrText",
-                                      "delText",
-                                      "pPrChange",
-                                      "rPrChange",
-                                      "numberingChange",
-                                      "sectPr",
-                                      "commentReference",
-                                      "rPr",
-                                      "tblPrChange",
-                                      "trPrChange",
-                                      "tcPrChange"};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (strcmp(n, names[i]) == 0) {
-      if (i < 2) x->t->revisions = 1;
-      return 1;
-    }
-  return 0;
+/* Interns the names the walk looks for in the dictionary of ctxt. */
+static void intern_names(names *nm, xmlDictPtr dict) {
+  memset(nm, 0, sizeof *nm);
+  nm->w_ns = xmlDictLookup(dict, (const xmlChar *)W_NS, -1);
+  nm->mc_ns = xmlDictLookup(dict, (const xmlChar *)MC_NS, -1);
+  nm->fallback = xmlDictLookup(dict, (const xmlChar *)"Fallback", -1);
+  for (int id = E_OTHER + 1; id < E_COUNT; id++) {
+    const xmlChar *n = xmlDictLookup(dict, (const xmlChar *)el_names[id], -1);
+    if (!n) ty_oom();
+    size_t h = slot_of(n);
+    while (nm->slot[h].name)
+      h = (h + 1) & (NSLOT - 1);
+    nm->slot[h].name = n;
+    nm->slot[h].id = id;
+  }
+}
+
+/* Which of the elements the walk tells apart (local, uri) is. */
+static int element(const names *nm, const xmlChar *local, const xmlChar *uri) {
+  if (uri != nm->w_ns) return E_OTHER;
+  for (size_t h = slot_of(local); nm->slot[h].name; h = (h + 1) & (NSLOT - 1))
+    if (nm->slot[h].name == local) return nm->slot[h].id;
+  return E_OTHER;
 }
 
 static void start_para(docx *x) {
@@ -318,63 +411,80 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
   docx *x = ctx;
   x->depth++;
   if (x->skip_at) return;
-  const char *n = (const char *)local;
-  if (uri && strcmp((const char *)uri, MC_NS) == 0 &&
-      strcmp(n, "Fallback") == 0) {
+  if (uri == x->nm.mc_ns && local == x->nm.fallback) {
     x->skip_at = x->depth;
     return;
   }
-  if (!w_element(uri)) return;
-  if (ignored(x, n)) {
+  int e = element(&x->nm, local, uri);
+  if (e >= E_DEL) {
+    if (e == E_DEL || e == E_MOVEFROM) x->t->revisions = 1;
     x->skip_at = x->depth;
     return;
   }
   para *p = x->np ? &x->p[x->np - 1] : NULL;
-  if (strcmp(n, "p") == 0) {
-    start_para(x);
-  } else if (strcmp(n, "pPr") == 0) {
-    x->in_ppr = 1;
-  } else if (x->in_ppr && p) {
-    if (strcmp(n, "pStyle") == 0)
+  if (x->in_ppr && p && e != E_P && e != E_PPR) {
+    if (e == E_PSTYLE)
       attr(attrs, nattr, "val", p->style, sizeof p->style);
-    else if (strcmp(n, "numPr") == 0)
+    else if (e == E_NUMPR)
       x->in_numpr = 1;
-    else if (x->in_numpr && strcmp(n, "numId") == 0)
+    else if (x->in_numpr && e == E_NUMID)
       p->num_id = iattr(attrs, nattr, "val", -1);
-    else if (x->in_numpr && strcmp(n, "ilvl") == 0)
+    else if (x->in_numpr && e == E_ILVL)
       p->ilvl = iattr(attrs, nattr, "val", 0);
-  } else if (strcmp(n, "t") == 0) {
-    x->in_t = 1;
-  } else if (strcmp(n, "tab") == 0 || strcmp(n, "ptab") == 0) {
-    put_char(x, ' ');
-  } else if (strcmp(n, "br") == 0 || strcmp(n, "cr") == 0) {
-    char b[16];
-    const char *type = attr(attrs, nattr, "type", b, sizeof b);
+    return;
+  }
+  char b[32];
+  const char *type;
+  switch (e) {
+  case E_P: start_para(x); break;
+  case E_PPR: x->in_ppr = 1; break;
+  case E_T: x->in_t = 1; break;
+  case E_TAB:
+  case E_PTAB: put_char(x, ' '); break;
+  case E_BR:
+  case E_CR:
+    type = attr(attrs, nattr, "type", b, sizeof b);
     put_char(x, type && strcmp(type, "textWrapping") != 0 ? ' ' : '\n');
-  } else if (strcmp(n, "noBreakHyphen") == 0) {
-    put_char(x, '-');
-  } else if (strcmp(n, "ins") == 0 || strcmp(n, "moveTo") == 0) {
-    x->t->revisions = 1;
-  } else if ((strcmp(n, "footnoteReference") == 0 ||
-              strcmp(n, "endnoteReference") == 0) &&
-             !x->note_mode && x->nrefs < MAX_REFS) {
-    x->refs[x->nrefs++] = iattr(attrs, nattr, "id", -1) * 2 + (n[0] == 'e');
-  } else if (strcmp(n, "tr") == 0) {
+    break;
+  case E_NOBREAKHYPHEN: put_char(x, '-'); break;
+  case E_INS:
+  case E_MOVETO: x->t->revisions = 1; break;
+  case E_FOOTNOTEREF:
+  case E_ENDNOTEREF:
+    if (!x->note_mode && x->nrefs < MAX_REFS)
+      x->refs[x->nrefs++] =
+          iattr(attrs, nattr, "id", -1) * 2 + (e == E_ENDNOTEREF);
+    break;
+  case E_TR:
     if (x->rows++ == 0) {
       ty_buf_clear(&x->row);
       x->row_pos = x->para_no + 1;
     }
-  } else if ((strcmp(n, "footnote") == 0 || strcmp(n, "endnote") == 0) &&
-             x->note_mode) {
-    char b[32];
-    const char *type = attr(attrs, nattr, "type", b, sizeof b);
+    break;
+  case E_FOOTNOTE:
+  case E_ENDNOTE:
+    if (!x->note_mode) break;
+    type = attr(attrs, nattr, "type", b, sizeof b);
     if (type && strcmp(type, "normal") != 0) {
       x->skip_at = x->depth; /* separators */
-      return;
+      break;
     }
-    x->note_key = iattr(attrs, nattr, "id", -1) * 2 + (n[0] == 'e');
+    x->note_key = iattr(attrs, nattr, "id", -1) * 2 + (e == E_ENDNOTE);
     ty_buf_clear(&x->note_text);
+    break;
+  default: break;
   }
+}
+
+static void end_row(docx *x) {
+  if (!x->note_mode) {
+    ty_office_para(x->t, x->row.p ? x->row.p : "", x->row.n, x->row_pos);
+    flush_notes(x, x->row_pos);
+  } else {
+    if (x->note_text.n) ty_buf_putc(&x->note_text, '\n');
+    ty_buf_put(&x->note_text, x->row.p ? x->row.p : "", x->row.n);
+  }
+  ty_buf_clear(&x->row);
 }
 
 static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
@@ -385,39 +495,34 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
     if (d == x->skip_at) x->skip_at = 0;
     return;
   }
-  if (!w_element(uri)) return;
-  const char *n = (const char *)local;
-  if (strcmp(n, "p") == 0 && x->np) {
-    end_para(x);
-  } else if (strcmp(n, "pPr") == 0) {
+  para *p;
+  switch (element(&x->nm, local, uri)) {
+  case E_P:
+    if (x->np) end_para(x);
+    break;
+  case E_PPR:
     x->in_ppr = x->in_numpr = 0;
     /* w:pPr comes first: the number goes before the text, no copy later */
-    para *p = x->np ? &x->p[x->np - 1] : NULL;
+    p = x->np ? &x->p[x->np - 1] : NULL;
     if (p && !p->labeled && !p->text.n) {
       para_label(x, p, &p->text);
       p->labeled = 1;
     }
-  } else if (strcmp(n, "numPr") == 0) {
-    x->in_numpr = 0;
-  } else if (strcmp(n, "t") == 0) {
-    x->in_t = 0;
-  } else if (strcmp(n, "tr") == 0 && x->rows && --x->rows == 0) {
-    if (!x->note_mode) {
-      ty_office_para(x->t, x->row.p ? x->row.p : "", x->row.n, x->row_pos);
-      flush_notes(x, x->row_pos);
-    } else {
-      if (x->note_text.n) ty_buf_putc(&x->note_text, '\n');
-      ty_buf_put(&x->note_text, x->row.p ? x->row.p : "", x->row.n);
-    }
-    ty_buf_clear(&x->row);
-  } else if ((strcmp(n, "footnote") == 0 || strcmp(n, "endnote") == 0) &&
-             x->note_mode) {
+    break;
+  case E_NUMPR: x->in_numpr = 0; break;
+  case E_T: x->in_t = 0; break;
+  case E_TR:
+    if (x->rows && --x->rows == 0) end_row(x);
+    break;
+  case E_FOOTNOTE:
+  case E_ENDNOTE:
+    if (!x->note_mode) break;
     x->notes = ty_xrealloc(x->notes, (x->nnotes + 1) * sizeof *x->notes);
     x->notes[x->nnotes].key = x->note_key;
     x->notes[x->nnotes++].text =
         ty_xstrdup(x->note_text.p ? x->note_text.p : "");
-  } else if (strcmp(n, "tc") == 0 && x->rows) {
-    (void)0; /* cells are joined by the space before their paragraphs */
+    break;
+  default: break;
   }
 }
 
@@ -426,10 +531,7 @@ static void on_chars(void *ctx, const xmlChar *s, int len) {
   if (x->skip_at || !x->in_t) return;
   ty_buf *b = sink(x);
   if (!b) return;
-  size_t at = b->n;
-  ty_buf_put(b, (const char *)s, (size_t)len);
-  for (char *c = b->p + at; c < b->p + b->n; c++)
-    if (*c == '\t' || *c == '\n') *c = ' ';
+  ty_office_chars(b, (const char *)s, (size_t)len);
 }
 
 static void on_error(void *ctx, const xmlError *e) {
@@ -452,12 +554,12 @@ static int parse_failed(docx *x, ty_error *err) {
 static int feed(void *ctx, const char *p, size_t n) {
   docx *x = ctx;
   if (!x->ctxt) {
-    x->ctxt = xmlCreatePushParserCtxt(&x->sax, x, p, (int)n, x->part);
+    x->ctxt = xmlCreatePushParserCtxt(&x->sax, x, NULL, 0, x->part);
     if (!x->ctxt) ty_oom();
     xmlCtxtUseOptions(x->ctxt, XML_PARSE_NONET);
-  } else {
-    xmlParseChunk(x->ctxt, p, (int)n, 0);
+    intern_names(&x->nm, x->ctxt->dict);
   }
+  xmlParseChunk(x->ctxt, p, (int)n, 0);
   return x->errmsg[0] ? parse_failed(x, x->err) : 0;
 }
 
@@ -475,6 +577,7 @@ static int walk(docx *x, ty_zip *z, const char *part, ty_error *err) {
   x->depth = x->skip_at = x->in_t = x->in_ppr = x->in_numpr = 0;
   x->np = x->rows = 0;
   x->ctxt = NULL;
+  if (!x->note_mode) ty_office_reserve(x->t, ty_zip_size(z, part));
   int rc = ty_zip_stream(z, part, TY_ZIP_MEMBER_LIMIT, feed, x, err);
   if (rc == 0 && !x->ctxt) feed(x, "", 0);
   if (rc == 0) {

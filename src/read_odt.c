@@ -444,10 +444,7 @@ static void on_chars(void *ctx, const xmlChar *s, int len) {
   if (x->skip_at || !x->in_body) return;
   ty_buf *b = sink(x);
   if (!b) return;
-  size_t at = b->n;
-  ty_buf_put(b, (const char *)s, (size_t)len);
-  for (char *c = b->p + at; c < b->p + b->n; c++)
-    if (*c == '\t' || *c == '\n') *c = ' ';
+  ty_office_chars(b, (const char *)s, (size_t)len);
 }
 
 static void on_error(void *ctx, const xmlError *e) {
@@ -468,6 +465,7 @@ static int walk(odt *x, ty_zip *z, const char *part, int required,
   if (rc == 1 && required)
     rc = ty_error_set(err, TY_ERR_SYNTAX, x->name, 0, 0,
                       "no %s: not an OpenDocument text", part);
+  if (rc == 0 && required) ty_office_reserve(x->t, b.n);
   if (rc == 0) {
     xmlSAXHandler h;
     memset(&h, 0, sizeof h);

@@ -69,6 +69,15 @@ int ty_zip_has(const ty_zip *z, const char *member) {
   return zip_name_locate(z->za, member, 0) >= 0;
 }
 
+size_t ty_zip_size(const ty_zip *z, const char *member) {
+  zip_int64_t idx = zip_name_locate(z->za, member, 0);
+  zip_stat_t st;
+  if (idx < 0 || zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0 ||
+      !(st.valid & ZIP_STAT_SIZE))
+    return 0;
+  return (size_t)st.size;
+}
+
 int ty_zip_read(ty_zip *z, const char *member, size_t limit, ty_buf *out,
                 ty_error *err) {
   zip_int64_t idx = zip_name_locate(z->za, member, 0);
