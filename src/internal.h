@@ -670,6 +670,55 @@ int ty_render_tmx(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_xliff(const ty_alignment *al, const ty_render_options *o,
                     FILE *f);
 
+/* ---- numbers in a numbering system (numfmt.c) -------------------------- */
+
+typedef enum ty_numsys {
+  TY_NS_DECIMAL = 0,
+  TY_NS_DECIMAL_ZERO, /* 01 .. 09, 10 */
+  TY_NS_LOWER_ROMAN,
+  TY_NS_UPPER_ROMAN,
+  TY_NS_JPAN,     /* 十二 */
+  TY_NS_JPANFIN,  /* 拾弐 */
+  TY_NS_HANIDEC,  /* 一二 */
+  TY_NS_FULLWIDE, /* １２ */
+  TY_NS_HANS,
+  TY_NS_HANT,
+  TY_NS_LOWER_LATIN,
+  TY_NS_UPPER_LATIN,
+  TY_NS_KATAKANA, /* ア .. ヰ ヱ ヲ ン (CSS) */
+  TY_NS_AIUEO,    /* ア .. ヲ ン (Word) */
+  TY_NS_KATAKANA_IROHA,
+  TY_NS_HIRAGANA,
+  TY_NS_HIRAGANA_IROHA,
+  TY_NS_STEMS,  /* 甲乙丙 */
+  TY_NS_ZODIAC, /* 子丑寅 */
+  TY_NS_CIRCLED, /* ① .. ㊿ */
+  TY_NS_FULLSTOP, /* ⒈ */
+  TY_NS_PAREN,    /* ⑴ */
+  TY_NS_IDEOGRAPH_CIRCLED /* ㊀ */
+} ty_numsys;
+
+/* How an alphabetic system counts past its last symbol. */
+typedef enum ty_numseq {
+  TY_NUM_ALPHABETIC, /* z, aa, ab (CSS) */
+  TY_NUM_REPEATED,   /* z, aa, bb (Word's letters) */
+  TY_NUM_CYCLIC      /* ン, ア (Word's kana) */
+} ty_numseq;
+
+#define TY_NUMFMT_ICU 8
+/* ICU's formatters, opened on first use ({0} to start; ty_numfmt_close). */
+typedef struct ty_numfmt {
+  void *icu[TY_NUMFMT_ICU];
+} ty_numfmt;
+
+/* Appends v written in system sys to out.  f may be NULL (nothing kept
+ * open).  Returns 1, or 0 with nothing written when the system has no
+ * numeral for v (below 1 for the alphabetic ones, past 3999 in roman,
+ * past the set of enclosed digits). */
+int ty_numfmt_put(ty_numfmt *f, ty_numsys sys, ty_numseq seq, long v,
+                  ty_buf *out);
+void ty_numfmt_close(ty_numfmt *f);
+
 /* ---- list markers a browser displays (counter.c) ----------------------- */
 
 typedef enum ty_counter_style {

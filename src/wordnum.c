@@ -8,9 +8,8 @@
  * their start.  Instances of one abstract numbering share its counters,
  * as in Word; an instance with a start override restarts those levels
  * the first time a paragraph uses it (how pandoc and Word begin a new
- * list).  Numerals are written with ICU's numbering systems where one
- * exists (jpan, jpanfin, hanidec, fullwide, roman) and from the
- * published sequences otherwise (iroha, aiueo, 甲乙丙, enclosed digits). */
+ * list).  The numerals are numfmt.c's, the module that writes the CSS
+ * counter styles of HTML lists too. */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -18,8 +17,6 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <unicode/unum.h>
-#include <unicode/ustring.h>
 
 #define NLVL 9
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -53,7 +50,7 @@ struct ty_wnum {
   size_t nabs;
   wnum *num;
   size_t nnum;
-  UNumberFormat *fmt[8]; /* opened on first use, by system */
+  ty_numfmt nf;
 };
 
 /* ---- reading numbering.xml -------------------------------------------- */
@@ -189,8 +186,7 @@ void ty_wnum_free(ty_wnum *w) {
         free(w->num[i].lv[l]->pstyle);
         free(w->num[i].lv[l]);
       }
-  for (int i = 0; i < 8; i++)
-    if (w->fmt[i]) unum_close(w->fmt[i]);
+  ty_numfmt_close(&w->nf);
   free(w->abs);
   free(w->num);
   free(w);
@@ -214,118 +210,58 @@ int ty_wnum_style_level(const ty_wnum *w, int num_id, const char *style) {
 
 /* ---- numerals ----------------------------------------------------------- */
 
-static void format_value(ty_wnum *w, const char *f, int v, ty_buf *out);
+/* Word's number formats (ST_NumberFormat) in their numbering systems.
+ * Word counts letters as a, .., z, aa, .., zz and runs its kana and
+ * stems round; it shows iroha and aiueo in half-width kana (ｲ ﾛ ﾊ), the
+ * label is written full-width, the form the numbering parser reads. */
+static const struct {
+  const char *name;
+  ty_numsys sys;
+  ty_numseq seq;
+} FORMATS[] = {
+    {"decimal", TY_NS_DECIMAL, TY_NUM_ALPHABETIC},
+    {"japaneseCounting", TY_NS_JPAN, TY_NUM_ALPHABETIC},
+    {"japaneseLegal", TY_NS_JPANFIN, TY_NUM_ALPHABETIC},
+    {"ideographDigital", TY_NS_HANIDEC, TY_NUM_ALPHABETIC},
+    {"japaneseDigitalTenThousand", TY_NS_HANIDEC, TY_NUM_ALPHABETIC},
+    {"decimalFullWidth", TY_NS_FULLWIDE, TY_NUM_ALPHABETIC},
+    {"decimalFullWidth2", TY_NS_FULLWIDE, TY_NUM_ALPHABETIC},
+    {"upperRoman", TY_NS_UPPER_ROMAN, TY_NUM_ALPHABETIC},
+    {"lowerRoman", TY_NS_LOWER_ROMAN, TY_NUM_ALPHABETIC},
+    {"chineseCounting", TY_NS_HANS, TY_NUM_ALPHABETIC},
+    {"chineseCountingThousand", TY_NS_HANS, TY_NUM_ALPHABETIC},
+    {"taiwaneseCounting", TY_NS_HANT, TY_NUM_ALPHABETIC},
+    {"taiwaneseCountingThousand", TY_NS_HANT, TY_NUM_ALPHABETIC},
+    {"decimalEnclosedCircle", TY_NS_CIRCLED, TY_NUM_ALPHABETIC},
+    {"decimalEnclosedCircleChinese", TY_NS_CIRCLED, TY_NUM_ALPHABETIC},
+    {"decimalEnclosedFullstop", TY_NS_FULLSTOP, TY_NUM_ALPHABETIC},
+    {"decimalEnclosedParen", TY_NS_PAREN, TY_NUM_ALPHABETIC},
+    {"ideographEnclosedCircle", TY_NS_IDEOGRAPH_CIRCLED, TY_NUM_ALPHABETIC},
+    {"lowerLetter", TY_NS_LOWER_LATIN, TY_NUM_REPEATED},
+    {"upperLetter", TY_NS_UPPER_LATIN, TY_NUM_REPEATED},
+    {"irohaFullWidth", TY_NS_KATAKANA_IROHA, TY_NUM_CYCLIC},
+    {"iroha", TY_NS_KATAKANA_IROHA, TY_NUM_CYCLIC},
+    {"aiueoFullWidth", TY_NS_AIUEO, TY_NUM_CYCLIC},
+    {"aiueo", TY_NS_AIUEO, TY_NUM_CYCLIC},
+    {"ideographTraditional", TY_NS_STEMS, TY_NUM_CYCLIC},
+    {"ideographZodiac", TY_NS_ZODIAC, TY_NUM_CYCLIC},
+    {"decimalZero", TY_NS_DECIMAL_ZERO, TY_NUM_ALPHABETIC},
+};
 
-static const char *const IROHA[] = {
-    "イ", "ロ", "ハ", "ニ", "ホ", "ヘ", "ト", "チ", "リ", "ヌ", "ル", "ヲ",
-    "ワ", "カ", "ヨ", "タ", "レ", "ソ", "ツ", "ネ", "ナ", "ラ", "ム", "ウ",
-    "ヰ", "ノ", "オ", "ク", "ヤ", "マ", "ケ", "フ", "コ", "エ", "テ", "ア",
-    "サ", "キ", "ユ", "メ", "ミ", "シ", "ヱ", "ヒ", "モ", "セ", "ス"};
-static const char *const AIUEO[] = {
-    "ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ", "サ", "シ",
-    "ス", "セ", "ソ", "タ", "チ", "ツ", "テ", "ト", "ナ", "ニ", "ヌ", "ネ",
-    "ノ", "ハ", "ヒ", "フ", "ヘ", "ホ", "マ", "ミ", "ム", "メ", "モ", "ヤ",
-    "ユ", "ヨ", "ラ", "リ", "ル", "レ", "ロ", "ワ", "ヲ", "ン"};
-static const char *const STEMS[] = {"甲", "乙", "丙", "丁", "戊",
-                                    "己", "庚", "辛", "壬", "癸"};
-static const char *const ZODIAC[] = {"子", "丑", "寅", "卯", "辰", "巳",
-                                     "午", "未", "申", "酉", "戌", "亥"};
-#define COUNT(a) (int)(sizeof a / sizeof *a)
-
-/* ICU's numbering systems by the index of w->fmt they are cached in. */
-static const char *const SYSTEMS[] = {
-    "ja@numbers=jpan",     "ja@numbers=jpanfin",  "ja@numbers=hanidec",
-    "en@numbers=fullwide", "en@numbers=roman",    "en@numbers=romanlow",
-    "zh@numbers=hans",     "zh_Hant@numbers=hant"};
-
-static int icu_format(ty_wnum *w, int sys, int v, ty_buf *out) {
-  UErrorCode st = U_ZERO_ERROR;
-  if (!w->fmt[sys]) {
-    w->fmt[sys] = unum_open(UNUM_DEFAULT, NULL, 0, SYSTEMS[sys], NULL, &st);
-    if (U_FAILURE(st)) {
-      w->fmt[sys] = NULL;
-      return -1;
+/* Appends value v written in Word's format `f` (decimal when the format
+ * has no numeral for it; nothing for "none"). */
+static void format_value(ty_wnum *w, const char *f, int v, ty_buf *out) {
+  if (strcmp(f, "none") == 0) return;
+  for (size_t i = 0; i < sizeof FORMATS / sizeof *FORMATS; i++)
+    if (strcmp(f, FORMATS[i].name) == 0) {
+      if (ty_numfmt_put(&w->nf, FORMATS[i].sys, FORMATS[i].seq, v, out)) return;
+      break;
     }
-    unum_setAttribute(w->fmt[sys], UNUM_GROUPING_USED, 0);
-  }
-  UChar u[64];
-  char s[256];
-  int32_t n = unum_format(w->fmt[sys], v, u, 64, NULL, &st);
-  int32_t m = 0;
-  if (U_SUCCESS(st)) u_strToUTF8(s, sizeof s, &m, u, n, &st);
-  if (U_FAILURE(st)) return -1;
-  ty_buf_put(out, s, (size_t)m);
-  return 0;
-}
-
-static void put_cp(ty_buf *out, int32_t c) {
-  char b[4];
-  ty_buf_put(out, b, (size_t)ty_utf8_encode(c, b));
-}
-
-/* Enclosed digits: the code point of value v, 0 past the set. */
-static int32_t enclosed(const char *fmt, int v) {
-  if (strcmp(fmt, "decimalEnclosedCircle") == 0 ||
-      strcmp(fmt, "decimalEnclosedCircleChinese") == 0) {
-    if (v >= 1 && v <= 20) return 0x2460 + v - 1;
-    if (v >= 21 && v <= 35) return 0x3251 + v - 21;
-    if (v >= 36 && v <= 50) return 0x32B1 + v - 36;
-  }
-  if (strcmp(fmt, "decimalEnclosedFullstop") == 0 && v >= 1 && v <= 20)
-    return 0x2488 + v - 1;
-  if (strcmp(fmt, "decimalEnclosedParen") == 0 && v >= 1 && v <= 20)
-    return 0x2474 + v - 1;
-  if (strcmp(fmt, "ideographEnclosedCircle") == 0 && v >= 1 && v <= 10)
-    return 0x3280 + v - 1;
-  return 0;
-}
-
-static int system_of(const char *f) {
-  static const char *const names[][2] = {
-      {"japaneseCounting", "0"},  {"japaneseLegal", "1"},
-      {"ideographDigital", "2"},  {"japaneseDigitalTenThousand", "2"},
-      {"decimalFullWidth", "3"},  {"decimalFullWidth2", "3"},
-      {"upperRoman", "4"},        {"lowerRoman", "5"},
-      {"chineseCounting", "6"},   {"chineseCountingThousand", "6"},
-      {"taiwaneseCounting", "7"}, {"taiwaneseCountingThousand", "7"}};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (strcmp(f, names[i][0]) == 0) return names[i][1][0] - '0';
-  return -1;
+  ty_numfmt_put(NULL, TY_NS_DECIMAL, TY_NUM_ALPHABETIC, v, out);
 }
 
 void ty_wnum_format(ty_wnum *w, const char *fmt, int v, ty_buf *out) {
   format_value(w, fmt, v, out);
-}
-
-/* Appends value v written in Word's format `fmt`. */
-static void format_value(ty_wnum *w, const char *f, int v, ty_buf *out) {
-  int sys = system_of(f);
-  int32_t cp = enclosed(f, v);
-  if (sys >= 0 && v > 0 && icu_format(w, sys, v, out) == 0) return;
-  if (cp) {
-    put_cp(out, cp);
-  } else if (v > 0 &&
-             (strcmp(f, "lowerLetter") == 0 || strcmp(f, "upperLetter") == 0)) {
-    char c = (char)((f[0] == 'l' ? 'a' : 'A') + (v - 1) % 26);
-    for (int k = 0; k <= (v - 1) / 26 && k < 50; k++)
-      ty_buf_putc(out, c);
-  } else if (v > 0 &&
-             (strcmp(f, "irohaFullWidth") == 0 || strcmp(f, "iroha") == 0)) {
-    /* Word shows iroha and aiueo in half-width kana (ｲ ﾛ ﾊ); the label is
-     * written full-width, the form the numbering parser reads as iroha */
-    ty_buf_puts(out, IROHA[(v - 1) % COUNT(IROHA)]);
-  } else if (v > 0 &&
-             (strcmp(f, "aiueoFullWidth") == 0 || strcmp(f, "aiueo") == 0)) {
-    ty_buf_puts(out, AIUEO[(v - 1) % COUNT(AIUEO)]);
-  } else if (v > 0 && strcmp(f, "ideographTraditional") == 0) {
-    ty_buf_puts(out, STEMS[(v - 1) % COUNT(STEMS)]);
-  } else if (v > 0 && strcmp(f, "ideographZodiac") == 0) {
-    ty_buf_puts(out, ZODIAC[(v - 1) % COUNT(ZODIAC)]);
-  } else if (strcmp(f, "decimalZero") == 0) {
-    ty_buf_printf(out, "%02d", v);
-  } else if (strcmp(f, "none") != 0) {
-    ty_buf_printf(out, "%d", v);
-  }
 }
 
 /* ---- counting ----------------------------------------------------------- */

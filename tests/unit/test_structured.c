@@ -1,7 +1,7 @@
 /* test_structured.c — the readers of structured documents: list markers
- * as a browser shows them (counter.c), the choice of format (format.c),
- * and HTML / Markdown read into clauses keyed as the same text typed by
- * hand (read_html.c, read_md.c, layout.c). */
+ * as a browser shows them (counter.c, numfmt.c), the choice of format
+ * (format.c), and HTML / Markdown read into clauses keyed as the same text
+ * typed by hand (read_html.c, read_md.c, layout.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -54,6 +54,59 @@ static void test_counter_markers_as_browsers_show_them(void **state) {
     ty_counter_marker(&b, t[i].s, t[i].v);
     assert_string_equal(b.n ? b.p : "", t[i].want);
   }
+  ty_buf_free(&b);
+}
+
+/* cjk-decimal is digits, not a quantity: no grouping separator (ICU's
+ * numbering-system format wrote 一,〇〇〇 before numfmt.c). */
+static void test_counter_cjk_decimal_is_not_grouped(void **state) {
+  (void)state;
+  ty_buf b = {0};
+  ty_counter_marker(&b, TY_CS_CJK_DECIMAL, 1000);
+  assert_string_equal(b.p, "一〇〇〇、");
+  ty_counter_marker(&b, TY_CS_CJK_DECIMAL, 12345);
+  assert_string_equal(b.p, "一二三四五、");
+  ty_buf_free(&b);
+}
+
+/* One module writes the numerals of CSS and of Word: the same symbols,
+ * counted past the last one as each producer counts. */
+static void test_numfmt_counts_past_the_last_symbol_as_told(void **state) {
+  (void)state;
+  static const struct {
+    ty_numsys sys;
+    ty_numseq seq;
+    long v;
+    const char *want;
+  } t[] = {
+      {TY_NS_LOWER_LATIN, TY_NUM_ALPHABETIC, 28, "ab"},
+      {TY_NS_LOWER_LATIN, TY_NUM_REPEATED, 28, "bb"},
+      {TY_NS_LOWER_LATIN, TY_NUM_CYCLIC, 28, "b"},
+      {TY_NS_KATAKANA_IROHA, TY_NUM_ALPHABETIC, 48, "イイ"},
+      {TY_NS_KATAKANA_IROHA, TY_NUM_CYCLIC, 48, "イ"},
+      {TY_NS_KATAKANA, TY_NUM_CYCLIC, 45, "ヰ"},
+      {TY_NS_AIUEO, TY_NUM_CYCLIC, 45, "ヲ"},
+      {TY_NS_JPAN, TY_NUM_ALPHABETIC, 10, "十"},
+      {TY_NS_FULLWIDE, TY_NUM_ALPHABETIC, 1000, "１０００"},
+      {TY_NS_CIRCLED, TY_NUM_ALPHABETIC, 36, "㊱"},
+  };
+  ty_numfmt nf = {0};
+  ty_buf a = {0}, b = {0};
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+    ty_buf_clear(&a);
+    ty_buf_clear(&b);
+    assert_int_equal(ty_numfmt_put(&nf, t[i].sys, t[i].seq, t[i].v, &a), 1);
+    assert_int_equal(ty_numfmt_put(NULL, t[i].sys, t[i].seq, t[i].v, &b), 1);
+    assert_string_equal(a.p, t[i].want);
+    assert_string_equal(b.p, t[i].want);
+  }
+  ty_buf_clear(&a);
+  assert_int_equal(ty_numfmt_put(&nf, TY_NS_UPPER_ROMAN, 0, 4000, &a), 0);
+  assert_int_equal(ty_numfmt_put(&nf, TY_NS_HIRAGANA, 0, 0, &a), 0);
+  assert_int_equal(ty_numfmt_put(&nf, TY_NS_PAREN, 0, 21, &a), 0);
+  assert_int_equal((int)a.n, 0);
+  ty_numfmt_close(&nf);
+  ty_buf_free(&a);
   ty_buf_free(&b);
 }
 
@@ -188,6 +241,8 @@ static void test_html_restart_under_heading_is_a_scope(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_counter_markers_as_browsers_show_them),
+      cmocka_unit_test(test_counter_cjk_decimal_is_not_grouped),
+      cmocka_unit_test(test_numfmt_counts_past_the_last_symbol_as_told),
       cmocka_unit_test(test_counter_style_names_and_types),
       cmocka_unit_test(test_format_sniffed_by_content_then_name),
       cmocka_unit_test(test_html_lists_keyed_as_typed_text),
