@@ -911,6 +911,39 @@ void ty_office_reserve(ty_office_text *t, size_t xml_size);
  * read, tabs and newlines as spaces (layout, not text). (read_office.c) */
 void ty_office_chars(ty_buf *b, const char *s, size_t n);
 
+/* What the SAX walks of read_docx.c and read_odt.c share: the element
+ * depth, an ignored subtree, the first XML error. (read_office.c) */
+struct _xmlError;
+typedef struct ty_office_walk {
+  int depth;   /* element depth */
+  int skip_at; /* depth of an ignored subtree's root, 0 when none */
+  char errmsg[300];
+  int errline, errcol;
+} ty_office_walk;
+/* At an element's start: 1 when it is inside an ignored subtree. */
+int ty_office_enter(ty_office_walk *w);
+/* The element just entered, and all it holds, is not read. */
+void ty_office_skip(ty_office_walk *w);
+/* At an element's end: 1 when it was in an ignored subtree or its root. */
+int ty_office_leave(ty_office_walk *w);
+/* libxml2's structured error handler (ctx: the ty_office_walk): keeps
+ * the first error. */
+void ty_office_xml_error(void *ctx, const struct _xmlError *e);
+/* Fills err with the kept error as "file: part:line:col: message". */
+int ty_office_xml_failed(const ty_office_walk *w, ty_error *err,
+                         const char *file, const char *part);
+/* The value of attribute `name` (of namespace ns; any when ns is NULL)
+ * among SAX2's n attributes (5 pointers each), copied into buf, or NULL. */
+const char *ty_office_attr(const unsigned char **attrs, int n, const char *ns,
+                           const char *name, char *buf, size_t cap);
+/* The same as an int, dflt when absent. */
+int ty_office_iattr(const unsigned char **attrs, int n, const char *ns,
+                    const char *name, int dflt);
+/* Appends a cell's paragraph to a table row, a space between. */
+void ty_office_cell(ty_buf *row, const char *s, size_t n);
+/* Appends a line to a note being read, a newline between. */
+void ty_office_line(ty_buf *b, const char *s, size_t n);
+
 /* The per-format readers: fill t from the archive or the PDF. */
 int ty_read_docx(ty_zip *z, const char *name, ty_office_text *t, ty_error *err);
 int ty_read_odt(ty_zip *z, const char *name, ty_office_text *t, ty_error *err);

@@ -136,6 +136,7 @@ typedef struct para {
 } para;
 
 typedef struct docx {
+  ty_office_walk w; /* first: libxml2's error handler is given the docx */
   const char *name, *part;
   ty_office_text *t;
   ty_wnum *num;
@@ -145,8 +146,6 @@ typedef struct docx {
   note *notes;
   size_t nnotes;
   /* the parse */
-  int depth;   /* element depth */
-  int skip_at; /* depth of an ignored subtree's root, 0 when none */
   int in_t, in_ppr, in_numpr;
   para p[MAX_NEST];
   int np; /* open paragraphs */
@@ -158,8 +157,6 @@ typedef struct docx {
   int note_mode, note_key;   /* reading footnotes.xml / endnotes.xml */
   ty_buf note_text;
   ty_buf label;
-  char errmsg[300];
-  int errline, errcol;
   xmlSAXHandler sax;
   xmlParserCtxtPtr ctxt; /* the part being streamed */
   names nm;              /* in ctxt's dictionary */
@@ -167,27 +164,6 @@ typedef struct docx {
 } docx;
 
 /* ---- small helpers ------------------------------------------------------ */
-
-static const char *attr(const xmlChar **attrs, int n, const char *name,
-                        char *buf, size_t cap) {
-  for (int i = 0; i < n; i++) {
-    const xmlChar **a = attrs + 5 * i;
-    if (strcmp((const char *)a[0], name) == 0) {
-      size_t len = (size_t)(a[4] - a[3]);
-      if (len >= cap) len = cap - 1;
-      memcpy(buf, a[3], len);
-      buf[len] = '\0';
-      return buf;
-    }
-  }
-  return NULL;
-}
-
-static int iattr(const xmlChar **attrs, int n, const char *name, int dflt) {
-  char b[32];
-  const char *v = attr(attrs, n, name, b, sizeof b);
-  return v ? atoi(v) : dflt;
-}
 
 static const pstyle *find_style(const docx *x, const char *id) {
   for (size_t i = 0; id && i < x->nst; i++)
@@ -349,11 +325,9 @@ static void end_para(docx *x) {
     /* a text box's paragraph: its own paragraph, where it is anchored */
     if (!x->note_mode) ty_office_para(x->t, s, n, p->pos);
   } else if (x->note_mode) {
-    if (x->note_text.n) ty_buf_putc(&x->note_text, '\n');
-    ty_buf_put(&x->note_text, s, n);
+    ty_office_line(&x->note_text, s, n);
   } else if (x->rows) {
-    if (x->row.n && n) ty_buf_putc(&x->row, ' ');
-    ty_buf_put(&x->row, s, n);
+    ty_office_cell(&x->row, s, n);
   } else {
     ty_office_para(x->t, s, n, p->pos);
     flush_notes(x, p->pos);
@@ -409,28 +383,27 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
                      const xmlChar *uri, int nns, const xmlChar **ns, int nattr,
                      int ndef, const xmlChar **attrs) {
   docx *x = ctx;
-  x->depth++;
-  if (x->skip_at) return;
+  if (ty_office_enter(&x->w)) return;
   if (uri == x->nm.mc_ns && local == x->nm.fallback) {
-    x->skip_at = x->depth;
+    ty_office_skip(&x->w);
     return;
   }
   int e = element(&x->nm, local, uri);
   if (e >= E_DEL) {
     if (e == E_DEL || e == E_MOVEFROM) x->t->revisions = 1;
-    x->skip_at = x->depth;
+    ty_office_skip(&x->w);
     return;
   }
   para *p = x->np ? &x->p[x->np - 1] : NULL;
   if (x->in_ppr && p && e != E_P && e != E_PPR) {
     if (e == E_PSTYLE)
-      attr(attrs, nattr, "val", p->style, sizeof p->style);
+      ty_office_attr(attrs, nattr, NULL, "val", p->style, sizeof p->style);
     else if (e == E_NUMPR)
       x->in_numpr = 1;
     else if (x->in_numpr && e == E_NUMID)
-      p->num_id = iattr(attrs, nattr, "val", -1);
+      p->num_id = ty_office_iattr(attrs, nattr, NULL, "val", -1);
     else if (x->in_numpr && e == E_ILVL)
-      p->ilvl = iattr(attrs, nattr, "val", 0);
+      p->ilvl = ty_office_iattr(attrs, nattr, NULL, "val", 0);
     return;
   }
   char b[32];
@@ -443,7 +416,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
   case E_PTAB: put_char(x, ' '); break;
   case E_BR:
   case E_CR:
-    type = attr(attrs, nattr, "type", b, sizeof b);
+    type = ty_office_attr(attrs, nattr, NULL, "type", b, sizeof b);
     put_char(x, type && strcmp(type, "textWrapping") != 0 ? ' ' : '\n');
     break;
   case E_NOBREAKHYPHEN: put_char(x, '-'); break;
@@ -452,8 +425,8 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
   case E_FOOTNOTEREF:
   case E_ENDNOTEREF:
     if (!x->note_mode && x->nrefs < MAX_REFS)
-      x->refs[x->nrefs++] =
-          iattr(attrs, nattr, "id", -1) * 2 + (e == E_ENDNOTEREF);
+      x->refs[x->nrefs++] = ty_office_iattr(attrs, nattr, NULL, "id", -1) * 2 +
+                            (e == E_ENDNOTEREF);
     break;
   case E_TR:
     if (x->rows++ == 0) {
@@ -464,12 +437,13 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
   case E_FOOTNOTE:
   case E_ENDNOTE:
     if (!x->note_mode) break;
-    type = attr(attrs, nattr, "type", b, sizeof b);
+    type = ty_office_attr(attrs, nattr, NULL, "type", b, sizeof b);
     if (type && strcmp(type, "normal") != 0) {
-      x->skip_at = x->depth; /* separators */
+      ty_office_skip(&x->w); /* separators */
       break;
     }
-    x->note_key = iattr(attrs, nattr, "id", -1) * 2 + (e == E_ENDNOTE);
+    x->note_key =
+        ty_office_iattr(attrs, nattr, NULL, "id", -1) * 2 + (e == E_ENDNOTE);
     ty_buf_clear(&x->note_text);
     break;
   default: break;
@@ -481,8 +455,7 @@ static void end_row(docx *x) {
     ty_office_para(x->t, x->row.p ? x->row.p : "", x->row.n, x->row_pos);
     flush_notes(x, x->row_pos);
   } else {
-    if (x->note_text.n) ty_buf_putc(&x->note_text, '\n');
-    ty_buf_put(&x->note_text, x->row.p ? x->row.p : "", x->row.n);
+    ty_office_line(&x->note_text, x->row.p ? x->row.p : "", x->row.n);
   }
   ty_buf_clear(&x->row);
 }
@@ -490,11 +463,7 @@ static void end_row(docx *x) {
 static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
                    const xmlChar *uri) {
   docx *x = ctx;
-  int d = x->depth--;
-  if (x->skip_at) {
-    if (d == x->skip_at) x->skip_at = 0;
-    return;
-  }
+  if (ty_office_leave(&x->w)) return;
   para *p;
   switch (element(&x->nm, local, uri)) {
   case E_P:
@@ -528,27 +497,14 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
 
 static void on_chars(void *ctx, const xmlChar *s, int len) {
   docx *x = ctx;
-  if (x->skip_at || !x->in_t) return;
+  if (x->w.skip_at || !x->in_t) return;
   ty_buf *b = sink(x);
   if (!b) return;
   ty_office_chars(b, (const char *)s, (size_t)len);
 }
 
-static void on_error(void *ctx, const xmlError *e) {
-  docx *x = ctx;
-  if (x->errmsg[0] || !e || e->level < XML_ERR_ERROR) return;
-  snprintf(x->errmsg, sizeof x->errmsg, "%s", e->message ? e->message : "");
-  size_t k = strlen(x->errmsg);
-  while (k && x->errmsg[k - 1] == '\n')
-    x->errmsg[--k] = '\0';
-  x->errline = e->line;
-  x->errcol = e->int2;
-}
-
 static int parse_failed(docx *x, ty_error *err) {
-  return ty_error_set(err, TY_ERR_SYNTAX, x->name, 0, 0, "%s:%d:%d: %s",
-                      x->part, x->errline, x->errcol,
-                      x->errmsg[0] ? x->errmsg : "malformed XML");
+  return ty_office_xml_failed(&x->w, err, x->name, x->part);
 }
 
 static int feed(void *ctx, const char *p, size_t n) {
@@ -560,7 +516,7 @@ static int feed(void *ctx, const char *p, size_t n) {
     intern_names(&x->nm, x->ctxt->dict);
   }
   xmlParseChunk(x->ctxt, p, (int)n, 0);
-  return x->errmsg[0] ? parse_failed(x, x->err) : 0;
+  return x->w.errmsg[0] ? parse_failed(x, x->err) : 0;
 }
 
 /* Streams one XML part of the archive through the walk.  Returns 0, 1
@@ -571,10 +527,10 @@ static int walk(docx *x, ty_zip *z, const char *part, ty_error *err) {
   x->sax.startElementNs = on_start;
   x->sax.endElementNs = on_end;
   x->sax.characters = on_chars;
-  x->sax.serror = (xmlStructuredErrorFunc)on_error;
+  x->sax.serror = (xmlStructuredErrorFunc)ty_office_xml_error;
   x->part = part;
   x->err = err;
-  x->depth = x->skip_at = x->in_t = x->in_ppr = x->in_numpr = 0;
+  x->w.depth = x->w.skip_at = x->in_t = x->in_ppr = x->in_numpr = 0;
   x->np = x->rows = 0;
   x->ctxt = NULL;
   if (!x->note_mode) ty_office_reserve(x->t, ty_zip_size(z, part));
@@ -582,7 +538,7 @@ static int walk(docx *x, ty_zip *z, const char *part, ty_error *err) {
   if (rc == 0 && !x->ctxt) feed(x, "", 0);
   if (rc == 0) {
     xmlParseChunk(x->ctxt, NULL, 0, 1);
-    if (x->errmsg[0] || !x->ctxt->wellFormed) rc = parse_failed(x, err);
+    if (x->w.errmsg[0] || !x->ctxt->wellFormed) rc = parse_failed(x, err);
   }
   if (x->ctxt) xmlFreeParserCtxt(x->ctxt);
   x->ctxt = NULL;

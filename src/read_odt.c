@@ -52,6 +52,7 @@ typedef struct opara {
 } opara;
 
 typedef struct odt {
+  ty_office_walk w; /* first: libxml2's error handler is given the odt */
   const char *name;
   ty_office_text *t;
   ty_wnum *fmt; /* for the numerals only */
@@ -67,7 +68,7 @@ typedef struct odt {
   const char *list_style[MAX_LISTS];
   int item_pending[MAX_LISTS], item_start[MAX_LISTS], item_header[MAX_LISTS];
   int nlists;
-  int depth, skip_at, in_body;
+  int in_body;
   opara p[MAX_NEST];
   int np, para_no;
   int rows, row_pos;
@@ -75,32 +76,10 @@ typedef struct odt {
   int in_note;        /* depth of text:note-body nesting */
   ty_buf note, notes; /* the note being read; notes to show after */
   ty_buf label;
-  char errmsg[300];
-  int errline, errcol;
 } odt;
 
 static int is(const xmlChar *uri, const char *ns) {
   return uri && strcmp((const char *)uri, ns) == 0;
-}
-
-static const char *attr_ns(const xmlChar **a, int n, const char *ns,
-                           const char *name, char *buf, size_t cap) {
-  for (int i = 0; i < n; i++, a += 5)
-    if (strcmp((const char *)a[0], name) == 0 && is(a[2], ns)) {
-      size_t len = (size_t)(a[4] - a[3]);
-      if (len >= cap) len = cap - 1;
-      memcpy(buf, a[3], len);
-      buf[len] = '\0';
-      return buf;
-    }
-  return NULL;
-}
-
-static int iattr_ns(const xmlChar **a, int n, const char *ns, const char *name,
-                    int dflt) {
-  char b[32];
-  const char *v = attr_ns(a, n, ns, name, b, sizeof b);
-  return v ? atoi(v) : dflt;
 }
 
 /* ---- list styles --------------------------------------------------------- */
@@ -148,18 +127,20 @@ static void start_lstyle(odt *x, const char *name) {
 }
 
 static void read_level(odt *x, const xmlChar **a, int n, int bullet) {
-  int l = iattr_ns(a, n, TEXT_NS, "level", 0) - 1;
+  int l = ty_office_iattr(a, n, TEXT_NS, "level", 0) - 1;
   if (!x->cur_style || l < 0 || l >= NLEV) return;
   olevel *v = &x->cur_style->lv[l];
   char b[64];
-  const char *f = attr_ns(a, n, STYLE_NS, "num-format", b, sizeof b);
+  const char *f = ty_office_attr(a, n, STYLE_NS, "num-format", b, sizeof b);
   word_format(f ? f : "", v->fmt, sizeof v->fmt);
-  if (!attr_ns(a, n, STYLE_NS, "num-prefix", v->prefix, sizeof v->prefix))
+  if (!ty_office_attr(a, n, STYLE_NS, "num-prefix", v->prefix,
+                      sizeof v->prefix))
     v->prefix[0] = '\0';
-  if (!attr_ns(a, n, STYLE_NS, "num-suffix", v->suffix, sizeof v->suffix))
+  if (!ty_office_attr(a, n, STYLE_NS, "num-suffix", v->suffix,
+                      sizeof v->suffix))
     v->suffix[0] = '\0';
-  v->display = iattr_ns(a, n, TEXT_NS, "display-levels", 1);
-  v->start = iattr_ns(a, n, TEXT_NS, "start-value", 1);
+  v->display = ty_office_iattr(a, n, TEXT_NS, "display-levels", 1);
+  v->start = ty_office_iattr(a, n, TEXT_NS, "start-value", 1);
   v->bullet = bullet;
   v->set = 1;
 }
@@ -233,8 +214,10 @@ static void para_label(odt *x, int heading_level, ty_buf *out) {
 /* A top-level list's counters: those of the list it continues, else new. */
 static int list_state_for(odt *x, const xmlChar **a, int n, const char *style) {
   char id[128], cont[128], b[16];
-  const char *c = attr_ns(a, n, TEXT_NS, "continue-list", cont, sizeof cont);
-  const char *cn = attr_ns(a, n, TEXT_NS, "continue-numbering", b, sizeof b);
+  const char *c =
+      ty_office_attr(a, n, TEXT_NS, "continue-list", cont, sizeof cont);
+  const char *cn =
+      ty_office_attr(a, n, TEXT_NS, "continue-numbering", b, sizeof b);
   for (size_t i = x->nst; i-- > 0;) {
     if (c && x->st[i].id && strcmp(x->st[i].id, c) == 0) return (int)i;
     if (!c && cn && strcmp(cn, "true") == 0 && style &&
@@ -244,7 +227,7 @@ static int list_state_for(odt *x, const xmlChar **a, int n, const char *style) {
   x->st = ty_xrealloc(x->st, (x->nst + 1) * sizeof *x->st);
   lstate *s = &x->st[x->nst];
   memset(s, 0, sizeof *s);
-  const char *i = attr_ns(a, n, XML_NS, "id", id, sizeof id);
+  const char *i = ty_office_attr(a, n, XML_NS, "id", id, sizeof id);
   s->id = i ? ty_xstrdup(i) : NULL;
   s->style = ty_xstrdup(style ? style : "");
   return (int)x->nst++;
@@ -290,13 +273,11 @@ static void end_para(odt *x) {
   const char *s = p->text.p ? p->text.p : "";
   size_t n = p->text.n;
   if (x->in_note) {
-    if (x->note.n) ty_buf_putc(&x->note, '\n');
-    ty_buf_put(&x->note, s, n);
+    ty_office_line(&x->note, s, n);
   } else if (x->np > 0) {
     ty_office_para(x->t, s, n, p->pos); /* a frame's paragraph */
   } else if (x->rows) {
-    if (x->row.n && n) ty_buf_putc(&x->row, ' ');
-    ty_buf_put(&x->row, s, n);
+    ty_office_cell(&x->row, s, n);
   } else {
     ty_office_para(x->t, s, n, p->pos);
     flush_notes(x, p->pos);
@@ -305,7 +286,7 @@ static void end_para(odt *x) {
 
 static void start_list(odt *x, const xmlChar **a, int n) {
   char b[128];
-  const char *style = attr_ns(a, n, TEXT_NS, "style-name", b, sizeof b);
+  const char *style = ty_office_attr(a, n, TEXT_NS, "style-name", b, sizeof b);
   int li = x->nlists;
   if (li == MAX_LISTS) return;
   const lstyle *s = find_lstyle(x, style);
@@ -334,7 +315,7 @@ static int ignored(odt *x, const xmlChar *uri, const char *n) {
 static void on_style(odt *x, const char *n, const xmlChar **a, int na) {
   char b[128];
   if (strcmp(n, "list-style") == 0) {
-    const char *name = attr_ns(a, na, STYLE_NS, "name", b, sizeof b);
+    const char *name = ty_office_attr(a, na, STYLE_NS, "name", b, sizeof b);
     if (name) start_lstyle(x, name);
   } else if (strcmp(n, "outline-style") == 0) {
     start_lstyle(x, "\001outline");
@@ -349,9 +330,10 @@ static void on_style(odt *x, const char *n, const xmlChar **a, int na) {
 static void on_text(odt *x, const char *n, const xmlChar **a, int na) {
   if (strcmp(n, "p") == 0 || strcmp(n, "h") == 0) {
     char b[16];
-    const char *hdr = attr_ns(a, na, TEXT_NS, "is-list-header", b, sizeof b);
+    const char *hdr =
+        ty_office_attr(a, na, TEXT_NS, "is-list-header", b, sizeof b);
     int lev = n[0] == 'h' && !(hdr && strcmp(hdr, "true") == 0)
-                  ? iattr_ns(a, na, TEXT_NS, "outline-level", 1)
+                  ? ty_office_iattr(a, na, TEXT_NS, "outline-level", 1)
                   : 0;
     start_para(x, lev);
   } else if (strcmp(n, "list") == 0) {
@@ -361,9 +343,9 @@ static void on_text(odt *x, const char *n, const xmlChar **a, int na) {
     int li = x->nlists - 1;
     x->item_pending[li] = 1;
     x->item_header[li] = n[5] == 'h';
-    x->item_start[li] = iattr_ns(a, na, TEXT_NS, "start-value", -1);
+    x->item_start[li] = ty_office_iattr(a, na, TEXT_NS, "start-value", -1);
   } else if (strcmp(n, "s") == 0) {
-    int c = iattr_ns(a, na, TEXT_NS, "c", 1);
+    int c = ty_office_iattr(a, na, TEXT_NS, "c", 1);
     for (int i = 0; i < c && i < 64; i++)
       put_char(x, ' ');
   } else if (strcmp(n, "tab") == 0) {
@@ -380,11 +362,10 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
                      const xmlChar *uri, int nns, const xmlChar **ns, int nattr,
                      int ndef, const xmlChar **attrs) {
   odt *x = ctx;
-  x->depth++;
-  if (x->skip_at) return;
+  if (ty_office_enter(&x->w)) return;
   const char *n = (const char *)local;
   if (ignored(x, uri, n)) {
-    x->skip_at = x->depth;
+    ty_office_skip(&x->w);
     return;
   }
   if (is(uri, OFFICE_NS) && strcmp(n, "text") == 0) x->in_body++;
@@ -401,8 +382,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 
 static void end_row(odt *x) {
   if (x->in_note) {
-    if (x->note.n) ty_buf_putc(&x->note, '\n');
-    ty_buf_put(&x->note, x->row.p ? x->row.p : "", x->row.n);
+    ty_office_line(&x->note, x->row.p ? x->row.p : "", x->row.n);
   } else {
     ty_office_para(x->t, x->row.p ? x->row.p : "", x->row.n, x->row_pos);
     flush_notes(x, x->row_pos);
@@ -413,11 +393,7 @@ static void end_row(odt *x) {
 static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
                    const xmlChar *uri) {
   odt *x = ctx;
-  int d = x->depth--;
-  if (x->skip_at) {
-    if (d == x->skip_at) x->skip_at = 0;
-    return;
-  }
+  if (ty_office_leave(&x->w)) return;
   const char *n = (const char *)local;
   if (is(uri, OFFICE_NS) && strcmp(n, "text") == 0 && x->in_body) {
     x->in_body--;
@@ -441,21 +417,10 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
 
 static void on_chars(void *ctx, const xmlChar *s, int len) {
   odt *x = ctx;
-  if (x->skip_at || !x->in_body) return;
+  if (x->w.skip_at || !x->in_body) return;
   ty_buf *b = sink(x);
   if (!b) return;
   ty_office_chars(b, (const char *)s, (size_t)len);
-}
-
-static void on_error(void *ctx, const xmlError *e) {
-  odt *x = ctx;
-  if (x->errmsg[0] || !e || e->level < XML_ERR_ERROR) return;
-  snprintf(x->errmsg, sizeof x->errmsg, "%s", e->message ? e->message : "");
-  size_t k = strlen(x->errmsg);
-  while (k && x->errmsg[k - 1] == '\n')
-    x->errmsg[--k] = '\0';
-  x->errline = e->line;
-  x->errcol = e->int2;
 }
 
 static int walk(odt *x, ty_zip *z, const char *part, int required,
@@ -473,14 +438,12 @@ static int walk(odt *x, ty_zip *z, const char *part, int required,
     h.startElementNs = on_start;
     h.endElementNs = on_end;
     h.characters = on_chars;
-    h.serror = (xmlStructuredErrorFunc)on_error;
-    x->depth = x->skip_at = x->in_body = x->np = x->rows = x->nlists = 0;
+    h.serror = (xmlStructuredErrorFunc)ty_office_xml_error;
+    x->w.depth = x->w.skip_at = x->in_body = x->np = x->rows = x->nlists = 0;
     x->in_note = 0;
     if (xmlSAXUserParseMemory(&h, x, b.p ? b.p : "", (int)b.n) != 0 ||
-        x->errmsg[0])
-      rc = ty_error_set(err, TY_ERR_SYNTAX, x->name, 0, 0, "%s:%d:%d: %s", part,
-                        x->errline, x->errcol,
-                        x->errmsg[0] ? x->errmsg : "malformed XML");
+        x->w.errmsg[0])
+      rc = ty_office_xml_failed(&x->w, err, x->name, part);
   }
   ty_buf_free(&b);
   return rc < 0 ? -1 : 0;

@@ -20,6 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/xmlerror.h>
+
 int ty_office_sniff(const char *bytes, size_t n) {
   if (n >= 4 && memcmp(bytes, "PK\003\004", 4) == 0) return 'z';
   /* an archive with nothing in it, or a spanned one: still a zip */
@@ -84,6 +86,76 @@ void ty_office_para(ty_office_text *t, const char *s, size_t n, int pos) {
     push_pos(t, pos);
   }
 }
+
+/* ---- what the SAX walks share ------------------------------------------ */
+
+int ty_office_enter(ty_office_walk *w) {
+  w->depth++;
+  return w->skip_at != 0;
+}
+
+void ty_office_skip(ty_office_walk *w) {
+  w->skip_at = w->depth;
+}
+
+int ty_office_leave(ty_office_walk *w) {
+  int d = w->depth--;
+  if (!w->skip_at) return 0;
+  if (d == w->skip_at) w->skip_at = 0;
+  return 1;
+}
+
+void ty_office_xml_error(void *ctx, const xmlError *e) {
+  ty_office_walk *w = ctx;
+  if (w->errmsg[0] || !e || e->level < XML_ERR_ERROR) return;
+  snprintf(w->errmsg, sizeof w->errmsg, "%s", e->message ? e->message : "");
+  size_t k = strlen(w->errmsg);
+  while (k && w->errmsg[k - 1] == '\n')
+    w->errmsg[--k] = '\0';
+  w->errline = e->line;
+  w->errcol = e->int2;
+}
+
+int ty_office_xml_failed(const ty_office_walk *w, ty_error *err,
+                         const char *file, const char *part) {
+  return ty_error_set(err, TY_ERR_SYNTAX, file, 0, 0, "%s:%d:%d: %s", part,
+                      w->errline, w->errcol,
+                      w->errmsg[0] ? w->errmsg : "malformed XML");
+}
+
+const char *ty_office_attr(const unsigned char **attrs, int n, const char *ns,
+                           const char *name, char *buf, size_t cap) {
+  for (int i = 0; i < n; i++) {
+    const unsigned char **a = attrs + 5 * i;
+    if (strcmp((const char *)a[0], name) != 0) continue;
+    if (ns && !(a[2] && strcmp((const char *)a[2], ns) == 0)) continue;
+    size_t len = (size_t)(a[4] - a[3]);
+    if (len >= cap) len = cap - 1;
+    memcpy(buf, a[3], len);
+    buf[len] = '\0';
+    return buf;
+  }
+  return NULL;
+}
+
+int ty_office_iattr(const unsigned char **attrs, int n, const char *ns,
+                    const char *name, int dflt) {
+  char b[32];
+  const char *v = ty_office_attr(attrs, n, ns, name, b, sizeof b);
+  return v ? atoi(v) : dflt;
+}
+
+void ty_office_cell(ty_buf *row, const char *s, size_t n) {
+  if (row->n && n) ty_buf_putc(row, ' ');
+  ty_buf_put(row, s, n);
+}
+
+void ty_office_line(ty_buf *b, const char *s, size_t n) {
+  if (b->n) ty_buf_putc(b, '\n');
+  ty_buf_put(b, s, n);
+}
+
+/* ---- positions ---------------------------------------------------------- */
 
 static int map_line(const ty_office_text *t, int line) {
   if (line <= 0) return line;

@@ -78,21 +78,32 @@ size_t ty_zip_size(const ty_zip *z, const char *member) {
   return (size_t)st.size;
 }
 
-int ty_zip_read(ty_zip *z, const char *member, size_t limit, ty_buf *out,
-                ty_error *err) {
+/* Opens a member for reading into *f, its directory entry in *st.
+ * Returns 0; 1 when there is no such member; -1 with err filled when the
+ * directory says it inflates past `limit` or it cannot be opened. */
+static int open_member(ty_zip *z, const char *member, size_t limit,
+                       zip_file_t **f, zip_stat_t *st, ty_error *err) {
   zip_int64_t idx = zip_name_locate(z->za, member, 0);
   if (idx < 0) return 1;
-  zip_stat_t st;
-  if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0) st.valid = 0;
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > limit)
+  if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, st) != 0) st->valid = 0;
+  if ((st->valid & ZIP_STAT_SIZE) && st->size > limit)
     return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
                         "%s inflates to %llu bytes, past the limit of %zu "
                         "(a zip bomb?)",
-                        member, (unsigned long long)st.size, limit);
-  zip_file_t *f = zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
-  if (!f)
+                        member, (unsigned long long)st->size, limit);
+  *f = zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
+  if (!*f)
     return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0, "%s: %s", member,
                         zip_strerror(z->za));
+  return 0;
+}
+
+int ty_zip_read(ty_zip *z, const char *member, size_t limit, ty_buf *out,
+                ty_error *err) {
+  zip_stat_t st;
+  zip_file_t *f = NULL;
+  int rc = open_member(z, member, limit, &f, &st, err);
+  if (rc != 0) return rc;
   ty_buf_clear(out);
   if ((st.valid & ZIP_STAT_SIZE) && st.size < limit)
     ty_buf_reserve(out, (size_t)st.size + 1); /* one allocation, no copies */
@@ -199,21 +210,11 @@ static int consume_inline(pipe_t *p, int (*fn)(void *, const char *, size_t),
 int ty_zip_stream(ty_zip *z, const char *member, size_t limit,
                   int (*fn)(void *ctx, const char *p, size_t n), void *ctx,
                   ty_error *err) {
-  zip_int64_t idx = zip_name_locate(z->za, member, 0);
-  if (idx < 0) return 1;
-  zip_stat_t st;
-  if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0) st.valid = 0;
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > limit)
-    return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0,
-                        "%s inflates to %llu bytes, past the limit of %zu "
-                        "(a zip bomb?)",
-                        member, (unsigned long long)st.size, limit);
   pipe_t p;
   memset(&p, 0, sizeof p);
-  p.f = zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
-  if (!p.f)
-    return ty_error_set(err, TY_ERR_SYNTAX, z->name, 0, 0, "%s: %s", member,
-                        zip_strerror(z->za));
+  zip_stat_t st;
+  int opened = open_member(z, member, limit, &p.f, &st, err);
+  if (opened != 0) return opened;
   p.limit = limit;
   pthread_mutex_init(&p.lock, NULL);
   pthread_cond_init(&p.filled, NULL);
