@@ -11,7 +11,10 @@
  * file is noted as having revisions.  Comments, field instructions,
  * deleted text, the old properties of a change (w:pPrChange) and
  * mc:Fallback copies are not text.  Positions: the paragraph's number in
- * the document, counting every w:p of the main part from 1. */
+ * the document, counting every w:p of the main part from 1; in a file
+ * that marks its pages (Word's w:lastRenderedPageBreak, the page breaks
+ * w:br w:type="page" and w:pageBreakBefore), page * 1000 + the
+ * paragraph's number on its page, as a PDF's page * 1000 + line. */
 #include "internal.h"
 
 #include <stdint.h>
@@ -46,6 +49,8 @@ enum el {
   E_BR,
   E_CR,
   E_NOBREAKHYPHEN,
+  E_LASTPAGEBREAK,
+  E_PAGEBREAKBEFORE,
   E_INS,
   E_MOVETO,
   E_FOOTNOTEREF,
@@ -82,6 +87,8 @@ static const char *const el_names[E_COUNT] = {
     [E_BR] = "br",
     [E_CR] = "cr",
     [E_NOBREAKHYPHEN] = "noBreakHyphen",
+    [E_LASTPAGEBREAK] = "lastRenderedPageBreak",
+    [E_PAGEBREAKBEFORE] = "pageBreakBefore",
     [E_INS] = "ins",
     [E_MOVETO] = "moveTo",
     [E_FOOTNOTEREF] = "footnoteReference",
@@ -150,6 +157,16 @@ typedef struct docx {
   para p[MAX_NEST];
   int np; /* open paragraphs */
   int para_no;
+  /* pages, where the file says them: Word's w:lastRenderedPageBreak,
+   * page breaks (w:br w:type="page", w:pageBreakBefore) */
+  int paged;      /* the file marks pages */
+  int page;       /* the page of the last paragraph begun, from 1 */
+  int page_para;  /* its number on that page */
+  int page_due;   /* a mark after text: the next paragraph starts a page */
+  int page_fresh; /* the last paragraph begun starts its page */
+  int page_text;  /* it has text already */
+  int *page_pos;  /* page_pos[n - 1]: page * 1000 + number on the page */
+  size_t npage_pos;
   int rows; /* open table rows */
   ty_buf row;
   int row_pos, cells;
@@ -364,8 +381,41 @@ static int element(const names *nm, const xmlChar *local, const xmlChar *uri) {
   return E_OTHER;
 }
 
+/* Notes the page position of paragraph x->para_no. */
+static void page_note(docx *x) {
+  if ((size_t)x->para_no > x->npage_pos) {
+    x->page_pos = ty_xrealloc(x->page_pos,
+                              ((size_t)x->para_no + 255) * sizeof *x->page_pos);
+    x->npage_pos = (size_t)x->para_no + 255;
+  }
+  x->page_pos[x->para_no - 1] =
+      x->page * 1000 + (x->page_para < 999 ? x->page_para : 999);
+}
+
+/* A page mark: before the paragraph's text it starts on the new page
+ * (once, however many marks say so), after it the next one does. */
+static void page_mark(docx *x) {
+  if (x->note_mode || x->para_no == 0) return;
+  x->paged = 1;
+  if (x->page_text) {
+    x->page_due = 1;
+  } else if (!x->page_fresh) {
+    x->page++;
+    x->page_para = 1;
+    x->page_fresh = 1;
+    page_note(x);
+  }
+}
+
 static void start_para(docx *x) {
-  if (!x->note_mode) x->para_no++;
+  if (!x->note_mode) {
+    x->para_no++;
+    x->page_fresh = x->page_due;
+    if (x->page_due) x->page++, x->page_para = 0;
+    x->page_due = x->page_text = 0;
+    x->page_para++;
+    page_note(x);
+  }
   if (x->np == MAX_NEST) {
     x->np--; /* deeper text boxes run into their paragraph */
     return;
@@ -377,6 +427,14 @@ static void start_para(docx *x) {
   p->ilvl = 0;
   p->pos = x->para_no;
   p->labeled = 0;
+}
+
+/* A toggle property (w:pageBreakBefore): on unless w:val says off. */
+static int on(const xmlChar **attrs, int n) {
+  char b[8];
+  const char *v = ty_office_attr(attrs, n, NULL, "val", b, sizeof b);
+  return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 ||
+                 strcmp(v, "off") == 0);
 }
 
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
@@ -404,6 +462,9 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
       p->num_id = ty_office_iattr(attrs, nattr, NULL, "val", -1);
     else if (x->in_numpr && e == E_ILVL)
       p->ilvl = ty_office_iattr(attrs, nattr, NULL, "val", 0);
+    else if (e == E_PAGEBREAKBEFORE && !x->in_numpr && x->np == 1 &&
+             on(attrs, nattr))
+      page_mark(x);
     return;
   }
   char b[32];
@@ -414,9 +475,11 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
   case E_T: x->in_t = 1; break;
   case E_TAB:
   case E_PTAB: put_char(x, ' '); break;
+  case E_LASTPAGEBREAK: page_mark(x); break;
   case E_BR:
   case E_CR:
     type = ty_office_attr(attrs, nattr, NULL, "type", b, sizeof b);
+    if (type && strcmp(type, "page") == 0) page_mark(x);
     put_char(x, type && strcmp(type, "textWrapping") != 0 ? ' ' : '\n');
     break;
   case E_NOBREAKHYPHEN: put_char(x, '-'); break;
@@ -501,6 +564,7 @@ static void on_chars(void *ctx, const xmlChar *s, int len) {
   ty_buf *b = sink(x);
   if (!b) return;
   ty_office_chars(b, (const char *)s, (size_t)len);
+  if (len > 0) x->page_text = 1;
 }
 
 static int parse_failed(docx *x, ty_error *err) {
@@ -603,6 +667,7 @@ static void docx_free(docx *x) {
   ty_buf_free(&x->note_text);
   ty_buf_free(&x->label);
   ty_wnum_free(x->num);
+  free(x->page_pos);
 }
 
 int ty_read_docx(ty_zip *z, const char *name, ty_office_text *t,
@@ -610,6 +675,7 @@ int ty_read_docx(ty_zip *z, const char *name, ty_office_text *t,
   docx x = {0};
   x.name = name;
   x.t = t;
+  x.page = 1;
   ty_buf b = {0};
   int rc = 0;
   xmlDoc *pkg = parse_part(z, "_rels/.rels", &b, err, &rc);
@@ -621,6 +687,10 @@ int ty_read_docx(ty_zip *z, const char *name, ty_office_text *t,
   if (rc >= 0 && (rc = walk(&x, z, main, err)) == 1)
     rc = ty_error_set(err, TY_ERR_SYNTAX, name, 0, 0,
                       "no %s: not a Word document", main);
+  if (rc == 0 && x.paged) /* paragraph numbers as page and paragraph */
+    for (size_t i = 0; i < t->npos; i++)
+      if (t->pos[i] >= 1 && (size_t)t->pos[i] <= x.npage_pos)
+        t->pos[i] = x.page_pos[t->pos[i] - 1];
   free(main);
   ty_buf_free(&b);
   docx_free(&x);

@@ -54,6 +54,7 @@ done
 cp "$FIX/jalists.fodt" "$TMP/"
 lo() { soffice -env:UserInstallation="file://$TMP/lo" --headless "$@" >"$TMP/lo.log" 2>&1; }
 lo --convert-to docx:"MS Word 2007 XML" --outdir "$TMP/docx" "$TMP/ja.html" "$TMP/en.html" "$TMP/jalists.fodt" \
+  "$FIX/pages.html" \
   || fail "soffice docx"
 lo --convert-to odt --outdir "$TMP/odt" "$TMP/ja.html" "$TMP/en.html" "$TMP/jalists.fodt" \
   || fail "soffice odt"
@@ -80,6 +81,43 @@ same_as "$TMP/pdf/ja-hf.pdf" "$TMP/pdf/en-hf.pdf"
 echo "== Japanese list formats from LibreOffice (.odt and .docx) keyed as typed"
 outline_as "$TMP/odt/jalists.odt" "$FIX/jalists.txt"
 outline_as "$TMP/docx/jalists.docx" "$FIX/jalists.txt"
+
+echo "== DOCX pages where the file marks them: page * 1000 + paragraph on the page"
+# LibreOffice writes a page break as w:br w:type="page" ending the paragraph before
+run 0 "$T" outline "$TMP/docx/pages.docx"
+has "$TMP/out" '^1 +第一条 +1001 '
+has "$TMP/out" '^3 +第三条 +2001 '
+has "$TMP/out" '^4 +第四条 +2002 '
+has "$TMP/out" '^5 +第五条 +3001 '
+# Word's w:lastRenderedPageBreak, a page break before the text (one page,
+# however many marks), w:pageBreakBefore, and one off (w:val="0")
+python3 - "$FIX/wordnum" "$TMP/marks.docx" <<'PY'
+import sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+def p(text, before='', ppr=''):
+    return ('<w:p><w:pPr>%s</w:pPr><w:r>%s<w:t>%s</w:t></w:r></w:p>' % (ppr, before, text))
+body = ''.join([
+    p('1. one'),
+    p('2. two', ppr='', before='') .replace('</w:t></w:r>', '</w:t></w:r><w:r><w:lastRenderedPageBreak/><w:t> more</w:t></w:r>'),
+    p('3. three'),
+    p('4. four', before='<w:br w:type="page"/>').replace('<w:r><w:br', '<w:r><w:lastRenderedPageBreak/><w:br'),
+    p('5. five', ppr='<w:pageBreakBefore/>'),
+    p('6. six', ppr='<w:pageBreakBefore w:val="0"/>'),
+])
+doc = '<w:document xmlns:w="%s"><w:body>%s</w:body></w:document>' % (W, body)
+with zipfile.ZipFile(out, 'w') as z:
+    for m in ('[Content_Types].xml', '_rels/.rels', 'word/_rels/document.xml.rels'):
+        z.write(src + '/' + m, m)
+    z.writestr('word/document.xml', doc)
+PY
+run 0 "$T" outline "$TMP/marks.docx"
+has "$TMP/out" '^2 +2\. +1002 '   # the page turns inside it: it starts on page 1
+has "$TMP/out" '^3 +3\. +2001 '
+has "$TMP/out" '^4 +4\. +3001 '   # two marks before its text: one page
+has "$TMP/out" '^5 +5\. +4001 '
+has "$TMP/out" '^6 +6\. +4002 '
+# a file that marks no pages keeps paragraph numbers (wordnum.docx above)
 
 echo "== damaged containers: exit 2 and a message"
 head -c 3000 "$TMP/docx/ja.docx" >"$TMP/truncated.docx"
