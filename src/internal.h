@@ -690,11 +690,11 @@ typedef enum ty_numsys {
   TY_NS_KATAKANA_IROHA,
   TY_NS_HIRAGANA,
   TY_NS_HIRAGANA_IROHA,
-  TY_NS_STEMS,  /* 甲乙丙 */
-  TY_NS_ZODIAC, /* 子丑寅 */
-  TY_NS_CIRCLED, /* ① .. ㊿ */
-  TY_NS_FULLSTOP, /* ⒈ */
-  TY_NS_PAREN,    /* ⑴ */
+  TY_NS_STEMS,            /* 甲乙丙 */
+  TY_NS_ZODIAC,           /* 子丑寅 */
+  TY_NS_CIRCLED,          /* ① .. ㊿ */
+  TY_NS_FULLSTOP,         /* ⒈ */
+  TY_NS_PAREN,            /* ⑴ */
   TY_NS_IDEOGRAPH_CIRCLED /* ㊀ */
 } ty_numsys;
 
