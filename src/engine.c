@@ -159,8 +159,8 @@ static const unsigned char punct[128] = {
     ['\''] = 1, ['\\'] = 1, ['{'] = 1, ['}'] = 1, ['|'] = 1, ['*'] = 1,
     ['#'] = 1,  ['@'] = 1,  ['&'] = 1, ['_'] = 1, ['~'] = 1};
 
-void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
-                const ty_dict *dict) {
+/* Room for one more unit in q. */
+static void seq_reserve(seq *q) {
   if (q->n + 1 >= q->cap) {
     q->cap = q->cap ? q->cap * 2 : 64;
     q->ch = ty_xrealloc(q->ch, q->cap * sizeof *q->ch);
@@ -168,6 +168,127 @@ void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
     q->aoff = ty_xrealloc(q->aoff, (q->cap + 1) * sizeof *q->aoff);
   }
   if (q->n == 0) q->aoff[0] = 0;
+}
+
+/* Reads the number at s[*i] (digits, with "," and "." between digits;
+ * leading zeros ignored) and puts its anchor; its characters go to
+ * ch->other. */
+static void read_number(seq *q, const char *s, size_t n, size_t *i,
+                        charcount *ch) {
+  uint32_t h = fnv(2166136261u, 'n');
+  int lead = 1;
+  while (*i < n) {
+    int len;
+    int32_t c = narrow(ty_utf8_decode(s + *i, n - *i, &len));
+    if (is_digit(c)) {
+      if (!(lead && c == '0')) h = fnv(h, (unsigned char)c), lead = 0;
+    } else if ((c == ',' || c == '.') && *i + (size_t)len < n) {
+      int l2;
+      int32_t d = narrow(ty_utf8_decode(s + *i + len, n - *i - len, &l2));
+      if (!is_digit(d)) break;
+      if (c == '.') h = fnv(h, '.'), lead = 0;
+    } else {
+      break;
+    }
+    *i += (size_t)len;
+    ch->other++;
+  }
+  ty_seq_put_anchor(q, (h & ~7u) | A_REQUIRED | A_NUMBER);
+}
+
+/* Reads the Latin word or printf conversion (%s, %1$d, %-10.3lf) at
+ * s[*i] and puts its anchor (required in Japanese text, where a Latin
+ * word is rare enough to be kept by a translation); an English word of
+ * three letters or more puts its consonant skeleton too. */
+static void read_latin(seq *q, const char *s, size_t n, size_t *i,
+                       charcount *ch, ty_lang lang) {
+  int len;
+  int32_t c = narrow(ty_utf8_decode(s + *i, n - *i, &len));
+  uint32_t h = fnv(2166136261u, c == '%' ? 'f' : 'w'), hs = h;
+  size_t wl = 0;
+  char word[32] = {0};
+  int conv = c == '%';
+  if (conv) {
+    *i += (size_t)len;
+    ch->other++;
+    while (*i < n && strchr("0123456789$.-+# 'l", s[*i]) && s[*i] != ' ')
+      (*i)++, ch->other++;
+    if (*i >= n || !is_alpha((unsigned char)s[*i])) return;
+  }
+  while (*i < n) {
+    c = narrow(ty_utf8_decode(s + *i, n - *i, &len));
+    if (!is_alpha(c) && !is_digit(c)) break;
+    hs = h; /* the word without its last letter */
+    h = fnv(h, (unsigned char)(c | 0x20));
+    if (wl < sizeof word) word[wl] = (char)(c | 0x20);
+    wl++;
+    *i += (size_t)len;
+    ch->other++;
+    if (conv) break; /* a conversion is one letter after its flags */
+  }
+  /* a plural as its singular: cats, files -> cat, file */
+  if (!conv && wl >= 4 && wl <= sizeof word && word[wl - 1] == 's' &&
+      word[wl - 2] != 's')
+    h = hs;
+  if (conv || wl >= 2)
+    ty_seq_put_anchor(q, (h & ~7u) | (conv || lang == TY_JA ? A_REQUIRED : 0u));
+  if (!conv && lang == TY_EN && wl >= 3 && wl <= sizeof word) {
+    char sk[32];
+    put_skeleton(q, sk, english_skeleton(word, wl, sk, sizeof sk));
+  }
+}
+
+static int is_katakana(int32_t c) {
+  return c >= 0x30A1 && c <= 0x30FC && c != 0x30FB;
+}
+
+/* Reads the katakana word at s[*i] and puts its consonant skeleton (a
+ * word of three kana or more). */
+static void read_katakana(seq *q, const char *s, size_t n, size_t *i,
+                          charcount *ch) {
+  char sk[32];
+  size_t k = 0, kana = 0;
+  while (*i < n) {
+    int len;
+    int32_t c = ty_utf8_decode(s + *i, n - *i, &len);
+    if (!is_katakana(c)) break;
+    int cons = c <= 0x30FA ? kana_consonant[c - 0x30A1] : '0';
+    if (cons != '0' && k < sizeof sk && !(k && sk[k - 1] == cons))
+      sk[k++] = (char)cons;
+    kana++;
+    ch->kana++;
+    *i += (size_t)len;
+  }
+  if (kana >= 3) put_skeleton(q, sk, k);
+}
+
+/* The anchors q->pool[start .. np) sorted by hash and made one entry per
+ * anchor, required if any occurrence is. */
+static void merge_anchors(seq *q, size_t start) {
+  size_t cnt = q->np - start;
+  if (cnt < 2) return;
+  uint32_t *v = q->pool + start;
+  /* a unit holds a few dozen anchors: insertion sort beats qsort */
+  for (size_t a = 1; a < cnt; a++) {
+    uint32_t x = v[a];
+    size_t b = a;
+    for (; b > 0 && (v[b - 1] >> 3) > (x >> 3); b--)
+      v[b] = v[b - 1];
+    v[b] = x;
+  }
+  size_t w = 0;
+  for (size_t k = 0; k < cnt; k++) {
+    if (w && (v[w - 1] >> 3) == (v[k] >> 3))
+      v[w - 1] |= v[k] & A_REQUIRED;
+    else
+      v[w++] = v[k];
+  }
+  q->np = start + w;
+}
+
+void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
+                const ty_dict *dict) {
+  seq_reserve(q);
   size_t start = q->np, i = 0;
   charcount ch = {0, 0, 0};
   while (i < n) {
@@ -175,118 +296,28 @@ void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
     int32_t c = narrow(ty_utf8_decode(s + i, n - i, &len));
     if (c == '\n' || ty_is_space(c)) {
       i += (size_t)len;
-      continue;
-    }
-    if (is_digit(c)) {
-      /* a number: digits, with "," and "." between digits */
-      uint32_t h = fnv(2166136261u, 'n');
-      int lead = 1;
-      while (i < n) {
-        c = narrow(ty_utf8_decode(s + i, n - i, &len));
-        if (is_digit(c)) {
-          if (!(lead && c == '0')) h = fnv(h, (unsigned char)c), lead = 0;
-        } else if ((c == ',' || c == '.') && i + (size_t)len < n) {
-          int l2;
-          int32_t d = narrow(ty_utf8_decode(s + i + len, n - i - len, &l2));
-          if (!is_digit(d)) break;
-          if (c == '.') h = fnv(h, '.'), lead = 0;
-        } else {
-          break;
-        }
-        i += (size_t)len;
-        ch.other++;
-      }
-      ty_seq_put_anchor(q, (h & ~7u) | A_REQUIRED | A_NUMBER);
-      continue;
-    }
-    if (is_alpha(c) || (c == '%' && i + 1 < n)) {
-      /* a Latin word, or a printf conversion (%s, %1$d, %-10.3lf) */
-      uint32_t h = fnv(2166136261u, c == '%' ? 'f' : 'w'), hs = h;
-      size_t wl = 0;
-      char word[32] = {0};
-      int conv = c == '%';
-      if (conv) {
-        i += (size_t)len;
-        ch.other++;
-        while (i < n && strchr("0123456789$.-+# 'l", s[i]) && s[i] != ' ')
-          i++, ch.other++;
-        if (i >= n || !is_alpha((unsigned char)s[i])) continue;
-      }
-      while (i < n) {
-        c = narrow(ty_utf8_decode(s + i, n - i, &len));
-        if (!is_alpha(c) && !is_digit(c)) break;
-        hs = h; /* the word without its last letter */
-        h = fnv(h, (unsigned char)(c | 0x20));
-        if (wl < sizeof word) word[wl] = (char)(c | 0x20);
-        wl++;
-        i += (size_t)len;
-        ch.other++;
-        if (conv) break; /* a conversion is one letter after its flags */
-      }
-      /* a plural as its singular: cats, files -> cat, file */
-      if (!conv && wl >= 4 && wl <= sizeof word && word[wl - 1] == 's' &&
-          word[wl - 2] != 's')
-        h = hs;
-      if (conv || wl >= 2)
-        ty_seq_put_anchor(q, (h & ~7u) |
-                                 (conv || lang == TY_JA ? A_REQUIRED : 0u));
-      if (!conv && lang == TY_EN && wl >= 3 && wl <= sizeof word) {
-        char sk[32];
-        put_skeleton(q, sk, english_skeleton(word, wl, sk, sizeof sk));
-      }
-      continue;
-    }
-    if (c >= 0x30A1 && c <= 0x30FC && c != 0x30FB) {
-      /* a katakana word: its consonant skeleton */
-      char sk[32];
-      size_t k = 0, kana = 0;
-      while (i < n) {
-        c = ty_utf8_decode(s + i, n - i, &len);
-        if (c < 0x30A1 || c > 0x30FC || c == 0x30FB) break;
-        int cons = c <= 0x30FA ? kana_consonant[c - 0x30A1] : '0';
-        if (cons != '0' && k < sizeof sk && !(k && sk[k - 1] == cons))
-          sk[k++] = (char)cons;
-        kana++;
+    } else if (is_digit(c)) {
+      read_number(q, s, n, &i, &ch);
+    } else if (is_alpha(c) || (c == '%' && i + 1 < n)) {
+      read_latin(q, s, n, &i, &ch, lang);
+    } else if (is_katakana(c)) {
+      read_katakana(q, s, n, &i, &ch);
+    } else {
+      if (c > 0 && c < 0x80 && punct[c])
+        ty_seq_put_anchor(q,
+                          (fnv(fnv(2166136261u, 'p'), (unsigned char)c) & ~7u) |
+                              A_REQUIRED | A_WEAK);
+      if ((c >= 0x3041 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F))
         ch.kana++;
-        i += (size_t)len;
-      }
-      if (kana >= 3) put_skeleton(q, sk, k);
-      continue;
+      else if (ty_is_japanese(c))
+        ch.kanji++;
+      else
+        ch.other++;
+      i += (size_t)len;
     }
-    if (c > 0 && c < 0x80 && punct[c])
-      ty_seq_put_anchor(q,
-                        (fnv(fnv(2166136261u, 'p'), (unsigned char)c) & ~7u) |
-                            A_REQUIRED | A_WEAK);
-    if ((c >= 0x3041 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F))
-      ch.kana++;
-    else if (ty_is_japanese(c))
-      ch.kanji++;
-    else
-      ch.other++;
-    i += (size_t)len;
   }
   if (dict && lang == TY_JA) ty_dict_anchors(dict, s, n, q);
-  /* one entry per anchor, required if any occurrence is */
-  size_t cnt = q->np - start;
-  if (cnt > 1) {
-    uint32_t *v = q->pool + start;
-    /* a unit holds a few dozen anchors: insertion sort beats qsort */
-    for (size_t a = 1; a < cnt; a++) {
-      uint32_t x = v[a];
-      size_t b = a;
-      for (; b > 0 && (v[b - 1] >> 3) > (x >> 3); b--)
-        v[b] = v[b - 1];
-      v[b] = x;
-    }
-    size_t w = 0;
-    for (size_t k = 0; k < cnt; k++) {
-      if (w && (v[w - 1] >> 3) == (v[k] >> 3))
-        v[w - 1] |= v[k] & A_REQUIRED;
-      else
-        v[w++] = v[k];
-    }
-    q->np = start + w;
-  }
+  merge_anchors(q, start);
   q->ch[q->n] = ch;
   q->n++;
   q->aoff[q->n] = (uint32_t)q->np;
