@@ -478,8 +478,11 @@ static void sentence_stage(stage *st) {
 /* ---- length-ratio ------------------------------------------------------- */
 
 /* Clauses whose log length ratio lies more than 3.5 robust z-scores
- * (ty_median and MAD) from the document's own; only clauses of 40 or more
- * characters, only with 8 or more matched pairs to judge from. */
+ * (ty_median and MAD) from the document's own and whose lengths differ by
+ * more than LENGTH_SDS standard deviations of the length model; only
+ * clauses of 40 or more characters, only with 8 or more matched pairs to
+ * judge from. */
+#define LENGTH_SDS 3.0 /* standard deviations of the length model */
 static void length_ratio_stage(stage *st) {
   ty_alignment *al = st->al;
   if (st->cfg && !st->cfg->checks) return;
@@ -512,6 +515,11 @@ static void length_ratio_stage(stage *st) {
       if (p->nsent) continue;
       double z = 0.6745 * (log(lj[k] / le[k]) - med) / mad;
       if (fabs(z) <= 3.5) continue;
+      /* and by more characters than a translation of that length varies
+       * by (the model's variance): a short heading is terse in Japanese */
+      double d = lj[k] - le[k];
+      if (d * d / ((lj[k] + le[k]) / 2 * st->md.s2) < LENGTH_SDS * LENGTH_SDS)
+        continue;
       ty_findings_add(
           &al->findings, &al->arena, TY_LENGTH_RATIO, ty_pair_key(al, p),
           ty_pair_line(al, p, TY_JA), ty_pair_line(al, p, TY_EN),

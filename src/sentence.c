@@ -109,6 +109,25 @@ static int abbreviation_before(const char *s, size_t z) {
   return 0;
 }
 
+/* Whether a break of ICU's after s[0..z) in Japanese text only follows an
+ * ellipsis written "..." inside a sentence: the text after it starts with
+ * kana or kanji ("Knoppix/LMDE/Ubuntu/... を使っていますが", debian-faq
+ * 3.2.1 and 3.2.3).  A Japanese sentence ends with 。, ！ or ？; ICU takes
+ * the ASCII full stops for one. */
+static int ellipsis_inside(const char *s, size_t z, size_t n) {
+  size_t e = z;
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n'))
+    e--;
+  if (e < 3 || memcmp(s + e - 3, "...", 3) != 0) return 0;
+  size_t k = z;
+  while (k < n && (s[k] == ' ' || s[k] == '\n'))
+    k++;
+  if (k >= n) return 0;
+  int len;
+  int32_t c = ty_utf8_decode(s + k, n - k, &len);
+  return (c >= 0x3041 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF);
+}
+
 /* Where the opening brackets and spaces that end s[a..z) begin. */
 static size_t openers_start(const char *s, size_t a, size_t z) {
   static const int32_t open[] = {'(',    '[',    '{',    0x300C, 0x300E,
@@ -153,6 +172,8 @@ static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
   int32_t a = ubrk_first(bi);
   for (int32_t z = ubrk_next(bi); z != UBRK_DONE; z = ubrk_next(bi)) {
     if ((size_t)z < n && abbreviation_before(s, (size_t)z)) continue;
+    if ((size_t)z < n && lang == TY_JA && ellipsis_inside(s, (size_t)z, n))
+      continue;
     /* ICU keeps an opening bracket after a full stop with the sentence
      * before ("。（注）"): it opens the next one */
     if ((size_t)z < n) z = (int32_t)openers_start(s, (size_t)a, (size_t)z);
