@@ -216,6 +216,68 @@ static int starts_paragraph(const char *gap, size_t n, const char *at,
   return len >= 3 && memcmp(at, "\xE3\x83\xBB", 3) == 0;
 }
 
+/* Whether the text s[0..n) ends a sentence: its last character, closing
+ * brackets and quotes aside, is a full stop, ! ? or a colon (a colon
+ * introduces what follows: a display after it stands alone). */
+static int ends_sentence(const char *s, size_t n) {
+  while (n > 0) {
+    size_t k = n - 1;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+      k--;
+    int len;
+    int32_t c = ty_utf8_decode(s + k, n - k, &len);
+    if (c == ')' || c == '"' || c == '\'' || c == 0x300D || c == 0x300F ||
+        c == 0xFF09 || c == 0x201D || c == 0x2019 || c == ' ') {
+      n = k;
+      continue;
+    }
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == 0x3002 ||
+           c == 0xFF0E || c == 0xFF01 || c == 0xFF1F || c == 0xFF1A;
+  }
+  return 0;
+}
+
+/* Whether the text s[0..n) cannot start a sentence of its language, so
+ * that it continues the one before: English that starts with a small
+ * letter or with , . ; ); Japanese that starts with hiragana or 、 。
+ * (a particle: "を実行することで", "のようなエントリ"). */
+static int continues_sentence(const char *s, size_t n, ty_lang lang) {
+  if (!n) return 0;
+  int len;
+  int32_t c = ty_utf8_decode(s, n, &len);
+  if (c == ',' || c == '.' || c == ';' || c == ')') return 1;
+  if (lang == TY_EN) return c >= 'a' && c <= 'z';
+  return (c >= 0x3041 && c <= 0x3096) || c == 0x3001 || c == 0x3002;
+}
+
+/* Joins a sentence that a display cuts in two: an unfinished sentence
+ * ending a paragraph, a paragraph of its own that ends no sentence either
+ * (a command, a path, a line of code), and a paragraph that starts as no
+ * sentence starts and ends one are one unit (debian-faq 2.5 and 7.14,
+ * which write
+ * "sources.list に / deb cdrom:[...] / のようなエントリがある場合に" and
+ * "an entry like / deb cdrom:[...] / ."; a plain reading made the
+ * Japanese continuation an unpaired sentence).  The first sentence of a
+ * clause (its heading) is left alone. */
+static void join_displays(sents *u, ty_lang lang) {
+  size_t w = 0;
+  for (size_t k = 0; k < u->n; k++) {
+    sent cur = u->v[k];
+    while (k + 2 < u->n && (w > 0 || k > 0) && u->v[k + 1].para &&
+           u->v[k + 2].para && u->v[k + 1].clause == cur.clause &&
+           u->v[k + 2].clause == cur.clause && !ends_sentence(cur.s, cur.n) &&
+           !ends_sentence(u->v[k + 1].s, u->v[k + 1].n) &&
+           continues_sentence(u->v[k + 2].s, u->v[k + 2].n, lang) &&
+           ends_sentence(u->v[k + 2].s, u->v[k + 2].n)) {
+      const sent *c = &u->v[k + 2];
+      cur.n = (size_t)(c->s + c->n - cur.s);
+      k += 2;
+    }
+    u->v[w++] = cur;
+  }
+  u->n = w;
+}
+
 static void collect_sentences(stage *st, const ty_pair *p, ty_lang lang) {
   const ty_doc *d = lang == TY_JA ? st->al->ja : st->al->en;
   int first = lang == TY_JA ? p->ja : p->en,
@@ -242,6 +304,7 @@ static void collect_sentences(stage *st, const ty_pair *p, ty_lang lang) {
       end = at + len;
     }
   }
+  join_displays(out, lang);
 }
 
 static ty_sentpair *add_sentpair(ty_alignment *al) {

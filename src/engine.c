@@ -159,6 +159,45 @@ static const unsigned char punct[128] = {
     ['\''] = 1, ['\\'] = 1, ['{'] = 1, ['}'] = 1, ['|'] = 1, ['*'] = 1,
     ['#'] = 1,  ['@'] = 1,  ['&'] = 1, ['_'] = 1, ['~'] = 1};
 
+/* The characters (brackets included, spaces not) of the glosses in
+ * s[0..n): a parenthesis of Latin text right after Japanese text,
+ * "不安定版 (unstable)", "再指定 (reassign)", which restates the word
+ * before it (debian-faq, developers-reference, the Debian constitution
+ * write them so): it adds nothing to the length of the English the
+ * Japanese stands for.  Its words stay anchors. */
+static double gloss_chars(const char *s, size_t n) {
+  double total = 0;
+  int after_japanese = 0;
+  for (size_t i = 0; i < n;) {
+    int len;
+    int32_t c = ty_utf8_decode(s + i, n - i, &len);
+    if (c == '(' || c == 0xFF08) {
+      size_t k = i + (size_t)len, cnt = 1;
+      int latin = 0, ok = after_japanese;
+      while (ok && k < n) {
+        int l2;
+        int32_t d = ty_utf8_decode(s + k, n - k, &l2);
+        k += (size_t)l2;
+        if (d == ')' || d == 0xFF09) {
+          cnt++;
+          break;
+        }
+        if (d >= 0x80 || d == '\n' || cnt > 40) ok = 0;
+        if (is_alpha(d)) latin = 1;
+        if (d != ' ') cnt++;
+      }
+      if (ok && latin && k <= n) total += (double)cnt;
+      after_japanese = 0;
+      i += (size_t)len;
+      continue;
+    }
+    if (!ty_is_space(c) && c != '\n')
+      after_japanese = c >= 0x3041 && ty_is_japanese(c);
+    i += (size_t)len;
+  }
+  return total;
+}
+
 /* Room for one more unit in q. */
 static void seq_reserve(seq *q) {
   if (q->n + 1 >= q->cap) {
@@ -316,6 +355,8 @@ void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
       i += (size_t)len;
     }
   }
+  if (lang == TY_JA) ch.other -= gloss_chars(s, n);
+  if (ch.other < 0) ch.other = 0;
   if (dict && lang == TY_JA) ty_dict_anchors(dict, s, n, q);
   merge_anchors(q, start);
   q->ch[q->n] = ch;
@@ -350,7 +391,7 @@ void ty_count_chars(const char *s, size_t n, charcount *acc) {
   }
   acc->kanji += (double)k;
   acc->kana += (double)j;
-  acc->other += (double)o;
+  acc->other += (double)o - gloss_chars(s, n);
 }
 
 /* ---- the cost of a move ----------------------------------------------------

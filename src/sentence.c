@@ -172,6 +172,11 @@ static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
   int32_t a = ubrk_first(bi);
   for (int32_t z = ubrk_next(bi); z != UBRK_DONE; z = ubrk_next(bi)) {
     if ((size_t)z < n && abbreviation_before(s, (size_t)z)) continue;
+    /* a full stop with no space after it is inside a token (a path such
+     * as "../foo.deb", debian-faq 7.14) */
+    if ((size_t)z < n && z > 0 && strchr(".!?", s[z - 1]) &&
+        (unsigned char)s[z] > ' ' && (unsigned char)s[z] < 0x80)
+      continue;
     if ((size_t)z < n && lang == TY_JA && ellipsis_inside(s, (size_t)z, n))
       continue;
     /* ICU keeps an opening bracket after a full stop with the sentence

@@ -88,6 +88,17 @@ static void test_sentence_japanese_ascii_ellipsis(void **state) {
       "?]");
 }
 
+/* A full stop with no space after it is inside a token: the command of
+ * debian-faq 7.14 (../shared/corpus/debian-faq/en.txt), which ICU cut
+ * after "..". */
+static void test_sentence_full_stop_inside_token(void **state) {
+  (void)state;
+  assert_string_equal(segment("sudo dpkg -i ../*.deb", TY_EN),
+                      "[sudo dpkg -i ../*.deb]");
+  assert_string_equal(segment("Run it. Then stop.", TY_EN),
+                      "[Run it.][Then stop.]");
+}
+
 static void test_sentence_english_abbreviations(void **state) {
   (void)state;
   assert_string_equal(
@@ -265,6 +276,58 @@ static void test_sentence_lost_beside_shared_anchor(void **state) {
   assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, &x), 1);
   assert_non_null(strstr(x->message, "It's far better"));
   assert_true(x->confidence >= 0.9);
+  close_pair(&f);
+}
+
+/* A sentence a display cuts in two is one unit: debian-faq 2.5
+ * (../shared/corpus/debian-faq, ja.txt line 620, en.txt line 607), the
+ * Japanese continuation after the command ("のようなエントリがある場合
+ * に…") was an unpaired sentence. */
+static void test_sentence_cut_by_display_is_one(void **state) {
+  (void)state;
+  const char *ja =
+      "1 公式の Debian CD "
+      "イメージにはその通り、シンボリックリンクがあります。\n"
+      "\n"
+      "    となっていて、sources.list に\n"
+      "\n"
+      "     deb cdrom:[<cd ラベルにある名前>]/ unstable main [...]\n"
+      "\n"
+      "    のようなエントリがある場合に機能するようになっています。\n";
+  const char *en =
+      "1 Official Debian CD images indeed contain symlinks.\n"
+      "\n"
+      "    so that they work when your sources.list has an entry like\n"
+      "\n"
+      "     deb cdrom:[<name as on cd label>]/ unstable main [...]\n"
+      "\n"
+      "     .\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, NULL), 0);
+  const ty_pair *p = pair_of_ja(&f, "1");
+  assert_non_null(p);
+  assert_int_equal(p->nsent, 2);
+  close_pair(&f);
+}
+
+/* A Latin gloss after a Japanese word ("不安定版 (unstable)") restates it
+ * and adds no length: debian-faq 3.1.11 (../shared/corpus/debian-faq),
+ * one English sentence the translator split in two, was a sentence
+ * unpaired. */
+static void test_sentence_gloss_adds_no_length(void **state) {
+  (void)state;
+  const char *ja =
+      "1 現在 Debian はテスト版 (testing) 向けのセキュリティ更新を提供して"
+      "いますが不安定版 (unstable) 向けには提供していません。不安定版 "
+      "(unstable) の修正は直接メインのアーカイブに対して行われるためです。\n";
+  const char *en =
+      "1 Currently Debian offers security updates for testing but not for "
+      "unstable, as fixes for unstable are directly made to the main "
+      "archive.\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, NULL), 0);
   close_pair(&f);
 }
 
@@ -756,6 +819,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sentence_japanese_terminators),
       cmocka_unit_test(test_sentence_japanese_ascii_ellipsis),
+      cmocka_unit_test(test_sentence_full_stop_inside_token),
       cmocka_unit_test(test_sentence_english_abbreviations),
       cmocka_unit_test(test_sentence_wrapped_lines_and_paragraphs),
       cmocka_unit_test(test_sentence_pairs_one_to_one),
@@ -764,6 +828,8 @@ int main(void) {
       cmocka_unit_test(test_sentence_split_by_translator_is_not_unpaired),
       cmocka_unit_test(test_sentence_lost_in_paragraphs),
       cmocka_unit_test(test_sentence_lost_beside_shared_anchor),
+      cmocka_unit_test(test_sentence_cut_by_display_is_one),
+      cmocka_unit_test(test_sentence_gloss_adds_no_length),
       cmocka_unit_test(test_sentence_pairs_independent_of_clause_order),
       cmocka_unit_test(test_length_ratio_outlier),
       cmocka_unit_test(test_length_ratio_short_heading_not_flagged),
