@@ -22,6 +22,7 @@
  * (render_xml.c) into memory and zipped with libzip (zip.c). */
 #include "internal.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,13 +216,15 @@ static void comment_ranges(docx *d, size_t i, ty_lang side, int start) {
   }
 }
 
-/* The separator the document puts after clause c's label: U+3000 when it
- * writes one ("第一条　"), else a space. */
-static const char *label_space(const ty_clause *c) {
-  const char *e = c->label + c->label_len;
-  return c->text && c->text - e >= 3 && memcmp(e, "\xE3\x80\x80", 3) == 0
-             ? "\xE3\x80\x80"
-             : " ";
+/* The separator document d puts after clause c's label: U+3000 when it
+ * writes one ("第一条　"), else a space.  Read only inside d's text. */
+static const char *label_space(const ty_doc *d, const ty_clause *c) {
+  uintptr_t lo = (uintptr_t)d->text, hi = lo + d->len;
+  uintptr_t e = (uintptr_t)c->label + c->label_len;
+  if (d->text && (uintptr_t)c->label >= lo && e + 3 <= hi &&
+      memcmp(c->label + c->label_len, "\xE3\x80\x80", 3) == 0)
+    return "\xE3\x80\x80";
+  return " ";
 }
 
 /* The paragraphs of side `side` of pair i: a paragraph per line of each
@@ -241,7 +244,7 @@ static void cell_paragraphs(docx *d, size_t i, ty_lang side) {
     ty_buf_clear(&d->a);
     if (c->label && c->label_len) {
       ty_buf_put(&d->a, c->label, c->label_len);
-      if (c->text_len) ty_buf_puts(&d->a, label_space(c));
+      if (c->text_len) ty_buf_puts(&d->a, label_space(doc, c));
       run(&d->x, "Label", d->a.p, d->a.n);
     }
     ty_buf_clear(&d->a);

@@ -52,6 +52,9 @@ static int setup(void **state) {
   clause(&en_cl[2], "3", "(3)", EN3, 6);
   clause(&en_cl[3], "7.1", "1.", EN71, 8);
   ja_doc = (ty_doc){.name = ja_name, .lang = TY_JA, .cl = ja_cl, .ncl = 4};
+  /* the text clause 1 is read from (the separator after its label) */
+  ja_doc.text = ja_article;
+  ja_doc.len = strlen(ja_article);
   en_doc = (ty_doc){.name = en_name, .lang = TY_EN, .cl = en_cl, .ncl = 4};
   pair(&pairs[0], TY_PAIR_CONTENT, 0, 0);
   pair(&pairs[1], TY_PAIR_MATCHED, 1, 1);
