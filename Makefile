@@ -137,6 +137,8 @@ fuzz-replay: $(FUZZ_REPLAY)
 # The HTML page this build renders, in headless Chromium (installs
 # Debian's chromium): a row per pair, a link per finding, screenshots in
 # $(BUILD)/browser.  Rendered into $(BUILD)/browser, not read from alignments/.
+# Then a 1,200-clause genpairs pair with planted faults: each problem
+# region boxed in the picture and drawn in detail (tests/browser/large.sh).
 browser-test: $(BUILD)/taiyaku
 	@mkdir -p $(BUILD)/browser
 	@for f in html json; do $(BUILD)/taiyaku align --format $$f --fail-on never \
@@ -144,6 +146,9 @@ browser-test: $(BUILD)/taiyaku
 	  en/cyber-dialogue-2017.txt || exit 1; done
 	@sh tests/browser/run.sh $(BUILD)/browser/cyber-dialogue-2017.html \
 	  $(BUILD)/browser/cyber-dialogue-2017.json $(BUILD)/browser
+	@$(CC) -O2 -o $(BUILD)/browser/genpairs tests/bench/genpairs.c -lm
+	@sh tests/browser/large.sh $(BUILD)/taiyaku $(BUILD)/browser/genpairs \
+	  $(BUILD)/browser/large
 
 # Address and undefined-behaviour sanitizers over the whole test suite.
 asan: deps

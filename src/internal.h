@@ -659,6 +659,27 @@ int ty_render_xlsx(const ty_alignment *al, const ty_render_options *o, FILE *f);
 /* A Word bilingual table, findings as comments (render_docx.c). */
 int ty_render_docx(const ty_alignment *al, const ty_render_options *o, FILE *f);
 
+/* What the HTML pages share (render_html_page.c).  ty_html_text writes
+ * s[0..n) escaped as HTML text, safe in an attribute too; characters HTML
+ * should not carry (controls but tab and line feed, U+FFFE, U+FFFF, bytes
+ * that are not UTF-8) become U+FFFD; a line feed becomes <br> when `br`,
+ * else a space.  ty_html_head writes the doctype, <html lang>, the head
+ * (charset, viewport, generator, <title>, <style>) and opens <body>; the
+ * title is a NULL-terminated list whose even entries are strings from the
+ * input (escaped) and odd ones the page's own HTML between them. */
+void ty_html_text(FILE *f, const char *s, size_t n, int br);
+void ty_html_cstr(FILE *f, const char *s);
+void ty_html_head(FILE *f, const char *lang, const char *const *title,
+                  const char *style);
+/* The alignment picture (render_html_map.c): ty_html_picture writes the
+ * overview (a dot plot with the problem regions boxed) and the strip of
+ * pairs in document order; ty_html_regions a detail per problem region.
+ * The findings of pair i are idx[off[i] .. off[i+1]). */
+void ty_html_picture(FILE *f, const ty_alignment *al, const size_t *off,
+                     const size_t *idx);
+void ty_html_regions(FILE *f, const ty_alignment *al, const size_t *off,
+                     const size_t *idx);
+
 int ty_render_text(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_md(const ty_alignment *al, const ty_render_options *o, FILE *f);
 int ty_render_csv(const ty_alignment *al, const ty_render_options *o, FILE *f,

@@ -2,13 +2,12 @@
  * external resources, so it can be mailed, archived and opened offline.
  *
  *   header     the two file names and the summary counts
- *   figure     an SVG dot plot: Japanese clause index across, English
- *              clause index down, one mark per pair (circle = matched by
- *              number, square = paired by content); pairs missing a side
- *              are ticks on the edge strips (top: no English, left: no
- *              Japanese).  An unbroken diagonal means the texts run in
- *              step; a shifted region shows as a jump off it.
+ *   figure     the alignment picture (render_html_map.c): a dot plot of
+ *              the pairs with the problem regions boxed, and a strip of
+ *              the pairs in document order coloured by their problems
  *   findings   each linking to its pair row (href="#p-N")
+ *   regions    a detail of each problem region (render_html_map.c), its
+ *              boxes linking to the pair rows
  *   table      one row per pair, id="p-N" with N its 1-based position:
  *              key, status, the Japanese (lang="ja") and English
  *              (lang="en") label and text.  The status is written out in
@@ -19,54 +18,12 @@
  *
  * The style sheet turns the table into stacked blocks on narrow screens
  * and keeps rows whole when printed.  Every string from the input is
- * escaped; characters HTML should not carry (controls but tab and line
- * feed, U+FFFE, U+FFFF, bytes that are not UTF-8) become U+FFFD. */
+ * escaped (ty_html_text, render_html_page.c). */
 #include "internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- escaping ----------------------------------------------------------- */
-
-/* Writes s[0..n) as HTML text (attribute-safe too); a line feed becomes
- * <br> when `br`, else a space. */
-static void put_text(FILE *f, const char *s, size_t n, int br) {
-  size_t run = 0, i = 0;
-  while (i < n) {
-    unsigned char b = (unsigned char)s[i];
-    const char *rep = NULL;
-    int len = 1;
-    if (b >= 0x80) {
-      int32_t c = ty_utf8_decode(s + i, n - i, &len);
-      if ((c == 0xFFFD && len == 1) || c == 0xFFFE || c == 0xFFFF)
-        rep = "\xEF\xBF\xBD";
-    } else if (b == '&') {
-      rep = "&amp;";
-    } else if (b == '<') {
-      rep = "&lt;";
-    } else if (b == '>') {
-      rep = "&gt;";
-    } else if (b == '"') {
-      rep = "&quot;";
-    } else if (b == '\n') {
-      rep = br ? "<br>" : " ";
-    } else if ((b < 0x20 && b != '\t') || b == 0x7F) {
-      rep = "\xEF\xBF\xBD";
-    }
-    if (rep) {
-      fwrite(s + run, 1, i - run, f);
-      fputs(rep, f);
-      run = i + (size_t)len;
-    }
-    i += (size_t)len;
-  }
-  fwrite(s + run, 1, n - run, f);
-}
-
-static void put_cstr(FILE *f, const char *s) {
-  put_text(f, s, strlen(s), 0);
-}
 
 /* ---- page parts --------------------------------------------------------- */
 
@@ -100,6 +57,17 @@ static const char style[] =
     "svg .mm{fill:var(--ok)}\n"
     "svg .mc{fill:var(--content)}\n"
     "svg .mx{fill:var(--miss)}\n"
+    "svg .mw{fill:var(--warn)}\n"
+    "svg .rg{fill:none;stroke-width:2.5}\n"
+    "svg .rg.mx{stroke:var(--miss)}svg .rg.mw{stroke:var(--warn)}\n"
+    "svg a.region text{font-weight:700;fill:#1d2330}\n"
+    "svg line{stroke-width:1.5}svg line.mm{stroke:#9aa3ad}\n"
+    "svg line.mc{stroke:var(--content)}svg line.mw{stroke:var(--warn)}"
+    "svg line.mx{stroke:var(--miss)}\n"
+    "figure svg.strip-map{border:none;margin-top:.4rem}\n"
+    "figure.zoom{margin:.6rem 0 1rem;overflow-x:auto}\n"
+    "figure svg.ladder{width:auto;max-width:100%;border:none}\n"
+    "svg.ladder a text{font-size:10px;fill:#fff}\n"
     "svg text{font-size:11px;fill:#444}\n"
     "ol.findings{padding-left:2.2rem;margin:0}\n"
     "ol.findings li{margin:.2rem 0}\n"
@@ -157,22 +125,13 @@ static const char style[] =
     " h2{break-after:avoid}}\n";
 
 static void put_head(FILE *f, const ty_alignment *al) {
-  fputs(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, "
-      "initial-scale=1\">\n"
-      "<meta name=\"generator\" content=\"taiyaku " TY_VERSION "\">\n"
-      "<title>",
-      f);
-  put_cstr(f, al->ja->name);
+  const char *const title[] = {al->ja->name, " \xE2\x86\x94 ", al->en->name,
+                               " \xE2\x80\x94 taiyaku", NULL};
+  ty_html_head(f, "en", title, style);
+  fputs("<header>\n<h1>", f);
+  ty_html_cstr(f, al->ja->name);
   fputs(" \xE2\x86\x94 ", f);
-  put_cstr(f, al->en->name);
-  fputs(" \xE2\x80\x94 taiyaku</title>\n<style>\n", f);
-  fputs(style, f);
-  fputs("</style>\n</head>\n<body>\n<header>\n<h1>", f);
-  put_cstr(f, al->ja->name);
-  fputs(" \xE2\x86\x94 ", f);
-  put_cstr(f, al->en->name);
+  ty_html_cstr(f, al->en->name);
   fputs("</h1>\n", f);
 }
 
@@ -221,103 +180,6 @@ static void put_summary(FILE *f, const ty_alignment *al) {
   fputs("</header>\n", f);
 }
 
-/* The plot: PLOT pixels square inside margins; strips for missing sides. */
-#define PLOT 400.0
-#define LEFT 46.0
-#define TOP 46.0
-#define EDGE 16.0    /* centre of the edge strips, from the outer border */
-#define MIN_TICK 2.0 /* half the least length of a tick on a strip */
-
-static void put_picture(FILE *f, const ty_alignment *al) {
-  size_t nja = al->ja->ncl, nen = al->en->ncl;
-  double sx = PLOT / (double)(nja ? nja : 1);
-  double sy = PLOT / (double)(nen ? nen : 1);
-  double cell = sx < sy ? sx : sy;
-  double r = cell * 0.42;
-  if (r < 1.6) r = 1.6;
-  if (r > 5) r = 5;
-  double w = LEFT + PLOT + 12, h = TOP + PLOT + 18;
-  fputs("<section id=\"picture\">\n<h2>Alignment picture</h2>\n<figure>\n", f);
-  fprintf(f,
-          "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\""
-          " role=\"img\" aria-labelledby=\"pic-cap\">\n",
-          w, h);
-  fprintf(f,
-          "<rect class=\"strip\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-          "height=\"%.1f\"/>\n"
-          "<rect class=\"strip\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-          "height=\"%.1f\"/>\n",
-          LEFT, EDGE - 8, PLOT, 16.0, EDGE - 8, TOP, 16.0, PLOT);
-  fprintf(f,
-          "<rect class=\"grid\" fill=\"none\" x=\"%.1f\" y=\"%.1f\" "
-          "width=\"%.1f\" height=\"%.1f\"/>\n"
-          "<line class=\"diag\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-          "y2=\"%.1f\"/>\n",
-          LEFT, TOP, PLOT, PLOT, LEFT, TOP, LEFT + PLOT, TOP + PLOT);
-  fprintf(f,
-          "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">Japanese clause "
-          "1\xE2\x80\xA6%zu \xE2\x86\x92</text>\n",
-          LEFT + PLOT, TOP + PLOT + 14, nja);
-  fprintf(f,
-          "<text transform=\"translate(%.1f %.1f) rotate(90)\">English "
-          "clause 1\xE2\x80\xA6%zu \xE2\x86\x92</text>\n",
-          LEFT - 14, TOP, nen);
-  fputs("<text x=\"2\" y=\"12\">no EN</text>"
-        "<text x=\"2\" y=\"38\">no JA</text>\n",
-        f);
-  for (size_t i = 0; i < al->npairs; i++) {
-    const ty_pair *p = &al->pairs[i];
-    /* a circle for a one-to-one number match, a block otherwise */
-    int circle = p->status == TY_PAIR_MATCHED && p->ja >= 0 && p->en >= 0 &&
-                 p->nja <= 1 && p->nen <= 1;
-    fprintf(f, "<a href=\"#p-%zu\">", i + 1);
-    if (p->ja >= 0 && p->en >= 0) {
-      /* the block of clauses the pair joins (one cell for 1-1 pairs) */
-      double x0 = LEFT + p->ja * sx, x1 = x0 + p->nja * sx;
-      double y0 = TOP + p->en * sy, y1 = y0 + p->nen * sy;
-      double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-      if (circle) {
-        fprintf(f, "<circle class=\"mm\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\">",
-                cx, cy, r);
-      } else {
-        double hw = (x1 - x0) / 2 > r ? (x1 - x0) / 2 : r;
-        double hh = (y1 - y0) / 2 > r ? (y1 - y0) / 2 : r;
-        fprintf(f,
-                "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-                "height=\"%.1f\">",
-                p->status == TY_PAIR_MATCHED ? "mm" : "mc", cx - hw, cy - hh,
-                2 * hw, 2 * hh);
-      }
-    } else if (p->ja >= 0) {
-      double cx = LEFT + (p->ja + p->nja / 2.0) * sx;
-      double hw = p->nja * sx / 2 > MIN_TICK ? p->nja * sx / 2 : MIN_TICK;
-      fprintf(f,
-              "<rect class=\"mx\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-              "height=\"14\">",
-              cx - hw, EDGE - 7, 2 * hw);
-    } else {
-      double cy = TOP + (p->en + p->nen / 2.0) * sy;
-      double hh = p->nen * sy / 2 > MIN_TICK ? p->nen * sy / 2 : MIN_TICK;
-      fprintf(f,
-              "<rect class=\"mx\" x=\"%.1f\" y=\"%.1f\" width=\"14\" "
-              "height=\"%.1f\">",
-              EDGE - 7, cy - hh, 2 * hh);
-    }
-    fputs("<title>", f);
-    put_cstr(f, ty_pair_key(al, p));
-    fprintf(f, " \xE2\x80\x94 %s</title></%s></a>\n",
-            ty_pair_status_name(p->status), circle ? "circle" : "rect");
-  }
-  fputs("</svg>\n<figcaption id=\"pic-cap\">Each mark is a pair: Japanese "
-        "clause index across, English clause index down. Green circles are "
-        "matched by section number, amber squares paired by content; red "
-        "ticks on the top strip are Japanese clauses with no English, on the "
-        "left strip English clauses with no Japanese. Pairs off the dashed "
-        "diagonal mark a shifted region. Select a mark to go to its row."
-        "</figcaption>\n</figure>\n</section>\n",
-        f);
-}
-
 static const char *sev_class(ty_severity s) {
   return s == TY_SEV_ERROR     ? "sev-error"
          : s == TY_SEV_WARNING ? "sev-warning"
@@ -342,11 +204,11 @@ static void put_findings(FILE *f, const ty_alignment *al, const size_t *where) {
     fprintf(f, "<code>[%s]</code>", ty_code_name(x->code));
     if (x->key && *x->key) {
       fputc(' ', f);
-      put_cstr(f, x->key);
+      ty_html_cstr(f, x->key);
     }
     if (where[i] != SIZE_MAX) fputs("</a>", f);
     fputs(": ", f);
-    put_cstr(f, x->message ? x->message : "");
+    ty_html_cstr(f, x->message ? x->message : "");
     /* the files are named in the title; the side and line say where */
     if (x->ja_line)
       fprintf(f, " <span class=\"loc\">ja %d</span>", x->ja_line);
@@ -373,12 +235,12 @@ static void put_side(FILE *f, const ty_alignment *al, const ty_pair *p,
   ty_pair_label(al, p, side, tmp);
   if (tmp->n) {
     fputs("<span class=\"lbl\">", f);
-    put_text(f, tmp->p, tmp->n, 0);
+    ty_html_text(f, tmp->p, tmp->n, 0);
     fputs("</span> ", f);
   }
   ty_buf_clear(tmp);
   ty_pair_text(al, p, side, tmp);
-  put_text(f, tmp->p, tmp->n, 1);
+  ty_html_text(f, tmp->p, tmp->n, 1);
   fputs("</td>", f);
 }
 
@@ -390,7 +252,7 @@ static void put_sentence(FILE *f, const char *s, size_t n, const char *lang,
     ty_clause c = {.text = s, .text_len = n};
     ty_buf_clear(tmp);
     ty_clause_flat_text(&c, tmp);
-    put_text(f, tmp->p, tmp->n, 1);
+    ty_html_text(f, tmp->p, tmp->n, 1);
   } else {
     fputs("<span class=\"none\" lang=\"en\">unpaired</span>", f);
   }
@@ -433,7 +295,7 @@ static void put_table(FILE *f, const ty_alignment *al, const size_t *off,
     if (nfx) fprintf(f, " has-fx fx-%s", ty_severity_name(worst));
     fputs("\">", f);
     fputs("<td class=\"key\" data-h=\"Key\">", f);
-    put_cstr(f, ty_pair_key(al, p));
+    ty_html_cstr(f, ty_pair_key(al, p));
     int jl = ty_pair_line(al, p, TY_JA), el = ty_pair_line(al, p, TY_EN);
     fputs("<span class=\"ln\">", f);
     if (jl) fprintf(f, "ja %d", jl);
@@ -478,9 +340,10 @@ int ty_render_html(const ty_alignment *al, const ty_render_options *o,
   fputs("<main>\n", f);
   /* side by side on wide screens (see the style sheet) */
   fputs("<div class=\"overview\">\n", f);
-  put_picture(f, al);
+  ty_html_picture(f, al, off, idx);
   put_findings(f, al, where);
   fputs("</div>\n", f);
+  ty_html_regions(f, al, off, idx);
   put_table(f, al, off, idx, o->sentences);
   fputs("</main>\n<footer><p class=\"loc\">Made by taiyaku " TY_VERSION
         ".</p></footer>\n</body>\n</html>\n",

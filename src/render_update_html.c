@@ -7,43 +7,6 @@
 
 #include <string.h>
 
-/* s[0..n) as HTML text (attribute-safe); a line feed is <br>. */
-static void put_html(FILE *f, const char *s, size_t n) {
-  size_t run = 0, i = 0;
-  while (i < n) {
-    unsigned char b = (unsigned char)s[i];
-    const char *rep = NULL;
-    int len = 1;
-    if (b >= 0x80) {
-      int32_t c = ty_utf8_decode(s + i, n - i, &len);
-      if ((c == 0xFFFD && len == 1) || c == 0xFFFE || c == 0xFFFF)
-        rep = "\xEF\xBF\xBD";
-    } else if (b == '&')
-      rep = "&amp;";
-    else if (b == '<')
-      rep = "&lt;";
-    else if (b == '>')
-      rep = "&gt;";
-    else if (b == '"')
-      rep = "&quot;";
-    else if (b == '\n')
-      rep = "<br>";
-    else if ((b < 0x20 && b != '\t') || b == 0x7F)
-      rep = "\xEF\xBF\xBD";
-    if (rep) {
-      fwrite(s + run, 1, i - run, f);
-      fputs(rep, f);
-      run = i + (size_t)len;
-    }
-    i += (size_t)len;
-  }
-  fwrite(s + run, 1, n - run, f);
-}
-
-static void put_cstr(FILE *f, const char *s) {
-  put_html(f, s, strlen(s));
-}
-
 static const char style[] =
     "body{font-family:sans-serif;margin:1em}"
     "table{border-collapse:collapse;width:100%}"
@@ -60,21 +23,15 @@ static const char style[] =
 
 static void put_head(FILE *f, const ty_update *up) {
   const char *lang = up->new_->lang == TY_JA ? "ja" : "en";
-  fprintf(
-      f,
-      "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<title>Update: ",
-      lang);
-  put_cstr(f, up->old->name);
+  const char *const title[] = {
+      "", "Update: ", up->old->name, " → ", up->new_->name, "", NULL};
+  ty_html_head(f, lang, title, style);
+  fputs("<h1>Update: ", f);
+  ty_html_cstr(f, up->old->name);
   fputs(" → ", f);
-  put_cstr(f, up->new_->name);
-  fprintf(f,
-          "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>Update: ", style);
-  put_cstr(f, up->old->name);
-  fputs(" → ", f);
-  put_cstr(f, up->new_->name);
+  ty_html_cstr(f, up->new_->name);
   fputs("</h1>\n<p>Translation: ", f);
-  put_cstr(f, up->trans->name);
+  ty_html_cstr(f, up->trans->name);
   fputs("</p>\n", f);
 }
 
@@ -93,10 +50,10 @@ static void put_side(FILE *f, const ty_update_side *s) {
   if (!s->present) return;
   if (*s->label) {
     fputs("<span class=\"label\">", f);
-    put_cstr(f, s->label);
+    ty_html_cstr(f, s->label);
     fputs("</span> ", f);
   }
-  put_html(f, s->text, s->len);
+  ty_html_text(f, s->text, s->len, 1);
 }
 
 static void put_change(FILE *f, const ty_update *up, const ty_update_entry *e) {
@@ -106,11 +63,11 @@ static void put_change(FILE *f, const ty_update *up, const ty_update_entry *e) {
     if (e->status == TY_CHANGE_NEW) fputs("<ins>", f);
     if (e->status == TY_CHANGE_RENUMBERED) {
       fputs("<del>", f);
-      put_cstr(f, e->old.label);
+      ty_html_cstr(f, e->old.label);
       fputs("</del><ins>", f);
-      put_cstr(f, e->new_.label);
+      ty_html_cstr(f, e->new_.label);
       fputs("</ins> ", f);
-      put_html(f, s->text, s->len);
+      ty_html_text(f, s->text, s->len, 1);
     } else {
       put_side(f, s);
     }
@@ -120,7 +77,7 @@ static void put_change(FILE *f, const ty_update *up, const ty_update_entry *e) {
   }
   if (*e->new_.label) {
     fputs("<span class=\"label\">", f);
-    put_cstr(f, e->new_.label);
+    ty_html_cstr(f, e->new_.label);
     fputs("</span> ", f);
   }
   for (size_t k = 0; k < e->ndiff; k++) {
@@ -130,7 +87,7 @@ static void put_change(FILE *f, const ty_update *up, const ty_update_entry *e) {
                       : d->op == TY_DIFF_INSERT ? "ins"
                                                 : NULL;
     if (tag) fprintf(f, "<%s>", tag);
-    put_html(f, s + d->off, d->len);
+    ty_html_text(f, s + d->off, d->len, 1);
     if (tag) fprintf(f, "</%s>", tag);
   }
 }
@@ -140,10 +97,10 @@ static void put_row(FILE *f, const ty_update *up, const ty_update_entry *e) {
   const char *name = ty_change_name(e->status);
   fprintf(f, "<tr class=\"%s\" id=\"u%zu\"><td>", name,
           (size_t)(e - up->v) + 1);
-  put_cstr(f, at->key);
+  ty_html_cstr(f, at->key);
   if (e->old.present && strcmp(e->old.key, at->key)) {
     fputs(" <span class=\"was\">(was ", f);
-    put_cstr(f, e->old.key);
+    ty_html_cstr(f, e->old.key);
     fputs(")</span>", f);
   }
   fprintf(f, "</td><td class=\"status\">%s</td><td lang=\"%s\">", name,
@@ -163,11 +120,11 @@ int ty_render_update_html(const ty_update *up, const ty_render_options *o,
         "unchanged clauses</label>\n<table>\n<thead><tr><th>key</th>"
         "<th>status</th><th>",
         f);
-  put_cstr(f, up->new_->name);
+  ty_html_cstr(f, up->new_->name);
   fputs(" (changes from ", f);
-  put_cstr(f, up->old->name);
+  ty_html_cstr(f, up->old->name);
   fputs(")</th><th>", f);
-  put_cstr(f, up->trans->name);
+  ty_html_cstr(f, up->trans->name);
   fputs("</th></tr></thead>\n<tbody>\n", f);
   for (size_t k = 0; k < up->n; k++)
     put_row(f, up, &up->v[k]);

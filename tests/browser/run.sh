@@ -1,8 +1,10 @@
 #!/bin/sh
 # The HTML page in a real browser: renders an alignment page in headless
 # Chromium, checks from the DOM Chromium built that every pair has its row
-# and every finding a link to an existing row, and saves screenshots (a
-# desktop and a phone width) for a person to look at.
+# and every finding a link to an existing row, that the picture boxes
+# every problem region and draws each in detail (EXPECT_REGIONS: at least
+# that many regions), and saves screenshots (a desktop and a phone width)
+# for a person to look at.
 #
 # Usage: sh tests/browser/run.sh [PAGE.html [PAIRS.json [OUT_DIR]]]
 #   PAGE   default alignments/cyber-dialogue-2017.html
@@ -142,6 +144,97 @@ for e in errors:
     print("browser-test: FAIL:", e, file=sys.stderr)
 print(f"browser-test: {len(page.rows)} pair rows, {len(page.findings)} findings, "
       f"{len(page.hrefs)} links checked: {'FAILED' if errors else 'ok'}")
+sys.exit(1 if errors else 0)
+EOF
+
+# ---- the picture: problem regions boxed, each with its detail -------------
+# The regions computed from the JSON by the page's rule (a pair missing a
+# side or holding a warning or an error is a problem; problems at most 3
+# pairs apart are one region, render_html_map.c); with EXPECT_REGIONS, at
+# least that many.  Boxes stay visible at any length (>= 9 px in the
+# overview, >= 12 px a clause in the details).
+EXPECT_REGIONS=${EXPECT_REGIONS:-0} python3 - "$TMP/dom.html" "$JSON" <<'EOF' || exit 1
+import json, os, sys
+from html.parser import HTMLParser
+
+class Picture(HTMLParser):
+    """The overview's region links and boxes, the strip, and the details
+    (figure.zoom) with their links and clause widths."""
+    def __init__(self):
+        super().__init__()
+        self.svg = self.zoom = None
+        self.in_region = False
+        self.region_links, self.region_boxes, self.ladder_widths = [], [], []
+        self.zooms = {}  # figure id -> the hrefs in it
+        self.strips = 0
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        cls = a.get("class", "").split()
+        if tag == "svg":
+            self.svg = cls[0] if cls else ""
+            self.strips += self.svg == "strip-map"
+        if tag == "figure" and "zoom" in cls:
+            self.zoom = a["id"]
+            self.zooms[self.zoom] = []
+        if tag == "a":
+            if self.zoom is not None:
+                self.zooms[self.zoom].append(a.get("href"))
+            if self.svg == "overview-map" and "region" in cls:
+                self.region_links.append(a.get("href"))
+                self.in_region = True
+        if tag == "rect" and self.svg == "overview-map" and self.in_region:
+            self.region_boxes.append(min(float(a["width"]), float(a["height"])))
+        if tag == "rect" and self.svg == "ladder":
+            self.ladder_widths.append(float(a["width"]))
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self.svg = None
+        if tag == "figure":
+            self.zoom = None
+        if tag == "a":
+            self.in_region = False
+
+dom = open(sys.argv[1], encoding="utf-8").read()
+data = json.load(open(sys.argv[2], encoding="utf-8"))
+pic = Picture()
+pic.feed(dom)
+pairs = data["pairs"]
+bad = {f["pair"] for f in data["findings"]
+       if f["pair"] is not None and f["severity"] in ("error", "warning")}
+problems = [i for i, p in enumerate(pairs)
+            if not p["ja"] or not p["en"] or p["id"] in bad]
+regions = []
+for i in problems:
+    if regions and i - regions[-1][-1] <= 3:
+        regions[-1].append(i)
+    else:
+        regions.append([i])
+errors = []
+want = int(os.environ["EXPECT_REGIONS"])
+if len(regions) < want:
+    errors.append(f"{len(regions)} problem regions in the JSON, {want} planted")
+if len(pic.region_links) != len(regions):
+    errors.append(f"{len(pic.region_links)} regions boxed, {len(regions)} in the JSON")
+if pic.strips != 1:
+    errors.append(f"{pic.strips} strips of the pairs in document order")
+for k, (href, region) in enumerate(zip(pic.region_links, regions)):
+    rows = {f"#p-{i + 1}" for i in region}
+    if href in rows:
+        continue  # a region past the details links to its first row
+    links = set(pic.zooms.get(href[1:], []))
+    if not links:
+        errors.append(f"region {k + 1} links to {href}, no detail")
+    elif not rows <= links:
+        errors.append(f"region {k + 1}: its detail lacks {sorted(rows - links)[:3]}")
+if pic.region_boxes and min(pic.region_boxes) < 9:
+    errors.append(f"a region box of {min(pic.region_boxes)} px")
+if pic.ladder_widths and min(pic.ladder_widths) < 12:
+    errors.append(f"a clause of {min(pic.ladder_widths)} px in a detail")
+for e in errors:
+    print("browser-test: FAIL:", e, file=sys.stderr)
+print(f"browser-test: {len(pairs)} pairs, {len(regions)} problem regions boxed, "
+      f"{len(pic.zooms)} details, {len(problems)} problem pairs linked: "
+      f"{'FAILED' if errors else 'ok'}")
 sys.exit(1 if errors else 0)
 EOF
 

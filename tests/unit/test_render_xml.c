@@ -620,7 +620,19 @@ static void test_html_escapes_and_links(void **state) {
   xmlXPathFreeObject(links);
   /* summary and picture */
   want_number(&d, "count(//dl[@id='summary']/div)", 8);
-  want_number(&d, "count(//svg//a)", 7);
+  /* the overview: a mark per pair and a box per problem region (pairs 3
+   * to 6, a side missing, a warning, an error: one region, as they are at
+   * most 3 pairs apart); the strip a bucket per pair; the region drawn in
+   * detail */
+  want_number(
+      &d, "count(//svg[@class='overview-map']//a[not(@class='region')])", 7);
+  want_number(&d, "count(//svg[@class='overview-map']//a[@class='region'])", 1);
+  want_number(&d, "count(//svg[@class='strip-map']//a[not(@class)])", 7);
+  want_number(&d, "count(//figure[@class='zoom'])", 1);
+  want_string(&d,
+              "string(//svg[@class='overview-map']//a[@class='region']/"
+              "@href)",
+              "#zoom-1");
   doc_free(&d);
   free(out);
 }
