@@ -911,7 +911,7 @@ static void units_stage(stage *st, ty_unit by) {
 /* ---- the stage --------------------------------------------------------------
  */
 
-void ty_align_content(ty_alignment *al, const ty_config *cfg) {
+void ty_align_content(ty_alignment *al, const ty_config *cfg, ty_context *ctx) {
   stage st;
   memset(&st, 0, sizeof st);
   st.al = al;
@@ -935,12 +935,11 @@ void ty_align_content(ty_alignment *al, const ty_config *cfg) {
    * no finding of theirs and no length ratios */
   int checks = !cfg || cfg->checks;
   if (by != TY_BY_SENTENCE) {
-    st.sg = ty_segmenter_new();
+    st.sg = ty_context_segmenter(ctx);
     st.prior = prior_prose;
     sentence_stage(&st);
   }
   if (by == TY_BY_NUMBER && checks) length_ratio_stage(&st);
-  ty_segmenter_free(st.sg);
   ty_spans_free(&st.spans);
   for (int s = 0; s < 2; s++) {
     free(st.side[s].v);

@@ -76,11 +76,12 @@ static void free_entries(entry *v, size_t n) {
   free(v);
 }
 
-static void run_job(job *j, const cli_options *o, const ty_config *cfg) {
+static void run_job(job *j, const cli_options *o, const ty_config *cfg,
+                    ty_context *ctx) {
   ty_error err = {0};
   ty_doc *ja = ty_doc_read(j->ja, TY_JA, &o->read, &err);
   ty_doc *en = ja ? ty_doc_read(j->en, TY_EN, &o->read, &err) : NULL;
-  ty_alignment *al = en ? ty_align(ja, en, cfg, &err) : NULL;
+  ty_alignment *al = en ? ty_context_align(ctx, ja, en, cfg, &err) : NULL;
   if (al) {
     ty_alignment_summary(al, &j->sum);
     j->status = cli_status(al, o);
@@ -100,17 +101,21 @@ static void run_job(job *j, const cli_options *o, const ty_config *cfg) {
   ty_doc_free(ja);
 }
 
+/* Runs jobs until none is left, with one context (the ICU objects of the
+ * aligner, opened once) for all of them. */
 static void *worker(void *arg) {
   pool *p = arg;
+  ty_context *ctx = ty_context_new();
   for (;;) {
     pthread_mutex_lock(&p->lock);
     if (p->next == p->njobs) {
       pthread_mutex_unlock(&p->lock);
+      ty_context_free(ctx);
       return NULL;
     }
     job *j = &p->jobs[p->next++];
     pthread_mutex_unlock(&p->lock);
-    run_job(j, p->o, p->cfg);
+    run_job(j, p->o, p->cfg, ctx);
     pthread_mutex_lock(&p->lock);
     p->done++;
     if (p->progress)

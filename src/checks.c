@@ -737,7 +737,7 @@ static int enabled(const ty_config *cfg, ty_code code) {
   return !cfg || cfg->sev[code] != TY_SEV_OFF;
 }
 
-void ty_check_all(ty_alignment *al, const ty_config *cfg) {
+void ty_check_all(ty_alignment *al, const ty_config *cfg, ty_context *ctx) {
   int on[NCHECKS], any = 0;
   for (size_t c = 0; c < NCHECKS; c++)
     any |= on[c] = enabled(cfg, checks[c].code);
@@ -747,9 +747,14 @@ void ty_check_all(ty_alignment *al, const ty_config *cfg) {
   memset(&r, 0, sizeof r);
   r.al = al;
   r.cfg = cfg;
-  r.x = ty_extractor_new();
-  if (enabled(cfg, TY_SUSPICIOUS_CHAR) && (r.jis = open_jis()) != NULL)
-    r.jis_bits = jis_bitmap(r.jis);
+  r.x = ty_context_extractor(ctx);
+  if (enabled(cfg, TY_SUSPICIOUS_CHAR)) {
+    if (!ctx->jis_opened && (ctx->jis = open_jis()) != NULL)
+      ctx->jis_bits = jis_bitmap(ctx->jis);
+    ctx->jis_opened = 1;
+    r.jis = ctx->jis;
+    r.jis_bits = ctx->jis_bits;
+  }
   for (size_t i = 0; i < al->npairs; i++) {
     r.p = &al->pairs[i];
     r.key = ty_pair_key(al, r.p);
@@ -778,7 +783,4 @@ void ty_check_all(ty_alignment *al, const ty_config *cfg) {
   for (size_t g = 0; r.gloss_norm && g < cfg->ngloss; g++)
     ty_buf_free(&r.gloss_norm[g]);
   free(r.gloss_norm);
-  if (r.jis) uset_close(r.jis);
-  free(r.jis_bits);
-  ty_extractor_free(r.x);
 }

@@ -3,28 +3,15 @@
  * Exit status: 0 when the translation is current, 1 when anything needs
  * work, 2 on trouble. */
 #include "cli.h"
+#include "safe_write.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static int render_update(const void *up, ty_format fmt,
                          const ty_render_options *ro, FILE *f, ty_error *err) {
   return ty_update_render(up, fmt, ro, f, err);
-}
-
-/* True when path names the same file as one of the inputs. */
-static int is_input(const char *path, char **inputs, int n) {
-  struct stat out;
-  if (stat(path, &out) != 0) return 0;
-  for (int i = 0; i < n; i++) {
-    struct stat in;
-    if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
-        in.st_ino == out.st_ino)
-      return 1;
-  }
-  return 0;
 }
 
 /* Reads the three documents; 0, or 2 with the message printed. */
@@ -60,8 +47,9 @@ int cli_update(int argc, char **argv, const cli_options *o) {
       fmt != TY_FMT_JSON && fmt != TY_FMT_XLIFF && fmt != TY_FMT_XLIFF12)
     return cli_fail(2, "update writes text, md, html, json, xliff or xliff12");
   char **paths = argv + optind;
-  if (o->output && is_input(o->output, paths, 3))
-    return cli_fail(2, "%s: the output would overwrite an input", o->output);
+  for (int i = 0; i < 3; i++)
+    if (cli_same_file(o->output, paths[i]))
+      return cli_fail(2, "%s: the output would overwrite an input", o->output);
   ty_config *cfg = cli_load_config(o);
   if (!cfg) return 2;
   ty_dict *dict = NULL;

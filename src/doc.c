@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 ty_doc *ty_doc_new(const char *name, ty_lang lang) {
   ty_doc *d = ty_xcalloc(1, sizeof *d);
@@ -16,7 +15,6 @@ ty_doc *ty_doc_new(const char *name, ty_lang lang) {
 
 void ty_doc_free(ty_doc *d) {
   if (!d) return;
-  if (d->map) munmap(d->map, d->map_len);
   free(d->owned);
   free(d->cl);
   free(d->findings.v);

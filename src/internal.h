@@ -233,8 +233,6 @@ struct ty_doc {
   ty_lang lang;
   const char *text; /* UTF-8, LF line ends, no BOM */
   size_t len;
-  void *map; /* mmap'd region when the text is the file itself */
-  size_t map_len;
   char *owned; /* malloc'd text when it was converted or cleaned */
   ty_clause *cl;
   size_t ncl, cap;
@@ -487,14 +485,15 @@ void ty_sentences(ty_segmenter *sg, const char *s, size_t n, ty_lang lang,
  * renumbered clauses, pairs the sentences of every clause pair into
  * al->sents with sentence-unpaired findings, and flags length-ratio
  * outliers.  With cfg->by set, the documents must have been split with
- * ty_doc_split_units; every unit is then aligned by content. */
-void ty_align_content(ty_alignment *al, const ty_config *cfg);
+ * ty_doc_split_units; every unit is then aligned by content.  The sentence
+ * segmenter is ctx's. */
+void ty_align_content(ty_alignment *al, const ty_config *cfg, ty_context *ctx);
 
 /* Replaces doc's clauses by its paragraphs (blank-line separated, or lines
  * when the text has no blank line) or sentences (lines when the text has
  * no blank line, else ICU sentences), keys "1", "2", ... and clears its
- * numbering findings. */
-void ty_doc_split_units(ty_doc *doc, ty_unit by);
+ * numbering findings.  Sentences are found with ctx's segmenter. */
+void ty_doc_split_units(ty_doc *doc, ty_unit by, ty_context *ctx);
 
 /* ty_dict_load, ty_dict_free: declared in taiyaku.h (align.c). */
 
@@ -503,8 +502,8 @@ void ty_doc_split_units(ty_doc *doc, ty_unit by);
 /* Runs the content checks enabled in cfg (NULL: all) over every pair of
  * al: number-mismatch, token-mismatch, untranslated, suspicious-char,
  * punctuation, glossary.  Findings carry the pair's key and the line of
- * each side.  The ICU objects they need are opened once per call. */
-void ty_check_all(ty_alignment *al, const ty_config *cfg);
+ * each side.  The ICU objects they need are ctx's (opened on first use). */
+void ty_check_all(ty_alignment *al, const ty_config *cfg, ty_context *ctx);
 
 /* style-mismatch: list items of one file written in different styles.
  * (check_style.c) */
@@ -1009,5 +1008,20 @@ double ty_untranslated_confidence(const char *s, size_t n);
 size_t ty_tokens_missing(const char *ja, size_t jn, const char *en, size_t n,
                          const char *doc, size_t dn, ty_buf *msg,
                          double *confidence);
+
+/* ---- context.c: what one thread reuses from one alignment to the next */
+
+/* Each object opened by the first stage that asks for it (NULL until
+ * then), closed by ty_context_free. */
+struct ty_context {
+  ty_segmenter *sg;        /* ty_context_segmenter */
+  ty_extractor *x;         /* ty_context_extractor */
+  struct USet *jis;        /* the suspicious-char check's JIS Han (checks.c) */
+  unsigned char *jis_bits; /* the same as a bitmap of U+3400..U+9FFF */
+  int jis_opened;          /* 1 once checks.c tried to open jis */
+};
+/* The context's segmenter or extractor, opened on first use; borrowed. */
+ty_segmenter *ty_context_segmenter(ty_context *ctx);
+ty_extractor *ty_context_extractor(ty_context *ctx);
 
 #endif

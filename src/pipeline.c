@@ -24,21 +24,29 @@ static void copy_doc_findings(ty_alignment *al, const ty_doc *ja,
   }
 }
 
-ty_alignment *ty_align(ty_doc *ja, ty_doc *en, const ty_config *cfg,
-                       ty_error *err) {
+ty_alignment *ty_context_align(ty_context *ctx, ty_doc *ja, ty_doc *en,
+                               const ty_config *cfg, ty_error *err) {
   (void)err;
   ty_alignment *al = ty_xcalloc(1, sizeof *al);
   al->ja = ja;
   al->en = en;
   ty_unit by = cfg ? cfg->by : TY_BY_NUMBER;
   if (by != TY_BY_NUMBER) {
-    ty_doc_split_units(ja, by);
-    ty_doc_split_units(en, by);
+    ty_doc_split_units(ja, by, ctx);
+    ty_doc_split_units(en, by, ctx);
   }
   copy_doc_findings(al, ja, en);
   if (by == TY_BY_NUMBER) ty_match(al);
-  ty_align_content(al, cfg);
-  if (!cfg || cfg->checks) ty_check_all(al, cfg);
+  ty_align_content(al, cfg, ctx);
+  if (!cfg || cfg->checks) ty_check_all(al, cfg, ctx);
   ty_findings_finish(al, cfg);
+  return al;
+}
+
+ty_alignment *ty_align(ty_doc *ja, ty_doc *en, const ty_config *cfg,
+                       ty_error *err) {
+  ty_context *ctx = ty_context_new();
+  ty_alignment *al = ty_context_align(ctx, ja, en, cfg, err);
+  ty_context_free(ctx);
   return al;
 }

@@ -259,6 +259,21 @@ TY_EXPORT ty_alignment *ty_align(ty_doc *ja, ty_doc *en, const ty_config *cfg,
 /* Releases an alignment (not its documents). */
 TY_EXPORT void ty_alignment_free(ty_alignment *al);
 
+/* What one thread reuses from one alignment to the next: the ICU objects
+ * that are slow to open (sentence break iterators, number formatters and
+ * calendars, the JIS character set of suspicious-char), each opened the
+ * first time an alignment needs it.  ty_align opens and closes its own; a
+ * program aligning many pairs gives each thread a context and calls
+ * ty_context_align (taiyaku align --batch does).  One thread at a time.
+ * Owned by the caller: ty_context_free (NULL is a no-op). */
+typedef struct ty_context ty_context;
+TY_EXPORT ty_context *ty_context_new(void);
+TY_EXPORT void ty_context_free(ty_context *ctx);
+/* ty_align with the objects of ctx, which must outlive the call only. */
+TY_EXPORT ty_alignment *ty_context_align(ty_context *ctx, ty_doc *ja,
+                                         ty_doc *en, const ty_config *cfg,
+                                         ty_error *err);
+
 /* Counts of an alignment, as in the JSON summary. */
 typedef struct ty_summary {
   size_t pairs, matched, content, missing_en, missing_ja;

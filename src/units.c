@@ -48,13 +48,13 @@ int ty_has_paragraphs(const char *t, size_t n) {
 /* A structured document (YAML, XML, HTML, ...) split by the texts of its
  * clauses, not its bytes (a YAML line "clauses:" is no unit): each clause
  * text a paragraph, or its sentences. */
-static void split_clause_texts(ty_doc *d, ty_unit by) {
+static void split_clause_texts(ty_doc *d, ty_unit by, ty_context *ctx) {
   size_t n = d->ncl;
   ty_clause *old = ty_xmalloc((n + 1) * sizeof *old);
   if (n) memcpy(old, d->cl, n * sizeof *old);
   d->ncl = 0;
   d->findings.n = 0;
-  ty_segmenter *sg = by == TY_BY_SENTENCE ? ty_segmenter_new() : NULL;
+  ty_segmenter *sg = by == TY_BY_SENTENCE ? ty_context_segmenter(ctx) : NULL;
   ty_spans sp = {0};
   for (size_t k = 0; k < n; k++) {
     const ty_clause *c = &old[k];
@@ -75,13 +75,12 @@ static void split_clause_texts(ty_doc *d, ty_unit by) {
     }
   }
   ty_spans_free(&sp);
-  ty_segmenter_free(sg);
   free(old);
 }
 
-void ty_doc_split_units(ty_doc *d, ty_unit by) {
+void ty_doc_split_units(ty_doc *d, ty_unit by, ty_context *ctx) {
   if (d->format != TY_IN_TEXT) {
-    split_clause_texts(d, by);
+    split_clause_texts(d, by, ctx);
     return;
   }
   d->ncl = 0;
@@ -90,7 +89,7 @@ void ty_doc_split_units(ty_doc *d, ty_unit by) {
   size_t n = d->len;
   int paragraphs = ty_has_paragraphs(t, n);
   ty_segmenter *sg =
-      by == TY_BY_SENTENCE && paragraphs ? ty_segmenter_new() : NULL;
+      by == TY_BY_SENTENCE && paragraphs ? ty_context_segmenter(ctx) : NULL;
   ty_spans sp = {0};
   size_t i = 0, ps = 0, pe = 0;
   int line = 1, pline = 0, open = 0;
@@ -125,5 +124,4 @@ void ty_doc_split_units(ty_doc *d, ty_unit by) {
     line++;
   }
   ty_spans_free(&sp);
-  ty_segmenter_free(sg);
 }

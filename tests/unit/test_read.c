@@ -83,8 +83,7 @@ static void test_read_clean_utf8_is_used_as_read(void **state) {
   ty_doc *d = READ("第一条\n日本語の本文\n", TY_ENC_AUTO, &err);
   assert_non_null(d);
   assert_text(d, "第一条\n日本語の本文\n");
-  /* the buffer read(2) filled is the text: no second copy, no mapping */
-  assert_null(d->map);
+  /* the buffer read(2) filled is the text: no second copy */
   assert_ptr_equal(d->text, d->owned);
   ty_doc_free(d);
 }
@@ -97,7 +96,6 @@ static void test_read_bom_is_stripped(void **state) {
   assert_non_null(d);
   assert_text(d, "1 one\n");
   assert_non_null(d->owned);
-  assert_null(d->map);
   ty_doc_free(d);
 }
 
@@ -268,7 +266,6 @@ static void test_read_pipe(void **state) {
     assert_int_equal(ty_read_text(d, path, NULL, &err), 0);
     close(fds[0]);
     assert_text(d, "1 一\n2 二\n");
-    assert_null(d->map);
     assert_ptr_equal(d->text, d->owned);
     ty_doc_free(d);
   }
@@ -282,7 +279,6 @@ static void test_read_buffer_copies(void **state) {
   assert_text(d, text);
   assert_ptr_not_equal(d->text, text);
   assert_non_null(d->owned);
-  assert_null(d->map);
   ty_doc_free(d);
 
   d = ty_doc_new("mem", TY_EN);
