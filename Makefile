@@ -64,6 +64,10 @@ $(BUILD)/taiyaku: $(CLI_OBJ) $(BUILD)/libtaiyaku.a
 $(CLI_OBJ): src/cli.h src/safe_write.h
 $(BUILD)/obj/update%.o $(BUILD)/obj/render_update%.o: src/update.h
 $(LIB_OBJ): src/engine.h
+$(BUILD)/obj/outline.o $(BUILD)/obj/outline_toc.o $(BUILD)/obj/outline_keys.o \
+  $(BUILD)/obj/outline_sequence.o: src/outline.h
+$(BUILD)/obj/extract.o $(BUILD)/obj/extract_ja.o $(BUILD)/obj/extract_en.o: \
+  src/extract.h
 
 # The .pc is rebuilt whenever PREFIX, LIBDIR, INCLUDEDIR or the version
 # change: pc-vars holds their last values and changes only with them.

@@ -29,27 +29,14 @@
  *    numbered lines that are not underlined are lists under the title.
  *    A top-level title restarting at 1 (a numbered appendix) opens a new
  *    scope.
- * A table of contents at the top is removed before keys are written (see
- * drop_toc); keys are written once the whole tree is known (assign_keys).
+ * A table of contents at the top is removed before keys are written
+ * (outline_toc.c); keys are written once the whole tree is known
+ * (outline_keys.c), then the numbering findings (outline_sequence.c).
  */
-#include "internal.h"
+#include "outline.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-/* Ranks of structural levels (0 is a list level on the style stack). */
-enum {
-  R_LIST = 0,
-  R_TOP = 1, /* 附則, 別表; in manuals Chapter and Appendix */
-  R_PART,
-  R_CHAPTER,
-  R_SECTION,
-  R_SUBSECTION,
-  R_DIVISION,
-  R_ARTICLE,
-  R_PARA /* a numbered paragraph of an article */
-};
 
 typedef struct level {
   ty_kind kind;
@@ -60,14 +47,6 @@ typedef struct level {
   int clause;        /* index of the clause that opened it */
   int rank;          /* R_LIST, or the rank of a structural level */
 } level;
-
-/* What the builder knows of a clause beyond ty_clause. */
-typedef struct cinfo {
-  int scope;           /* 1 for the first list, 2.. after restarts */
-  int underlined;      /* reST: the marker line is underlined */
-  const char *caption; /* statute: the caption line above it, or NULL */
-  size_t caption_len;
-} cinfo;
 
 typedef struct builder {
   ty_doc *doc;
@@ -154,39 +133,6 @@ static int is_caption(const char *s, size_t n) {
                  3) &&
          !memmem(s + a + open, n - a - (size_t)(open + close), "\xEF\xBC\x88",
                  3);
-}
-
-static int is_article(ty_kind k) {
-  return k == TY_K_JA_ARTICLE || k == TY_K_EN_ARTICLE;
-}
-
-static int is_suppl(ty_kind k) {
-  return k == TY_K_JA_SUPPL || k == TY_K_EN_SUPPL;
-}
-
-static int is_appendix(ty_kind k) {
-  return k == TY_K_JA_APPENDIX || k == TY_K_EN_APPENDIX;
-}
-
-/* The rank a kind has in a statute. */
-static int statute_rank(ty_kind k) {
-  switch (k) {
-  case TY_K_JA_SUPPL:
-  case TY_K_EN_SUPPL:
-  case TY_K_JA_APPENDIX:
-  case TY_K_EN_APPENDIX: return R_TOP;
-  case TY_K_JA_PART:
-  case TY_K_EN_PART: return R_PART;
-  case TY_K_JA_CHAPTER:
-  case TY_K_EN_CHAPTER: return R_CHAPTER;
-  case TY_K_JA_SECTION:
-  case TY_K_EN_SECTION: return R_SECTION;
-  case TY_K_JA_SUBSECTION: return R_SUBSECTION;
-  case TY_K_JA_DIVISION: return R_DIVISION;
-  case TY_K_JA_ARTICLE:
-  case TY_K_EN_ARTICLE: return R_ARTICLE;
-  default: return R_LIST;
-  }
 }
 
 static int same_style(const level *l, const ty_marker *m, ty_kind kind) {
@@ -575,549 +521,6 @@ static int first_paragraph(builder *b, const ty_marker *m, const char *line) {
   return 1;
 }
 
-/* ---- keys ----------------------------------------------------------------
- * A key is the path of ordinals from the top ("7.2.3"), branch numbers
- * written "10-2".  A dotted marker's key is its own path ("A.1" keeps the
- * letter), and so is an appendix's ("Appendix A" and 付録A are "A").  In a
- * document with dotted sections, levels below a section are written in
- * parentheses ("6.2(5)"), as such documents cite themselves, so that a
- * list item never collides with a subsection.  Clauses after a scope
- * restart are prefixed "s2:" and so on; front matter is "front-N".
- *
- * Statutes are keyed as they are cited.  An article is its own number
- * wherever its chapter is (第九条, Article 9: "9"; 第十条の二: "10-2").
- * Grouping headings get keys of their own kind, the path of the groups
- * they are in: "pt1", "ch2", "ch2-2" (第二章の二, Chapter II-2),
- * "ch2.sec1", "ch2.sec1.sub1", "ch2.sec1.sub1.div1" — never a bare
- * number.  Numbered paragraphs are "9.2" (○２, ２, (2)); the first
- * paragraph is the article's own text.  Items are cited 第七条第三号 in an
- * article of one paragraph and 第五条第一項第二号 in one of several, so
- * items are "7.3" in the one and "5.1.2" in the other (TY_CL_PARAS), then
- * "5.2.1" under paragraph 2; イロハ and the levels below add ordinals.
- * Supplementary provisions restart article numbers in a scope of their
- * own: "suppl", its articles "suppl:1", "suppl:1.2", its paragraphs (when
- * it has no articles) "suppl:1"; a second set is "suppl2".  Appended
- * tables are "table1". */
-
-typedef struct keyctx {
-  ty_doc *d;
-  const cinfo *info; /* NULL: one scope */
-  int dotted, statute;
-} keyctx;
-
-static int scope_of(const keyctx *x, size_t i) {
-  return x->info ? x->info[i].scope : 1;
-}
-
-static void key_component(ty_buf *k, const ty_clause *c, int alpha) {
-  if (alpha && c->ordinal >= 1 && c->ordinal <= 26)
-    ty_buf_putc(k, (char)('A' + c->ordinal - 1));
-  else
-    ty_buf_printf(k, "%d", c->ordinal);
-  if (c->branch) ty_buf_printf(k, "-%d", c->branch);
-}
-
-static int is_section_level(const keyctx *x, const ty_clause *c) {
-  if (c->kind == TY_K_DOTTED) return 1;
-  /* "Chapter 3" and "第3章" stand where another text writes "3." */
-  if (x->dotted && (c->kind == TY_K_EN_CHAPTER || c->kind == TY_K_JA_CHAPTER ||
-                    is_appendix(c->kind)))
-    return 1;
-  return x->dotted && c->depth == 1 && c->deco == TY_D_DOT &&
-         (c->kind == TY_K_ARABIC || c->kind == TY_K_LATIN_UPPER);
-}
-
-/* A dotted clause's own path, from its label: "A.1." -> "A.1". */
-static void dotted_key(ty_buf *k, const ty_clause *c) {
-  ty_marker m;
-  if (!ty_number_parse(c->label, c->label_len, &m) || m.kind != TY_K_DOTTED)
-    return;
-  for (int j = 0; j < m.npath; j++) {
-    if (j) ty_buf_putc(k, '.');
-    if (j == 0 && m.path_alpha && m.path[0] >= 1 && m.path[0] <= 26)
-      ty_buf_putc(k, (char)('A' + m.path[0] - 1));
-    else
-      ty_buf_printf(k, "%d", m.path[j]);
-  }
-}
-
-/* The prefix of a grouping heading's key. */
-static const char *group_word(ty_kind k) {
-  switch (statute_rank(k)) {
-  case R_PART: return "pt";
-  case R_CHAPTER: return "ch";
-  case R_SECTION: return "sec";
-  case R_SUBSECTION: return "sub";
-  case R_DIVISION: return "div";
-  default: return NULL;
-  }
-}
-
-/* The nearest supplementary provisions above clause i, or -1. */
-static int suppl_above(const ty_doc *d, size_t i) {
-  for (int p = d->cl[i].parent; p >= 0; p = d->cl[p].parent)
-    if (is_suppl(d->cl[p].kind)) return p;
-  return -1;
-}
-
-static void statute_key(ty_buf *k, const ty_doc *d, size_t i, char **keys,
-                        int *nsuppl) {
-  const ty_clause *c = &d->cl[i];
-  int p = c->parent;
-  const char *word = group_word(c->kind);
-  if (is_suppl(c->kind)) {
-    if (++*nsuppl == 1)
-      ty_buf_puts(k, "suppl");
-    else
-      ty_buf_printf(k, "suppl%d", *nsuppl);
-  } else if (is_appendix(c->kind)) {
-    ty_buf_puts(k, "table");
-    key_component(k, c, 0);
-  } else if (word) {
-    if (p >= 0) ty_buf_printf(k, "%s.", keys[p]);
-    ty_buf_puts(k, word);
-    key_component(k, c, 0);
-  } else if (is_article(c->kind)) {
-    int s = suppl_above(d, i);
-    if (s >= 0) ty_buf_printf(k, "%s:", keys[s]);
-    key_component(k, c, 0);
-  } else if (p < 0) {
-    key_component(k, c, 0);
-  } else {
-    const ty_clause *pc = &d->cl[p];
-    ty_buf_puts(k, keys[p]);
-    if (is_suppl(pc->kind))
-      ty_buf_putc(k, ':');
-    else if (is_article(pc->kind) && (pc->flags & TY_CL_PARAS) &&
-             c->kind != TY_K_ARABIC)
-      ty_buf_puts(k, ".1.");
-    else
-      ty_buf_putc(k, '.');
-    key_component(k, c, 0);
-  }
-}
-
-static void assign_keys(const keyctx *x) {
-  ty_doc *d = x->d;
-  ty_buf k = {0};
-  int front = 0, nsuppl = 0;
-  char **keys = ty_xcalloc(d->ncl ? d->ncl : 1, sizeof *keys);
-  /* an article with a numbered paragraph numbers its first one */
-  if (x->statute)
-    for (size_t i = 0; i < d->ncl; i++) {
-      const ty_clause *c = &d->cl[i];
-      if (c->kind == TY_K_ARABIC && c->parent >= 0 &&
-          is_article(d->cl[c->parent].kind))
-        d->cl[c->parent].flags |= TY_CL_PARAS;
-    }
-  for (size_t i = 0; i < d->ncl; i++) {
-    ty_clause *c = &d->cl[i];
-    ty_buf_clear(&k);
-    if (c->flags & TY_CL_FRONT) {
-      if (c->flags & TY_CL_HEADING)
-        ty_buf_printf(&k, "s%d", scope_of(x, i));
-      else
-        ty_buf_printf(&k, "front-%d", ++front);
-    } else if (x->statute) {
-      statute_key(&k, d, i, keys, &nsuppl);
-    } else {
-      if (scope_of(x, i) > 1) ty_buf_printf(&k, "s%d:", scope_of(x, i));
-      if (c->kind == TY_K_DOTTED || c->parent < 0) {
-        if (c->kind == TY_K_DOTTED)
-          dotted_key(&k, c);
-        else
-          key_component(&k, c,
-                        is_appendix(c->kind) || (is_section_level(x, c) &&
-                                                 c->kind == TY_K_LATIN_UPPER));
-      } else {
-        const ty_clause *p = &d->cl[c->parent];
-        const char *pk = keys[c->parent];
-        if (scope_of(x, (size_t)c->parent) > 1) {
-          const char *colon = strchr(pk, ':');
-          if (colon) pk = colon + 1;
-        }
-        ty_buf_puts(&k, pk);
-        if (is_section_level(x, p) && !is_section_level(x, c)) {
-          ty_buf_putc(&k, '(');
-          key_component(&k, c, 0);
-          ty_buf_putc(&k, ')');
-        } else {
-          ty_buf_putc(&k, '.');
-          key_component(&k, c, 0);
-        }
-      }
-    }
-    keys[i] = ty_arena_strndup(&d->arena, k.p ? k.p : "", k.n);
-    c->key = keys[i];
-  }
-  free(keys);
-  ty_buf_free(&k);
-}
-
-/* ---- tables of contents --------------------------------------------------
- * A run of at least three short numbered clauses at the top of the
- * document, each repeated later by a clause of the same number whose title
- * starts like it (a TOC line may add a page or article range, or wrap), is
- * a table of contents: the clauses are removed (they are not clauses of
- * the document), with the unnumbered headings among them ("Appendix").
- * Runs before keys are written, so that a restart inside the table (the
- * appendix numbered from 1 again) leaves the scopes of the body alone. */
-
-/* The title of a clause: the rest of its marker line, trimmed. */
-static size_t title_of(const ty_clause *c, const char **t) {
-  const char *s = c->text;
-  size_t n = c->text_len;
-  const char *nl = memchr(s, '\n', n);
-  if (nl) n = (size_t)(nl - s);
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-    n--;
-  while (n && (*s == ' ' || *s == '\t')) {
-    s++;
-    n--;
-  }
-  *t = s;
-  return n;
-}
-
-/* The kind a table-of-contents line uses for a clause: a chapter listed
- * as "1. Title" (debian-faq: "1. 定義と概要" above "第1章定義と概要",
- * "1. Definitions and overview" above "Chapter 1. Definitions and
- * overview") and an appendix listed as "A. Title" number like lists. */
-static int toc_kind(ty_kind k) {
-  switch (k) {
-  case TY_K_JA_CHAPTER:
-  case TY_K_EN_CHAPTER: return TY_K_ARABIC;
-  case TY_K_JA_APPENDIX:
-  case TY_K_EN_APPENDIX: return TY_K_LATIN_UPPER;
-  default: return (int)k;
-  }
-}
-
-static int same_number(const ty_clause *a, const ty_clause *b) {
-  if (toc_kind(a->kind) != toc_kind(b->kind) || a->ordinal != b->ordinal ||
-      a->branch != b->branch)
-    return 0;
-  if (a->kind != TY_K_DOTTED) return 1;
-  size_t na = a->label_len, nb = b->label_len;
-  if (na && a->label[na - 1] == '.') na--;
-  if (nb && b->label[nb - 1] == '.') nb--;
-  return na == nb && memcmp(a->label, b->label, na) == 0;
-}
-
-/* The numbered clauses ordered by number (kind, ordinal, branch), then
- * by position: where a table-of-contents line looks for its repetition,
- * without scanning the whole document for each line. */
-typedef struct nument {
-  int kind, ordinal, branch, idx;
-} nument;
-
-static int nument_cmp(const void *x, const void *y) {
-  const nument *a = x, *b = y;
-  if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
-  if (a->ordinal != b->ordinal) return a->ordinal < b->ordinal ? -1 : 1;
-  if (a->branch != b->branch) return a->branch < b->branch ? -1 : 1;
-  return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
-static int toc_entry_recurs(const ty_doc *d, const nument *v, size_t nv,
-                            size_t j) {
-  const ty_clause *c = &d->cl[j];
-  const char *t;
-  size_t n = title_of(c, &t);
-  if (!n && !is_suppl(c->kind)) return 0;
-  /* the first entry after clause j in its number's group */
-  nument key = {toc_kind(c->kind), c->ordinal, c->branch, (int)j};
-  size_t lo = 0, hi = nv;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (nument_cmp(&v[mid], &key) <= 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (size_t k = lo; k < nv && v[k].kind == key.kind &&
-                      v[k].ordinal == key.ordinal && v[k].branch == key.branch;
-       k++) {
-    const ty_clause *o = &d->cl[v[k].idx];
-    if (!same_number(c, o)) continue;
-    const char *u;
-    size_t m = title_of(o, &u);
-    if (memcmp(t, u, n < m ? n : m) == 0) return 1;
-  }
-  return 0;
-}
-
-/* "目次", "Contents", "Table of Contents": the label over a table of
- * contents. */
-static int is_toc_label(const ty_clause *c) {
-  static const char *const labels[] = {"contents", "table of contents",
-                                       "\xE7\x9B\xAE\xE6\xAC\xA1",
-                                       "\xE7\x9B\xAE\xE3\x80\x80\xE6\xAC\xA1"};
-  if ((c->flags & (TY_CL_FRONT | TY_CL_HEADING)) != TY_CL_FRONT) return 0;
-  const char *t;
-  size_t n = title_of(c, &t);
-  if (n != c->text_len) return 0;
-  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-    if (strlen(labels[i]) == n && strncasecmp(t, labels[i], n) == 0) return 1;
-  return 0;
-}
-
-/* A long table-of-contents entry is its sub-entries (debian-faq: the
- * indented "    3.1.1. …" lines under "3. Debian ディストリビューションの選択"
- * stay in its text, being in the middle of a paragraph, and long titles
- * wrap): at least a quarter of its lines after the first start with a
- * number. */
-static int lists_subentries(const ty_clause *c) {
-  size_t lines = 0, numbered = 0;
-  const char *s = c->text, *end = c->text + c->text_len;
-  const char *nl = memchr(s, '\n', c->text_len);
-  while (nl && nl < end) {
-    s = nl + 1;
-    while (s < end && (*s == ' ' || *s == '\t' || *s == '*'))
-      s++;
-    lines++;
-    if (s < end && *s >= '0' && *s <= '9') numbered++;
-    nl = memchr(s, '\n', (size_t)(end - s));
-  }
-  return lines && 4 * numbered >= lines;
-}
-
-static void drop_toc(builder *b) {
-  ty_doc *d = b->doc;
-  size_t first = 0;
-  while (first < d->ncl &&
-         (d->cl[first].flags & (TY_CL_FRONT | TY_CL_HEADING)) == TY_CL_FRONT)
-    first++;
-  nument *order = ty_xmalloc((d->ncl ? d->ncl : 1) * sizeof *order);
-  size_t norder = 0;
-  for (size_t i = first; i < d->ncl; i++) {
-    const ty_clause *c = &d->cl[i];
-    if (c->flags & TY_CL_FRONT) continue;
-    nument e = {toc_kind(c->kind), c->ordinal, c->branch, (int)i};
-    order[norder++] = e;
-  }
-  qsort(order, norder, sizeof *order, nument_cmp);
-  size_t end = first, numbered = 0;
-  /* a table lists each section once: per depth, the last number */
-  enum { TOC_DEPTHS = 64 };
-  int last[TOC_DEPTHS] = {0}, last_branch[TOC_DEPTHS] = {0};
-  int last_kind[TOC_DEPTHS] = {0};
-  while (end < d->ncl) {
-    const ty_clause *c = &d->cl[end];
-    if (c->text_len > 400 && !lists_subentries(c)) break;
-    if (c->flags & TY_CL_FRONT) {
-      if (!(c->flags & TY_CL_HEADING)) break;
-      /* a scope heading in the table ("Appendix"): numbers start again */
-      for (int k = 0; k < TOC_DEPTHS; k++)
-        last[k] = last_branch[k] = last_kind[k] = 0;
-    } else if (toc_entry_recurs(d, order, norder, end)) {
-      int dp = c->depth < TOC_DEPTHS ? c->depth : TOC_DEPTHS - 1;
-      if (last_kind[dp] == (int)c->kind && c->ordinal == last[dp] &&
-          c->branch == last_branch[dp])
-        break; /* the same number twice in a row: not a table */
-      last[dp] = c->ordinal;
-      last_branch[dp] = c->branch;
-      last_kind[dp] = (int)c->kind;
-      for (int k = dp + 1; k < TOC_DEPTHS; k++)
-        last[k] = last_branch[k] = last_kind[k] = 0;
-      numbered++;
-    } else {
-      break;
-    }
-    end++;
-  }
-  free(order);
-  while (end > first && (d->cl[end - 1].flags & TY_CL_FRONT))
-    end--;
-  if (numbered < 3) return;
-  /* the table's own label goes with it */
-  if (first > 0 && is_toc_label(&d->cl[first - 1])) first--;
-  size_t run = end - first;
-  /* indices shift: fix parents of the clauses that remain */
-  for (size_t i = end; i < d->ncl; i++) {
-    ty_clause *c = &d->cl[i];
-    if (c->parent >= (int)end)
-      c->parent -= (int)run;
-    else if (c->parent >= (int)first)
-      c->parent = -1;
-  }
-  memmove(&d->cl[first], &d->cl[end], (d->ncl - end) * sizeof *d->cl);
-  memmove(&b->info[first], &b->info[end], (d->ncl - end) * sizeof *b->info);
-  d->ncl -= run;
-  /* a clause placed under a heading of the table is at the top now */
-  for (size_t i = first; i < d->ncl; i++) {
-    ty_clause *c = &d->cl[i];
-    if (!(c->flags & TY_CL_FRONT))
-      c->depth = c->parent < 0 ? 1 : d->cl[c->parent].depth + 1;
-  }
-  /* scopes opened inside the table are gone: number them again */
-  int last_old = 0, next = 0;
-  for (size_t i = 0; i < d->ncl; i++) {
-    int s = b->info[i].scope;
-    if ((d->cl[i].flags & (TY_CL_FRONT | TY_CL_HEADING)) == TY_CL_FRONT) {
-      b->info[i].scope = next ? next : 1; /* front matter has no scope */
-      continue;
-    }
-    if (s != last_old) {
-      last_old = s;
-      next++;
-    }
-    b->info[i].scope = next;
-  }
-}
-
-/* ---- sequence findings ----------------------------------------------------
- */
-
-typedef struct keyent {
-  const char *key;
-  int idx;
-} keyent;
-
-static int keyent_cmp(const void *a, const void *b) {
-  const keyent *x = a, *y = b;
-  int r = strcmp(x->key, y->key);
-  return r ? r : x->idx - y->idx;
-}
-
-enum { NCLASS = 3 + R_PARA + 1 };
-
-/* Which numbers count as one sequence: dotted sections, appendix letters
- * and lists apart; each structural rank apart. */
-static int seq_class(const ty_doc *d, const ty_clause *c, int statute) {
-  if (statute && statute_rank(c->kind) != R_LIST)
-    return 3 + statute_rank(c->kind);
-  if (statute && c->kind == TY_K_ARABIC && c->parent >= 0 &&
-      is_article(d->cl[c->parent].kind))
-    return 3 + R_PARA; /* paragraphs apart from the items of the first */
-  if (c->kind == TY_K_DOTTED) return 1;
-  if (c->kind == TY_K_LATIN_UPPER || is_appendix(c->kind)) return 2;
-  return 0;
-}
-
-/* The clause whose children a clause is numbered among: its parent, but
- * for an article the supplementary provisions it is in (articles are
- * numbered across chapters), -1 for the top. */
-static int seq_parent(const ty_doc *d, size_t i, int statute) {
-  if (statute && is_article(d->cl[i].kind)) return suppl_above(d, i);
-  return d->cl[i].parent;
-}
-
-/* Whether the two clauses after clause i, siblings, are numbered one and
- * two less: the numbers count down from i (a sequence, not gaps and
- * disorder; one swap, 1 3 2 4, is not). */
-static int counts_down(const ty_doc *d, size_t i) {
-  const ty_clause *c = &d->cl[i];
-  if (i + 2 >= d->ncl) return 0;
-  for (int k = 1; k <= 2; k++) {
-    const ty_clause *o = &d->cl[i + (size_t)k];
-    if (o->parent != c->parent || o->kind != c->kind ||
-        o->ordinal != c->ordinal - k)
-      return 0;
-  }
-  return 1;
-}
-
-static void sequence_findings(ty_doc *d, const cinfo *info, int statute) {
-  /* duplicates: the same key twice */
-  keyent *v = ty_xmalloc((d->ncl ? d->ncl : 1) * sizeof *v);
-  for (size_t i = 0; i < d->ncl; i++) {
-    v[i].key = d->cl[i].key;
-    v[i].idx = (int)i;
-  }
-  qsort(v, d->ncl, sizeof *v, keyent_cmp);
-  for (size_t i = 1; i < d->ncl; i++) {
-    if (strcmp(v[i].key, v[i - 1].key) != 0) continue;
-    const ty_clause *a = &d->cl[v[i - 1].idx], *c = &d->cl[v[i].idx];
-    if (c->flags & TY_CL_FRONT) continue;
-    int line = c->line;
-    ty_findings_add(&d->findings, &d->arena, TY_DUPLICATE_NUMBER, c->key,
-                    d->lang == TY_JA ? line : 0, d->lang == TY_EN ? line : 0,
-                    "%s: %.*s at line %d repeats the number of line %d",
-                    d->lang == TY_JA ? "ja" : "en", (int)c->label_len, c->label,
-                    line, a->line);
-  }
-  free(v);
-  /* gaps and order among siblings: per parent and sequence class, the
-   * last ordinal; the top-level sequences start again in a new scope */
-  size_t nslots = NCLASS * (d->ncl + 1);
-  int *last = ty_xcalloc(nslots, sizeof *last);
-  int *last_line = ty_xcalloc(nslots, sizeof *last_line);
-  unsigned char *down = ty_xcalloc(nslots, 1); /* the slot counts down */
-  int top_scope = 1;
-  for (size_t i = 0; i < d->ncl; i++) {
-    const ty_clause *c = &d->cl[i];
-    int scope = info ? info[i].scope : 1;
-    if (scope != top_scope) {
-      for (int k = 0; k < NCLASS; k++)
-        last[NCLASS * d->ncl + k] = 0;
-      top_scope = scope;
-    }
-    if (c->flags & TY_CL_FRONT) continue;
-    int sp = seq_parent(d, i, statute);
-    size_t slot = NCLASS * (sp < 0 ? d->ncl : (size_t)sp) +
-                  (size_t)seq_class(d, c, statute);
-    int prev = last[slot];
-    /* an article's first paragraph carries no number */
-    if (statute && prev == 0 && c->kind == TY_K_ARABIC && c->parent >= 0 &&
-        is_article(d->cl[c->parent].kind) && c->ordinal > 1)
-      prev = 1;
-    int line = c->line;
-    int ja = d->lang == TY_JA ? line : 0, en = d->lang == TY_EN ? line : 0;
-    if (c->branch) {
-      /* 第十条の二 follows 第十条: a peer, same ordinal */
-      if (c->ordinal != prev && c->ordinal != prev + 1)
-        ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_ORDER, c->key, ja,
-                        en, "%.*s follows number %d", (int)c->label_len,
-                        c->label, prev);
-    } else if (is_suppl(c->kind)) {
-      /* unnumbered: each set of supplementary provisions stands alone */
-    } else if (c->ordinal > prev + 1 && !counts_down(d, i)) {
-      if (prev + 1 == c->ordinal - 1)
-        ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_GAP, c->key, ja,
-                        en, "%.*s: number %d is missing before it",
-                        (int)c->label_len, c->label, prev + 1);
-      else
-        ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_GAP, c->key, ja,
-                        en, "%.*s: numbers %d to %d are missing before it",
-                        (int)c->label_len, c->label, prev + 1, c->ordinal - 1);
-    } else if (c->ordinal == prev - 1 && (down[slot] || counts_down(d, i))) {
-      /* a step down that the next clause takes again (not one swap) */
-      /* counting down: one finding where it starts, none per step */
-      if (!down[slot])
-        ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_ORDER, c->key, ja,
-                        en, "%.*s: the numbers count down from %d (line %d)",
-                        (int)c->label_len, c->label, prev, last_line[slot]);
-      down[slot] = 1;
-    } else if (c->ordinal < prev) {
-      ty_findings_add(&d->findings, &d->arena, TY_NUMBERING_ORDER, c->key, ja,
-                      en, "%.*s comes after number %d (line %d)",
-                      (int)c->label_len, c->label, prev, last_line[slot]);
-    }
-    if (c->ordinal != prev - 1) down[slot] = 0;
-    if (c->ordinal >= prev || down[slot]) {
-      last[slot] = c->ordinal;
-      last_line[slot] = line;
-    }
-  }
-  free(last);
-  free(last_line);
-  free(down);
-}
-
-void ty_outline_keys(ty_doc *d, int statute) {
-  int dotted = 0; /* as the scan decides it: any dotted marker */
-  for (size_t i = 0; i < d->ncl; i++)
-    dotted |= d->cl[i].kind == TY_K_DOTTED;
-  keyctx x = {d, NULL, dotted, statute};
-  assign_keys(&x);
-}
-
-void ty_outline_finish(ty_doc *d, int statute) {
-  ty_outline_keys(d, statute);
-  sequence_findings(d, NULL, statute);
-}
-
 /* ---- the scan -------------------------------------------------------------
  */
 
@@ -1185,114 +588,157 @@ typedef struct caption {
   int own_front;     /* it opened a front-matter paragraph of its own */
 } caption;
 
+/* Where the scan is: the text, the line being read and what the lines
+ * before it left open. */
+typedef struct scan {
+  const char *s;
+  size_t n;
+  int lineno, last_text;
+  int prev_blank; /* the line before is a paragraph break */
+  int front_open; /* a front-matter paragraph is being filled */
+  caption cap;
+} scan;
+
+/* Whether marker m, read at the start of `line` (a paragraph's first line
+ * when para_start), starts a clause there. */
+static int marker_starts_clause(const builder *b, const scan *sc,
+                                const ty_marker *m, const char *line,
+                                size_t len, int para_start) {
+  /* reST enumerated lists carry a dot or parentheses: a bare number
+   * there starts a sentence ("* 7 日以上…") */
+  int bare_in_rst = b->rst && m->deco == TY_D_BARE;
+  /* "(2) of Article 4" wrapped to the start of a line cites a
+   * paragraph; a paragraph itself starts with a capital */
+  int citation = m->deco == TY_D_PAREN && is_paragraph(b, m) &&
+                 m->text_off < len && line[m->text_off] >= 'a' &&
+                 line[m->text_off] <= 'z';
+  if (bare_in_rst || citation) return 0;
+  if (m->kind == TY_K_DOTTED && dotted_dress_differs(b, m)) return 0;
+  if (para_start &&
+      (!m->weak ||
+       (m->ordinal > 999 &&
+        next_paragraph_continues(b, sc->s, sc->n, (size_t)(line + len - sc->s),
+                                 m->ordinal))))
+    return 1;
+  return continues_sequence(b, m, line, len);
+}
+
+/* Opens the clause of marker m at `line`, with the caption just above it
+ * (a statute's article). */
+static void open_marked_clause(builder *b, scan *sc, ty_marker *m,
+                               const char *line, size_t len, int prev_text) {
+  ty_doc *d = b->doc;
+  caption *cap = &sc->cap;
+  size_t alen, a = next_line(sc->s, sc->n, (size_t)(line + len - sc->s), &alen);
+  int underlined = b->rst && a < sc->n && is_adornment(sc->s + a, alen);
+  const char *cut = line;
+  int with_caption = b->statute && is_article(m->kind) && cap->line &&
+                     cap->lineno == prev_text;
+  if (with_caption) {
+    cut = cap->line;
+    if (cap->own_front) {
+      d->ncl--;
+      b->cur = cap->prev_cur;
+    }
+    if (b->cur >= 0) d->cl[b->cur].end_line = cap->prev_end_line;
+  }
+  start_clause(b, m, line, sc->lineno, cut, underlined);
+  if (with_caption) {
+    b->info[b->cur].caption = cap->line;
+    b->info[b->cur].caption_len = cap->len;
+  }
+  cap->line = NULL;
+}
+
+/* A line that starts no clause: a caption to keep, front matter, or a
+ * line of the current clause. */
+static void text_line(builder *b, scan *sc, const char *line, size_t len,
+                      int para_start) {
+  ty_doc *d = b->doc;
+  caption *cap = &sc->cap;
+  if (b->statute && is_caption(line, len)) {
+    cap->line = line;
+    cap->len = len;
+    cap->lineno = sc->lineno;
+    cap->prev_cur = b->cur;
+    cap->prev_end_line = b->cur >= 0 ? d->cl[b->cur].end_line : 0;
+  }
+  if (b->cur < 0 || (d->cl[b->cur].flags & TY_CL_FRONT &&
+                     !(d->cl[b->cur].flags & TY_CL_HEADING) &&
+                     (para_start || !sc->front_open))) {
+    /* front matter: one clause per paragraph */
+    if (b->cur >= 0) close_text(b, b->cur, line);
+    ty_clause *c = new_clause(b, line, sc->lineno, 1);
+    c->flags = TY_CL_FRONT;
+    sc->front_open = 1;
+    if (cap->line == line) cap->own_front = 1;
+  } else if (para_start) {
+    b->para_count++;
+    b->para_start = line;
+    b->para_line = sc->lineno;
+    b->para_indent = display_indent(line, len);
+    if (cap->line == line) cap->own_front = 0;
+  } else if (cap->line == line) {
+    cap->own_front = 0;
+  }
+  d->cl[b->cur].end_line = sc->lineno;
+}
+
+/* Reads one line (without its '\n'). */
+static void scan_line(builder *b, scan *sc, const char *line, size_t len) {
+  ty_doc *d = b->doc;
+  sc->lineno++;
+  if (is_blank(line, len)) {
+    sc->prev_blank = 1;
+    sc->front_open = 0;
+    return;
+  }
+  int para_start = sc->prev_blank || b->line_mode;
+  sc->prev_blank = 0;
+  int prev_text = sc->last_text;
+  sc->last_text = sc->lineno;
+  ty_marker m;
+  /* a structured reader's verbatim line (pre, code) starts no clause */
+  int verbatim =
+      (size_t)sc->lineno <= d->nverbatim && d->verbatim[sc->lineno - 1];
+  if (!verbatim && ty_number_parse(line, len, &m)) {
+    if (m.kind == TY_K_DOTTED) m.deco = dotted_dress(line, &m);
+    choose_reading(b, &m);
+    if (marker_starts_clause(b, sc, &m, line, len, para_start)) {
+      sc->front_open = 0;
+      if (!first_paragraph(b, &m, line))
+        open_marked_clause(b, sc, &m, line, len, prev_text);
+      return;
+    }
+  }
+  text_line(b, sc, line, len, para_start);
+}
+
 void ty_outline_build(ty_doc *d) {
   builder b = {0};
   b.doc = d;
   b.cur = -1;
   b.scope = 1;
-  const char *s = d->text;
-  size_t n = d->len;
-  detect_modes(&b, s, n);
-  int lineno = 0, last_text = 0;
-  int prev_blank = 1; /* the line before the first is a paragraph break */
-  int front_open = 0; /* a front-matter paragraph is being filled */
-  caption cap = {0};
+  scan sc = {0};
+  sc.s = d->text;
+  sc.n = d->len;
+  sc.prev_blank = 1; /* the line before the first is a paragraph break */
+  detect_modes(&b, sc.s, sc.n);
   size_t i = 0;
-  while (i < n) {
-    const char *line = s + i;
-    const char *nl = memchr(line, '\n', n - i);
-    size_t len = nl ? (size_t)(nl - line) : n - i;
+  while (i < sc.n) {
+    const char *line = sc.s + i;
+    const char *nl = memchr(line, '\n', sc.n - i);
+    size_t len = nl ? (size_t)(nl - line) : sc.n - i;
     i += len + (nl ? 1 : 0);
-    lineno++;
-    if (is_blank(line, len)) {
-      prev_blank = 1;
-      front_open = 0;
-      continue;
-    }
-    int para_start = prev_blank || b.line_mode;
-    prev_blank = 0;
-    int prev_text = last_text;
-    last_text = lineno;
-    ty_marker m;
-    /* a structured reader's verbatim line (pre, code) starts no clause */
-    int verbatim = (size_t)lineno <= d->nverbatim && d->verbatim[lineno - 1];
-    if (!verbatim && ty_number_parse(line, len, &m)) {
-      if (m.kind == TY_K_DOTTED) m.deco = dotted_dress(line, &m);
-      choose_reading(&b, &m);
-      /* reST enumerated lists carry a dot or parentheses: a bare number
-       * there starts a sentence ("* 7 日以上…") */
-      int bare_in_rst = b.rst && m.deco == TY_D_BARE;
-      /* "(2) of Article 4" wrapped to the start of a line cites a
-       * paragraph; a paragraph itself starts with a capital */
-      int citation = m.deco == TY_D_PAREN && is_paragraph(&b, &m) &&
-                     m.text_off < len && line[m.text_off] >= 'a' &&
-                     line[m.text_off] <= 'z';
-      if (!bare_in_rst && !citation &&
-          ((para_start && (!m.weak || (m.ordinal > 999 &&
-                                       next_paragraph_continues(
-                                           &b, s, n, (size_t)(line + len - s),
-                                           m.ordinal)))) ||
-           continues_sequence(&b, &m, line, len)) &&
-          !(m.kind == TY_K_DOTTED && dotted_dress_differs(&b, &m))) {
-        front_open = 0;
-        if (first_paragraph(&b, &m, line)) continue;
-        size_t alen, a = next_line(s, n, (size_t)(line + len - s), &alen);
-        int underlined = b.rst && a < n && is_adornment(s + a, alen);
-        const char *cut = line;
-        int with_caption = b.statute && is_article(m.kind) && cap.line &&
-                           cap.lineno == prev_text;
-        if (with_caption) {
-          cut = cap.line;
-          if (cap.own_front) {
-            d->ncl--;
-            b.cur = cap.prev_cur;
-          }
-          if (b.cur >= 0) d->cl[b.cur].end_line = cap.prev_end_line;
-        }
-        start_clause(&b, &m, line, lineno, cut, underlined);
-        if (with_caption) {
-          b.info[b.cur].caption = cap.line;
-          b.info[b.cur].caption_len = cap.len;
-        }
-        cap.line = NULL;
-        continue;
-      }
-    }
-    if (b.statute && is_caption(line, len)) {
-      cap.line = line;
-      cap.len = len;
-      cap.lineno = lineno;
-      cap.prev_cur = b.cur;
-      cap.prev_end_line = b.cur >= 0 ? d->cl[b.cur].end_line : 0;
-    }
-    if (b.cur < 0 || (d->cl[b.cur].flags & TY_CL_FRONT &&
-                      !(d->cl[b.cur].flags & TY_CL_HEADING) &&
-                      (para_start || !front_open))) {
-      /* front matter: one clause per paragraph */
-      if (b.cur >= 0) close_text(&b, b.cur, line);
-      ty_clause *c = new_clause(&b, line, lineno, 1);
-      c->flags = TY_CL_FRONT;
-      front_open = 1;
-      if (cap.line == line) cap.own_front = 1;
-    } else if (para_start) {
-      b.para_count++;
-      b.para_start = line;
-      b.para_line = lineno;
-      b.para_indent = display_indent(line, len);
-      if (cap.line == line) cap.own_front = 0;
-    } else if (cap.line == line) {
-      cap.own_front = 0;
-    }
-    d->cl[b.cur].end_line = lineno;
+    scan_line(&b, &sc, line, len);
   }
-  close_text(&b, b.cur, s + n);
+  close_text(&b, b.cur, sc.s + sc.n);
   /* views are final only now: a clause may be closed again by a restart */
   for (size_t k = 0; k < d->ncl; k++)
     fix_text(&b, (int)k);
-  drop_toc(&b);
-  keyctx x = {d, b.info, b.dotted, b.statute};
-  assign_keys(&x);
-  sequence_findings(d, b.info, b.statute);
+  ty_outline_drop_toc(d, b.info);
+  ty_outline_assign_keys(d, b.info, b.dotted, b.statute);
+  ty_outline_sequence_findings(d, b.info, b.statute);
   free(b.stack);
   free(b.info);
 }
