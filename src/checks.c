@@ -158,6 +158,24 @@ static void leave_lone_references(ty_numbers l[2]) {
         if (l[s].v[i].flags & TY_NUM_REF) l[s].v[i].flags |= TY_NUM_OPTIONAL;
 }
 
+/* After pairing, references left on one side only refer by number where
+ * the other side refers by title, though that side has references of its
+ * own (debian-faq 7.4: "section 5, see Section 12.1, “What other
+ * documentation…”" beside 「5節で…「Debian システム上の…」を見て」):
+ * left alone.  Left on both sides, they disagree and are reported. */
+static void leave_unpaired_references(const ty_numbers l[2],
+                                      unsigned char *u[2]) {
+  size_t left[2] = {0, 0};
+  for (int s = 0; s < 2; s++)
+    for (size_t i = 0; i < l[s].n; i++)
+      left[s] += !u[s][i] && (l[s].v[i].flags & TY_NUM_REF) &&
+                 !(l[s].v[i].flags & TY_NUM_OPTIONAL);
+  for (int s = 0; s < 2; s++)
+    if (left[s] && !left[!s])
+      for (size_t i = 0; i < l[s].n; i++)
+        if (l[s].v[i].flags & TY_NUM_REF) u[s][i] = 1;
+}
+
 static void check_numbers(run *r) {
   ty_numbers l[2] = {{0}};
   for (int s = 0; s < 2; s++) {
@@ -170,6 +188,7 @@ static void check_numbers(run *r) {
     for (int s = 0; s < 2; s++)
       u[s] = ty_xcalloc(l[s].n + 1, 1);
     pair_numbers(&l[0], &l[1], u[0], u[1]);
+    leave_unpaired_references(l, u);
     ty_buf ja = {0}, en = {0};
     int news = 0;
     int nja = put_unpaired(&ja, &l[0], u[0], &l[1], &news);

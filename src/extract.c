@@ -407,6 +407,10 @@ size_t ty_extract_decimal(const char *s, size_t n, size_t i, double *v,
 int ty_extract_ref_before(const char *s, size_t i, size_t prev_ref) {
   static const char *const words[] = {
       "section", "sections", "chapter", "chapters", "appendix", "sec", "sect"};
+  /* the next component of a dotted reference: the 1 and 5 of "Section
+   * 8.1.5" (debian-faq en.txt 8.1.3, read one component at a time) */
+  if (prev_ref != (size_t)-1 && i == prev_ref + 1 && s[prev_ref] == '.')
+    return 1;
   size_t k = i;
   while (k > 0 && s[k - 1] == ' ')
     k--;
@@ -487,6 +491,20 @@ int ty_extract_month(const ty_extractor *x, const char *s, size_t i, size_t e,
   /* "Sept" is the common four-letter September. */
   if (dated && k == 4 && memcmp(s + i, "Sept", 4) == 0) return 9;
   return 0;
+}
+
+int ty_extract_in_name(const char *s, size_t n, size_t i, size_t e) {
+  return i > 0 && is_alpha(s[i - 1]) && e < n && is_alpha(s[e]);
+}
+
+size_t ty_extract_idiom(const char *s, size_t n, size_t i) {
+  /* "24/7", around the clock (debian-faq en.txt 3.2.1 "designed to run
+   * 24/7", ja 常時運用) */
+  if (i > 0 && (is_alnum(s[i - 1]) || s[i - 1] == '/')) return 0;
+  if (!starts(s, n, i, "24/7")) return 0;
+  size_t e = i + 4;
+  if (e < n && (is_alnum(s[e]) || s[e] == '/')) return 0;
+  return e;
 }
 
 void ty_extract_numbers(ty_extractor *x, const char *s, size_t n, ty_lang lang,

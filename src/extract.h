@@ -114,6 +114,13 @@ int ty_extract_enclosed(const char *s, size_t n, size_t a, size_t z);
 int ty_extract_month(const ty_extractor *x, const char *s, size_t i, size_t e,
                      int dated);
 
+/* Whether the digits s[i..e) are inside a name between letters: a
+ * numeronym (I18n, L10n, a11y, k8s) or an identifier (m68k), which states
+ * no number. */
+int ty_extract_in_name(const char *s, size_t n, size_t i, size_t e);
+/* The end of a number idiom at s[i] that states no number ("24/7"), or 0. */
+size_t ty_extract_idiom(const char *s, size_t n, size_t i);
+
 /* The numbers of Japanese text s[0..n) (NFKC), appended to out. */
 void ty_extract_ja(ty_extractor *x, const char *s, size_t n, ty_numbers *out);
 /* The numbers of English text s[0..n), appended to out. */

@@ -127,8 +127,10 @@ static size_t digits_number(ty_extractor *x, const char *s, size_t n, size_t i,
                             en_state *st, ty_numbers *out) {
   double v;
   int plain;
+  size_t idiom = ty_extract_idiom(s, n, i);
+  if (idiom) return idiom;
   size_t e = ty_extract_decimal(s, n, i, &v, &plain);
-  if (ty_extract_in_format(s, i)) return e;
+  if (ty_extract_in_format(s, i) || ty_extract_in_name(s, n, i, e)) return e;
   size_t digits = e - i;
   ty_num_kind kind;
   size_t j = digits_suffix(x, s, n, e, &v, &kind);
@@ -171,6 +173,25 @@ static int month_word(ty_extractor *x, const char *s, size_t n, size_t i,
   return 1;
 }
 
+/* A full month name in lower case, s[i..e), before a year of four digits:
+ * the month of a date.  Returns 1 when added. */
+static int lower_month_year(ty_extractor *x, const char *s, size_t n, size_t i,
+                            size_t e, ty_numbers *out) {
+  char w[WORD_MAX];
+  if (e - i < 3 || e - i >= WORD_MAX) return 0;
+  size_t a = skip_spaces(s, n, e);
+  size_t b = a;
+  while (b < n && is_digit(s[b]))
+    b++;
+  if (b - a != 4 || (b < n && is_alnum(s[b]))) return 0;
+  memcpy(w, s + i, e - i);
+  w[0] = (char)(w[0] - 'a' + 'A');
+  int m = ty_extract_month(x, w, 0, e - i, 0);
+  if (!m) return 0;
+  ty_extract_add(out, m, TY_NUM_MONTH, 0, i, e - i);
+  return 1;
+}
+
 /* An implicit-year phrase at the word s[i..e) ("this year"): its length
  * once added, or 0. */
 static size_t implicit_year(const char *s, size_t n, size_t i, size_t e,
@@ -190,19 +211,53 @@ static size_t implicit_year(const char *s, size_t n, size_t i, size_t e,
   return 0;
 }
 
+/* "dozen" at the word s[i..e), after "a" or a number ending just before
+ * it: twelve as the English counts, ten as translators often count it
+ * (the alternative value).  debian-faq en.txt 5.9 "nearly two dozen
+ * keyboards" for 20以上, 9.1 "a dozen or more new packages" for 10 以上.
+ * Returns 1 when read. */
+static int dozen(const char *s, size_t n, size_t i, size_t e, ty_numbers *out) {
+  if (e - i != 5 || !starts_word(s, n, i, "dozen") || i < 2 || s[i - 1] != ' ')
+    return 0;
+  ty_number *last = out->n ? &out->v[out->n - 1] : NULL;
+  if (last && last->off + last->len == i - 1 && last->kind == TY_NUM_PLAIN) {
+    last->alt = last->value * 10;
+    last->value *= 12;
+    last->len = e - last->off;
+    last->flags |= TY_NUM_OPTIONAL;
+    return 1;
+  }
+  if (lower(s[i - 2]) == 'a' && (i == 2 || !is_alpha(s[i - 3]))) {
+    ty_extract_add(out, 12, TY_NUM_PLAIN, TY_NUM_OPTIONAL, i, e - i);
+    out->v[out->n - 1].alt = 10;
+    return 1;
+  }
+  return 0;
+}
+
 /* Number words at the word s[i..e), or "once", "twice", "thrice" (adverbs
  * of how often, which spell-out rules do not have): added as optional.
  * Returns the end of what was read. */
 static size_t number_words(ty_extractor *x, const char *s, size_t n, size_t i,
                            size_t e, ty_numbers *out) {
+  if (dozen(s, n, i, e, out)) return e;
   double v;
   int ordinal;
   size_t w = read_words(x, s, n, i, e, &v, &ordinal);
+  /* and "double", "triple": "The double underscore" for 2つのアンダース
+   * コア (developers-reference 6.6.3.1.4) */
   static const char *const times[] = {"once", "twice", "thrice"};
+  static const char *const fold[] = {"double", "triple"};
   char l = lower(s[i]);
   for (int k = 0; !w && (l == 'o' || l == 't') && k < 3; k++)
     if (e - i == strlen(times[k]) && starts_word(s, n, i, times[k])) {
       v = k + 1;
+      ordinal = 0;
+      w = e;
+    }
+  for (int k = 0; !w && (l == 'd' || l == 't') && k < 2; k++)
+    if (e - i == strlen(fold[k]) && starts_word(s, n, i, fold[k])) {
+      v = k + 2;
       ordinal = 0;
       w = e;
     }
@@ -225,8 +280,11 @@ static size_t word_number(ty_extractor *x, const char *s, size_t n, size_t i,
     st->last_month = (size_t)-1;
     return e;
   }
-  /* Month names: capitalised, as ICU writes them. */
+  /* Month names: capitalised, as ICU writes them; in lower case only
+   * before a year ("In november 2007", debian-faq en.txt 5.10). */
   if (s[i] >= 'A' && s[i] <= 'Z' && month_word(x, s, n, i, e, st, out))
+    return e;
+  if (s[i] >= 'a' && s[i] <= 'z' && lower_month_year(x, s, n, i, e, out))
     return e;
   size_t implicit = implicit_year(s, n, i, e, out);
   if (implicit) return i + implicit;

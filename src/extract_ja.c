@@ -247,7 +247,8 @@ static size_t era_or_implicit_year(ty_extractor *x, const char *s, size_t n,
 static int numeral_counts(const char *s, size_t n, size_t i,
                           const ja_numeral *r) {
   int32_t before = prev_char(s, i);
-  if (r->ascii) return !ty_extract_in_format(s, i);
+  if (r->ascii)
+    return !ty_extract_in_format(s, i) && !ty_extract_in_name(s, n, i, r->end);
   if (r->zero_only || vague_before(before)) return 0;
   if (before == 0x7B2C /* 第 */)
     return !starts(s, n, r->end, "者"); /* 第三者: a third party */
@@ -327,6 +328,11 @@ void ty_extract_ja(ty_extractor *x, const char *s, size_t n, ty_numbers *out) {
         i = era_or_implicit_year(x, s, n, i, c, len, out);
         continue;
       }
+    }
+    size_t idiom = ty_extract_idiom(s, n, i);
+    if (idiom) {
+      i = idiom;
+      continue;
     }
     ja_numeral r;
     if (!read_ja_numeral(s, n, i, &r)) { /* 万 alone */

@@ -37,6 +37,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unicode/uchar.h>
 
 typedef struct level {
   ty_kind kind;
@@ -275,9 +277,8 @@ static int continues_sequence(const builder *b, const ty_marker *m,
   if (l >= 0)
     return b->stack[l].last + 1 == m->ordinal ||
            (m->ordinal > 999 && b->stack[l].last - 1 == m->ordinal) ||
-           (m->ordinal > b->stack[l].last && !m->weak &&
-            (m->deco != TY_D_BARE || m->bullet));
-  return m->ordinal == 1 && (m->deco != TY_D_BARE || m->bullet);
+           (m->ordinal > b->stack[l].last && !m->weak && m->deco != TY_D_BARE);
+  return m->ordinal == 1 && m->deco != TY_D_BARE;
 }
 
 static void grow_info(builder *b) {
@@ -336,12 +337,22 @@ static void fix_text(builder *b, int idx) {
   ty_buf_free(&t);
 }
 
-/* Ends the current clause's text at `end` (exclusive), trimming blanks. */
-static void close_text(builder *b, int idx, const char *end) {
-  if (idx < 0) return;
-  ty_clause *c = &b->doc->cl[idx];
-  const char *s = c->text;
-  if (end < s) end = s;
+/* A line with no letter and no digit in any script (">", a rule of
+ * dashes): nothing to translate.  debian-faq ja.txt starts with a stray
+ * ">" line that the English lacks. */
+static int says_nothing(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    int len;
+    int32_t c = ty_utf8_decode(s + i, n - i, &len);
+    if (u_isalnum(c)) return 0;
+    i += (size_t)len;
+  }
+  return 1;
+}
+
+/* The end of s[0..end) without trailing blanks. */
+static const char *trim_end(const char *s, const char *end) {
   while (end > s && (end[-1] == '\n' || end[-1] == ' ' || end[-1] == '\t' ||
                      end[-1] == '\r'))
     end--;
@@ -354,7 +365,22 @@ static void close_text(builder *b, int idx, const char *end) {
              (unsigned char)end[-1] == 0xA0)
       end -= 2;
     else
-      break;
+      return end;
+  }
+}
+
+/* Ends the current clause's text at `end` (exclusive), trimming blanks;
+ * front matter also loses the lines after it that say nothing. */
+static void close_text(builder *b, int idx, const char *end) {
+  if (idx < 0) return;
+  ty_clause *c = &b->doc->cl[idx];
+  const char *s = c->text;
+  if (end < s) end = s;
+  end = trim_end(s, end);
+  while ((c->flags & (TY_CL_FRONT | TY_CL_HEADING)) == TY_CL_FRONT) {
+    const char *nl = memrchr(s, '\n', (size_t)(end - s));
+    if (!nl || !says_nothing(nl + 1, (size_t)(end - nl - 1))) break;
+    end = trim_end(s, nl);
   }
   c->text_len = (size_t)(end - s);
 }
@@ -612,7 +638,11 @@ static int marker_starts_clause(const builder *b, const scan *sc,
   int citation = m->deco == TY_D_PAREN && is_paragraph(b, m) &&
                  m->text_off < len && line[m->text_off] >= 'a' &&
                  line[m->text_off] <= 'z';
-  if (bare_in_rst || citation) return 0;
+  /* a bullet is the item's marker: a bare number after it starts the
+   * item's text (debian-faq en.txt 11.6 "* 1 (single-user mode)", "* 2
+   * through 5"; ja.txt 3.1.7 "* 6 月 10 日に"; developers-reference
+   * ja.txt 5.11.1 "* 7 日以上"), as in every bulleted line of the corpus */
+  if (bare_in_rst || citation || (m->bullet && m->deco == TY_D_BARE)) return 0;
   if (m->kind == TY_K_DOTTED && dotted_dress_differs(b, m)) return 0;
   if (para_start &&
       (!m->weak ||
@@ -684,11 +714,19 @@ static void text_line(builder *b, scan *sc, const char *line, size_t len,
   d->cl[b->cur].end_line = sc->lineno;
 }
 
-/* Reads one line (without its '\n'). */
+/* Whether the scan is in front matter (before the first marker). */
+static int in_front(const builder *b) {
+  const ty_doc *d = b->doc;
+  return b->cur < 0 || ((d->cl[b->cur].flags & TY_CL_FRONT) &&
+                        !(d->cl[b->cur].flags & TY_CL_HEADING));
+}
+
+/* Reads one line (without its '\n').  In front matter a line that says
+ * nothing is a paragraph break, not a paragraph of its own. */
 static void scan_line(builder *b, scan *sc, const char *line, size_t len) {
   ty_doc *d = b->doc;
   sc->lineno++;
-  if (is_blank(line, len)) {
+  if (is_blank(line, len) || (in_front(b) && says_nothing(line, len))) {
     sc->prev_blank = 1;
     sc->front_open = 0;
     return;
@@ -714,6 +752,21 @@ static void scan_line(builder *b, scan *sc, const char *line, size_t len) {
   text_line(b, sc, line, len, para_start);
 }
 
+/* The line that ends the text of a Project Gutenberg e-book; the licence
+ * follows it ("End of Project Gutenberg's The Constitution of Japan,
+ * 1946, by Japan" in constitution-of-japan/en.pg612.txt; "*** END OF THE
+ * PROJECT GUTENBERG EBOOK …" in later e-books). */
+static int ends_ebook(const char *s, size_t n) {
+  static const char *const marks[] = {
+      "End of Project Gutenberg", "End of the Project Gutenberg",
+      "*** END OF THE PROJECT GUTENBERG", "*** END OF THIS PROJECT GUTENBERG"};
+  for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+    size_t m = strlen(marks[k]);
+    if (n >= m && strncasecmp(s, marks[k], m) == 0) return 1;
+  }
+  return 0;
+}
+
 void ty_outline_build(ty_doc *d) {
   builder b = {0};
   b.doc = d;
@@ -724,15 +777,20 @@ void ty_outline_build(ty_doc *d) {
   sc.n = d->len;
   sc.prev_blank = 1; /* the line before the first is a paragraph break */
   detect_modes(&b, sc.s, sc.n);
+  const char *end = sc.s + sc.n; /* where the text ends */
   size_t i = 0;
   while (i < sc.n) {
     const char *line = sc.s + i;
     const char *nl = memchr(line, '\n', sc.n - i);
     size_t len = nl ? (size_t)(nl - line) : sc.n - i;
     i += len + (nl ? 1 : 0);
+    if (ends_ebook(line, len)) {
+      end = line;
+      break;
+    }
     scan_line(&b, &sc, line, len);
   }
-  close_text(&b, b.cur, sc.s + sc.n);
+  close_text(&b, b.cur, end);
   /* views are final only now: a clause may be closed again by a restart */
   for (size_t k = 0; k < d->ncl; k++)
     fix_text(&b, (int)k);

@@ -137,6 +137,61 @@ static void test_number_implicit_year(void **state) {
               TY_NUMBER_MISMATCH);
 }
 
+/* References by number on one side, by title on the other, while both
+ * sides have references of their own (debian-faq 7.4: "section 5" is
+ * 5節; "Section 12.1, “What other…”" is 「Debian システム上の…」):
+ * left alone.  References that disagree are reported (Debian
+ * constitution v1.7 5.1(10): "9.1 節を見よ" beside "See §9."). */
+static void test_number_references_checked_as_references(void **state) {
+  (void)state;
+  expect_none("1 Debian 制御ファイルの中身の仕様については Debian "
+              "ポリシーマニュアルの5節で提供されています。「Debian "
+              "システム上の、あるいは Debian "
+              "システム用の文書は他にどんなものがありますか?」を見てください。"
+              "\n",
+              "1 Specifics regarding the contents of a Debian control file "
+              "are provided in the Debian Policy Manual, section 5, see "
+              "Section\u00a012.1, “What other documentation exists on and "
+              "for a Debian system?”.\n",
+              TY_NUMBER_MISMATCH);
+  expect_none("1 aptitude の全機能の一覧は「tasksel」を見てください。\n",
+              "1 For more information see Section 8.1.5, “tasksel”.\n",
+              TY_NUMBER_MISMATCH);
+  expect_one("1 Debian に関連する目的のために保有されている資産に関する決定を"
+             "する。 (9.1 節を見よ。)\n",
+             "1 Make decisions affecting property held in trust for purposes "
+             "related to Debian. (See §9.).\n",
+             TY_NUMBER_MISMATCH, "1", "9.1 in ja, 9 in en");
+}
+
+/* The same quantity written differently (debian-faq 5.9, 9.1, 5.10,
+ * 3.2.1, 15.2) */
+static void test_number_same_content_written_differently(void **state) {
+  (void)state;
+  expect_none("1 Debian GNU/Linux は 20以上のキーボード用のキーボード配置を"
+              "収録しています。\n",
+              "1 Debian GNU/Linux is distributed with keymaps for nearly two "
+              "dozen keyboards.\n",
+              TY_NUMBER_MISMATCH);
+  expect_none(
+      "1 標準的に、新しいパッケージが毎週10 以上アップロードされています。"
+      "\n",
+      "1 typically, a dozen or more new packages are uploaded every "
+      "week.\n",
+      TY_NUMBER_MISMATCH);
+  expect_none("1 しかし 2007 年 11 月に Bernstein は言いました。\n",
+              "1 In november 2007 however, Bernstein said it.\n",
+              TY_NUMBER_MISMATCH);
+  expect_none("1 Debian は常時運用するように設計されています。\n",
+              "1 Debian is designed to run 24/7.\n", TY_NUMBER_MISMATCH);
+  expect_none("1 debconf を使っている全パッケージでの国際化サポート。\n",
+              "1 I18n support in all debconf-using packages.\n",
+              TY_NUMBER_MISMATCH);
+  expect_none("1 2つのアンダースコアは、各選択肢を分割してくれます。\n",
+              "1 The double underscore will split out each choice.\n",
+              TY_NUMBER_MISMATCH);
+}
+
 static void test_number_large_values(void **state) {
   (void)state;
   expect_none("1 予算は3億5000万円である。\n",
@@ -653,6 +708,8 @@ int main(void) {
       cmocka_unit_test(test_number_words_are_optional),
       cmocka_unit_test(test_number_kanji_words_are_not_numbers),
       cmocka_unit_test(test_number_implicit_year),
+      cmocka_unit_test(test_number_references_checked_as_references),
+      cmocka_unit_test(test_number_same_content_written_differently),
       cmocka_unit_test(test_number_large_values),
       cmocka_unit_test(test_number_repeated_mentions),
       cmocka_unit_test(test_number_loose_statements),

@@ -2,8 +2,9 @@
  *
  * A case gives a text and the numbers expected from it, written as the
  * value followed by its kind (y year, m month, d day, o ordinal, %
- * percent, nothing for plain) and '?' when optional; "any" is an implicit
- * year (本年, this year).  "" expects no number at all. */
+ * percent, nothing for plain), '?' when optional and 'r' when a section
+ * reference; "any" is an implicit year (本年, this year).  "" expects no
+ * number at all. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -48,9 +49,10 @@ static void describe(ty_lang lang, const char *text, char *out, size_t cap) {
       snprintf(v, sizeof v, "%g", e->value);
     static const char *const kinds[] = {"", "y", "m", "d", "o", "%"};
     k += (size_t)snprintf(
-        out + k, cap - k, "%s%s%s%s", i ? " " : "", v,
+        out + k, cap - k, "%s%s%s%s%s", i ? " " : "", v,
         (e->flags & TY_NUM_ANY) ? "" : kinds[e->kind],
-        (e->flags & TY_NUM_OPTIONAL) && !(e->flags & TY_NUM_ANY) ? "?" : "");
+        (e->flags & TY_NUM_OPTIONAL) && !(e->flags & TY_NUM_ANY) ? "?" : "",
+        (e->flags & TY_NUM_REF) ? "r" : "");
   }
   ty_numbers_free(&l);
   ty_buf_free(&norm);
@@ -64,6 +66,9 @@ typedef struct num_case {
 static const num_case ja_cases[] = {
     /* dates and era years */
     {"2017年7月21日", "2017y 7m 21d"},
+    /* the same idioms and names as in English */
+    {"24/7 で運用", ""},
+    {"I18n のサポート", ""},
     {"２０１７年７月２１日", "2017y 7m 21d"},
     {"2015年4月27日に発出された", "2015y 4m 27d"},
     {"2017年7月20日及び21日", "2017y 7m 20d 21"},
@@ -223,7 +228,7 @@ static const num_case en_cases[] = {
     {"one and two", "1? 2?"},
     {"appears twice, at most thrice", "2? 3?"},
     {"1 person", "1?"},
-    {"Chapter III of this Constitution", "3"},
+    {"Chapter III of this Constitution", "3r"},
     {"World War II", "2"},
     {"could not read block %u: read only %d of %08x bytes", ""},
     {"Title XIV", "14"},
@@ -250,6 +255,27 @@ static const num_case en_cases[] = {
     {"may be", ""},
     {"the Mayor", ""},
     {"Augustine", ""},
+    /* debian-faq en.txt: every component of a dotted reference is one
+     * (8.1.3 "see Section 8.1.5, “tasksel”"; NFKC made the no-break space
+     * a space) */
+    {"see Section 8.1.5, “tasksel”", "8r 1?r 5r"},
+    {"see Section 12.1, “What other", "12.1r"},
+    /* numeronyms and identifiers state no number (15.2 "I18n support") */
+    {"I18n support in all debconf-using packages", ""},
+    {"L10n and a11y", ""},
+    {"libdb4.2 and x86", "4.2 86"},
+    /* an idiom (3.2.1 "Debian is designed to run 24/7") */
+    {"Debian is designed to run 24/7. Moreover", ""},
+    {"24/70", "24 70"},
+    /* a month in lower case before a year (5.10 "In november 2007") */
+    {"In november 2007 however", "11m 2007y"},
+    {"november rain", ""},
+    /* dozen: twelve, or ten as a translator counts (5.9, 9.1) */
+    {"nearly two dozen keyboards", "24?"},
+    {"a dozen or more new packages", "12?"},
+    {"dozens of", ""},
+    /* developers-reference en.txt 6.6.3.1.4 "The double underscore" */
+    {"The double underscore will split", "2?"},
 };
 
 static void run_cases(ty_lang lang, const num_case *cases, size_t n) {

@@ -268,6 +268,74 @@ static void test_outline_quantity_at_line_start_is_no_marker(void **s) {
               "1 2");
 }
 
+/* debian-faq en.txt 11.6 (lines 3329-3351): a bullet is the marker of
+ * its item, the number after it the item's text ("* 1 (single-user
+ * mode)", "* 2 through 5"): no items 1, 2, 6 and no gap before 6 */
+static void test_outline_number_after_bullet_is_text(void **s) {
+  (void)s;
+  ty_doc *d = parse(
+      "11.6. And how about Debian and traditional System V init?\n\n"
+      "    After completing the boot process, init executes all start\n"
+      "    scripts in a directory specified by the default runlevel. Like "
+      "most\n    System V compatible Unices, Linux has 7 runlevels:\n\n"
+      "      * 0 (halt the system),\n\n"
+      "      * 1 (single-user mode),\n   \n"
+      "      * 2 through 5 (various multi-user modes), and\n\n"
+      "      * 6 (reboot the system).\n\n"
+      "    Debian systems come with id=2.\n",
+      TY_EN);
+  char got[512];
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, "11.6");
+  for (size_t i = 0; i < d->findings.n; i++) /* 11.6 itself follows no 11 */
+    assert_string_equal(d->findings.v[i].key, "11.6");
+  ty_doc_free(d);
+}
+
+/* debian-faq ja.txt lines 1-8: a line with no letter or digit (">", a
+ * rule of dashes) is no paragraph of the front matter */
+static void test_outline_front_line_without_letters_is_no_paragraph(void **s) {
+  (void)s;
+  ty_doc *d = parse(">\n\n\n                        Debian GNU/Linux FAQ\n\n\n"
+                    "-----------------------------------------------------\n"
+                    "                                  \n"
+                    "                            Version 11.0\n\n"
+                    "1. 定義と概要\n",
+                    TY_JA);
+  char got[512];
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, "front-1 front-2 1");
+  ty_buf b = {0};
+  ty_clause_flat_text(&d->cl[0], &b);
+  assert_string_equal(b.p, "Debian GNU/Linux FAQ");
+  ty_buf_free(&b);
+  ty_doc_free(d);
+}
+
+/* constitution-of-japan/en.pg612.txt, its last lines: the Project
+ * Gutenberg footer is no part of Article 103 */
+static void test_outline_ebook_footer_ends_the_text(void **s) {
+  (void)s;
+  ty_doc *d =
+      parse("     Article 102. The term of office for half the members of the\n"
+            "House of Councillors shall be three years.\n\n"
+            "     Article 103. When, however, successors are elected\n"
+            "or appointed under the provisions of this Constitution, they\n"
+            "shall forfeit their positions as a matter of course.\n\n\n\n\n\n"
+            "End of Project Gutenberg's The Constitution of Japan, 1946, by "
+            "Japan\n",
+            TY_EN);
+  char got[512];
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, "102 103");
+  ty_buf b = {0};
+  ty_clause_flat_text(&d->cl[1], &b);
+  assert_null(strstr(b.p, "Gutenberg"));
+  assert_int_equal(d->cl[1].end_line, 6);
+  ty_buf_free(&b);
+  ty_doc_free(d);
+}
+
 /* one swap is one order finding, not a count down and a gap */
 static void test_outline_swap_is_not_counting_down(void **s) {
   (void)s;
@@ -405,6 +473,9 @@ int main(void) {
       cmocka_unit_test(test_outline_toc_of_chapters_dropped),
       cmocka_unit_test(test_outline_swap_is_not_counting_down),
       cmocka_unit_test(test_outline_quantity_at_line_start_is_no_marker),
+      cmocka_unit_test(test_outline_number_after_bullet_is_text),
+      cmocka_unit_test(test_outline_front_line_without_letters_is_no_paragraph),
+      cmocka_unit_test(test_outline_ebook_footer_ends_the_text),
       cmocka_unit_test(test_match_missing_and_order),
       cmocka_unit_test(test_match_duplicate_takes_later_occurrence),
   };
