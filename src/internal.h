@@ -489,6 +489,11 @@ void ty_sentences(ty_segmenter *sg, const char *s, size_t n, ty_lang lang,
  * segmenter is ctx's. */
 void ty_align_content(ty_alignment *al, const ty_config *cfg, ty_context *ctx);
 
+/* One cause, one finding (group.c): folds the findings a missing or
+ * renumbered clause causes (its sub-clauses' missing-*, the numbering
+ * findings of its number on the other side) into its own finding. */
+void ty_group_findings(ty_alignment *al);
+
 /* Replaces doc's clauses by its paragraphs (blank-line separated, or lines
  * when the text has no blank line) or sentences (lines when the text has
  * no blank line, else ICU sentences), keys "1", "2", ... and clears its

@@ -38,6 +38,7 @@ ty_alignment *ty_context_align(ty_context *ctx, ty_doc *ja, ty_doc *en,
   copy_doc_findings(al, ja, en);
   if (by == TY_BY_NUMBER) ty_match(al);
   ty_align_content(al, cfg, ctx);
+  ty_group_findings(al);
   if (!cfg || cfg->checks) ty_check_all(al, cfg, ctx);
   ty_findings_finish(al, cfg);
   return al;

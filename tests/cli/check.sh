@@ -174,9 +174,14 @@ run 0 "$T" check --format json $ONLY "$C/debian-social-contract/ja.txt" "$C/debi
 py "not [f for f in F if f[0] in $CONTENT]"
 # shellcheck disable=SC2086
 run 0 "$T" check --format json $ONLY "$C/constitution-of-japan/ja.egov.txt" "$C/constitution-of-japan/en.pg612.txt"
-# Project Gutenberg's closing line ("The Constitution of Japan, 1946") ends
-# the last article of the English
-py "[(c, k) for c, k, m in F if c in $CONTENT] == [('number-mismatch', '103')]"
+# Project Gutenberg's closing line ("The Constitution of Japan, 1946") is
+# no part of the last article of the English
+py "not [f for f in F if f[0] in $CONTENT]"
+# one cause, one finding: Article 37 labelled "Article 39." in the English
+# is one missing-en finding, its sub-clauses and the numbering of 39 on the
+# English side folded into it
+py "[(c, k) for c, k, m in F if c.startswith(('missing-', 'numbering-', 'duplicate-')) and not k.startswith('front')] == [('missing-en', '37')]"
+py "[m for c, k, m in F if k == '37'][0].endswith('7 findings of the same cause folded in: duplicate-number 39, numbering-gap 39, numbering-order 38, missing-en 37.2, missing-en 37.3, missing-ja 39.2, missing-ja 39.3')"
 
 echo "== confidence: in every finding; --min-confidence filters"
 run 0 "$T" check --format json "$JA" "$TMP/year.txt"
