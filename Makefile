@@ -32,7 +32,7 @@ FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%-replay)
 
 .PHONY: all deps run check unit cli fuzz-replay asan bench fuzz install devref \
         uninstall clean format lint leakcheck browser-test layers \
-        example-test FORCE
+        example-test sizes FORCE
 
 all: $(BUILD)/taiyaku $(BUILD)/libtaiyaku.so $(BUILD)/taiyaku.pc
 
@@ -100,7 +100,7 @@ check: deps
 	@$(MAKE) --no-print-directory unit cli fuzz-replay browser-test devref
 	@sh scripts/check_symbols.sh $(BUILD)/libtaiyaku.a $(BUILD)/libtaiyaku.so \
 	  src/taiyaku.h $(CLI_SRC) src/cli.h $(wildcard examples/*.c)
-	@$(MAKE) --no-print-directory layers example-test
+	@$(MAKE) --no-print-directory layers sizes example-test
 
 # examples/ built against the library installed into a temporary DESTDIR,
 # found through pkg-config, run from there (tests/install/run.sh).
@@ -112,6 +112,12 @@ example-test: all
 layers: $(LIB_OBJ) $(CLI_OBJ)
 	@sh scripts/check_layers.sh scripts/layers.txt $(LIB_OBJ) $(CLI_OBJ)
 	@CC="$(CC)" sh tests/layers/run.sh
+
+# No function in src/ over 100 lines, no file over 1,000 (Universal
+# Ctags measures them); tests/size shows the check failing.
+sizes:
+	@sh scripts/check_size.sh $(wildcard src/*.c src/*.h)
+	@sh tests/size/run.sh
 
 # The Debian Developer's Reference in both languages (downloaded by the test).
 devref: $(BUILD)/taiyaku

@@ -19,6 +19,8 @@ command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 pkgs="$pkgs libcmark-dev pandoc"
 # DOCX/ODT/PDF readers, and the producers their tests convert with
 pkgs="$pkgs libzip-dev libpoppler-glib-dev libreoffice-writer-nogui pandoc unzip"
+# `make sizes` (scripts/check_size.sh): function lengths from Universal Ctags
+pkgs="$pkgs universal-ctags"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
