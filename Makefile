@@ -68,6 +68,7 @@ $(BUILD)/obj/outline.o $(BUILD)/obj/outline_toc.o $(BUILD)/obj/outline_keys.o \
   $(BUILD)/obj/outline_sequence.o: src/outline.h
 $(BUILD)/obj/extract.o $(BUILD)/obj/extract_ja.o $(BUILD)/obj/extract_en.o: \
   src/extract.h
+$(BUILD)/obj/render%.o: src/render.h
 
 # The .pc is rebuilt whenever PREFIX, LIBDIR, INCLUDEDIR or the version
 # change: pc-vars holds their last values and changes only with them.
@@ -82,7 +83,7 @@ $(BUILD)/taiyaku.pc: taiyaku.pc.in $(BUILD)/pc-vars
 
 FORCE:
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libtaiyaku.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) src/render.h $(BUILD)/libtaiyaku.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libtaiyaku.a $(LIBS) -lcmocka
 

@@ -1,6 +1,7 @@
 /* render.c — the render driver: format names and the dispatch to one
  * render_<format>.c per output format. */
 #include "internal.h"
+#include "render.h"
 
 #include <string.h>
 

@@ -17,6 +17,7 @@
  * leading ' so that a spreadsheet shows it as text and never evaluates it
  * as a formula (the OWASP advice on CSV injection). */
 #include "internal.h"
+#include "render.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -21,6 +21,7 @@
  * properties; the XML parts are written with libxml2's text writer
  * (render_xml.c) into memory and zipped with libzip (zip.c). */
 #include "internal.h"
+#include "render.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -20,6 +20,7 @@
  * and keeps rows whole when printed.  Every string from the input is
  * escaped (ty_html_text, render_html_page.c). */
 #include "internal.h"
+#include "render.h"
 
 #include <stdint.h>
 #include <stdlib.h>

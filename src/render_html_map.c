@@ -25,6 +25,7 @@
  * text (no region), the Debian constitution v1.4/v1.5 and a 1,200-clause
  * genpairs pair with clauses left out (tests/browser/large.sh). */
 #include "internal.h"
+#include "render.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,6 +3,7 @@
  * string from the input, and the page head (doctype, language, character
  * set, viewport, generator, title, the page's style sheet). */
 #include "internal.h"
+#include "render.h"
 
 #include <string.h>
 

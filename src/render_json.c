@@ -1,6 +1,7 @@
 /* render_json.c — JSON, version 1, as DESIGN.md fixes it: one pair or
  * finding a line so that diffs of committed alignments stay readable. */
 #include "internal.h"
+#include "render.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -4,6 +4,7 @@
  * Used by the text, Markdown and XLSX renderers, so that none of them
  * depends on another's file. */
 #include "internal.h"
+#include "render.h"
 
 static const char *plural(size_t n) {
   return n == 1 ? "" : "s";

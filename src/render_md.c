@@ -12,6 +12,7 @@
  * a clause cannot inject HTML.  Paragraph breaks become <br>; other
  * control characters become spaces. */
 #include "internal.h"
+#include "render.h"
 
 #include <string.h>
 

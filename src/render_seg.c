@@ -23,6 +23,7 @@
  * clauses are not views into their text (readers that rebuild the text)
  * fall back to one unit per clause pair, clause text without labels. */
 #include "internal.h"
+#include "render.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -20,6 +20,7 @@
  * Patterns are ICU regular expressions run over a UTF-8 UText, so every
  * index is a byte offset into the caller's text. */
 #include "internal.h"
+#include "render.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -21,6 +21,7 @@
  * "FILE:LINE: severity: [code] key: message" and are not wrapped, so that
  * editors and grep can use them as they are. */
 #include "internal.h"
+#include "render.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -21,6 +21,7 @@
  * date is written, so that a committed alignment changes only when its
  * content does. */
 #include "internal.h"
+#include "render.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -8,6 +8,7 @@
  * every entry (render_update_json.c, render_update_html.c,
  * render_update_xliff.c). */
 #include "update.h"
+#include "render.h"
 
 #include <string.h>
 

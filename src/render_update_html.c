@@ -4,6 +4,7 @@
  * are kept for context but dimmed; a checkbox hides them.  No script, no
  * external resource. */
 #include "update.h"
+#include "render.h"
 
 #include <string.h>
 

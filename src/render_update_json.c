@@ -15,6 +15,7 @@
  * `equal` and `delete` pieces concatenated give the old text, `equal` and
  * `insert` the new one. */
 #include "update.h"
+#include "render.h"
 
 #include <string.h>
 

@@ -16,6 +16,7 @@
  * clause, the old number of a renumbered one).  Clauses of OLD that are
  * gone have no source in NEW: they are listed in a note on the file. */
 #include "update.h"
+#include "render.h"
 
 #include <string.h>
 

@@ -36,6 +36,7 @@
  * sentence pair; findings are marked on the first segment.  Each finding
  * is also a unit note, which CAT tools show more readily than ITS. */
 #include "internal.h"
+#include "render.h"
 
 #include <stdint.h>
 #include <stdio.h>

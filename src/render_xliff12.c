@@ -27,6 +27,7 @@
  * translation has more) has an empty source and its target marked
  * "needs-review-translation". */
 #include "internal.h"
+#include "render.h"
 
 #include <stdint.h>
 #include <stdio.h>

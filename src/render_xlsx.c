@@ -17,6 +17,7 @@
  * libxlsxwriter writes to a file name, so the workbook is written to a
  * temporary file and copied to `f`. */
 #include "internal.h"
+#include "render.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,6 +8,7 @@
  * writer's own indenting, which would put line breaks inside mixed content
  * such as an XLIFF <target> holding an <mrk>. */
 #include "internal.h"
+#include "render.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlwriter.h>

@@ -7,6 +7,7 @@
  * with line breaks as literal blocks.  Long lines are not folded, so that
  * a changed clause changes one line of a committed alignment. */
 #include "internal.h"
+#include "render.h"
 
 #include <string.h>
 #include <strings.h>

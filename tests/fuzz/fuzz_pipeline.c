@@ -2,6 +2,7 @@
  * byte chooses the format and options; the rest is split at the first NUL
  * into the Japanese and the English document. */
 #include "internal.h"
+#include "render.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -21,6 +21,7 @@
  * reached within seconds; the byte-level target (fuzz_pipeline) keeps
  * covering what no generator writes. */
 #include "internal.h"
+#include "render.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "internal.h"
+#include "render.h"
 #include "render_support.h"
 
 /* ---- the fixture ----------------------------------------------------------

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "render.h"
 #include "render_support.h"
 
 /* ---- the fixture ----------------------------------------------------------

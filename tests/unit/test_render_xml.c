@@ -21,6 +21,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "internal.h"
+#include "render.h"
 #include "render_support.h"
 
 #define XLIFF_NS "urn:oasis:names:tc:xliff:document:2.0"
