@@ -380,7 +380,7 @@ TY_EXPORT char *ty_pair_text_dup(const ty_alignment *al, const ty_pair *p,
                                  ty_lang side);
 
 /* Number of sentence pairs inside a pair (0 when each side is one
- * sentence, or with checks off). */
+ * sentence); computed with or without the checks. */
 TY_EXPORT size_t ty_pair_sentence_count(const ty_alignment *al,
                                         const ty_pair *p);
 /* Sentence pair `k` of `p`, borrowed; NULL when out of range. */

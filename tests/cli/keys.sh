@@ -4,7 +4,7 @@
 # ty_outline_keys).  The statute of tests/fixtures/law in the three forms
 # (the YAML written here from the text's outline: its labels, nested as the
 # outline nests them), and a dotted document whose chapters stand for
-# sections in .txt and .yaml.
+# sections in .txt and .yaml; --by paragraph on a .yaml pairs its clause texts.
 . "$(dirname "$0")/lib/harness.sh"
 LAW=$ROOT/tests/fixtures/law
 
@@ -91,5 +91,18 @@ grep -qx '2(1)' "$TMP/doc-yaml.keys" && grep -qx '2.1(1)' "$TMP/doc-yaml.keys" &
 # untranslated is off)
 run 0 "$T" check --disable untranslated "$TMP/doc.yaml" "$TMP/doc.txt" &&
   has "$TMP/out" '^8 pairs: 8 matched, 0 content, 0 missing-en, 0 missing-ja; 0 errors'
+# --by works on clauses, not on the file's lines: a YAML file's units are
+# its clause texts (no "clauses:" or "id:" line becomes a unit)
+run 0 "$T" align --by paragraph --disable untranslated --format json \
+  "$TMP/doc.yaml" "$TMP/doc.txt"
+if python3 - "$TMP/out" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+ja = [p["ja"]["text"] for p in j["pairs"] if p["ja"]]
+ok = (len(j["pairs"]) == 8 and ja[0] == "General" and ja[-1] == "Its first item."
+      and not any("clauses" in t or "id:" in t for t in ja))
+sys.exit(0 if ok else 1)
+PY
+then ok; else fail "--by paragraph on doc.yaml: units are not its clause texts"; fi
 
 finish keys
