@@ -132,7 +132,9 @@ py "not [f for f in j['findings'] if f['code']=='duplicate-number']"
 CJ=$CORPUS/constitution-of-japan
 run 1 "$T" align --format json "$CJ/ja.egov.txt" "$CJ/en.pg612.txt"
 py "[(f['key'], f['ja_line'], f['en_line']) for f in j['findings'] if f['code']=='missing-en' and f['key']=='37'] == [('37', 76, 295)]"
-py "[(f['key'], f['en_line']) for f in j['findings'] if f['code']=='duplicate-number'] == [('39', 316)]"
+# the English labels Article 37 "Article 39.": the duplicate 39 it causes is
+# folded into the one finding of that cause (group.c)
+py "not [f for f in j['findings'] if f['code']=='duplicate-number'] and [f for f in j['findings'] if f['code']=='missing-en' and f['key']=='37' and 'duplicate-number 39' in f['message']]"
 py "len([p for p in j['pairs'] if p['status']=='matched' and p['key'].isdigit()]) == 102"
 
 finish cli
