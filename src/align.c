@@ -28,22 +28,6 @@ static void put_excerpt(ty_buf *out, const char *s, size_t n) {
   if (i < n) ty_buf_puts(out, "…");
 }
 
-/* The clause of d at `line` with `key`, or -1 (clauses are in line
- * order). */
-static long find_clause(const ty_doc *d, int line, const char *key) {
-  size_t lo = 0, hi = d->ncl;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->cl[mid].line < line)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (; lo < d->ncl && d->cl[lo].line == line; lo++)
-    if (strcmp(d->cl[lo].key, key) == 0) return (long)lo;
-  return -1;
-}
-
 /* Appends a missing pair for clause idx of `side`; with `finding`, its
  * missing-en/missing-ja finding too. */
 static void add_missing(ty_alignment *al, ty_lang side, int idx, int finding,
@@ -132,7 +116,7 @@ static void drop_missing(ty_alignment *al, const unsigned char *drop_ja,
     long c = -1;
     if (f.code == TY_MISSING_EN || f.code == TY_MISSING_JA) {
       const ty_doc *d = side == TY_JA ? al->ja : al->en;
-      c = find_clause(d, side == TY_JA ? f.ja_line : f.en_line, f.key);
+      c = ty_doc_clause_at(d, side == TY_JA ? f.ja_line : f.en_line, f.key);
       if (c >= 0 && !(side == TY_JA ? drop_ja : drop_en)[c]) c = -1;
       const ty_doc *od = side == TY_JA ? al->en : al->ja;
       if (c >= 0 && d->cl[c].label &&

@@ -85,3 +85,17 @@ void ty_clause_flat_text(const ty_clause *c, ty_buf *out) {
     i = e + 1;
   }
 }
+
+long ty_doc_clause_at(const ty_doc *d, int line, const char *key) {
+  size_t lo = 0, hi = d->ncl;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->cl[mid].line < line)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (; lo < d->ncl && d->cl[lo].line == line; lo++)
+    if (strcmp(d->cl[lo].key, key) == 0) return (long)lo;
+  return -1;
+}

@@ -20,22 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The clause of d at `line` with `key`, or -1 (clauses are in line
- * order). */
-static long clause_at(const ty_doc *d, int line, const char *key) {
-  size_t lo = 0, hi = d->ncl;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->cl[mid].line < line)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (; lo < d->ncl && d->cl[lo].line == line; lo++)
-    if (strcmp(d->cl[lo].key, key) == 0) return (long)lo;
-  return -1;
-}
-
 static int is_missing(ty_code c) {
   return c == TY_MISSING_EN || c == TY_MISSING_JA;
 }
@@ -96,7 +80,7 @@ static void index_pairs(grouping *g) {
     const ty_finding *f = &al->findings.v[i];
     int s = side_of(f);
     g->clause[i] =
-        clause_at(g->d[s], s == TY_JA ? f->ja_line : f->en_line, f->key);
+        ty_doc_clause_at(g->d[s], s == TY_JA ? f->ja_line : f->en_line, f->key);
     if (!is_missing(f->code) || g->clause[i] < 0) continue;
     size_t p = g->pair_of[s][g->clause[i]];
     if (p && !g->missing_of[p - 1]) g->missing_of[p - 1] = i + 1;

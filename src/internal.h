@@ -301,6 +301,9 @@ ty_doc *ty_doc_new(const char *name, ty_lang lang);
  * between Latin words, nothing between Japanese characters) and paragraph
  * breaks kept as one '\n'.  Appends to `out`. (doc.c) */
 void ty_clause_flat_text(const ty_clause *c, ty_buf *out);
+/* The clause of d at `line` with `key`, or -1 (d's clauses are in line
+ * order: a binary search on the line). (doc.c) */
+long ty_doc_clause_at(const ty_doc *d, int line, const char *key);
 
 /* ---- alignment (match.c, align.c) -------------------------------------- */
 
