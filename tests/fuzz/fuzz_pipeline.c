@@ -22,7 +22,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (ja && en) {
     ty_config *cfg = ty_config_new();
     if (sel & 0x40) cfg->checks = 0;
-    ty_alignment *al = ty_align(ja, en, cfg, &err);
+    /* one context for every input, as a --batch worker keeps one: the
+       ICU objects are opened once, not per input */
+    static ty_context *ctx;
+    if (!ctx) ctx = ty_context_new();
+    ty_alignment *al = ty_context_align(ctx, ja, en, cfg, &err);
     if (al) {
       ty_render_options o = {0};
       o.sentences = (sel >> 4) & 1;

@@ -176,7 +176,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     ty_config_set_checks(cfg, !(opt & 0x10));
     if (opt & 0x40) ty_config_set_by(cfg, TY_BY_PARAGRAPH);
     ty_config_set_prefer_content(cfg, (opt & 0x80) != 0);
-    ty_alignment *al = ty_align(ja, en, cfg, &err);
+    /* one context for every input, as a --batch worker keeps one: the
+       ICU objects are opened once, not per input */
+    static ty_context *ctx;
+    if (!ctx) ctx = ty_context_new();
+    ty_alignment *al = ty_context_align(ctx, ja, en, cfg, &err);
     if (al) {
       ty_render_options o = {0};
       o.sentences = (opt & 0x20) != 0;
