@@ -1,10 +1,12 @@
 # harness.sh — what every CLI test script shares; source it first:
 #   . "$(dirname "$0")/lib/harness.sh"
-# Sets T (the binary, from $TAIYAKU), ROOT, JA, EN (the bundled pair) and
-# TMP (removed on exit); counts results; `finish NAME` prints
-# "NAME: N passed, N failed" and gives the exit status.
-T=${TAIYAKU:-build/taiyaku}
+# Sets T (the binary: $TAIYAKU, else the script's first argument, else
+# build/taiyaku; made absolute, since scripts cd into $TMP), ROOT, JA, EN
+# (the bundled pair) and TMP (removed on exit); counts results; `finish
+# NAME` prints "NAME: N passed, N failed" and gives the exit status.
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+T=${TAIYAKU:-${1:-build/taiyaku}}
+case $T in /*) ;; *) T=$PWD/$T ;; esac
 JA=$ROOT/ja/cyber-dialogue-2017.txt
 EN=$ROOT/en/cyber-dialogue-2017.txt
 TMP=$(mktemp -d)
