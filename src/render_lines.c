@@ -6,6 +6,9 @@
 #include "internal.h"
 #include "render.h"
 
+#include <stdio.h>
+#include <string.h>
+
 static const char *plural(size_t n) {
   return n == 1 ? "" : "s";
 }
@@ -25,8 +28,10 @@ void ty_finding_tail(const ty_finding *x, ty_buf *out) {
   ty_buf_printf(out, "[%s] ", ty_code_name(x->code));
   if (x->key && *x->key) ty_buf_printf(out, "%s: ", x->key);
   ty_buf_puts(out, x->message ? x->message : "");
-  if (x->confidence < 1)
-    ty_buf_printf(out, " (confidence %.2f)", x->confidence);
+  /* shown when it prints below 1.00 (0.996 is "1.00" in JSON too) */
+  char c[16];
+  snprintf(c, sizeof c, "%.2f", x->confidence);
+  if (strcmp(c, "1.00") != 0) ty_buf_printf(out, " (confidence %s)", c);
 }
 
 void ty_finding_line(const ty_alignment *al, const ty_finding *x, ty_buf *out) {

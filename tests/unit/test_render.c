@@ -246,6 +246,22 @@ static void test_render_text_findings_follow_the_table(void **state) {
   free(out);
 }
 
+/* A confidence that prints as 1.00 (as JSON writes it) is not shown; one
+ * that rounds below is. */
+static void test_render_text_confidence_shown_below_one_only(void **state) {
+  (void)state;
+  ty_finding x = {.code = TY_LENGTH_RATIO, .key = "1", .message = "m"};
+  ty_buf b = {0};
+  x.confidence = 0.996;
+  ty_finding_tail(&x, &b);
+  assert_null(strstr(b.p, "confidence"));
+  ty_buf_clear(&b);
+  x.confidence = 0.99;
+  ty_finding_tail(&x, &b);
+  assert_non_null(strstr(b.p, " (confidence 0.99)"));
+  ty_buf_free(&b);
+}
+
 static void test_render_text_color_only_when_asked(void **state) {
   (void)state;
   ty_render_options o = {.color = 1, .width = 60};
@@ -663,6 +679,8 @@ int main(void) {
       cmocka_unit_test_setup(test_render_text_sentence_rows, setup),
       cmocka_unit_test_setup(test_render_text_findings_only, setup),
       cmocka_unit_test_setup(test_render_text_findings_follow_the_table, setup),
+      cmocka_unit_test_setup(test_render_text_confidence_shown_below_one_only,
+                             setup),
       cmocka_unit_test_setup(test_render_text_color_only_when_asked, setup),
       cmocka_unit_test_setup(test_render_md_table_is_escaped, setup),
       cmocka_unit_test_setup(test_render_md_findings_and_summary, setup),
