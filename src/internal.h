@@ -226,6 +226,10 @@ typedef struct ty_clause {
   int ordinal;
   int branch;
   unsigned flags;
+  /* the language the source marks for most of the clause's text (HTML
+   * lang/xml:lang, DOCX w:lang, ODT fo:language) when it differs from
+   * the document's, as written ("en", "en-US"), in the arena; else NULL */
+  const char *lang;
 } ty_clause;
 
 struct ty_doc {
@@ -665,6 +669,19 @@ typedef struct ty_layout {
   int bare_titles, dressed_titles; /* see ty_layout_heading_seen */
   unsigned char *verbatim;         /* per laid-out line: 1 when verbatim */
   size_t vcap;
+  /* the language the reader marks the text it hands over next in
+   * (ty_layout_lang), NULL for the document's; per laid-out line, the
+   * language of most of its block's text */
+  const char *lang;
+  const char **langs;
+  size_t lcap;
+  struct ty_lang_tally {
+    const char *lang;
+    size_t chars;
+  } tally[8]; /* the current block's text by language */
+  int ntally;
+  const char **tags; /* distinct language tags seen (ty_layout_lang) */
+  size_t ntags;
 } ty_layout;
 
 /* Inline text of the current block from source line `src` (0: unknown):
@@ -699,6 +716,15 @@ void ty_layout_free(ty_layout *l);
 /* Whether the document's headings are laid out as titles (see
  * ty_layout_title); lists are then indented below them. */
 int ty_layout_titled(const ty_layout *l);
+/* The language tag s[0..n) as the layout keeps it (interned in d's arena,
+ * spaces trimmed); NULL for an empty tag. */
+const char *ty_layout_lang(ty_layout *l, ty_doc *d, const char *s, size_t n);
+/* Sets each clause's lang from lang[line-1] for the lines of d->text
+ * (n of them; NULL: the document's language): the language of most of
+ * the clause's text, when it is not the document's (d->declared_lang,
+ * else d->lang), comparing primary subtags.  Call after the outline is
+ * built and before its lines are mapped to the source's. (layout.c) */
+void ty_doc_mark_langs(ty_doc *d, const char *const *lang, size_t n);
 
 /* Parses an HTML or XHTML document already loaded in doc->text into
  * clauses (libxml2).  Returns 0, or -1 with err filled (line, column:

@@ -23,13 +23,61 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Records that laid-out line nlines+1 comes from source line `src`. */
-static void map_line(ty_layout *l, int src) {
+/* Makes room for the languages of n laid-out lines (NULL until set):
+ * none is kept until a line has one. */
+static void grow_langs(ty_layout *l, size_t n) {
+  if (l->lcap >= n) return;
+  size_t cap = l->lcap ? l->lcap : 256;
+  while (cap < n)
+    cap *= 2;
+  l->langs = ty_xrealloc(l->langs, cap * sizeof *l->langs);
+  memset(l->langs + l->lcap, 0, (cap - l->lcap) * sizeof *l->langs);
+  l->lcap = cap;
+}
+
+/* Records that laid-out line nlines+1 comes from source line `src` and
+ * is in language `lang` (NULL: the document's). */
+static void map_line(ty_layout *l, int src, const char *lang) {
   if (l->nlines == l->cap) {
     l->cap = l->cap ? l->cap * 2 : 256;
     l->src = ty_xrealloc(l->src, l->cap * sizeof *l->src);
   }
+  if (lang) {
+    grow_langs(l, l->nlines + 1);
+    l->langs[l->nlines] = lang;
+  }
   l->src[l->nlines++] = src;
+}
+
+/* Counts the characters of s[0..len) as the current block's text in the
+ * language the reader marks now (characters, not bytes: a Japanese one
+ * is three). */
+static void tally(ty_layout *l, const char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++)
+    n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  for (int i = 0; i < l->ntally; i++)
+    if (l->tally[i].lang == l->lang) {
+      l->tally[i].chars += n;
+      return;
+    }
+  if (l->ntally == (int)(sizeof l->tally / sizeof l->tally[0])) return;
+  l->tally[l->ntally].lang = l->lang;
+  l->tally[l->ntally++].chars = n;
+}
+
+/* The language of most of the current block's text (NULL: the
+ * document's); the tally starts again. */
+static const char *block_lang(ty_layout *l) {
+  const char *best = NULL;
+  size_t most = 0;
+  for (int i = 0; i < l->ntally; i++)
+    if (l->tally[i].chars > most) {
+      most = l->tally[i].chars;
+      best = l->tally[i].lang;
+    }
+  l->ntally = 0;
+  return best;
 }
 
 /* Marks the last laid-out line verbatim. */
@@ -45,10 +93,11 @@ static void mark_verbatim(ty_layout *l) {
   l->verbatim[l->nlines - 1] = 1;
 }
 
-static void put_line(ty_layout *l, const char *s, size_t n, int src) {
+static void put_line(ty_layout *l, const char *s, size_t n, int src,
+                     const char *lang) {
   ty_buf_put(&l->text, s, n);
   ty_buf_putc(&l->text, '\n');
-  map_line(l, src);
+  map_line(l, src, lang);
 }
 
 static int last_src(const ty_layout *l) {
@@ -59,9 +108,9 @@ static int last_src(const ty_layout *l) {
  * bring the block to line `src`. */
 static void open_block(ty_layout *l, int src) {
   if (src < last_src(l)) src = last_src(l);
-  if (l->nlines) put_line(l, "", 0, last_src(l));
+  if (l->nlines) put_line(l, "", 0, last_src(l), NULL);
   while ((int)l->nlines + 1 < src)
-    put_line(l, "", 0, (int)l->nlines + 1);
+    put_line(l, "", 0, (int)l->nlines + 1, NULL);
 }
 
 static void put_indent(ty_layout *l, int indent) {
@@ -98,6 +147,7 @@ void ty_layout_text(ty_layout *l, const char *s, size_t n, int src) {
         j++;
       if (!l->para_line) l->para_line = src > 0 ? src : last_src(l);
       ty_buf_put(p, s + i, j - i);
+      tally(l, s + i, j - i);
       i = j;
       continue;
     }
@@ -117,6 +167,7 @@ void ty_layout_text(ty_layout *l, const char *s, size_t n, int src) {
 void ty_layout_raw(ty_layout *l, const char *s, size_t n, int src) {
   if (!n) return;
   if (!l->para_line) l->para_line = src > 0 ? src : last_src(l);
+  tally(l, s, n);
   for (size_t i = 0; i < n; i++)
     ty_buf_putc(&l->para, s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
 }
@@ -140,6 +191,7 @@ void ty_layout_flush(ty_layout *l, int keep_marker) {
   while (p->n && (p->p[p->n - 1] == ' ' || p->p[p->n - 1] == '\n'))
     p->n--;
   if (!p->n && (!l->mark.n || keep_marker)) return;
+  const char *lang = block_lang(l);
   int src = l->mark.n && l->mark_line ? l->mark_line : l->para_line;
   open_block(l, src ? src : last_src(l));
   /* a marker alone (<li></li>) may come before any text was kept */
@@ -154,7 +206,7 @@ void ty_layout_flush(ty_layout *l, int keep_marker) {
       ty_buf_put(&l->text, l->mark.p, l->mark.n);
       if (e > i) ty_buf_putc(&l->text, ' ');
     }
-    put_line(l, t + i, e - i, src ? src : last_src(l));
+    put_line(l, t + i, e - i, src ? src : last_src(l), lang);
     first = 0;
     i = e + 1;
   } while (i < p->n);
@@ -178,7 +230,7 @@ void ty_layout_verbatim(ty_layout *l, const char *s, size_t n, int src) {
       if (!is_ws(s[j])) blank = 0;
     if (!blank) {
       put_indent(l, l->indent);
-      put_line(l, s + i, len, src + k);
+      put_line(l, s + i, len, src + k, l->lang);
       mark_verbatim(l);
     }
     k++;
@@ -208,7 +260,7 @@ void ty_layout_title(ty_layout *l) {
    * then ranks titles above the lists under them and reads a bare number
    * in running text as a number, not a clause ("7 日以上", "2 weeks") */
   if (l->nlines > before && ty_layout_titled(l))
-    put_line(l, "====", 4, last_src(l));
+    put_line(l, "====", 4, last_src(l), NULL);
 }
 
 int ty_layout_titled(const ty_layout *l) {
@@ -230,6 +282,10 @@ void ty_layout_finish(ty_layout *l, ty_doc *d) {
   ty_outline_build(d);
   d->verbatim = NULL;
   d->nverbatim = 0;
+  if (l->langs) {
+    grow_langs(l, l->nlines);
+    ty_doc_mark_langs(d, l->langs, l->nlines);
+  }
   for (size_t i = 0; i < d->ncl; i++) {
     d->cl[i].line = mapped(l, d->cl[i].line);
     d->cl[i].end_line = mapped(l, d->cl[i].end_line);
@@ -246,5 +302,76 @@ void ty_layout_free(ty_layout *l) {
   ty_buf_free(&l->mark);
   free(l->src);
   free(l->verbatim);
+  free(l->langs);
+  free(l->tags);
   memset(l, 0, sizeof *l);
+}
+
+const char *ty_layout_lang(ty_layout *l, ty_doc *d, const char *s, size_t n) {
+  while (n && is_ws(*s))
+    s++, n--;
+  while (n && is_ws(s[n - 1]))
+    n--;
+  if (!n) return NULL;
+  for (size_t i = 0; i < l->ntags; i++)
+    if (strncmp(l->tags[i], s, n) == 0 && !l->tags[i][n]) return l->tags[i];
+  if (l->ntags % 8 == 0)
+    l->tags = ty_xrealloc(l->tags, (l->ntags + 8) * sizeof *l->tags);
+  return l->tags[l->ntags++] = ty_arena_strndup(&d->arena, s, n);
+}
+
+/* Whether two language tags have the same primary subtag ("en-US" and
+ * "en"). */
+static int same_language(const char *a, const char *b) {
+  size_t i = 0;
+  for (;; i++) {
+    int ea = !a[i] || a[i] == '-' || a[i] == '_';
+    int eb = !b[i] || b[i] == '-' || b[i] == '_';
+    if (ea || eb) return ea && eb;
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return 0;
+  }
+}
+
+/* Characters of each line of d->text (n lines) that are not blanks. */
+static size_t *line_weights(const ty_doc *d, size_t n) {
+  size_t *w = ty_xcalloc(n ? n : 1, sizeof *w);
+  size_t line = 0;
+  for (size_t i = 0; i < d->len && line < n; i++) {
+    if (d->text[i] == '\n')
+      line++;
+    else if (d->text[i] != ' ' && d->text[i] != '\t' &&
+             ((unsigned char)d->text[i] & 0xC0) != 0x80)
+      w[line]++;
+  }
+  return w;
+}
+
+void ty_doc_mark_langs(ty_doc *d, const char *const *lang, size_t n) {
+  const char *own = d->declared_lang   ? d->declared_lang
+                    : d->lang == TY_JA ? "ja"
+                                       : "en";
+  size_t *w = line_weights(d, n);
+  for (size_t i = 0; i < d->ncl; i++) {
+    ty_clause *c = &d->cl[i];
+    struct ty_lang_tally t[8];
+    int nt = 0;
+    for (int k = c->line; k <= c->end_line && k >= 1 && (size_t)k <= n; k++) {
+      const char *g = lang[k - 1];
+      int j = 0;
+      while (j < nt && t[j].lang != g)
+        j++;
+      if (j == nt && nt == 8) continue;
+      if (j == nt) t[nt++] = (struct ty_lang_tally){g, 0};
+      t[j].chars += w[k - 1];
+    }
+    const char *best = NULL;
+    size_t most = 0;
+    for (int j = 0; j < nt; j++)
+      if (t[j].chars > most) {
+        most = t[j].chars;
+        best = t[j].lang;
+      }
+    if (best && !same_language(best, own)) c->lang = best;
+  }
+  free(w);
 }

@@ -301,7 +301,10 @@ static int cmd_outline(int argc, char **argv, cli_options *o) {
   ty_error err = {0};
   ty_doc *d = ty_doc_read(argv[optind], TY_JA, &o->read, &err);
   if (!d) return cli_report_error(&err);
-  ty_doc_write_outline(d, stdout);
+  if (o->formats[0] == TY_FMT_JSON)
+    ty_doc_write_outline_json(d, stdout);
+  else
+    ty_doc_write_outline(d, stdout);
   ty_doc_free(d);
   return cli_finish_stdout(0);
 }

@@ -37,6 +37,7 @@
 #define MAX_DEPTH 200
 
 typedef struct hreader {
+  ty_doc *d;
   ty_layout lay;
   ty_buf mark;
   int lists;  /* ordered lists around */
@@ -108,6 +109,21 @@ static int is_block(const xmlNode *n) {
 }
 
 static void walk(hreader *r, const xmlNode *n, int depth);
+
+/* The language n marks for its content, xml:lang over lang as HTML
+ * says, as the layout keeps it; `dflt` when it marks none (lang=""
+ * marks an unknown language: the document's, here). */
+static const char *lang_of(hreader *r, const xmlNode *n, const char *dflt) {
+  xmlChar *v = xmlGetNsProp(n, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+  /* libxml2's HTML parser keeps the prefix in the name */
+  if (!v) v = xmlGetNoNsProp(n, (const xmlChar *)"xml:lang");
+  if (!v) v = xmlGetNoNsProp(n, (const xmlChar *)"lang");
+  if (!v) return dflt;
+  const char *s = (const char *)v;
+  const char *g = ty_layout_lang(&r->lay, r->d, s, strcspn(s, "\n"));
+  xmlFree(v);
+  return g;
+}
 
 static int is_heading(const xmlNode *n) {
   static const char *const h[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
@@ -279,9 +295,12 @@ static void element(hreader *r, const xmlNode *n, int depth) {
       ty_layout_break(&r->lay);
   } else if (is(n, "pre") && !r->in_row) {
     xmlChar *t = xmlNodeGetContent(n);
+    const char *saved = r->lay.lang;
+    r->lay.lang = lang_of(r, n, saved);
     if (t)
       ty_layout_verbatim(&r->lay, (const char *)t, strlen((const char *)t),
                          line_of(n));
+    r->lay.lang = saved;
     xmlFree(t);
   } else if (is(n, "tr") && !r->in_row) {
     row(r, n, depth);
@@ -311,6 +330,9 @@ static void element(hreader *r, const xmlNode *n, int depth) {
 }
 
 static void walk(hreader *r, const xmlNode *n, int depth) {
+  /* n's content is in the language it marks, else in its parent's */
+  const char *saved = r->lay.lang;
+  if (n->type == XML_ELEMENT_NODE) r->lay.lang = lang_of(r, n, saved);
   for (const xmlNode *c = n->children; c; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       const char *t = (const char *)c->content;
@@ -325,6 +347,7 @@ static void walk(hreader *r, const xmlNode *n, int depth) {
       element(r, c, depth + 1);
     }
   }
+  r->lay.lang = saved;
 }
 
 /* Whether the text declares itself XML (an XML declaration first). */
@@ -410,6 +433,7 @@ int ty_read_html(ty_doc *d, ty_error *err) {
                                         strcspn((const char *)lang, "\n"));
   xmlFree(lang);
   hreader r = {0};
+  r.d = d;
   /* an empty file is an empty document, as in plain text */
   for (const xmlNode *c = x ? x->children : NULL; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE) count_headings(&r, c);

@@ -231,6 +231,11 @@ TY_EXPORT size_t ty_doc_clause_count(const ty_doc *doc);
 /* Writes how the document was understood (key, label, line, text start),
  * one clause a line.  Returns 0, or -1 on a write error. */
 TY_EXPORT int ty_doc_write_outline(const ty_doc *doc, FILE *out);
+/* The same as one JSON object: {"taiyaku":1, "path", "format", "lang"
+ * (the document's own, or null), "clauses":[{"key", "label", "line",
+ * "depth", "kind", "lang" (only when the source marks the clause's text
+ * in another language), "text"}]}.  Returns 0, or -1 on a write error. */
+TY_EXPORT int ty_doc_write_outline_json(const ty_doc *doc, FILE *out);
 
 /* ---- configuration ------------------------------------------------------ */
 

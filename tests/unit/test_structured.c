@@ -238,6 +238,61 @@ static void test_html_restart_under_heading_is_a_scope(void **state) {
   assert_string_equal(keys, "front-1 1 2 s2 s2:1 s2:2");
 }
 
+/* The language each clause is marked in, space-separated ("-" where the
+ * source marks none other than the document's). */
+static void langs_of(const char *text, const char *name, ty_lang lang,
+                     char *out, size_t cap) {
+  ty_error err = {0};
+  ty_doc *d = ty_doc_parse(text, strlen(text), name, lang, &err);
+  assert_non_null(d);
+  out[0] = '\0';
+  for (size_t i = 0; i < d->ncl; i++) {
+    if (i) strncat(out, " ", cap - strlen(out) - 1);
+    strncat(out, d->cl[i].lang ? d->cl[i].lang : "-", cap - strlen(out) - 1);
+  }
+  ty_doc_free(d);
+}
+
+static void test_html_lang_marks_clauses_in_another_language(void **state) {
+  (void)state;
+  char langs[256];
+  langs_of("<html lang='ja'><body><ol>"
+           "<li>日本語の条項です。</li>"
+           "<li lang='en'>Provided as is, without warranty.</li>"
+           "<li><span lang='en-US'>Copyright the Free Software "
+           "Foundation</span>。</li>"
+           "<li><span lang='en'>Debian</span>は自由なオペレーティング"
+           "システムを作る団体です。</li>"
+           "<li xml:lang='en'>Kept in English.</li>"
+           "<li><div lang='en'><p lang='ja'>内側が勝つ。</p></div></li>"
+           "<li lang='ja-JP'>同じ言語。</li>"
+           "</ol></body></html>",
+           "a.html", TY_JA, langs, sizeof langs);
+  /* the block's own lang, an inline one over most of the text (as
+   * written), not one over a little of it, xml:lang, the innermost, the
+   * document's language with a region */
+  assert_string_equal(langs, "- en en-US - en - -");
+}
+
+static void test_html_lang_is_against_the_documents_own(void **state) {
+  (void)state;
+  char langs[128];
+  /* no root lang: the side the document is read as */
+  langs_of("<p>1. One.</p><p lang='ja'>2. 二。</p>", "a.html", TY_EN, langs,
+           sizeof langs);
+  assert_string_equal(langs, "- ja");
+  /* a root lang says what the document's language is, even on the side
+   * of the other language */
+  langs_of("<html lang='en'><p>1. One.</p><p lang='en-GB'>2. Two.</p></html>",
+           "a.html", TY_JA, langs, sizeof langs);
+  assert_string_equal(langs, "- -");
+  /* lang="" is an unknown language: the document's */
+  langs_of("<html lang='ja'><body lang='en'><p>1. One.</p>"
+           "<p lang=''>2. Two.</p></body></html>",
+           "a.html", TY_JA, langs, sizeof langs);
+  assert_string_equal(langs, "en -");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_counter_markers_as_browsers_show_them),
@@ -250,6 +305,8 @@ int main(void) {
       cmocka_unit_test(test_html_damaged_is_refused_with_position),
       cmocka_unit_test(test_markdown_lists_show_their_start_numbers),
       cmocka_unit_test(test_html_restart_under_heading_is_a_scope),
+      cmocka_unit_test(test_html_lang_marks_clauses_in_another_language),
+      cmocka_unit_test(test_html_lang_is_against_the_documents_own),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
