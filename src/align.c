@@ -407,6 +407,47 @@ static uint8_t *weigh_omissions(aligner *g, unsigned moves, size_t *nmv,
   return path;
 }
 
+/* A sentence pairing: a ja sentences with b en sentences. */
+typedef struct bead {
+  size_t a, b;
+} bead;
+
+/* Whether the unpaired bead u (ja units from i, en units from j) belongs
+ * to the pairing p beside it (its ja units from pi, en units from pj):
+ * every sentence of u by ty_join_evidence. */
+static int joins(const aligner *g, bead u, size_t i, size_t j, bead p,
+                 size_t pi, size_t pj) {
+  for (size_t t = 0; t < u.a; t++)
+    if (!ty_join_evidence(g->A, i + t, 1, pi, p.a, g->B, pj, p.b)) return 0;
+  for (size_t t = 0; t < u.b; t++)
+    if (!ty_join_evidence(g->B, j + t, 0, pj, p.b, g->A, pi, p.a)) return 0;
+  return 1;
+}
+
+/* Joins each unpaired bead of bd[0..n) (one sentence) that the pairing before
+ * or after it states (ty_join_evidence) to that pairing: a translator may
+ * write one sentence as more than four.  Returns the beads left. */
+static size_t join_unpaired(const aligner *g, bead *bd, size_t n) {
+  size_t w = 0, i = 0, j = 0, pi = 0, pj = 0; /* pi, pj: bd[w-1]'s start */
+  for (size_t k = 0; k < n; k++) {
+    bead u = bd[k];
+    int null = !u.a || !u.b;
+    if (null && w && bd[w - 1].a && bd[w - 1].b &&
+        joins(g, u, i, j, bd[w - 1], pi, pj)) {
+      bd[w - 1].a += u.a, bd[w - 1].b += u.b;
+    } else if (null && k + 1 < n && bd[k + 1].a && bd[k + 1].b &&
+               joins(g, u, i, j, bd[k + 1], i + u.a, j + u.b)) {
+      bd[k + 1].a += u.a, bd[k + 1].b += u.b;
+      continue; /* the next bead starts here now */
+    } else {
+      pi = i, pj = j;
+      bd[w++] = u;
+    }
+    i += u.a, j += u.b;
+  }
+  return w;
+}
+
 static void align_sentences(stage *st, ty_pair *p) {
   ty_alignment *al = st->al;
   collect_sentences(st, p, TY_JA);
@@ -443,22 +484,36 @@ static void align_sentences(stage *st, ty_pair *p) {
   size_t nmv;
   double *margin = ty_xmalloc((J->n + E->n) * sizeof *margin);
   uint8_t *path = weigh_omissions(&g, MOVES_SENT, &nmv, margin);
-  size_t i = 0, j = 0;
-  for (size_t k = 0; k < nmv; k++) {
-    int m = path[k];
-    ty_sentpair *sp = add_sentpair(al);
-    span_side(al, sp, TY_JA, J->v, i, mv_a[m]);
-    span_side(al, sp, TY_EN, E->v, j, mv_b[m]);
-    for (int t = 0; !mv_b[m] && t < mv_a[m]; t++)
-      if (!continues_display(J, i + (size_t)t, TY_JA))
-        report_unpaired(st, p, TY_JA, &J->v[i + (size_t)t], margin[i]);
-    for (int t = 0; !mv_a[m] && t < mv_b[m]; t++)
-      if (!continues_display(E, j + (size_t)t, TY_EN))
-        report_unpaired(st, p, TY_EN, &E->v[j + (size_t)t], margin[J->n + j]);
-    i += (size_t)mv_a[m];
-    j += (size_t)mv_b[m];
+  /* the beads, each sentence left out one of its own with its margin */
+  bead *bd = ty_xmalloc((2 * nmv + 1) * sizeof *bd);
+  size_t nb = 0;
+  for (size_t k = 0, a = 0, b = 0; k < nmv; k++) {
+    size_t da = (size_t)mv_a[path[k]], db = (size_t)mv_b[path[k]];
+    for (size_t t = 1; t < da && !db; t++)
+      margin[a + t] = margin[a];
+    for (size_t t = 1; t < db && !da; t++)
+      margin[J->n + b + t] = margin[J->n + b];
+    for (size_t t = 0; (!db || !da) && t < da + db; t++)
+      bd[nb++] = (bead){da ? 1u : 0u, db ? 1u : 0u};
+    if (da && db) bd[nb++] = (bead){da, db};
+    a += da, b += db;
   }
-  p->nsent = nmv;
+  nb = join_unpaired(&g, bd, nb);
+  size_t i = 0, j = 0;
+  for (size_t k = 0; k < nb; k++) {
+    size_t a = bd[k].a, b = bd[k].b;
+    ty_sentpair *sp = add_sentpair(al);
+    span_side(al, sp, TY_JA, J->v, i, (int)a);
+    span_side(al, sp, TY_EN, E->v, j, (int)b);
+    if (!b && !continues_display(J, i, TY_JA))
+      report_unpaired(st, p, TY_JA, &J->v[i], margin[i]);
+    if (!a && !continues_display(E, j, TY_EN))
+      report_unpaired(st, p, TY_EN, &E->v[j], margin[J->n + j]);
+    i += a;
+    j += b;
+  }
+  p->nsent = nb;
+  free(bd);
   free(path);
   free(margin);
   free(para);

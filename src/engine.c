@@ -604,6 +604,39 @@ double ty_pair_score(const aligner *g, int m, size_t i, size_t j) {
   return 1 / (1 + exp(-save));
 }
 
+/* Whether anchor h (flags aside) is among those of units first ..
+ * first+cnt-1 of q (each unit's sorted). */
+static int group_has(const seq *q, size_t first, size_t cnt, uint32_t h) {
+  for (size_t u = first; u < first + cnt && q->pool; u++) {
+    size_t lo = q->aoff[u], hi = q->aoff[u + 1];
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      uint32_t v = q->pool[mid] >> 3;
+      if (v == h) return 1;
+      if (v < h)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  }
+  return 0;
+}
+
+int ty_join_evidence(const seq *U, size_t u, int required, size_t s0, size_t ns,
+                     const seq *O, size_t o0, size_t no) {
+  int in = 0, out = 0;
+  for (uint32_t k = U->aoff[u]; U->pool && k < U->aoff[u + 1]; k++) {
+    uint32_t a = U->pool[k], h = a >> 3;
+    if ((a & A_WEAK) || (required && !(a & A_REQUIRED))) continue;
+    int other = group_has(O, o0, no, h), own = group_has(U, s0, ns, h);
+    if (other && !own)
+      in++;
+    else if (!other && !own)
+      out++;
+  }
+  return in >= 2 && in >= 2 * out;
+}
+
 /* ---- the banded programme ----------------------------------------------- */
 
 #define RING 6 /* antidiagonals a move can reach back, and this one */
@@ -617,6 +650,24 @@ typedef struct band {
   size_t lo[RING], hi[RING];
   int ring[RING]; /* ring[k]: the slot of antidiagonal d-k */
 } band;
+
+/* What a move of da ja and db en units from cell (pi, pj) costs for
+ * the paragraphs it breaks: a pairing that starts where one side starts a
+ * paragraph and the other does not; two units left out that run across a
+ * paragraph's start.  One left out where the paragraphs disagree breaks
+ * nothing: it may end a paragraph (debian-faq 11.1 lost "この設定は…"
+ * before one; charged to the cell before the omission, the 1-2 won) or
+ * start one whose break went with it (plant.py cuts the break before a
+ * sentence with it). */
+static double para_cost(const aligner *g, size_t da, size_t db, size_t pi,
+                        size_t pj) {
+  size_t n = g->A->n, m = g->B->n;
+  if (pi >= n || pj >= m) return 0;
+  if (da && db) return g->para_a[pi] != g->para_b[pj] ? PARA_MISMATCH : 0;
+  if ((da == 2 && g->para_a[pi + 1]) || (db == 2 && g->para_b[pj + 1]))
+    return PARA_MISMATCH;
+  return 0;
+}
 
 /* The best move into cell (i, j) of antidiagonal d = i + j and its cost
  * in *c (HUGE_VAL and NO_MOVE when none reaches it). */
@@ -639,6 +690,7 @@ static uint8_t best_move(const aligner *g, const band *bd, unsigned moves,
     double pc = bd->cost[pr][pi - bd->lo[pr]];
     if (pc == HUGE_VAL) continue;
     double t = pc + length_cost(g, k, i, j);
+    if (g->para_a) t += para_cost(g, da, db, pi, j - db);
     /* anchors gain MAX_GAIN at most: no need to weigh a move they
      * cannot make the best */
     if (da && db && t - MAX_GAIN >= *c) continue;
@@ -738,8 +790,6 @@ uint8_t *ty_dp_align(const aligner *g, unsigned moves, size_t *nout,
       uint8_t mv = NO_MOVE;
       if (i && j) bd.tr[r][i - a] = unit_terms(g, i - 1, j - 1);
       if (d) mv = best_move(g, &bd, moves, i, j, &c);
-      if (g->para_a && i < n && j < m && c != HUGE_VAL)
-        c += PARA_MISMATCH * (g->para_a[i] != g->para_b[j]);
       bd.cost[r][i - a] = c;
       bp[bpn + (i - a)] = mv;
       if (c < bestc) bestc = c, best_i = i;

@@ -101,6 +101,16 @@ void ty_count_chars(const char *s, size_t n, charcount *acc);
  * text s[0..n) as optional anchors of the unit being added (dict.c). */
 void ty_dict_anchors(const ty_dict *d, const char *s, size_t n, seq *q);
 
+/* Whether unit u of U, left unpaired, belongs to the pairing of U's units
+ * s0 .. s0+ns-1 with O's units o0 .. o0+no-1 beside it: of the words and
+ * numbers u states (with `required`, its required anchors only: Japanese,
+ * whose Latin words and numbers are; else every strong one), two or more
+ * and at least twice as many as stand on neither side are on O's side and
+ * not on U's (a translator who wrote one English sentence as eight; the
+ * Debian constitution's version history). */
+int ty_join_evidence(const seq *U, size_t u, int required, size_t s0, size_t ns,
+                     const seq *O, size_t o0, size_t no);
+
 /* ---- the programme ------------------------------------------------------- */
 
 typedef struct aligner {
@@ -111,8 +121,8 @@ typedef struct aligner {
    * They cost the best alignment without an omission. */
   const unsigned char *keep_a, *keep_b;
   /* units that start a paragraph, by index; NULL: no paragraphs known.
-   * A cell where one side is at a paragraph's start and the other is not
-   * costs PARA_MISMATCH: translators keep paragraphs. */
+   * A pairing that starts where one side is at a paragraph's start and
+   * the other is not costs PARA_MISMATCH: translators keep paragraphs. */
   const unsigned char *para_a, *para_b;
 } aligner;
 

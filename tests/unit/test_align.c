@@ -279,6 +279,93 @@ static void test_sentence_lost_beside_shared_anchor(void **state) {
   close_pair(&f);
 }
 
+/* A sentence left out at the end of a paragraph is an omission, though
+ * the pairing before it ends where only one side's paragraph does:
+ * debian-faq 11.1 (../shared/corpus/debian-faq, ja.txt line 3236, en.txt
+ * line 3224), the Japanese "この設定はファイル /etc/papersize に残されま
+ * す。" deleted as plant.py does.  The paragraph mismatch was charged to
+ * the cell between the pairing and the omission, so the 1-2 won (a miss of
+ * plant.py); it is charged to a pairing that starts there. */
+static void test_sentence_lost_at_paragraph_end(void **state) {
+  (void)state;
+  const char *ja =
+      "11.1. プログラムが全て確実に同一の用紙サイズを使うようにする方法は?\n\n"
+      "    libpaper1 パッケージをインストールするとシステム全体のデフォルト\n"
+      "    用紙サイズを聞いてきます。\n\n"
+      "    Users can override the paper size setting using the PAPERSIZE\n"
+      "    environment variable. For details, see the manual page papersize\n"
+      "    (5).\n";
+  const char *en =
+      "11.1. How can I ensure that all programs use the same paper size?\n\n"
+      "    Install the libpaper1 package, and it will ask you for a\n"
+      "    system-wide default paper size. This setting will be kept in the\n"
+      "    file /etc/papersize.\n\n"
+      "    Users can override the paper size setting using the PAPERSIZE\n"
+      "    environment variable. For details, see the manual page papersize\n"
+      "    (5).\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  const ty_finding *x = NULL;
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, &x), 1);
+  assert_non_null(strstr(x->message, "This setting will be kept"));
+  close_pair(&f);
+}
+
+/* The Debian constitution v1.7's version history
+ * (../shared/corpus/debian-constitution, ja-v1.7.txt lines 3-8, en-v1.7.txt
+ * lines 3-6): eight Japanese sentences for two English ones.  Past four to
+ * one, the sentences whose versions and dates the English sentence beside
+ * states join its pairing (three were unpaired); with the English of
+ * version 1.0 left out, the two Japanese sentences that name it are
+ * still omissions.  Two
+ * Japanese lines rewrapped so that none starts with a number ("1.4 を更新",
+ * a clause number outside the constitution's outline). */
+static const char history_ja[] =
+    "1 現行の Version 1.7 は 2016 年 8 月 14 日に批准され、Version 1.6 "
+    "を更新した。 Version 1.6 は 2015 年\n"
+    "12 月 13 日に批准され、Version 1.5 を更新した。 Version 1.5 は 2015 "
+    "年 1 月 9 日に批准され、Version 1.4\n"
+    "を更新した。 Version 1.4 は 2007 年 10 月 7 日に批准され、Version "
+    "1.3 を更新した。 Version 1.3 は\n"
+    "2006 年 9 月 24 日に批准され、Version 1.2 を更新した。 Version 1.2 "
+    "は 2003 年 10 月 29 日に批准\n"
+    "され、 Version 1.1 を更新した。 Version 1.1 は 2003 年 6 月 21 "
+    "日に批准され、 Version 1.0 を更新し\n"
+    "た。 Version 1.0 は 1998 年 12 月 2 日に批准された。\n";
+static const char history_en[] =
+    "1 Version 1.7 ratified on August 14th, 2016. Supersedes Version 1.6 "
+    "ratified on December 13th, 2015,\n"
+    "Version 1.5 ratified on January 9th, 2015, Version 1.4 ratified on "
+    "October 7th, 2007, Version 1.3\n"
+    "ratified on September 24th, 2006, Version 1.2 ratified on October "
+    "29th, 2003 and Version 1.1\n"
+    "ratified on June 21st, 2003%s.\n";
+
+static void test_sentence_history_joined_not_unpaired(void **state) {
+  (void)state;
+  char en[1024];
+  snprintf(en, sizeof en, history_en,
+           ", which itself supersedes Version 1.0 ratified on December 2nd, "
+           "1998");
+  fixture f;
+  open_pair(&f, history_ja, en, NULL);
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, NULL), 0);
+  const ty_pair *p = pair_of_ja(&f, "1");
+  assert_non_null(p);
+  const ty_sentpair *last = &f.al->sents[p->sent_off + p->nsent - 1];
+  assert_non_null(last->en);
+  assert_non_null(strstr(last->ja, "Version 1.0 は 1998"));
+  close_pair(&f);
+  snprintf(en, sizeof en, history_en, "");
+  open_pair(&f, history_ja, en, NULL);
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, NULL), 2);
+  const ty_finding *x = NULL;
+  count_code(&f, TY_SENTENCE_UNPAIRED, &x);
+  assert_non_null(strstr(x->message, "Version 1.1 は 2003"));
+  assert_non_null(strstr(x[1].message, "Version 1.0 は 1998"));
+  close_pair(&f);
+}
+
 /* The end of a sentence a display cuts in two is no omission: debian-faq 2.5
  * (../shared/corpus/debian-faq, ja.txt line 620, en.txt line 607), the
  * Japanese continuation after the command ("のようなエントリがある場合
@@ -831,6 +918,8 @@ int main(void) {
       cmocka_unit_test(test_sentence_split_by_translator_is_not_unpaired),
       cmocka_unit_test(test_sentence_lost_in_paragraphs),
       cmocka_unit_test(test_sentence_lost_beside_shared_anchor),
+      cmocka_unit_test(test_sentence_lost_at_paragraph_end),
+      cmocka_unit_test(test_sentence_history_joined_not_unpaired),
       cmocka_unit_test(test_sentence_cut_by_display_not_unpaired),
       cmocka_unit_test(test_sentence_gloss_adds_no_length),
       cmocka_unit_test(test_sentence_pairs_independent_of_clause_order),
