@@ -970,10 +970,10 @@ void ty_align_content(ty_alignment *al, const ty_config *cfg, ty_context *ctx) {
     renumber_stage(&st, cfg && cfg->prefer_content);
     runs_stage(&st);
   }
-  /* sentence pairs always (--sentences shows them); with --no-checks
-   * no finding of theirs and no length ratios */
+  /* sentence pairs with the checks, or when shown (--sentences); with
+   * --no-checks no finding of theirs and no length ratios */
   int checks = !cfg || cfg->checks;
-  if (by != TY_BY_SENTENCE) {
+  if (by != TY_BY_SENTENCE && (checks || cfg->sentences)) {
     st.sg = ty_context_segmenter(ctx);
     st.prior = prior_prose;
     sentence_stage(&st);

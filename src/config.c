@@ -355,6 +355,10 @@ void ty_config_set_checks(ty_config *cfg, int on) {
   cfg->checks = on != 0;
 }
 
+void ty_config_set_sentences(ty_config *cfg, int on) {
+  cfg->sentences = on != 0;
+}
+
 void ty_config_set_dict(ty_config *cfg, const ty_dict *dict) {
   cfg->dict = dict;
 }

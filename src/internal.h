@@ -371,6 +371,7 @@ struct ty_config {
   const ty_dict *dict;   /* --dict, borrowed; NULL = none */
   double min_confidence; /* --min-confidence: findings below it dropped */
   ty_arena arena;
+  int sentences; /* sentence pairs wanted with checks off (--sentences) */
 };
 
 /* ---- extractors (extract.c) -------------------------------------------- */

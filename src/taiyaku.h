@@ -337,6 +337,9 @@ TY_EXPORT void ty_config_set_by(ty_config *cfg, ty_unit by);
 TY_EXPORT void ty_config_set_prefer_content(ty_config *cfg, int on);
 /* 0: structure only (no content checks, no sentence pairs); else on. */
 TY_EXPORT void ty_config_set_checks(ty_config *cfg, int on);
+/* Non-zero: the sentence pairs inside clause pairs are computed with the
+ * checks off too (with them on they always are). */
+TY_EXPORT void ty_config_set_sentences(ty_config *cfg, int on);
 /* Anchors the content aligner with `dict` (NULL: none).  Borrowed: it must
  * outlive every ty_align call that uses cfg. */
 TY_EXPORT void ty_config_set_dict(ty_config *cfg, const ty_dict *dict);
@@ -385,7 +388,7 @@ TY_EXPORT char *ty_pair_text_dup(const ty_alignment *al, const ty_pair *p,
                                  ty_lang side);
 
 /* Number of sentence pairs inside a pair (0 when each side is one
- * sentence); computed with or without the checks. */
+ * sentence, or with checks off unless ty_config_set_sentences). */
 TY_EXPORT size_t ty_pair_sentence_count(const ty_alignment *al,
                                         const ty_pair *p);
 /* Sentence pair `k` of `p`, borrowed; NULL when out of range. */

@@ -43,9 +43,13 @@ py "[len(p['sentences']) for p in j['pairs'] if p['key'] == '7.1'] == [5]"
 py "j['summary']['missing_en'] == 0 and j['summary']['missing_ja'] == 0"
 run 0 "$T" align --sentences "$JA" "$EN"
 has "$TMP/out" "In particular, in May this year"
-# structure only still pairs the sentences (7(1): "#3" is its third pair)
-run 0 "$T" align --format json --no-checks "$JA" "$EN"
+# structure only pairs the sentences when they are shown (7(1): "#3" is
+# its third pair), and not otherwise (#12: the sentence programme was most
+# of a structure-only run)
+run 0 "$T" align --format json --no-checks --sentences "$JA" "$EN"
 py "[len(p['sentences']) for p in j['pairs'] if p['key'] == '7.1'] == [5] and not F"
+run 0 "$T" align --format json --no-checks "$JA" "$EN"
+py "not [p for p in j['pairs'] if 'sentences' in p] and not F"
 
 echo "== the NISC/AIS sentence of 7(1) removed"
 sed 's/ In particular, in May this year, Japan[^.]*\(\.[^ ]*\)*[^.]*\.//' "$EN" >"$TMP/nisc.txt"

@@ -10,8 +10,10 @@
 
 #include "internal.h"
 
-/* Aligns two texts (checks off) and renders them as JSON; caller frees. */
-static char *render(const char *ja_text, const char *en_text) {
+/* Aligns two texts (checks off; sentence pairs when `sentences`) and
+ * renders them as JSON; caller frees. */
+static char *render_with(const char *ja_text, const char *en_text,
+                         int sentences) {
   ty_error err = {0};
   ty_doc *ja = ty_doc_parse(ja_text, strlen(ja_text), "ja.txt", TY_JA, &err);
   ty_doc *en = ty_doc_parse(en_text, strlen(en_text), "en.txt", TY_EN, &err);
@@ -19,6 +21,7 @@ static char *render(const char *ja_text, const char *en_text) {
   assert_non_null(en);
   ty_config *cfg = ty_config_new();
   cfg->checks = 0;
+  ty_config_set_sentences(cfg, sentences);
   ty_alignment *al = ty_align(ja, en, cfg, &err);
   assert_non_null(al);
   char *out = NULL;
@@ -31,6 +34,10 @@ static char *render(const char *ja_text, const char *en_text) {
   ty_doc_free(ja);
   ty_doc_free(en);
   return out;
+}
+
+static char *render(const char *ja_text, const char *en_text) {
+  return render_with(ja_text, en_text, 0);
 }
 
 static void test_json_exact_document(void **s) {
@@ -91,10 +98,25 @@ static void test_json_empty_alignment(void **s) {
   free(out);
 }
 
+/* --no-checks is structure only: the in-clause sentence programme runs
+ * only when the sentence pairs are asked for (--sentences), #12 */
+static void test_json_no_checks_sentences_only_when_asked(void **s) {
+  (void)s;
+  const char *ja = "1 一つ目の文です。二つ目の文です。\n";
+  const char *en = "1 This is the first. This is the second.\n";
+  char *out = render_with(ja, en, 0);
+  assert_null(strstr(out, "\"sentences\""));
+  free(out);
+  out = render_with(ja, en, 1);
+  assert_non_null(strstr(out, "\"sentences\":[{\"ja\":\"一つ目の文です。\""));
+  free(out);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_json_exact_document),
       cmocka_unit_test(test_json_empty_alignment),
+      cmocka_unit_test(test_json_no_checks_sentences_only_when_asked),
   };
   return cmocka_run_group_tests_name("render_json", tests, NULL, NULL);
 }
