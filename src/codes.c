@@ -87,6 +87,7 @@ void ty_findings_add(ty_findings *f, ty_arena *arena, ty_code code,
   x->en_line = en_line;
   x->message = msg;
   x->confidence = 1.0;
+  x->named = 0;
 }
 
 void ty_findings_set_confidence(ty_findings *f, double confidence) {

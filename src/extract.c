@@ -507,6 +507,86 @@ size_t ty_extract_idiom(const char *s, size_t n, size_t i) {
   return e;
 }
 
+/* The variable an inequality before s[i] bounds ("x>=", "n > ", "x ≥ "):
+ * its letter in lower case, or 0 ("k = 3" states a value). */
+static char bound_variable(const char *s, size_t i) {
+  size_t k = i;
+  while (k > 0 && s[k - 1] == ' ')
+    k--;
+  if (k >= 3 && (unsigned char)s[k - 3] == 0xE2 &&
+      (unsigned char)s[k - 2] == 0x89 &&
+      ((unsigned char)s[k - 1] == 0xA4 || (unsigned char)s[k - 1] == 0xA5))
+    k -= 3; /* ≤ ≥ */
+  else if (k >= 1 && (s[k - 1] == '>' || s[k - 1] == '<'))
+    k--;
+  else if (k >= 2 && s[k - 1] == '=' && (s[k - 2] == '>' || s[k - 2] == '<'))
+    k -= 2;
+  else
+    return 0;
+  while (k > 0 && s[k - 1] == ' ')
+    k--;
+  if (k == 0 || !is_alpha(s[k - 1])) return 0;
+  if (k >= 2 && (is_alnum(s[k - 2]) || s[k - 2] == '_')) return 0; /* a word */
+  return lower(s[k - 1]);
+}
+
+/* The first family name in s with the variable v standing for a digit
+ * between digits ("680x0", "80x86"), v replaced by digit d; -1 if none. */
+static double family_member(const char *s, size_t n, char v, int d) {
+  for (size_t p = 1; p + 1 < n; p++) {
+    if (lower(s[p]) != v || !is_digit(s[p - 1]) || !is_digit(s[p + 1]))
+      continue;
+    size_t a = p, b = p + 1;
+    while (a > 0 && is_digit(s[a - 1]))
+      a--;
+    while (b < n && is_digit(s[b]))
+      b++;
+    if ((a > 0 && is_alpha(s[a - 1])) || (b < n && is_alpha(s[b])) ||
+        b - a > 12)
+      continue;
+    double m = 0;
+    for (size_t t = a; t < b; t++)
+      m = m * 10 + (t == p ? d : s[t] - '0');
+    return m;
+  }
+  return -1;
+}
+
+/* Checked on debian-faq en.txt 4.1 ("a Motorola 680x0 processor for
+ * x>=2"), whose Japanese says "680x0 プロセッサ (68020 以降)". */
+int ty_extract_bound(const char *s, size_t n, size_t i, size_t e, double v,
+                     ty_numbers *out) {
+  char var = bound_variable(s, i);
+  if (!var) return 0;
+  ty_extract_add(out, v, TY_NUM_PLAIN, TY_NUM_OPTIONAL, i, e - i);
+  if (v >= 0 && v <= 9 && v == (int)v) {
+    double m = family_member(s, n, var, (int)v);
+    if (m >= 0) ty_extract_add(out, m, TY_NUM_PLAIN, TY_NUM_OPTIONAL, i, e - i);
+  }
+  return 1;
+}
+
+/* A gloss: parentheses opened right after a Latin-script word (a space
+ * between allowed) and holding Japanese, the number inside them.
+ * Checked on debian-faq ja.txt 6.5.1, "NoRCBugs (RCバグ0)" for the
+ * English "NoRCBugs". */
+int ty_extract_in_gloss(const char *s, size_t n, size_t i) {
+  size_t k = i;
+  int japanese = 0;
+  while (k > 0 && i - k < 64 && s[k - 1] != '(') {
+    unsigned char c = (unsigned char)s[k - 1];
+    if (c == ')' || c == '\n') return 0;
+    japanese |= c >= 0xE3 && c <= 0xE9; /* kana and kanji lead bytes */
+    k--;
+  }
+  if (k == 0 || s[k - 1] != '(') return 0;
+  for (size_t j = i; !japanese && j < n && j - i < 64 && s[j] != ')'; j++)
+    japanese = (unsigned char)s[j] >= 0xE3 && (unsigned char)s[j] <= 0xE9;
+  size_t w = k - 1;
+  if (w > 0 && s[w - 1] == ' ') w--;
+  return japanese && w >= 2 && is_alpha(s[w - 1]) && is_alpha(s[w - 2]);
+}
+
 void ty_extract_numbers(ty_extractor *x, const char *s, size_t n, ty_lang lang,
                         ty_numbers *out) {
   if (lang == TY_JA)

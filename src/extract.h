@@ -120,6 +120,15 @@ int ty_extract_month(const ty_extractor *x, const char *s, size_t i, size_t e,
 int ty_extract_in_name(const char *s, size_t n, size_t i, size_t e);
 /* The end of a number idiom at s[i] that states no number ("24/7"), or 0. */
 size_t ty_extract_idiom(const char *s, size_t n, size_t i);
+/* The number at s[i..e) bounding a one-letter variable, "x>=2" (a
+ * condition written as a formula): adds it, optional, and the member of
+ * the family it names ("680x0 ... for x>=2": 68020), optional, to out.
+ * Returns 0 (nothing added) when s[i..e) is no such bound. */
+int ty_extract_bound(const char *s, size_t n, size_t i, size_t e, double v,
+                     ty_numbers *out);
+/* Whether the number at s[i] is inside a gloss the translator added to a
+ * Latin-script name: "NoRCBugs (RCバグ0)". */
+int ty_extract_in_gloss(const char *s, size_t n, size_t i);
 
 /* The numbers of Japanese text s[0..n) (NFKC), appended to out. */
 void ty_extract_ja(ty_extractor *x, const char *s, size_t n, ty_numbers *out);

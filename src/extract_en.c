@@ -131,6 +131,7 @@ static size_t digits_number(ty_extractor *x, const char *s, size_t n, size_t i,
   if (idiom) return idiom;
   size_t e = ty_extract_decimal(s, n, i, &v, &plain);
   if (ty_extract_in_format(s, i) || ty_extract_in_name(s, n, i, e)) return e;
+  if (plain && ty_extract_bound(s, n, i, e, v, out)) return e;
   size_t digits = e - i;
   ty_num_kind kind;
   size_t j = digits_suffix(x, s, n, e, &v, &kind);

@@ -290,7 +290,8 @@ static void add_numeral(const char *s, size_t n, size_t i, const ja_numeral *r,
    * "three", "both" or "two-thirds" in English as a figure. */
   if (!r->ascii && !dai && v < 10 && kind == TY_NUM_PLAIN)
     flags |= TY_NUM_OPTIONAL;
-  if (ty_extract_enclosed(s, n, i, r->end)) flags |= TY_NUM_OPTIONAL;
+  if (ty_extract_enclosed(s, n, i, r->end) || ty_extract_in_gloss(s, n, i))
+    flags |= TY_NUM_OPTIONAL;
   /* 4.1節, 3章, §4.1, 第3章 in prose: a reference */
   size_t unit_at = skip_spaces(s, n, r->end); /* "9.1 節" */
   if (starts(s, n, unit_at, "節") || starts(s, n, unit_at, "章") ||
@@ -341,7 +342,10 @@ void ty_extract_ja(ty_extractor *x, const char *s, size_t n, ty_numbers *out) {
       i += (size_t)len;
       continue;
     }
-    if (numeral_counts(s, n, i, &r)) add_numeral(s, n, i, &r, &prev_ref, out);
+    if (r.ascii && ty_extract_bound(s, n, i, r.end, r.value, out))
+      ; /* x>=2: the same as in English */
+    else if (numeral_counts(s, n, i, &r))
+      add_numeral(s, n, i, &r, &prev_ref, out);
     i = r.end;
   }
 }

@@ -178,9 +178,12 @@ typedef struct ty_finding {
   int en_line;
   const char *message;
   /* How sure the check is that a reviewer wants this finding, 0–1; 1.0
-   * where the check is certain.  Below TY_CONFIDENCE_DEMOTE the default
-   * severity drops one step (error to warning, warning to info). */
+   * where the check is certain.  Below TY_CONFIDENCE_DEMOTE the finding
+   * is info whatever its code's severity: a guess is listed, not raised. */
   double confidence;
+  /* Nonzero for a place a document-wide finding of the same cause names
+   * (the untranslated places, checks.c): it is at most info. */
+  int named;
 } ty_finding;
 
 #define TY_CONFIDENCE_DEMOTE 0.5

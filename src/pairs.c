@@ -76,9 +76,10 @@ void ty_findings_finish(ty_alignment *al, const ty_config *cfg) {
     f.severity = cfg ? cfg->sev[f.code] : ty_code_default_severity(f.code);
     if (f.severity == TY_SEV_OFF) continue;
     if (cfg && f.confidence < cfg->min_confidence) continue;
-    /* an unsure finding is one step less serious than its code */
-    if (f.confidence < TY_CONFIDENCE_DEMOTE && f.severity > TY_SEV_INFO)
-      f.severity = (ty_severity)(f.severity - 1);
+    /* the severity follows the confidence: an unsure finding is info, and
+     * so is a place a document-wide finding names */
+    if (f.confidence < TY_CONFIDENCE_DEMOTE || f.named)
+      f.severity = TY_SEV_INFO;
     al->findings.v[k++] = f;
   }
   al->findings.n = k;

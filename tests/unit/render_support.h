@@ -35,7 +35,7 @@ static inline void pair(ty_pair *p, ty_pair_status st, int ja, int en) {
 static inline void finding(ty_finding *x, ty_severity sev, ty_code code,
                            const char *key, int ja_line, int en_line,
                            const char *msg) {
-  *x = (ty_finding){sev, code, key, ja_line, en_line, msg, 1.0};
+  *x = (ty_finding){sev, code, key, ja_line, en_line, msg, 1.0, 0};
 }
 
 #endif

@@ -503,7 +503,74 @@ static void test_untranslated_title_is_unsure(void **state) {
   assert_int_equal(findings(&f, TY_UNTRANSLATED, &x), 1);
   assert_string_equal(x->key, "2");
   assert_true(x->confidence < TY_CONFIDENCE_DEMOTE);
-  assert_int_equal(x->severity, TY_SEV_WARNING);
+  assert_int_equal(x->severity, TY_SEV_INFO);
+  close_pair(&f);
+}
+
+/* English left in several places is one cause, a translation not
+ * finished: one error at the first place names every place, and each
+ * place keeps its own finding at info (developers-reference ja.txt 634
+ * "2. Applying to Become a Member", 3903 "5.12. Package Salvaging" and
+ * its sub-clauses, 6878 the appendix entry "diffoscope"). */
+static void test_untranslated_places_are_one_cause(void **state) {
+  (void)state;
+  const char *ja = "1 はじめに。\n\n"
+                   "2 Applying to Become a Member\n\n"
+                   "3 メンバーになる。\n\n"
+                   "4 Package salvaging is the process by which one "
+                   "attempts to save a package.\n\n"
+                   "5 A package becomes eligible for salvaging when it has "
+                   "been neglected.\n\n"
+                   "6 パッケージを引き取る。\n\n"
+                   "7 diffoscope provides in-depth comparison of files, "
+                   "archives, and directories.\n";
+  const char *en = "1 Introduction.\n\n"
+                   "2 Applying to Become a Member\n\n"
+                   "3 Becoming a member.\n\n"
+                   "4 Package salvaging is the process by which one "
+                   "attempts to save a package.\n\n"
+                   "5 A package becomes eligible for salvaging when it has "
+                   "been neglected.\n\n"
+                   "6 Salvage the package.\n\n"
+                   "7 diffoscope provides in-depth comparison of files, "
+                   "archives, and directories.\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  const ty_findings *v = &f.al->findings;
+  int errors = 0, infos = 0;
+  for (size_t i = 0; i < v->n; i++) {
+    const ty_finding *x = &v->v[i];
+    if (x->code != TY_UNTRANSLATED) continue;
+    if (x->severity == TY_SEV_INFO) {
+      infos++;
+      continue;
+    }
+    errors++;
+    assert_int_equal(x->severity, TY_SEV_ERROR);
+    assert_string_equal(x->key, "2");
+    assert_int_equal(x->ja_line, 3);
+    assert_string_equal(x->message,
+                        "4 clauses in 3 places of the Japanese are still "
+                        "English: 2 (ja 3), 4..5 (ja 7), 7 (ja 13)");
+  }
+  assert_int_equal(errors, 1);
+  assert_int_equal(infos, 3);
+  close_pair(&f);
+}
+
+/* A single place stays the one finding, at its code's severity. */
+static void test_untranslated_one_place_keeps_its_severity(void **state) {
+  (void)state;
+  fixture f;
+  open_pair(&f,
+            "1 はじめに。\n\n2 Package salvaging is the process by which "
+            "one attempts to save a package.\n",
+            "1 Introduction.\n\n2 Package salvaging is the process by "
+            "which one attempts to save a package.\n",
+            NULL);
+  const ty_finding *x = NULL;
+  assert_int_equal(findings(&f, TY_UNTRANSLATED, &x), 1);
+  assert_int_equal(x->severity, TY_SEV_ERROR);
   close_pair(&f);
 }
 
@@ -668,9 +735,26 @@ static void test_number_english_date_in_japanese(void **state) {
               TY_NUMBER_MISMATCH);
 }
 
+/* The same numbers said two ways: a formula and the range it names
+ * (debian-faq 4.1), a gloss the translator added to a name (6.5.1). */
+static void test_number_formula_and_gloss(void **state) {
+  (void)state;
+  expect_none(
+      "1 このアーキテクチャは Amiga や ATARI の MMU 付き Motorola 680x0 "
+      "プロ\nセッサ (68020 以降) を対象としています。\n",
+      "1 This architecture covers Amigas and\nATARIs having a "
+      "Motorola 680x0 processor for x>=2; with MMU.\n",
+      TY_NUMBER_MISMATCH);
+  expect_none("1 一般的なリリース目標は NoRCBugs (RCバグ0) (https:\n"
+              "//wiki.debian.org/ReleaseGoals/NoRCBugs) で、\n",
+              "1 A common release\ngoal is NoRCBugs "
+              "(https://wiki.debian.org/ReleaseGoals/NoRCBugs)\n",
+              TY_NUMBER_MISMATCH);
+}
+
 /* ---- confidence ---------------------------------------------------------- */
 
-/* An unsure finding drops one severity step; --min-confidence drops it. */
+/* An unsure finding is info whatever its code; --min-confidence drops it. */
 static void test_confidence_demotes_and_filters(void **state) {
   (void)state;
   fixture f;
@@ -687,7 +771,7 @@ static void test_confidence_demotes_and_filters(void **state) {
   assert_int_equal(al->findings.n, 3);
   assert_string_equal(al->findings.v[0].key, "7");
   assert_true(al->findings.v[0].confidence == 1.0);
-  assert_int_equal(al->findings.v[1].severity, TY_SEV_WARNING);
+  assert_int_equal(al->findings.v[1].severity, TY_SEV_INFO);
   assert_true(al->findings.v[1].confidence == 0.3);
   assert_int_equal(al->findings.v[2].severity, TY_SEV_ERROR);
   cfg->min_confidence = 0.5;
@@ -725,6 +809,8 @@ int main(void) {
       cmocka_unit_test(test_untranslated_names_copyright_licence_kept),
       cmocka_unit_test(test_untranslated_section_is_one_finding),
       cmocka_unit_test(test_untranslated_title_is_unsure),
+      cmocka_unit_test(test_untranslated_places_are_one_cause),
+      cmocka_unit_test(test_untranslated_one_place_keeps_its_severity),
       cmocka_unit_test(test_suspicious_simplified_han),
       cmocka_unit_test(test_suspicious_replacement_and_control),
       cmocka_unit_test(test_suspicious_counted_per_clause),
@@ -737,6 +823,7 @@ int main(void) {
       cmocka_unit_test(test_number_reference_by_title_left_alone),
       cmocka_unit_test(test_number_references_compared),
       cmocka_unit_test(test_number_english_date_in_japanese),
+      cmocka_unit_test(test_number_formula_and_gloss),
   };
   return cmocka_run_group_tests_name("checks", tests, NULL, NULL);
 }

@@ -103,6 +103,12 @@ static const num_case ja_cases[] = {
     {"50パーセント", "50%"},
     {"3割", "30%"},
     {"4.9.1", "4 9 1?"},
+    /* a gloss the translator added to a name: debian-faq ja.txt 6.5.1 */
+    {"NoRCBugs (RCバグ0) (https://wiki.debian.org/)", "0?"},
+    {"バグ (RCバグ0)", "0"},
+    /* debian-faq ja.txt 4.1, the same formula as in English */
+    {"Motorola 680x0 プロセッサ (68020 以降)", "680 0 68020"},
+    {"680x0 (x>=2)", "680 0 2? 68020?"},
     /* kanji numerals that are numbers: after 第, before a counter */
     {"第五回", "5o"},
     {"第5回日米サイバー対話", "5o"},
@@ -203,6 +209,12 @@ static const num_case en_cases[] = {
     {"15 per cent", "15%"},
     {"3.5%", "3.5%"},
     {"4.9.1", "4 9 1?"},
+    /* a condition written as a formula, and the family member it names:
+     * debian-faq en.txt 4.1 */
+    {"a Motorola 680x0 processor for x>=2; with MMU.", "680 0 2? 68020?"},
+    {"for n > 1 and x ≥ 2", "1? 2?"},
+    {"where k = 3", "3"},
+    {"5 > 3", "5 3"},
     {"G7", "7"},
     {"COVID-19", "19"},
     {"IPv6", "6"},

@@ -86,28 +86,35 @@ static int setup(void **state) {
   sents[1] = (ty_sentpair){
       ja_cl[1].text + cut, ja_cl[1].text_len - cut, NULL, 0, 3, 0};
 
-  findings[0] = (ty_finding){
-      TY_SEV_ERROR, TY_MISSING_EN, "2", 5, 0, "no English for (2)", 1.0};
-  findings[1] = (ty_finding){
-      TY_SEV_WARNING, TY_NUMBER_MISMATCH, "4", 7, 8, "4 only in Japanese", 1.0};
+  findings[0] = (ty_finding){TY_SEV_ERROR,         TY_MISSING_EN, "2", 5, 0,
+                             "no English for (2)", 1.0,           0};
+  findings[1] = (ty_finding){TY_SEV_WARNING,
+                             TY_NUMBER_MISMATCH,
+                             "4",
+                             7,
+                             8,
+                             "4 only in Japanese",
+                             1.0,
+                             0};
   findings[2] = (ty_finding){TY_SEV_INFO, TY_PUNCTUATION,       "1", 3,
-                             3,           "half-width <\"&\">", 1.0};
-  findings[3] = (ty_finding){
-      TY_SEV_ERROR, TY_MISSING_JA, "3", 0, 6, "no Japanese for (3)", 1.0};
+                             3,           "half-width <\"&\">", 1.0, 0};
+  findings[3] = (ty_finding){TY_SEV_ERROR,          TY_MISSING_JA, "3", 0, 6,
+                             "no Japanese for (3)", 1.0,           0};
   /* its line puts it on pair 5, though pair 4 comes first by key */
   findings[4] = (ty_finding){
-      TY_SEV_ERROR, TY_DUPLICATE_NUMBER, "4", 9, 0, "(4) twice", 1.0};
+      TY_SEV_ERROR, TY_DUPLICATE_NUMBER, "4", 9, 0, "(4) twice", 1.0, 0};
   findings[5] = (ty_finding){TY_SEV_INFO, TY_SUSPICIOUS_CHAR,
                              "",          0,
                              0,           "a control character \x01 somewhere",
-                             1.0};
+                             1.0,         0};
   findings[6] = (ty_finding){TY_SEV_WARNING,
                              TY_GLOSSARY,
                              "7 (a)",
                              0,
                              0,
                              "サイバー not rendered as cyber",
-                             1.0};
+                             1.0,
+                             0};
 
   al = (ty_alignment){.ja = &ja_doc,
                       .en = &en_doc,
