@@ -16,6 +16,7 @@ for ja, en in PAIRS:
     for f in json.loads(out)["findings"]:
         if f["severity"] in ("warning", "error"):
             allf.append((ja, en, f))
+N = min(N, len(allf))  # fewer than N in all: every one, in a random order
 print("# %d warning/error findings in all; %d drawn with random.Random(%d).sample" % (len(allf), N, SEED))
 for k, (ja, en, f) in enumerate(random.Random(SEED).sample(allf, N), 1):
     print("\n## %d. %s %s [%s] %s (ja:%s en:%s, confidence %.2f)" % (k, ja.split('/')[0], f["severity"], f["code"], f["key"], f["ja_line"], f["en_line"], f.get("confidence", 1)))
