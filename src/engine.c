@@ -64,6 +64,8 @@ void ty_seq_free(seq *q) {
   free(q->elen);
   free(q->aoff);
   free(q->pool);
+  free(q->miss);
+  free(q->nums);
   memset(q, 0, sizeof *q);
 }
 
@@ -166,6 +168,8 @@ static const unsigned char punct[128] = {
  * write them so): it adds nothing to the length of the English the
  * Japanese stands for.  Its words stay anchors. */
 static double gloss_chars(const char *s, size_t n) {
+  /* most texts have no bracket to start a gloss: no decoding for them */
+  if (!memchr(s, '(', n) && !memmem(s, n, "\xEF\xBC\x88", 3)) return 0;
   double total = 0;
   int after_japanese = 0;
   for (size_t i = 0; i < n;) {
@@ -205,6 +209,8 @@ static void seq_reserve(seq *q) {
     q->ch = ty_xrealloc(q->ch, q->cap * sizeof *q->ch);
     q->elen = ty_xrealloc(q->elen, q->cap * sizeof *q->elen);
     q->aoff = ty_xrealloc(q->aoff, (q->cap + 1) * sizeof *q->aoff);
+    q->miss = ty_xrealloc(q->miss, q->cap * sizeof *q->miss);
+    q->nums = ty_xrealloc(q->nums, q->cap * sizeof *q->nums);
   }
   if (q->n == 0) q->aoff[0] = 0;
 }
@@ -301,20 +307,56 @@ static void read_katakana(seq *q, const char *s, size_t n, size_t *i,
   if (kana >= 3) put_skeleton(q, sk, k);
 }
 
-/* The anchors q->pool[start .. np) sorted by hash and made one entry per
- * anchor, required if any occurrence is. */
-static void merge_anchors(seq *q, size_t start) {
-  size_t cnt = q->np - start;
-  if (cnt < 2) return;
-  uint32_t *v = q->pool + start;
-  /* a unit holds a few dozen anchors: insertion sort beats qsort */
-  for (size_t a = 1; a < cnt; a++) {
+/* Sorts v[0..n) by hash (above the flags), stably: the first occurrence
+ * of an anchor keeps its place before the others.  A unit holds a few
+ * dozen anchors, where insertion sort beats the rest; a clause that
+ * swallowed thousands of lines (numbers read as text) is merge-sorted,
+ * runs of 32 by insertion first, so that it costs n log n, not n². */
+#define SORT_RUN 32
+static void insertion_sort(uint32_t *v, size_t n) {
+  for (size_t a = 1; a < n; a++) {
     uint32_t x = v[a];
     size_t b = a;
     for (; b > 0 && (v[b - 1] >> 3) > (x >> 3); b--)
       v[b] = v[b - 1];
     v[b] = x;
   }
+}
+
+static void sort_anchors(uint32_t *v, size_t n) {
+  if (n <= SORT_RUN) {
+    insertion_sort(v, n);
+    return;
+  }
+  for (size_t k = 0; k < n; k += SORT_RUN)
+    insertion_sort(v + k, n - k < SORT_RUN ? n - k : SORT_RUN);
+  uint32_t *tmp = ty_xmalloc(n * sizeof *tmp), *src = v, *dst = tmp;
+  for (size_t w = SORT_RUN; w < n; w *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * w) {
+      size_t mid = lo + w < n ? lo + w : n,
+             hi = lo + 2 * w < n ? lo + 2 * w : n;
+      size_t i = lo, j = mid, o = lo;
+      while (i < mid && j < hi)
+        dst[o++] = (src[j] >> 3) < (src[i] >> 3) ? src[j++] : src[i++];
+      while (i < mid)
+        dst[o++] = src[i++];
+      while (j < hi)
+        dst[o++] = src[j++];
+    }
+    uint32_t *t = src;
+    src = dst, dst = t;
+  }
+  if (src != v) memcpy(v, src, n * sizeof *v);
+  free(tmp);
+}
+
+/* The anchors q->pool[start .. np) sorted by hash and made one entry per
+ * anchor, required if any occurrence is. */
+static void merge_anchors(seq *q, size_t start) {
+  size_t cnt = q->np - start;
+  if (cnt < 2) return;
+  uint32_t *v = q->pool + start;
+  sort_anchors(v, cnt);
   size_t w = 0;
   for (size_t k = 0; k < cnt; k++) {
     if (w && (v[w - 1] >> 3) == (v[k] >> 3))
@@ -359,6 +401,14 @@ void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
   if (ch.other < 0) ch.other = 0;
   if (dict && lang == TY_JA) ty_dict_anchors(dict, s, n, q);
   merge_anchors(q, start);
+  uint32_t miss = 0, nums = 0;
+  for (size_t k = start; k < q->np; k++) {
+    if (q->pool[k] & A_NUMBER)
+      nums++;
+    else
+      miss += (uint32_t)miss_units[q->pool[k] & 3u];
+  }
+  q->miss[q->n] = miss, q->nums[q->n] = nums;
   q->ch[q->n] = ch;
   q->n++;
   q->aoff[q->n] = (uint32_t)q->np;
@@ -445,12 +495,75 @@ static terms anchor_terms(const uint32_t *a, size_t na, const uint32_t *b,
   return (terms){cap8(shared), cap8(weak), cap8(ma), cap8(mb)};
 }
 
+/* One side of a unit pair as sparse_terms counts it. */
+typedef struct side_terms {
+  int miss, lost, has; /* as anchor_terms' ma, lost_a, has_a */
+} side_terms;
+
+/* The index of the anchor with the hash of x in v[0..n) (sorted, one
+ * entry per anchor), or -1. */
+static long find_anchor(const uint32_t *v, size_t n, uint32_t x) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if ((v[mid] >> 3) < (x >> 3))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && (v[lo] >> 3) == (x >> 3) ? (long)lo : -1;
+}
+
+/* anchor_terms for a unit pair one of whose units has many times the
+ * anchors of the other: each anchor of the small unit s[0..ns) looked up
+ * in the large one l[0..nl), whose unshared anchors are counted from its
+ * totals (lmiss, lnums); `s_is_a`: s is the Japanese unit.  The same
+ * terms as anchor_terms in ns log nl instead of ns + nl. */
+static terms sparse_terms(const uint32_t *s, size_t ns, const uint32_t *l,
+                          size_t nl, uint32_t lmiss, uint32_t lnums,
+                          int s_is_a) {
+  int shared = 0, weak = 0;
+  side_terms ts = {0, 0, 0}, tl = {(int)lmiss, (int)lnums, lnums > 0};
+  for (size_t i = 0; i < ns; i++) {
+    long k = find_anchor(l, nl, s[i]);
+    if (k < 0) {
+      if (s[i] & A_NUMBER)
+        ts.has = 1, ts.lost++;
+      else
+        ts.miss += miss_units[s[i] & 3u];
+      continue;
+    }
+    uint32_t a = s_is_a ? s[i] : l[k], o = l[k];
+    if (a & A_WEAK)
+      weak++;
+    else
+      shared++;
+    ts.has |= (s[i] & A_NUMBER) != 0;
+    if (o & A_NUMBER)
+      tl.lost--;
+    else
+      tl.miss -= miss_units[o & 3u];
+  }
+  side_terms ta = s_is_a ? ts : tl, tb = s_is_a ? tl : ts;
+  ta.miss += ta.lost * (tb.has ? NUMBER_MISSING : NUMBER_UNSTATED);
+  tb.miss += tb.lost * (ta.has ? NUMBER_MISSING : NUMBER_UNSTATED);
+  return (terms){cap8(shared), cap8(weak), cap8(ta.miss), cap8(tb.miss)};
+}
+
+/* A unit this many times the anchors of the other is looked up into. */
+#define SPARSE_RATIO 16
+
 static terms unit_terms(const aligner *g, size_t x, size_t y) {
   /* a side with no anchors at all has no pool: no pointer arithmetic */
   const uint32_t *a = g->A->pool ? g->A->pool + g->A->aoff[x] : NULL;
   const uint32_t *b = g->B->pool ? g->B->pool + g->B->aoff[y] : NULL;
-  return anchor_terms(a, g->A->aoff[x + 1] - g->A->aoff[x], b,
-                      g->B->aoff[y + 1] - g->B->aoff[y]);
+  size_t na = g->A->aoff[x + 1] - g->A->aoff[x],
+         nb = g->B->aoff[y + 1] - g->B->aoff[y];
+  if (nb > SPARSE_RATIO * (na + 1))
+    return sparse_terms(a, na, b, nb, g->B->miss[y], g->B->nums[y], 1);
+  if (na > SPARSE_RATIO * (nb + 1))
+    return sparse_terms(b, nb, a, na, g->A->miss[x], g->A->nums[x], 0);
+  return anchor_terms(a, na, b, nb);
 }
 
 #define GROUP_ANCHORS 512 /* anchors of a group of units looked at */

@@ -72,6 +72,10 @@ typedef struct seq {
   uint32_t *aoff; /* anchors of unit k: pool[aoff[k] .. aoff[k+1]) */
   uint32_t *pool;
   size_t np, pcap;
+  /* per unit: the miss units of its anchors that are no numbers, and how
+   * many numbers it holds (what anchor_terms counts of a side that
+   * shares none) */
+  uint32_t *miss, *nums;
 } seq;
 
 /* One step of the FNV-1a hash that anchors are made of. */
