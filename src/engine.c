@@ -167,9 +167,7 @@ static const unsigned char punct[128] = {
  * before it (debian-faq, developers-reference, the Debian constitution
  * write them so): it adds nothing to the length of the English the
  * Japanese stands for.  Its words stay anchors. */
-static double gloss_chars(const char *s, size_t n) {
-  /* most texts have no bracket to start a gloss: no decoding for them */
-  if (!memchr(s, '(', n) && !memmem(s, n, "\xEF\xBC\x88", 3)) return 0;
+static double gloss_scan(const char *s, size_t n) {
   double total = 0;
   int after_japanese = 0;
   for (size_t i = 0; i < n;) {
@@ -200,6 +198,13 @@ static double gloss_chars(const char *s, size_t n) {
     i += (size_t)len;
   }
   return total;
+}
+
+/* gloss_scan of a text, 0 without decoding it when it has no bracket to
+ * start a gloss (most texts). */
+static double gloss_chars(const char *s, size_t n) {
+  if (!memchr(s, '(', n) && !memmem(s, n, "\xEF\xBC\x88", 3)) return 0;
+  return gloss_scan(s, n);
 }
 
 /* Room for one more unit in q. */
@@ -421,15 +426,29 @@ void ty_seq_scale(seq *q, const model *md) {
 
 void ty_count_chars(const char *s, size_t n, charcount *acc) {
   size_t i = 0, k = 0, j = 0, o = 0;
+  int bracket = 0; /* a ( or （ that may start a gloss */
+  const unsigned char *u = (const unsigned char *)s;
   while (i < n) {
-    unsigned char b = (unsigned char)s[i];
+    unsigned char b = u[i];
     if (b < 0x80) {
       o += b != ' ' && b != '\n' && b != '\t' && b != '\r';
+      bracket |= b == '(';
       i++;
       continue;
     }
     int len;
-    int32_t c = ty_utf8_decode(s + i, n - i, &len);
+    int32_t c;
+    /* a well-formed three-byte sequence (kana, kanji) decoded here */
+    if ((b & 0xF0) == 0xE0 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+        (u[i + 2] & 0xC0) == 0x80 && (b != 0xE0 || u[i + 1] >= 0xA0) &&
+        (b != 0xED || u[i + 1] < 0xA0)) {
+      c = (int32_t)((b & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 |
+                    (u[i + 2] & 0x3Fu));
+      len = 3;
+    } else {
+      c = ty_utf8_decode(s + i, n - i, &len);
+    }
+    bracket |= c == 0xFF08;
     /* kana and the common Han block without asking ICU */
     if ((c >= 0x3041 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F))
       j++;
@@ -441,7 +460,7 @@ void ty_count_chars(const char *s, size_t n, charcount *acc) {
   }
   acc->kanji += (double)k;
   acc->kana += (double)j;
-  acc->other += (double)o - gloss_chars(s, n);
+  acc->other += (double)o - (bracket ? gloss_scan(s, n) : 0);
 }
 
 /* ---- the cost of a move ----------------------------------------------------
