@@ -423,6 +423,22 @@ static void untranslated_ja(run *r) {
   double conf =
       latin < ENGLISH_LETTERS ? 0 : ty_untranslated_confidence(t->p, t->n);
   if (conf <= 0) return;
+  /* the Japanese source marks the text as in another language (<p
+   * lang="en">, a licence or a quoted name kept so): deliberate, a note
+   * that neither joins nor ends a group (indocx, #13) */
+  const char *lang = ty_pair_lang(r->al, r->p, TY_JA);
+  int ja = lang && (lang[0] | 0x20) == 'j' && (lang[1] | 0x20) == 'a' &&
+           (!lang[2] || lang[2] == '-');
+  if (lang && !ja) {
+    ty_buf_clear(&r->msg);
+    ty_buf_printf(&r->msg,
+                  "marked lang=\"%s\" in the Japanese source, kept so on "
+                  "purpose: ",
+                  lang);
+    put_excerpt(&r->msg, t->p, t->n, 40);
+    report(r, TY_MARKED_LANGUAGE, r->msg.p);
+    return;
+  }
   if (r->grp_n++) {
     r->grp_last = r->key;
     if (conf > r->grp_conf) r->grp_conf = conf;

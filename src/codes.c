@@ -26,6 +26,7 @@ static const struct code_info {
     [TY_SUSPICIOUS_CHAR] = {"suspicious-char", TY_SEV_INFO},
     [TY_PUNCTUATION] = {"punctuation", TY_SEV_INFO},
     [TY_REVISIONS] = {"revisions", TY_SEV_INFO},
+    [TY_MARKED_LANGUAGE] = {"marked-language", TY_SEV_INFO},
 };
 
 const char *ty_code_name(ty_code code) {

@@ -314,6 +314,12 @@ long ty_doc_clause_at(const ty_doc *d, int line, const char *key);
 
 /* ---- alignment (match.c, align.c) -------------------------------------- */
 
+/* The language the source marks a pair side's clauses in (ty_clause.lang,
+ * the same for each joined clause), or NULL: none, or the document's.
+ * (pairs.c) */
+const char *ty_pair_lang(const ty_alignment *al, const ty_pair *p,
+                         ty_lang side);
+
 /* A sentence pair inside a clause pair: spans in the documents' text (in
  * the alignment's arena when a content pair's clauses divide them),
  * NULL/0 on a side with no counterpart. */

@@ -297,3 +297,17 @@ const char *ty_finding_get_message(const ty_finding *f) {
 double ty_finding_get_confidence(const ty_finding *f) {
   return f->confidence;
 }
+
+const char *ty_pair_lang(const ty_alignment *al, const ty_pair *p,
+                         ty_lang side) {
+  const ty_doc *d = side == TY_JA ? al->ja : al->en;
+  int first = side == TY_JA ? p->ja : p->en;
+  int n = side == TY_JA ? p->nja : p->nen;
+  if (first < 0 || n < 1) return NULL;
+  const char *lang = d->cl[first].lang;
+  for (int k = 1; k < n && lang; k++) {
+    const char *o = d->cl[first + k].lang;
+    if (!o || strcmp(o, lang) != 0) return NULL;
+  }
+  return lang;
+}

@@ -225,9 +225,12 @@ static void put_findings(FILE *f, const ty_alignment *al, const size_t *where) {
 /* One language cell: label and text, or a note that the side is missing. */
 static void put_side(FILE *f, const ty_alignment *al, const ty_pair *p,
                      ty_lang side, ty_buf *tmp) {
-  const char *lang = side == TY_JA ? "ja" : "en";
+  /* the language the source marks the clause in, else the side's */
+  const char *lang = ty_pair_lang(al, p, side);
   const char *head = side == TY_JA ? "Japanese" : "English";
-  fprintf(f, "<td lang=\"%s\" data-h=\"%s\">", lang, head);
+  fputs("<td lang=\"", f);
+  ty_html_cstr(f, lang ? lang : side == TY_JA ? "ja" : "en");
+  fprintf(f, "\" data-h=\"%s\">", head);
   if ((side == TY_JA ? p->ja : p->en) < 0) {
     fprintf(f, "<span class=\"none\" lang=\"en\">no %s</span></td>", head);
     return;

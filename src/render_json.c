@@ -132,6 +132,11 @@ static void put_side(jout *o, const ty_alignment *al, const ty_pair *p,
   put_string(o, tmp->p, tmp->n);
   puts_(o, ",\"line\":");
   put_int(o, ty_pair_line(al, p, side));
+  const char *lang = ty_pair_lang(al, p, side);
+  if (lang) {
+    puts_(o, ",\"lang\":");
+    put_cstr(o, lang);
+  }
   puts_(o, ",\"text\":");
   ty_buf_clear(tmp);
   ty_pair_text(al, p, side, tmp);

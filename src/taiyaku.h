@@ -103,6 +103,8 @@ typedef enum ty_code {
   TY_SUSPICIOUS_CHAR,
   TY_PUNCTUATION,
   TY_REVISIONS, /* a Word file with tracked changes, read as accepted */
+  /* Japanese-side text with no Japanese its source marks as English */
+  TY_MARKED_LANGUAGE,
   TY_CODE_COUNT
 } ty_code;
 

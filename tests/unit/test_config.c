@@ -36,7 +36,7 @@ static void test_config_code_names_round_trip(void **state) {
       "length-ratio",     "glossary",
       "renumbered",       "style-mismatch",
       "suspicious-char",  "punctuation",
-      "revisions"};
+      "revisions",        "marked-language"};
   for (int i = 0; i < TY_CODE_COUNT; i++) {
     assert_string_equal(ty_code_name((ty_code)i), names[i]);
     assert_int_equal(ty_code_from_name(names[i]), i);
