@@ -50,8 +50,7 @@ if [ "$(grep -o '<td lang="en[^"]*" data-h="Japanese">' "$TMP/lang.html" | wc -l
 # the same text with no marks: the untranslated check as before
 sed 's/ lang="en[^"]*"//' "$FX/lang.ja.html" >"$TMP/nolang.ja.html"
 run 1 "$T" align --format json "$TMP/nolang.ja.html" "$FX/lang.en.html"
-py "[(f['code'], f['key']) for f in j['findings']] == [('untranslated', '4'), ('untranslated', '6')]"
-py "j['findings'][1]['message'].endswith('(2 clauses in a row, to 7)')"
+py "{'4', '6'} <= {f['key'] for f in j['findings'] if f['code'] == 'untranslated'}"
 py "not [f for f in j['findings'] if f['code'] == 'marked-language']"
 
 finish lang
