@@ -241,6 +241,15 @@ static size_t era_or_implicit_year(ty_extractor *x, const char *s, size_t n,
   return i + (size_t)len;
 }
 
+/* An hour after 午前/午後 (午後三時, "3 p.m."): 時 alone is no counter
+ * (一時, "temporary"). */
+static int time_of_day(const char *s, size_t n, size_t i, const ja_numeral *r) {
+  return i >= 6 &&
+         (memcmp(s + i - 6, "午後", 6) == 0 ||
+          memcmp(s + i - 6, "午前", 6) == 0) &&
+         starts(s, n, r->end, "時");
+}
+
 /* Whether the numeral r read at s[i] states a number: ASCII digits
  * (outside printf conversions), a kanji numeral after 第 or before a
  * counter, never a 〇〇 placeholder or a vague 数十. */
@@ -252,7 +261,7 @@ static int numeral_counts(const char *s, size_t n, size_t i,
   if (r->zero_only || vague_before(before)) return 0;
   if (before == 0x7B2C /* 第 */)
     return !starts(s, n, r->end, "者"); /* 第三者: a third party */
-  return counter_at(s, n, r->end) > 0;
+  return counter_at(s, n, r->end) > 0 || time_of_day(s, n, i, r);
 }
 
 /* The kind of the number r at s[i] by what follows it (年 月 日 % 割) or
@@ -288,7 +297,8 @@ static void add_numeral(const char *s, size_t n, size_t i, const ja_numeral *r,
   if (v < 1000 && and_a_half(s, n, r->end)) v += 0.5;
   /* A kanji digit counting things (三つ, 五か国, 三分の二) is as often
    * "three", "both" or "two-thirds" in English as a figure. */
-  if (!r->ascii && !dai && v < 10 && kind == TY_NUM_PLAIN)
+  if (!r->ascii && !dai && v < 10 && kind == TY_NUM_PLAIN &&
+      !time_of_day(s, n, i, r))
     flags |= TY_NUM_OPTIONAL;
   if (ty_extract_enclosed(s, n, i, r->end) || ty_extract_in_gloss(s, n, i))
     flags |= TY_NUM_OPTIONAL;

@@ -752,6 +752,50 @@ static void test_number_formula_and_gloss(void **state) {
               TY_NUMBER_MISMATCH);
 }
 
+/* Times and counters said two ways (issue #11, cause 5: 午後三時 beside
+ * "3 p.m.", 2 週間 beside "two weeks"); the Debian constitution 5.1(11),
+ * ja-v1.7.txt 193 "最低二週間以上" for en-v1.7.txt 200 "a minimum
+ * discussion period of two weeks". */
+static void test_number_times_and_counters(void **state) {
+  (void)state;
+  expect_none("1 会合は午後三時に始まる。\n",
+              "1 The meeting begins at 3 p.m.\n", TY_NUMBER_MISMATCH);
+  expect_none("1 2 週間以内に RC バグを修正できない場合。\n",
+              "1 If you cannot fix the RC bug within two weeks.\n",
+              TY_NUMBER_MISMATCH);
+  expect_none("1 その決定前に最低二週間以上、協議の期間をおく。\n",
+              "1 There is a minimum discussion period of two weeks.\n",
+              TY_NUMBER_MISMATCH);
+  /* a time the English lacks is still a number the Japanese states */
+  expect_one("1 会合は午後三時に始まる。\n", "1 The meeting begins.\n",
+             TY_NUMBER_MISMATCH, "1", "3 in ja, not in en");
+}
+
+/* A reference by number beside a reference by title (issue #11, cause
+ * 5): debian-faq ja.txt 3059 "(「APT」で前述しています)" for en.txt 3047
+ * "(described previously in Section 8.1.2, “APT”)". */
+static void test_number_reference_beside_title(void **state) {
+  (void)state;
+  expect_none(
+      "1 apt-get を使うことをお勧めします (「APT」で前述しています)。\n",
+      "1 We recommend apt-get (described previously in Section "
+      "8.1.2, \u201cAPT\u201d).\n",
+      TY_NUMBER_MISMATCH);
+}
+
+/* A token cut at a line end (issue #11, cause 4): developers-reference
+ * ja.txt 5642 and en.txt 5665 '"autotools-' / 'dev"'. */
+static void test_tokens_cut_at_line_end(void **state) {
+  (void)state;
+  expect_none("1 とても素晴らしい教訓が \"autotools-\ndev\" パッケージの "
+              "\"/usr/share/doc/autotools-dev/README.Debian.gz\" にま\n"
+              "とめられています。\n",
+              "1 Some very good packaging practices have been synthesized "
+              "in \"/usr/share/doc/autotools-\ndev/README.Debian.gz\" from "
+              "the \"autotools-dev\" package.\n",
+              TY_TOKEN_MISMATCH);
+}
+
 /* ---- confidence ---------------------------------------------------------- */
 
 /* An unsure finding is info whatever its code; --min-confidence drops it. */
@@ -824,6 +868,9 @@ int main(void) {
       cmocka_unit_test(test_number_references_compared),
       cmocka_unit_test(test_number_english_date_in_japanese),
       cmocka_unit_test(test_number_formula_and_gloss),
+      cmocka_unit_test(test_number_times_and_counters),
+      cmocka_unit_test(test_number_reference_beside_title),
+      cmocka_unit_test(test_tokens_cut_at_line_end),
   };
   return cmocka_run_group_tests_name("checks", tests, NULL, NULL);
 }

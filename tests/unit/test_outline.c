@@ -160,6 +160,20 @@ static void test_outline_chapter_words_key_like_numbers(void **s) {
   ty_doc_free(d);
 }
 
+/* "第 1 章" with spaces around the number, as manuals' text output writes
+ * chapter headings (issue #11, cause 3), keys like 第1章; spaced, the
+ * unit must follow ("第 1" alone stays text). */
+static void test_outline_chapter_heading_with_spaces(void **s) {
+  (void)s;
+  const char *ja = "第 1 章 はじめに\n\n本文。\n\n第 2 章 使い方\n\n"
+                   "2.1. 起動\n\n第 1\n";
+  ty_doc *d = parse(ja, TY_JA);
+  char got[512];
+  keys_of(d, got, sizeof got);
+  assert_string_equal(got, "1 2 2.1");
+  ty_doc_free(d);
+}
+
 static void test_outline_indented_table_of_contents_skipped(void **s) {
   (void)s;
   ty_doc *d =
@@ -466,6 +480,7 @@ int main(void) {
       cmocka_unit_test(test_outline_gap_order_duplicate),
       cmocka_unit_test(test_outline_table_of_contents_skipped),
       cmocka_unit_test(test_outline_chapter_words_key_like_numbers),
+      cmocka_unit_test(test_outline_chapter_heading_with_spaces),
       cmocka_unit_test(test_outline_indented_table_of_contents_skipped),
       cmocka_unit_test(test_outline_rst_underlined_titles),
       cmocka_unit_test(test_outline_repeated_lines_are_no_table_of_contents),
