@@ -100,6 +100,14 @@ static int toc_entry_recurs(const ty_doc *d, const nument *v, size_t nv,
 
 /* "目次", "Contents", "Table of Contents": the label over a table of
  * contents. */
+/* Whether t[0..n) is one of labels (ASCII case ignored). */
+static int label_in(const char *t, size_t n, const char *const *labels,
+                    size_t nlabels) {
+  for (size_t i = 0; i < nlabels; i++)
+    if (strlen(labels[i]) == n && strncasecmp(t, labels[i], n) == 0) return 1;
+  return 0;
+}
+
 static int is_toc_label(const ty_clause *c) {
   static const char *const labels[] = {"contents", "table of contents",
                                        "\xE7\x9B\xAE\xE6\xAC\xA1",
@@ -108,9 +116,32 @@ static int is_toc_label(const ty_clause *c) {
   const char *t;
   size_t n = title_of(c, &t);
   if (n != c->text_len) return 0;
-  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-    if (strlen(labels[i]) == n && strncasecmp(t, labels[i], n) == 0) return 1;
-  return 0;
+  return label_in(t, n, labels, sizeof labels / sizeof *labels);
+}
+
+/* Whether the last line of c is "List of Tables", "表の一覧" or the like
+ * (a clause's own text, or the paragraph a table-of-contents entry took
+ * in): a list of tables, figures or examples follows, whose entries are
+ * numbered like sections ("1.1. オプション") but name captions, not
+ * clauses (DocBook's text output; issue #11, cause 3). */
+static int ends_with_list_label(const ty_clause *c) {
+  static const char *const labels[] = {
+      "list of tables",
+      "list of figures",
+      "list of examples",
+      "\xE8\xA1\xA8\xE3\x81\xAE\xE4\xB8\x80\xE8\xA6\xA7",  /* 表の一覧 */
+      "\xE5\x9B\xB3\xE3\x81\xAE\xE4\xB8\x80\xE8\xA6\xA7",  /* 図の一覧 */
+      "\xE4\xBE\x8B\xE3\x81\xAE\xE4\xB8\x80\xE8\xA6\xA7"}; /* 例の一覧 */
+  const char *s = c->text;
+  size_t z = c->text_len;
+  while (z && (s[z - 1] == ' ' || s[z - 1] == '\n' || s[z - 1] == '\t'))
+    z--;
+  size_t a = z;
+  while (a && s[a - 1] != '\n')
+    a--;
+  while (a < z && (s[a] == ' ' || s[a] == '\t'))
+    a++;
+  return label_in(s + a, z - a, labels, sizeof labels / sizeof *labels);
 }
 
 /* A long table-of-contents entry is its sub-entries (debian-faq: the
@@ -152,10 +183,13 @@ void ty_outline_drop_toc(ty_doc *d, cinfo *info) {
   enum { TOC_DEPTHS = 64 };
   int last[TOC_DEPTHS] = {0}, last_branch[TOC_DEPTHS] = {0};
   int last_kind[TOC_DEPTHS] = {0};
+  int in_list = 0; /* after a list label: its entries go with the table */
   while (end < d->ncl) {
     const ty_clause *c = &d->cl[end];
     if (c->text_len > 400 && !lists_subentries(c)) break;
-    if (c->flags & TY_CL_FRONT) {
+    if (in_list && c->kind == TY_K_DOTTED) {
+      /* a caption's number: no clause repeats it */
+    } else if (c->flags & TY_CL_FRONT) {
       if (!(c->flags & TY_CL_HEADING)) break;
       /* a scope heading in the table ("Appendix"): numbers start again */
       for (int k = 0; k < TOC_DEPTHS; k++)
@@ -174,6 +208,7 @@ void ty_outline_drop_toc(ty_doc *d, cinfo *info) {
     } else {
       break;
     }
+    if (numbered >= 3 && ends_with_list_label(c)) in_list = 1;
     end++;
   }
   free(order);

@@ -174,6 +174,33 @@ static void test_outline_chapter_heading_with_spaces(void **s) {
   ty_doc_free(d);
 }
 
+/* Lists of tables and examples after the table of contents (issue #11,
+ * cause 3: 表の一覧, 例の一覧, List of Tables, as DocBook's text output
+ * writes them, the labels in the debian-faq layout): their entries are
+ * captions, dropped with the table, no duplicate 1.1. */
+static void test_outline_lists_of_tables_dropped(void **s) {
+  (void)s;
+  const char *ja =
+      "目次\n\n1. はじめに\n2. 使い方\n3. 終わりに\n\n表の一覧\n\n"
+      "1.1. オプション\n2.1. 終了状態\n\n例の一覧\n\n"
+      "1.1. 最初の例\n2.1. 次の例\n\n第 1 章 はじめに\n\n本文。\n\n"
+      "第 2 章 使い方\n\n本文。\n\n第 3 章 終わりに\n\n以上。\n";
+  const char *en = "Table of Contents\n\n1. Introduction\n2. Usage\n"
+                   "3. Conclusion\n\nList of Tables\n\n1.1. Options\n"
+                   "2.1. Exit status\n\nList of Examples\n\n1.1. A first "
+                   "example\n2.1. Another example\n\nChapter 1. Introduction"
+                   "\n\nText.\n\nChapter 2. Usage\n\nText.\n\nChapter 3. "
+                   "Conclusion\n\nThat is all.\n";
+  for (int side = 0; side < 2; side++) {
+    ty_doc *d = parse(side ? en : ja, side ? TY_EN : TY_JA);
+    char got[512];
+    keys_of(d, got, sizeof got);
+    assert_string_equal(got, "1 2 3");
+    assert_int_equal(d->findings.n, 0);
+    ty_doc_free(d);
+  }
+}
+
 static void test_outline_indented_table_of_contents_skipped(void **s) {
   (void)s;
   ty_doc *d =
@@ -481,6 +508,7 @@ int main(void) {
       cmocka_unit_test(test_outline_table_of_contents_skipped),
       cmocka_unit_test(test_outline_chapter_words_key_like_numbers),
       cmocka_unit_test(test_outline_chapter_heading_with_spaces),
+      cmocka_unit_test(test_outline_lists_of_tables_dropped),
       cmocka_unit_test(test_outline_indented_table_of_contents_skipped),
       cmocka_unit_test(test_outline_rst_underlined_titles),
       cmocka_unit_test(test_outline_repeated_lines_are_no_table_of_contents),
