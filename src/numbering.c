@@ -563,9 +563,8 @@ static int parse_dai(const char *s, size_t n, size_t i, ty_marker *m,
   int len;
   get(s, n, i, &len); /* 第 */
   size_t j = i + (size_t)len;
-  /* "第 1 章" (spaces around the number, as some manuals' text output
-   * writes chapter headings; issue #11) is "第1章"; spaced, a unit must
-   * follow */
+  /* "第 1 章" (manuals' text output; issue #11) is "第1章"; spaced, a
+   * unit must follow */
   size_t after_dai = j;
   while (j < n && s[j] == ' ')
     j++;
@@ -581,13 +580,10 @@ static int parse_dai(const char *s, size_t n, size_t i, ty_marker *m,
   ty_kind unit = dai_unit(get(s, n, j, &len));
   if (unit == TY_K_NONE) {
     if (spaced) return 0;
-    j = k;
-  }
-  if (unit == TY_K_NONE) {
     /* 第一 alone: a heading only when a space or the end follows (第三者,
      * 第5会期 are words) */
     m->kind = TY_K_JA_DAI;
-    f->end = j;
+    f->end = k;
     f->tight = 0;
     return 1;
   }

@@ -796,6 +796,32 @@ static void test_tokens_cut_at_line_end(void **state) {
               TY_TOKEN_MISMATCH);
 }
 
+/* An ASCII-art table between sentences is a block, not prose (issue
+ * #11, cause 6): developers-reference ja.txt 4168 and en.txt 4192, the
+ * table of 5.13.2 (its row names translated). */
+static void test_ascii_table_is_no_sentence_noise(void **state) {
+  (void)state;
+  expect_none("1 以下の例を考えてみましょう:\n\n"
+              "+------------+---------+-------+\n"
+              "|            | alpha   | arm   |\n"
+              "|============|=========|=======|\n"
+              "| テスト版   | 1       | -     |\n"
+              "+------------+---------+-------+\n"
+              "| 不安定版   | 1       | 2     |\n"
+              "+------------+---------+-------+\n\n"
+              "この場合、パッケージは最新になります。\n",
+              "1 Consider this example:\n\n"
+              "+------------+---------+-------+\n"
+              "|            | alpha   | arm   |\n"
+              "|============|=========|=======|\n"
+              "| testing    | 1       | -     |\n"
+              "+------------+---------+-------+\n"
+              "| unstable   | 1       | 2     |\n"
+              "+------------+---------+-------+\n\n"
+              "In this case, the package is up to date.\n",
+              TY_SENTENCE_UNPAIRED);
+}
+
 /* ---- confidence ---------------------------------------------------------- */
 
 /* An unsure finding is info whatever its code; --min-confidence drops it. */
@@ -871,6 +897,7 @@ int main(void) {
       cmocka_unit_test(test_number_times_and_counters),
       cmocka_unit_test(test_number_reference_beside_title),
       cmocka_unit_test(test_tokens_cut_at_line_end),
+      cmocka_unit_test(test_ascii_table_is_no_sentence_noise),
   };
   return cmocka_run_group_tests_name("checks", tests, NULL, NULL);
 }

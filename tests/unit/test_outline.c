@@ -37,6 +37,21 @@ static void test_outline_heading_with_body_is_one_clause(void **s) {
   ty_doc_free(d);
 }
 
+/* Japanese lines joined without a space (issue #11, cause 4: the Debian
+ * constitution ja-v1.7.txt 31, "組織・個" / "人の項目"). */
+static void test_outline_japanese_lines_join_without_space(void **s) {
+  (void)s;
+  ty_doc *d =
+      parse("1 その場合、監査する側の組織・個\n人の項目にてそのことを示す。\n",
+            TY_JA);
+  ty_buf b = {0};
+  ty_clause_flat_text(&d->cl[0], &b);
+  assert_string_equal(
+      b.p, "その場合、監査する側の組織・個人の項目にてそのことを示す。");
+  ty_buf_free(&b);
+  ty_doc_free(d);
+}
+
 static void test_outline_marker_inside_paragraph_is_text(void **s) {
   (void)s;
   /* a wrapped line starting "12 月" or "1.4" is not a clause */
@@ -508,6 +523,7 @@ int main(void) {
       cmocka_unit_test(test_outline_table_of_contents_skipped),
       cmocka_unit_test(test_outline_chapter_words_key_like_numbers),
       cmocka_unit_test(test_outline_chapter_heading_with_spaces),
+      cmocka_unit_test(test_outline_japanese_lines_join_without_space),
       cmocka_unit_test(test_outline_lists_of_tables_dropped),
       cmocka_unit_test(test_outline_indented_table_of_contents_skipped),
       cmocka_unit_test(test_outline_rst_underlined_titles),
