@@ -11,21 +11,28 @@
 /* ---- findings -------------------------------------------------------------
  */
 
-/* Appends at most 40 characters of s[0..n) on one line, "…" when cut. */
+/* Appends at most 40 characters of s[0..n) on one line, "…" when cut: its
+ * lines joined as the renderers join them (ty_clause_flat_text: no space
+ * where a line broke between two Japanese characters, "批准\nされ" ->
+ * "批准され"). */
 static void put_excerpt(ty_buf *out, const char *s, size_t n) {
+  ty_buf flat = {0};
+  ty_clause c = {.text = s, .text_len = n};
+  ty_clause_flat_text(&c, &flat);
   size_t i = 0;
   int chars = 0;
-  while (i < n && chars < 40) {
+  while (i < flat.n && chars < 40) {
     int len;
-    int32_t c = ty_utf8_decode(s + i, n - i, &len);
-    if (c == '\n')
+    int32_t ch = ty_utf8_decode(flat.p + i, flat.n - i, &len);
+    if (ch == '\n')
       ty_buf_putc(out, ' ');
     else
-      ty_buf_put(out, s + i, (size_t)len);
+      ty_buf_put(out, flat.p + i, (size_t)len);
     i += (size_t)len;
     chars++;
   }
-  if (i < n) ty_buf_puts(out, "…");
+  if (i < flat.n) ty_buf_puts(out, "…");
+  ty_buf_free(&flat);
 }
 
 /* Appends a missing pair for clause idx of `side`; with `finding`, its
@@ -474,6 +481,7 @@ static void align_sentences(stage *st, ty_pair *p) {
     for (size_t k = 0; k < u->n; k++)
       ty_seq_add(q, u->v[k].s, u->v[k].n, (ty_lang)s, st->dict);
   }
+  ty_seq_relax(&st->q[TY_EN], &st->q[TY_JA]);
   aligner g = stage_aligner(st);
   unsigned char *para = ty_xmalloc(J->n + E->n);
   for (size_t k = 0; k < J->n; k++)

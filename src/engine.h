@@ -105,6 +105,12 @@ void ty_count_chars(const char *s, size_t n, charcount *acc);
  * text s[0..n) as optional anchors of the unit being added (dict.c). */
 void ty_dict_anchors(const ty_dict *d, const char *s, size_t n, seq *q);
 
+/* Makes the required anchors of q that are no numbers optional where a
+ * unit of `other` holds them: a word the other side states somewhere is
+ * no sign that a unit's counterpart is missing (a translator moves a path
+ * past a display: debian-faq 9.4 writes /etc/logrotate.d/dpkg after the
+ * listing, the English before it). */
+void ty_seq_relax(seq *q, const seq *other);
 /* Whether unit u of U, left unpaired, belongs to the pairing of U's units
  * s0 .. s0+ns-1 with O's units o0 .. o0+no-1 beside it: of the words and
  * numbers u states (with `required`, its required anchors only: Japanese,
