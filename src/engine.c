@@ -778,13 +778,17 @@ static int group_has(const seq *q, size_t first, size_t cnt, uint32_t h) {
 }
 
 void ty_seq_relax(seq *q, const seq *other) {
-  if (!other->n) return;
-  for (size_t k = 0; q->pool && k < q->np; k++) {
-    uint32_t a = q->pool[k];
-    if ((a & (A_REQUIRED | A_NUMBER)) == A_REQUIRED &&
-        group_has(other, 0, other->n, a >> 3))
+  if (!other->n || !q->pool) return;
+  for (size_t u = 0; u < q->n; u++)
+    for (uint32_t k = q->aoff[u]; k < q->aoff[u + 1]; k++) {
+      uint32_t a = q->pool[k];
+      if ((a & (A_REQUIRED | A_NUMBER)) != A_REQUIRED ||
+          !group_has(other, 0, other->n, a >> 3))
+        continue;
       q->pool[k] = a & ~A_REQUIRED;
-  }
+      /* the unit's miss units, as ty_seq_add counted them */
+      q->miss[u] -= (uint32_t)(miss_units[a & 3u] - miss_units[a & 2u]);
+    }
 }
 
 int ty_join_evidence(const seq *U, size_t u, int required, size_t s0, size_t ns,

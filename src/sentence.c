@@ -128,6 +128,38 @@ static int ellipsis_inside(const char *s, size_t z, size_t n) {
   return (c >= 0x3041 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF);
 }
 
+/* Whether a break of ICU's after s[0..z) in Japanese text falls inside a
+ * sentence that quotes a question or an exclamation: ? ! ？ ！ and a
+ * closing bracket, then kana or kanji with no space between
+ * ("(「Debian は英語以外の言語をどのようにサポートしていますか?」参照)
+ * パッケージを…", debian-faq 12.1; "「…か？」と聞いた"). */
+static int quote_inside(const char *s, size_t z, size_t n) {
+  static const int32_t close[] = {0x300D, 0x300F, 0xFF09, ')'};
+  size_t k = z;
+  int closed = 0;
+  while (k > 0) {
+    size_t b = k - 1;
+    while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
+      b--;
+    int len;
+    int32_t c = ty_utf8_decode(s + b, k - b, &len);
+    int is_close = 0;
+    for (size_t i = 0; i < sizeof close / sizeof *close; i++)
+      is_close |= c == close[i];
+    if (!is_close) {
+      if (!closed || !(c == '?' || c == '!' || c == 0xFF1F || c == 0xFF01))
+        return 0;
+      break;
+    }
+    closed = 1;
+    k = b;
+  }
+  if (z >= n) return 0;
+  int len;
+  int32_t c = ty_utf8_decode(s + z, n - z, &len);
+  return (c >= 0x3041 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF);
+}
+
 /* Where the opening brackets and spaces that end s[a..z) begin. */
 static size_t openers_start(const char *s, size_t a, size_t z) {
   static const int32_t open[] = {'(',    '[',    '{',    0x300C, 0x300E,
@@ -177,7 +209,8 @@ static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
     if ((size_t)z < n && z > 0 && strchr(".!?", s[z - 1]) &&
         (unsigned char)s[z] > ' ' && (unsigned char)s[z] < 0x80)
       continue;
-    if ((size_t)z < n && lang == TY_JA && ellipsis_inside(s, (size_t)z, n))
+    if ((size_t)z < n && lang == TY_JA &&
+        (ellipsis_inside(s, (size_t)z, n) || quote_inside(s, (size_t)z, n)))
       continue;
     /* ICU keeps an opening bracket after a full stop with the sentence
      * before ("。（注）"): it opens the next one */

@@ -88,6 +88,28 @@ static void test_sentence_japanese_ascii_ellipsis(void **state) {
       "?]");
 }
 
+/* A quoted question inside a Japanese sentence ends nothing: debian-faq
+ * 12.1 (../shared/corpus/debian-faq/ja.txt, line 3636), whose "参照)
+ * パッケージを…" was an unpaired sentence of its own; a question before a
+ * space still ends one. */
+static void test_sentence_japanese_quoted_question(void **state) {
+  (void)state;
+  assert_string_equal(
+      segment("システムのマニュアルページを収録する manpages (「Debian\n"
+              "は英語以外の言語をどのようにサポートしていますか?」参照) \n"
+              "パッケージをインストールするまで利用できないことに注意し\n"
+              "てください。",
+              TY_JA),
+      "[システムのマニュアルページを収録する manpages (「Debian\n"
+      "は英語以外の言語をどのようにサポートしていますか?」参照) \n"
+      "パッケージをインストールするまで利用できないことに注意し\n"
+      "てください。]");
+  assert_string_equal(segment("「本当か？」と聞いた。次に進む。", TY_JA),
+                      "[「本当か？」と聞いた。][次に進む。]");
+  assert_string_equal(segment("違いは何? 理由は?", TY_JA),
+                      "[違いは何?][理由は?]");
+}
+
 /* A full stop with no space after it is inside a token: the command of
  * debian-faq 7.14 (../shared/corpus/debian-faq/en.txt), which ICU cut
  * after "..". */
@@ -977,6 +999,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sentence_japanese_terminators),
       cmocka_unit_test(test_sentence_japanese_ascii_ellipsis),
+      cmocka_unit_test(test_sentence_japanese_quoted_question),
       cmocka_unit_test(test_sentence_full_stop_inside_token),
       cmocka_unit_test(test_sentence_english_abbreviations),
       cmocka_unit_test(test_sentence_wrapped_lines_and_paragraphs),
