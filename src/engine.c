@@ -34,17 +34,9 @@
 
 #define ANCHOR_SHARED 3.0 /* per anchor both groups hold (at most 4) */
 #define ANCHOR_WEAK 1.0   /* per weak anchor (punctuation, short loanword) */
-/* What a required anchor one side lacks costs, in half nats, by its
- * flags (bit 0 required, bit 1 weak): a conversion or a Latin word more
- * than a punctuation mark; numbers are weighed apart. */
-static const int miss_units[4] = {0, 3, 0, 2};
 #define NUMBER_MISSING 6  /* a number against other numbers */
 #define NUMBER_UNSTATED 2 /* a number against none */
 
-/* Anchor flags, the low three bits of an anchor's hash. */
-#define A_REQUIRED 1u  /* its absence on the other side costs */
-#define A_WEAK 2u      /* sharing it gains ANCHOR_WEAK, not ANCHOR_SHARED */
-#define A_NUMBER 4u    /* a number */
 #define MAX_MISSING 12 /* half nats */
 #define MAX_ANCHORS 4
 #define MAX_GAIN ((ANCHOR_SHARED + ANCHOR_WEAK) * MAX_ANCHORS)
@@ -81,76 +73,6 @@ void ty_seq_put_anchor(seq *q, uint32_t h) {
  * they are. */
 static int32_t narrow(int32_t c) {
   return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;
-}
-
-/* Loanwords: a katakana word and an English word compared by their
- * consonant skeletons (ファイル f-r, file f-r; ディレクトリ d-r-k-t-r,
- * directory d-r-k-t-r).  The consonant of each katakana U+30A1..U+30FA,
- * '0' for none (vowels, small kana, ッ). */
-static const char kana_consonant[] =
-    "0000000000kgkgkgkgkgsssgsssssstdtg0tstdtdnnnnnhbphbpfbphbphbpmmmmm"
-    "000000rrrrr0w000nbkkbbbb";
-
-static int is_vowel(int c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
-}
-
-/* Adds the skeleton hash of sk[0..n) as an anchor: weak with two
- * consonants, none with fewer. */
-static void put_skeleton(seq *q, const char *sk, size_t n) {
-  if (n < 2) return;
-  uint32_t h = fnv(2166136261u, 'k');
-  for (size_t k = 0; k < n; k++)
-    h = fnv(h, (unsigned char)sk[k]);
-  ty_seq_put_anchor(q, (h & ~7u) | (n < 3 ? A_WEAK : 0u));
-}
-
-/* The consonant skeleton of the lower-cased English word w[0..n), spelt
- * as katakana would write its sounds. */
-static size_t english_skeleton(const char *w, size_t n, char *sk, size_t cap) {
-  size_t k = 0;
-  for (size_t i = 0; i < n && k < cap; i++) {
-    int c = w[i], next = i + 1 < n ? w[i + 1] : 0, prev = i ? w[i - 1] : 0;
-    int out = 0;
-    if (is_vowel(c)) continue;
-    if (c == 'p' && next == 'h')
-      out = 'f', i++;
-    else if ((c == 't' || c == 's') && next == 'h')
-      out = 's', i++;
-    else if (c == 'c' && next == 'h')
-      out = 't', i++;
-    else if (c == 'c' && next == 'k')
-      out = 'k', i++;
-    else if ((c == 't' || c == 's') && next == 'i' && i + 2 < n &&
-             w[i + 2] == 'o')
-      out = 's';
-    else if (c == 'c')
-      out = (next == 'e' || next == 'i' || next == 'y') ? 's' : 'k';
-    else if (c == 'q')
-      out = 'k';
-    else if (c == 'x') {
-      if (k + 1 < cap) sk[k++] = 'k';
-      out = 's';
-    } else if (c == 'l')
-      out = 'r';
-    else if (c == 'v')
-      out = 'b';
-    else if (c == 'z')
-      out = 's';
-    else if (c == 'j')
-      out = 'g';
-    else if (c == 'r' && is_vowel(prev) && !is_vowel(next))
-      continue;
-    else if (c == 'w' && !is_vowel(next))
-      continue;
-    else if (c == 'h' && i)
-      continue;
-    else
-      out = c;
-    if (k && sk[k - 1] == out) continue;
-    sk[k++] = (char)out;
-  }
-  return k;
 }
 
 /* Punctuation that both languages write alike in messages and lists
@@ -305,34 +227,8 @@ static void read_latin(seq *q, const char *s, size_t n, size_t *i,
              (wl >= 2 && (digits || in_identifier(s, n, start, *i)));
   if (conv || wl >= 2)
     ty_seq_put_anchor(q, (h & ~7u) | (kept ? A_REQUIRED : 0u));
-  if (!conv && lang == TY_EN && wl >= 3 && wl <= sizeof word) {
-    char sk[32];
-    put_skeleton(q, sk, english_skeleton(word, wl, sk, sizeof sk));
-  }
-}
-
-static int is_katakana(int32_t c) {
-  return c >= 0x30A1 && c <= 0x30FC && c != 0x30FB;
-}
-
-/* Reads the katakana word at s[*i] and puts its consonant skeleton (a
- * word of three kana or more). */
-static void read_katakana(seq *q, const char *s, size_t n, size_t *i,
-                          charcount *ch) {
-  char sk[32];
-  size_t k = 0, kana = 0;
-  while (*i < n) {
-    int len;
-    int32_t c = ty_utf8_decode(s + *i, n - *i, &len);
-    if (!is_katakana(c)) break;
-    int cons = c <= 0x30FA ? kana_consonant[c - 0x30A1] : '0';
-    if (cons != '0' && k < sizeof sk && !(k && sk[k - 1] == cons))
-      sk[k++] = (char)cons;
-    kana++;
-    ch->kana++;
-    *i += (size_t)len;
-  }
-  if (kana >= 3) put_skeleton(q, sk, k);
+  if (!conv && lang == TY_EN && wl >= 3 && wl <= sizeof word)
+    ty_put_english_skeleton(q, word, wl);
 }
 
 /* Sorts v[0..n) by hash (above the flags), stably: the first occurrence
@@ -409,8 +305,8 @@ void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
       read_number(q, s, n, &i, &ch);
     } else if (is_alpha(c) || (c == '%' && i + 1 < n)) {
       read_latin(q, s, n, &i, &ch, lang);
-    } else if (is_katakana(c)) {
-      read_katakana(q, s, n, &i, &ch);
+    } else if (ty_is_katakana(c)) {
+      ty_read_katakana(q, s, n, &i, &ch);
     } else {
       if (c > 0 && c < 0x80 && punct[c])
         ty_seq_put_anchor(q,
@@ -757,53 +653,6 @@ int ty_pair_evidence(const aligner *g, int m, size_t i, size_t j) {
 double ty_pair_score(const aligner *g, int m, size_t i, size_t j) {
   double save = g->prior[M10] * (mv_a[m] + mv_b[m]) - ty_move_cost(g, m, i, j);
   return 1 / (1 + exp(-save));
-}
-
-/* Whether anchor h (flags aside) is among those of units first ..
- * first+cnt-1 of q (each unit's sorted). */
-static int group_has(const seq *q, size_t first, size_t cnt, uint32_t h) {
-  for (size_t u = first; u < first + cnt && q->pool; u++) {
-    size_t lo = q->aoff[u], hi = q->aoff[u + 1];
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      uint32_t v = q->pool[mid] >> 3;
-      if (v == h) return 1;
-      if (v < h)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  }
-  return 0;
-}
-
-void ty_seq_relax(seq *q, const seq *other) {
-  if (!other->n || !q->pool) return;
-  for (size_t u = 0; u < q->n; u++)
-    for (uint32_t k = q->aoff[u]; k < q->aoff[u + 1]; k++) {
-      uint32_t a = q->pool[k];
-      if ((a & (A_REQUIRED | A_NUMBER)) != A_REQUIRED ||
-          !group_has(other, 0, other->n, a >> 3))
-        continue;
-      q->pool[k] = a & ~A_REQUIRED;
-      /* the unit's miss units, as ty_seq_add counted them */
-      q->miss[u] -= (uint32_t)(miss_units[a & 3u] - miss_units[a & 2u]);
-    }
-}
-
-int ty_join_evidence(const seq *U, size_t u, int required, size_t s0, size_t ns,
-                     const seq *O, size_t o0, size_t no) {
-  int in = 0, out = 0;
-  for (uint32_t k = U->aoff[u]; U->pool && k < U->aoff[u + 1]; k++) {
-    uint32_t a = U->pool[k], h = a >> 3;
-    if ((a & A_WEAK) || (required && !(a & A_REQUIRED))) continue;
-    int other = group_has(O, o0, no, h), own = group_has(U, s0, ns, h);
-    if (other && !own)
-      in++;
-    else if (!other && !own)
-      out++;
-  }
-  return in >= 2 && in >= 2 * out;
 }
 
 /* ---- the banded programme ----------------------------------------------- */

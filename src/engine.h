@@ -89,6 +89,24 @@ static inline int is_digit(int32_t c) {
   return c >= '0' && c <= '9';
 }
 
+/* What a required anchor one side lacks costs, in half nats, by its
+ * flags (bit 0 required, bit 1 weak): a conversion or a Latin word more
+ * than a punctuation mark; numbers are weighed apart. */
+static const int miss_units[4] = {0, 3, 0, 2};
+/* Anchor flags, the low three bits of an anchor's hash. */
+#define A_REQUIRED 1u /* its absence on the other side costs */
+#define A_WEAK 2u     /* sharing it gains ANCHOR_WEAK, not ANCHOR_SHARED */
+#define A_NUMBER 4u   /* a number */
+
+/* Loanwords (loanword.c): whether c is a katakana letter; reads the
+ * katakana word at s[*i] (its kana counted in ch) and puts its consonant
+ * skeleton, a word of three kana or more; puts the skeleton of the
+ * lower-cased English word w[0..n) as katakana would spell it. */
+int ty_is_katakana(int32_t c);
+void ty_read_katakana(seq *q, const char *s, size_t n, size_t *i,
+                      charcount *ch);
+void ty_put_english_skeleton(seq *q, const char *w, size_t n);
+
 /* Appends one unit, the text s[0..n) of language lang, to q; with a
  * dictionary, the glosses of Japanese words are anchors too. */
 void ty_seq_add(seq *q, const char *s, size_t n, ty_lang lang,
