@@ -83,11 +83,13 @@ $(BUILD)/taiyaku.pc: taiyaku.pc.in $(BUILD)/pc-vars
 
 FORCE:
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) src/render.h $(BUILD)/libtaiyaku.a
+# a unit test includes what it tests (internal.h, engine.h, outline.h, …):
+# any of the library's headers changing rebuilds it
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(wildcard src/*.h) $(BUILD)/libtaiyaku.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libtaiyaku.a $(LIBS) -lcmocka
 
-$(BUILD)/fuzz/%-replay: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libtaiyaku.a
+$(BUILD)/fuzz/%-replay: tests/fuzz/%.c tests/fuzz/replay.c $(wildcard src/*.h) $(BUILD)/libtaiyaku.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libtaiyaku.a $(LIBS)
 
