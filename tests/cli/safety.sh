@@ -95,8 +95,11 @@ run 0 "$T" align --format json -o dangling.json j.txt en.txt
 has sub/none.json '"taiyaku"'
 
 # a signal while the output is written: the temporary file is removed.
-# A pair big enough that rendering lasts a while; the signal is sent as
-# soon as the temporary file exists (polled by Python every millisecond).
+# A pair big enough that rendering lasts a while.  When the temporary file
+# appears (polled by Python every millisecond) the process is stopped; if
+# the file is still there, the signal is sent and the process continued, so
+# the signal is handled while the file exists.  A run that finished in
+# between (the file renamed already) is retried.
 python3 - <<'PY'
 import random
 random.seed(12)
@@ -110,18 +113,28 @@ for sig in INT TERM HUP; do
   python3 - "$T" "$sig" "sig$sig" <<'PY' >"sig$sig.log" 2>&1
 import os, signal, subprocess, sys, time
 t, sig, d = sys.argv[1:4]
-p = subprocess.Popen([t, "align", "--format", "html", "--sentences", "-o",
-                      d + "/out.html", "bigja.txt", "bigen.txt"],
-                     stderr=subprocess.DEVNULL)
+def temporary():
+    return any(n.startswith(".out.html.") for n in os.listdir(d))
 seen = False
-deadline = time.time() + 60
-while p.poll() is None and time.time() < deadline:
-    if any(n.startswith(".out.html.") for n in os.listdir(d)):
-        seen = True
-        p.send_signal(getattr(signal, "SIG" + sig))
+for attempt in range(5):
+    p = subprocess.Popen([t, "align", "--format", "html", "--sentences", "-o",
+                          d + "/out.html", "bigja.txt", "bigen.txt"],
+                         stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while p.poll() is None and time.time() < deadline:
+        if temporary():
+            p.send_signal(signal.SIGSTOP)
+            if temporary():
+                seen = True
+                p.send_signal(getattr(signal, "SIG" + sig))
+            p.send_signal(signal.SIGCONT)
+            break
+        time.sleep(0.001)
+    rc = p.wait()
+    if seen:
         break
-    time.sleep(0.001)
-rc = p.wait()
+    for n in os.listdir(d):  # finished first: try again from nothing
+        os.remove(os.path.join(d, n))
 want = -getattr(signal, "SIG" + sig)
 print("ok" if seen and rc == want else
       "temporary file %s, exit %d (wanted %d)" % ("seen" if seen else "never seen", rc, want))
