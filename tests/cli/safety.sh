@@ -113,9 +113,11 @@ for sig in INT TERM HUP; do
   python3 - "$T" "$sig" "sig$sig" <<'PY' >"sig$sig.log" 2>&1
 import os, signal, subprocess, sys, time
 t, sig, d = sys.argv[1:4]
-# under nohup SIGHUP comes ignored, and a program keeps an ignored SIGHUP
-# ignored: the child gets the default disposition, as in a terminal
-signal.signal(signal.SIGHUP, signal.SIG_DFL)
+# under nohup SIGHUP comes ignored, and in a background job SIGINT, and a
+# program keeps an ignored signal ignored: the child gets the default
+# dispositions, as in a terminal
+for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+    signal.signal(s, signal.SIG_DFL)
 def temporary():
     return any(n.startswith(".out.html.") for n in os.listdir(d))
 seen = False
