@@ -820,7 +820,41 @@ typedef struct ty_office_text {
   int *pos; /* pos[line-1]: the position of that line */
   size_t npos, cap;
   int revisions; /* tracked changes were read as accepted */
+  /* the language of the paragraph ty_office_para adds next (NULL: the
+   * document's), set by the reader; per line, the language it was in
+   * (NULL until a line has one); the tags, interned in `arena` (the
+   * document's) by ty_office_lang */
+  const char *lang;
+  const char **langs;
+  size_t lcap;
+  ty_arena *arena;
+  const char **tags;
+  size_t ntags;
 } ty_office_text;
+
+/* The characters of a paragraph by the language their run marks (DOCX
+ * w:lang, ODT fo:language), NULL for those it does not. */
+typedef struct ty_office_langs {
+  struct ty_lang_tally v[8];
+  int n;
+  size_t marked; /* characters counted under a language */
+} ty_office_langs;
+
+/* The language tag lang[-country] (country NULL or "" for none) as the
+ * reader keeps it, interned; NULL for none ("", "zxx", "none").
+ * (read_office.c) */
+const char *ty_office_lang(ty_office_text *t, const char *lang,
+                           const char *country);
+/* Counts the characters of s[0..n) that are not blanks: Japanese ones
+ * under slot[1] (w:eastAsia, style:language-asian), the others under
+ * slot[0] (w:val, fo:language); nothing for a NULL slot. */
+void ty_office_count(ty_office_langs *c, const char *const slot[2],
+                     const char *s, size_t n);
+/* Adds from's counts to into's (a row's cells), and clears from. */
+void ty_office_langs_merge(ty_office_langs *into, ty_office_langs *from);
+/* The language of most of the paragraph text[0..n) whose marked
+ * characters c counted (NULL: the document's), and c cleared. */
+const char *ty_office_para_lang(ty_office_langs *c, const char *text, size_t n);
 
 /* Appends one paragraph (no blank line inside; newlines kept as wrapped
  * lines) at position `pos`, with a blank line before it. */

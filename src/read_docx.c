@@ -14,7 +14,16 @@
  * the document, counting every w:p of the main part from 1; in a file
  * that marks its pages (Word's w:lastRenderedPageBreak, the page breaks
  * w:br w:type="page" and w:pageBreakBefore), page * 1000 + the
- * paragraph's number on its page, as a PDF's page * 1000 + line. */
+ * paragraph's number on its page, as a PDF's page * 1000 + line.
+ *
+ * Language: a run's own w:lang (w:eastAsia for its Japanese characters,
+ * w:val for the others) marks its text; the languages of the document's
+ * defaults and styles do not, being the producer's locale, not the
+ * text's (LibreOffice 7.4 writes en-US and zh-CN there on this machine
+ * for a Japanese page, and w:lang w:val="en-US" on exactly the runs its
+ * HTML marked lang="en"; Word tags runs by the keyboard language only
+ * where it differs from the defaults).  A footnote's text is read in the
+ * document's language. */
 #include "internal.h"
 
 #include <stdint.h>
@@ -33,8 +42,7 @@
 
 /* The WordprocessingML elements the walk tells apart.  Those from E_DEL
  * on are not text of the document as it stands (E_DEL and E_MOVEFROM:
- * tracked deletions); from E_RPR on they are not text but carry nothing
- * the walk reads. */
+ * tracked deletions). */
 enum el {
   E_OTHER,
   E_P,
@@ -58,6 +66,9 @@ enum el {
   E_TR,
   E_FOOTNOTE,
   E_ENDNOTE,
+  E_R,
+  E_RPR,
+  E_LANG,
   E_DEL,
   E_MOVEFROM,
   E_INSTRTEXT,
@@ -70,7 +81,6 @@ enum el {
   E_TBLPRCHANGE,
   E_TRPRCHANGE,
   E_TCPRCHANGE,
-  E_RPR,
   E_COUNT
 };
 
@@ -108,7 +118,9 @@ static const char *const el_names[E_COUNT] = {
     [E_TBLPRCHANGE] = "tblPrChange",
     [E_TRPRCHANGE] = "trPrChange",
     [E_TCPRCHANGE] = "tcPrChange",
+    [E_R] = "r",
     [E_RPR] = "rPr",
+    [E_LANG] = "lang",
 };
 
 /* Element names as libxml2 interns them in the parser's dictionary (the
@@ -140,6 +152,7 @@ typedef struct para {
   int num_id, ilvl; /* direct numbering; num_id -1 when none */
   int pos;
   int labeled; /* its number is already written at the start of text */
+  ty_office_langs langs;
 } para;
 
 typedef struct docx {
@@ -153,7 +166,9 @@ typedef struct docx {
   note *notes;
   size_t nnotes;
   /* the parse */
-  int in_t, in_ppr, in_numpr;
+  int in_t, in_ppr, in_numpr, in_rpr;
+  const char *run_lang[2]; /* the run's own w:val and w:eastAsia */
+  ty_office_langs row_langs;
   para p[MAX_NEST];
   int np; /* open paragraphs */
   int para_no;
@@ -338,6 +353,10 @@ static void end_para(docx *x) {
   }
   const char *s = p->text.p ? p->text.p : "";
   size_t n = p->text.n;
+  /* a cell's characters count for its row's language */
+  if (x->rows && !x->note_mode && x->np == 0)
+    ty_office_langs_merge(&x->row_langs, &p->langs);
+  x->t->lang = ty_office_para_lang(&p->langs, s, n);
   if (x->np > 0) {
     /* a text box's paragraph: its own paragraph, where it is anchored */
     if (!x->note_mode) ty_office_para(x->t, s, n, p->pos);
@@ -347,8 +366,10 @@ static void end_para(docx *x) {
     ty_office_cell(&x->row, s, n);
   } else {
     ty_office_para(x->t, s, n, p->pos);
+    x->t->lang = NULL;
     flush_notes(x, p->pos);
   }
+  x->t->lang = NULL;
   ty_buf_clear(&p->text);
 }
 
@@ -427,6 +448,18 @@ static void start_para(docx *x) {
   p->ilvl = 0;
   p->pos = x->para_no;
   p->labeled = 0;
+  p->langs.n = 0;
+  p->langs.marked = 0;
+}
+
+/* A run's own w:lang: w:val for its Latin (and other) characters,
+ * w:eastAsia for its Japanese ones. */
+static void run_lang(docx *x, const xmlChar **attrs, int n) {
+  char b[64];
+  const char *v = ty_office_attr(attrs, n, NULL, "val", b, sizeof b);
+  x->run_lang[0] = ty_office_lang(x->t, v, NULL);
+  v = ty_office_attr(attrs, n, NULL, "eastAsia", b, sizeof b);
+  x->run_lang[1] = ty_office_lang(x->t, v, NULL);
 }
 
 /* A toggle property (w:pageBreakBefore): on unless w:val says off. */
@@ -472,6 +505,11 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
   switch (e) {
   case E_P: start_para(x); break;
   case E_PPR: x->in_ppr = 1; break;
+  case E_R: x->run_lang[0] = x->run_lang[1] = NULL; break;
+  case E_RPR: x->in_rpr = 1; break;
+  case E_LANG:
+    if (x->in_rpr) run_lang(x, attrs, nattr);
+    break;
   case E_T: x->in_t = 1; break;
   case E_TAB:
   case E_PTAB: put_char(x, ' '); break;
@@ -515,7 +553,9 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 
 static void end_row(docx *x) {
   if (!x->note_mode) {
+    x->t->lang = ty_office_para_lang(&x->row_langs, x->row.p, x->row.n);
     ty_office_para(x->t, x->row.p ? x->row.p : "", x->row.n, x->row_pos);
+    x->t->lang = NULL;
     flush_notes(x, x->row_pos);
   } else {
     ty_office_line(&x->note_text, x->row.p ? x->row.p : "", x->row.n);
@@ -542,6 +582,7 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
     }
     break;
   case E_NUMPR: x->in_numpr = 0; break;
+  case E_RPR: x->in_rpr = 0; break;
   case E_T: x->in_t = 0; break;
   case E_TR:
     if (x->rows && --x->rows == 0) end_row(x);
@@ -565,6 +606,9 @@ static void on_chars(void *ctx, const xmlChar *s, int len) {
   if (!b) return;
   ty_office_chars(b, (const char *)s, (size_t)len);
   if (len > 0) x->page_text = 1;
+  if (x->run_lang[0] || x->run_lang[1])
+    ty_office_count(&x->p[x->np - 1].langs, x->run_lang, (const char *)s,
+                    (size_t)len);
 }
 
 static int parse_failed(docx *x, ty_error *err) {

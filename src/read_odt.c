@@ -12,7 +12,13 @@
  * the paragraph that cites it; tracked changes (text:tracked-changes,
  * where deleted text is kept) and annotations are not text.  Positions:
  * the paragraph's number, counting every text:p and text:h of the body
- * from 1. */
+ * from 1.  Language: the automatic styles of content.xml (a paragraph's,
+ * a span's: direct formatting) mark their text with fo:language and
+ * fo:country (style:language-asian for Japanese characters); named
+ * styles and defaults do not (LibreOffice 7.4 writes its locale there,
+ * en-US and zh-CN on this machine for a Japanese page, and an automatic
+ * text style fo:language="en" fo:country="US" on the spans its HTML
+ * marked lang="en"). */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -25,6 +31,8 @@
 #define TABLE_NS "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define OFFICE_NS "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
+#define FO_NS "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+#define MAX_SPANS 8
 #define NLEV 10
 #define MAX_NEST 4
 #define MAX_LISTS 32
@@ -49,7 +57,16 @@ typedef struct lstate {
 typedef struct opara {
   ty_buf text;
   int pos;
+  const char *lang[2]; /* its automatic style's languages (see on_chars) */
+  ty_office_langs langs;
 } opara;
+
+/* An automatic style that marks a language: [0] fo:language, [1]
+ * style:language-asian. */
+typedef struct lang_style {
+  char *name;
+  const char *lang[2];
+} lang_style;
 
 typedef struct odt {
   ty_office_walk w; /* first: libxml2's error handler is given the odt */
@@ -76,6 +93,14 @@ typedef struct odt {
   int in_note;        /* depth of text:note-body nesting */
   ty_buf note, notes; /* the note being read; notes to show after */
   ty_buf label;
+  int in_auto; /* in content.xml's office:automatic-styles */
+  int content; /* walking content.xml */
+  lang_style *lst;
+  size_t nlst;
+  lang_style cur;                 /* the automatic style being read */
+  const char *span[MAX_SPANS][2]; /* the open spans' languages */
+  int nspan;
+  ty_office_langs row_langs;
 } odt;
 
 static int is(const xmlChar *uri, const char *ns) {
@@ -265,6 +290,9 @@ static void start_para(odt *x, int heading_level) {
   opara *p = &x->p[x->np++];
   ty_buf_clear(&p->text);
   p->pos = x->para_no;
+  p->lang[0] = p->lang[1] = NULL;
+  p->langs.n = 0;
+  p->langs.marked = 0;
   if (!x->in_note) para_label(x, heading_level, &p->text);
 }
 
@@ -272,6 +300,10 @@ static void end_para(odt *x) {
   opara *p = &x->p[--x->np];
   const char *s = p->text.p ? p->text.p : "";
   size_t n = p->text.n;
+  /* a cell's characters count for its row's language */
+  if (x->rows && !x->in_note && x->np == 0)
+    ty_office_langs_merge(&x->row_langs, &p->langs);
+  x->t->lang = ty_office_para_lang(&p->langs, s, n);
   if (x->in_note) {
     ty_office_line(&x->note, s, n);
   } else if (x->np > 0) {
@@ -280,8 +312,69 @@ static void end_para(odt *x) {
     ty_office_cell(&x->row, s, n);
   } else {
     ty_office_para(x->t, s, n, p->pos);
+    x->t->lang = NULL;
     flush_notes(x, p->pos);
   }
+  x->t->lang = NULL;
+}
+
+/* ---- languages ---------------------------------------------------------- */
+
+static const lang_style *find_lang_style(const odt *x, const xmlChar **a,
+                                         int n) {
+  char b[128];
+  const char *name = ty_office_attr(a, n, TEXT_NS, "style-name", b, sizeof b);
+  for (size_t i = 0; name && i < x->nlst; i++)
+    if (strcmp(x->lst[i].name, name) == 0) return &x->lst[i];
+  return NULL;
+}
+
+/* An element of office:automatic-styles: a style:style, its
+ * style:text-properties. */
+static void auto_style(odt *x, const char *n, const xmlChar **a, int na) {
+  char b[128], c[16];
+  if (strcmp(n, "style") == 0) {
+    free(x->cur.name);
+    const char *name = ty_office_attr(a, na, STYLE_NS, "name", b, sizeof b);
+    x->cur.name = name ? ty_xstrdup(name) : NULL;
+    x->cur.lang[0] = x->cur.lang[1] = NULL;
+  } else if (strcmp(n, "text-properties") == 0 && x->cur.name) {
+    const char *l = ty_office_attr(a, na, FO_NS, "language", b, sizeof b);
+    const char *k = ty_office_attr(a, na, FO_NS, "country", c, sizeof c);
+    if (l) x->cur.lang[0] = ty_office_lang(x->t, l, k);
+    l = ty_office_attr(a, na, STYLE_NS, "language-asian", b, sizeof b);
+    k = ty_office_attr(a, na, STYLE_NS, "country-asian", c, sizeof c);
+    if (l) x->cur.lang[1] = ty_office_lang(x->t, l, k);
+  }
+}
+
+static void end_auto_style(odt *x) {
+  if (x->cur.name && (x->cur.lang[0] || x->cur.lang[1])) {
+    x->lst = ty_xrealloc(x->lst, (x->nlst + 1) * sizeof *x->lst);
+    x->lst[x->nlst++] = x->cur;
+  } else {
+    free(x->cur.name);
+  }
+  x->cur.name = NULL;
+}
+
+/* The languages the text read now is marked in: the innermost span's,
+ * else its paragraph's, slot by slot. */
+static const char *const *text_lang(odt *x) {
+  if (x->nspan)
+    return x->span[(x->nspan < MAX_SPANS ? x->nspan : MAX_SPANS) - 1];
+  return x->np ? x->p[x->np - 1].lang : NULL;
+}
+
+static void open_span(odt *x, const xmlChar **a, int n) {
+  const char *const *outer = text_lang(x);
+  const lang_style *s = find_lang_style(x, a, n);
+  if (x->nspan < MAX_SPANS)
+    for (int k = 0; k < 2; k++)
+      x->span[x->nspan][k] = s && s->lang[k] ? s->lang[k]
+                             : outer         ? outer[k]
+                                             : NULL;
+  x->nspan++;
 }
 
 static void start_list(odt *x, const xmlChar **a, int n) {
@@ -336,6 +429,10 @@ static void on_text(odt *x, const char *n, const xmlChar **a, int na) {
                   ? ty_office_iattr(a, na, TEXT_NS, "outline-level", 1)
                   : 0;
     start_para(x, lev);
+    const lang_style *s = find_lang_style(x, a, na);
+    if (s && x->np) memcpy(x->p[x->np - 1].lang, s->lang, sizeof s->lang);
+  } else if (strcmp(n, "span") == 0) {
+    open_span(x, a, na);
   } else if (strcmp(n, "list") == 0) {
     start_list(x, a, na);
   } else if ((strcmp(n, "list-item") == 0 || strcmp(n, "list-header") == 0) &&
@@ -369,7 +466,11 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
     return;
   }
   if (is(uri, OFFICE_NS) && strcmp(n, "text") == 0) x->in_body++;
-  if (is(uri, TEXT_NS) && !x->in_body)
+  if (is(uri, OFFICE_NS) && strcmp(n, "automatic-styles") == 0)
+    x->in_auto = x->content;
+  if (x->in_auto && is(uri, STYLE_NS))
+    auto_style(x, n, attrs, nattr);
+  else if (is(uri, TEXT_NS) && !x->in_body)
     on_style(x, n, attrs, nattr);
   else if (is(uri, TEXT_NS))
     on_text(x, n, attrs, nattr);
@@ -384,7 +485,9 @@ static void end_row(odt *x) {
   if (x->in_note) {
     ty_office_line(&x->note, x->row.p ? x->row.p : "", x->row.n);
   } else {
+    x->t->lang = ty_office_para_lang(&x->row_langs, x->row.p, x->row.n);
     ty_office_para(x->t, x->row.p ? x->row.p : "", x->row.n, x->row_pos);
+    x->t->lang = NULL;
     flush_notes(x, x->row_pos);
   }
   ty_buf_clear(&x->row);
@@ -397,6 +500,12 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
   const char *n = (const char *)local;
   if (is(uri, OFFICE_NS) && strcmp(n, "text") == 0 && x->in_body) {
     x->in_body--;
+  } else if (is(uri, OFFICE_NS) && strcmp(n, "automatic-styles") == 0) {
+    x->in_auto = 0;
+  } else if (x->in_auto && is(uri, STYLE_NS) && strcmp(n, "style") == 0) {
+    end_auto_style(x);
+  } else if (is(uri, TEXT_NS) && x->in_body && strcmp(n, "span") == 0) {
+    if (x->nspan) x->nspan--;
   } else if (is(uri, TEXT_NS) && !x->in_body) {
     if (strcmp(n, "list-style") == 0 || strcmp(n, "outline-style") == 0)
       x->cur_style = NULL;
@@ -421,6 +530,9 @@ static void on_chars(void *ctx, const xmlChar *s, int len) {
   ty_buf *b = sink(x);
   if (!b) return;
   ty_office_chars(b, (const char *)s, (size_t)len);
+  const char *const *lang = text_lang(x);
+  if (x->np && lang && (lang[0] || lang[1]))
+    ty_office_count(&x->p[x->np - 1].langs, lang, (const char *)s, (size_t)len);
 }
 
 static int walk(odt *x, ty_zip *z, const char *part, int required,
@@ -440,7 +552,8 @@ static int walk(odt *x, ty_zip *z, const char *part, int required,
     h.characters = on_chars;
     h.serror = (xmlStructuredErrorFunc)ty_office_xml_error;
     x->w.depth = x->w.skip_at = x->in_body = x->np = x->rows = x->nlists = 0;
-    x->in_note = 0;
+    x->in_note = x->in_auto = x->nspan = 0;
+    x->content = required;
     if (xmlSAXUserParseMemory(&h, x, b.p ? b.p : "", (int)b.n) != 0 ||
         x->w.errmsg[0])
       rc = ty_office_xml_failed(&x->w, err, x->name, part);
@@ -458,6 +571,10 @@ int ty_read_odt(ty_zip *z, const char *name, ty_office_text *t, ty_error *err) {
   if (rc == 0) rc = walk(&x, z, "content.xml", 1, err);
   for (size_t i = 0; i < x.nls; i++)
     free(x.ls[i].name);
+  for (size_t i = 0; i < x.nlst; i++)
+    free(x.lst[i].name);
+  free(x.lst);
+  free(x.cur.name);
   for (size_t i = 0; i < x.nst; i++) {
     free(x.st[i].id);
     free(x.st[i].style);

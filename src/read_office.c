@@ -30,12 +30,94 @@ int ty_office_sniff(const char *bytes, size_t n) {
   return 0;
 }
 
-static void push_pos(ty_office_text *t, int pos) {
+/* Makes room for the languages of n lines (NULL until set). */
+static void grow_langs(ty_office_text *t, size_t n) {
+  if (t->lcap >= n) return;
+  size_t cap = t->lcap ? t->lcap : 256;
+  while (cap < n)
+    cap *= 2;
+  t->langs = ty_xrealloc(t->langs, cap * sizeof *t->langs);
+  memset(t->langs + t->lcap, 0, (cap - t->lcap) * sizeof *t->langs);
+  t->lcap = cap;
+}
+
+/* A line at position pos, in language lang (NULL: the document's). */
+static void push_pos(ty_office_text *t, int pos, const char *lang) {
   if (t->npos == t->cap) {
     t->cap = t->cap ? t->cap * 2 : 256;
     t->pos = ty_xrealloc(t->pos, t->cap * sizeof *t->pos);
   }
+  if (lang) {
+    grow_langs(t, t->npos + 1);
+    t->langs[t->npos] = lang;
+  }
   t->pos[t->npos++] = pos;
+}
+
+const char *ty_office_lang(ty_office_text *t, const char *lang,
+                           const char *country) {
+  if (!lang || !*lang || strcmp(lang, "zxx") == 0 || strcmp(lang, "none") == 0)
+    return NULL;
+  char tag[64];
+  snprintf(tag, sizeof tag, "%s%s%s", lang, country && *country ? "-" : "",
+           country && *country ? country : "");
+  for (size_t i = 0; i < t->ntags; i++)
+    if (strcmp(t->tags[i], tag) == 0) return t->tags[i];
+  if (t->ntags % 8 == 0)
+    t->tags = ty_xrealloc(t->tags, (t->ntags + 8) * sizeof *t->tags);
+  return t->tags[t->ntags++] = ty_arena_strndup(t->arena, tag, strlen(tag));
+}
+
+static void count_as(ty_office_langs *c, const char *lang, size_t n) {
+  if (!n) return;
+  c->marked += n;
+  int i = 0;
+  while (i < c->n && c->v[i].lang != lang)
+    i++;
+  if (i == c->n) {
+    if (c->n == (int)(sizeof c->v / sizeof c->v[0])) return;
+    c->v[c->n++] = (struct ty_lang_tally){lang, 0};
+  }
+  c->v[i].chars += n;
+}
+
+void ty_office_count(ty_office_langs *c, const char *const slot[2],
+                     const char *s, size_t n) {
+  size_t k[2] = {0, 0};
+  for (size_t i = 0; i < n;) {
+    int len;
+    int32_t ch = ty_utf8_decode(s + i, n - i, &len);
+    i += (size_t)(len > 0 ? len : 1);
+    if (ch != ' ' && ch != '\t' && ch != '\n') k[ty_is_japanese(ch)]++;
+  }
+  for (int j = 0; j < 2; j++)
+    if (slot[j]) count_as(c, slot[j], k[j]);
+}
+
+void ty_office_langs_merge(ty_office_langs *into, ty_office_langs *from) {
+  for (int i = 0; i < from->n; i++)
+    count_as(into, from->v[i].lang, from->v[i].chars);
+  from->n = 0;
+  from->marked = 0;
+}
+
+const char *ty_office_para_lang(ty_office_langs *c, const char *text,
+                                size_t n) {
+  if (!c->n) return NULL;
+  size_t all = 0;
+  for (size_t i = 0; i < n; i++)
+    all += text[i] != ' ' && text[i] != '\n' &&
+           ((unsigned char)text[i] & 0xC0) != 0x80;
+  const char *best = NULL;
+  size_t most = all > c->marked ? all - c->marked : 0;
+  for (int i = 0; i < c->n; i++)
+    if (c->v[i].chars > most) {
+      most = c->v[i].chars;
+      best = c->v[i].lang;
+    }
+  c->n = 0;
+  c->marked = 0;
+  return best;
 }
 
 void ty_office_reserve(ty_office_text *t, size_t xml_size) {
@@ -69,9 +151,9 @@ void ty_office_para(ty_office_text *t, const char *s, size_t n, int pos) {
   if (!n) return;
   if (t->text.n) {
     ty_buf_puts(&t->text, "\n\n");
-    push_pos(t, pos);
+    push_pos(t, pos, NULL);
   }
-  push_pos(t, pos);
+  push_pos(t, pos, t->lang);
   while (n) {
     const char *nl = memchr(s, '\n', n);
     size_t k = nl ? (size_t)(nl - s) : n;
@@ -83,7 +165,7 @@ void ty_office_para(ty_office_text *t, const char *s, size_t n, int pos) {
     while (n && (*s == '\n' || *s == ' '))
       s++, n--;
     ty_buf_putc(&t->text, '\n');
-    push_pos(t, pos);
+    push_pos(t, pos, t->lang);
   }
 }
 
@@ -223,6 +305,7 @@ static int read_archive(const char *bytes, size_t len, const char *name,
 
 int ty_read_office(ty_doc *d, const char *bytes, size_t len, ty_error *err) {
   ty_office_text t = {0};
+  t.arena = &d->arena;
   int kind = ty_office_sniff(bytes, len);
   int rc = kind == 'p'   ? ty_read_pdf(bytes, len, d->name, &t, err)
            : kind == 'z' ? read_archive(bytes, len, d->name, &t, err)
@@ -237,6 +320,10 @@ int ty_read_office(ty_doc *d, const char *bytes, size_t len, ty_error *err) {
     d->len = t.text.n;
     t.text.p = NULL;
     ty_outline_build(d);
+    if (t.langs) {
+      grow_langs(&t, t.npos);
+      ty_doc_mark_langs(d, t.langs, t.npos);
+    }
     map_positions(d, &t);
     if (t.revisions)
       ty_findings_add(&d->findings, &d->arena, TY_REVISIONS, "",
@@ -246,6 +333,8 @@ int ty_read_office(ty_doc *d, const char *bytes, size_t len, ty_error *err) {
   }
   ty_buf_free(&t.text);
   free(t.pos);
+  free(t.langs);
+  free(t.tags);
   return rc;
 }
 

@@ -7,7 +7,8 @@
 # leaves one sentence untranslated by mistake: `taiyaku outline` shows
 # the marks in text and JSON, `align --format json` and the HTML
 # side-by-side carry them on the clause's side, and the untranslated
-# check leaves the marked clauses to an info (marked-language).
+# check leaves the marked clauses to an info (marked-language); the same
+# page converted by LibreOffice to .docx and .odt keeps the marks.
 # Usage: TAIYAKU=build/taiyaku sh tests/cli/lang.sh
 # Prints "lang: N passed, N failed" and exits 1 if any test failed.
 set -u
@@ -52,5 +53,22 @@ sed 's/ lang="en[^"]*"//' "$FX/lang.ja.html" >"$TMP/nolang.ja.html"
 run 1 "$T" align --format json "$TMP/nolang.ja.html" "$FX/lang.en.html"
 py "{'4', '6'} <= {f['key'] for f in j['findings'] if f['code'] == 'untranslated'}"
 py "not [f for f in j['findings'] if f['code'] == 'marked-language']"
+
+echo "== the page through LibreOffice (soffice --convert-to docx, odt): the marks kept"
+# LibreOffice keeps lang as the character language: w:lang w:val on the
+# runs, an automatic text style's fo:language on the spans
+if ! command -v soffice >/dev/null 2>&1; then
+  fail "soffice is not installed (scripts/deps.sh installs it)"
+else
+  lo() { soffice -env:UserInstallation="file://$TMP/lo" --headless "$@" >"$TMP/lo.log" 2>&1; }
+  lo --convert-to docx:"MS Word 2007 XML" --outdir "$TMP/lo-out" "$FX/lang.ja.html" || fail "soffice docx"
+  lo --convert-to odt --outdir "$TMP/lo-out" "$FX/lang.ja.html" || fail "soffice odt"
+  for f in docx odt; do
+    run 0 "$T" outline --format json "$TMP/lo-out/lang.ja.$f"
+    py "j['format'] == '$f' and [(c['key'], c.get('lang')) for c in j['clauses'] if 'lang' in c] == [('3', 'en-US'), ('4', 'en-US'), ('6', 'en-US')]"
+    run 1 "$T" align --format json "$TMP/lo-out/lang.ja.$f" "$FX/lang.en.html"
+    py "[(f['code'], f['key']) for f in j['findings'] if f['code'] in ('untranslated', 'marked-language')] == [('marked-language', '4'), ('marked-language', '6'), ('untranslated', '7')]"
+  done
+fi
 
 finish lang

@@ -187,6 +187,134 @@ static void test_office_sniff_by_content(void **state) {
   assert_int_equal(ty_office_sniff("PK", 2), 0);
 }
 
+/* ---- languages ----------------------------------------------------------- */
+
+/* A document read from an archive of the members name[i] = text[i] (a
+ * NULL name ends them). */
+static ty_doc *read_archive(const char *const *names, const char *const *texts,
+                            ty_lang lang) {
+  char path[] = "/tmp/test_office_XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  close(fd);
+  ty_error err = {0};
+  ty_zip_writer *zw = ty_zip_create(path, &err);
+  assert_non_null(zw);
+  for (int i = 0; names[i]; i++)
+    assert_int_equal(
+        ty_zip_add(zw, names[i], texts[i], strlen(texts[i]), i == 0, &err), 0);
+  assert_int_equal(ty_zip_commit(zw, &err), 0);
+  size_t n;
+  char *bytes = slurp(path, &n);
+  unlink(path);
+  ty_doc *d = ty_doc_new("lang.zip", lang);
+  assert_int_equal(ty_read_office(d, bytes, n, &err), 0);
+  free(bytes);
+  return d;
+}
+
+/* The language each clause is marked in ("-" for none), space-separated. */
+static void langs_of(const ty_doc *d, char *out, size_t cap) {
+  out[0] = '\0';
+  for (size_t i = 0; i < d->ncl; i++) {
+    if (i) strncat(out, " ", cap - strlen(out) - 1);
+    strncat(out, d->cl[i].lang ? d->cl[i].lang : "-", cap - strlen(out) - 1);
+  }
+}
+
+static void test_docx_run_languages_mark_clauses(void **state) {
+  (void)state;
+  static const char *const names[] = {"[Content_Types].xml", "_rels/.rels",
+                                      "word/document.xml", NULL};
+  static const char *const texts[] = {
+      "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats."
+      "org/package/2006/content-types\"/>",
+      "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas."
+      "openxmlformats.org/package/2006/relationships\"><Relationship "
+      "Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+      "2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+      "</Relationships>",
+      "<?xml version=\"1.0\"?>"
+      "<w:document "
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/"
+      "main\">"
+      "<w:body>"
+      /* Japanese characters take w:eastAsia, however w:val reads */
+      "<w:p><w:r><w:rPr><w:lang w:val=\"en-US\" w:eastAsia=\"ja-JP\"/>"
+      "</w:rPr><w:t>1. 日本語の条項です。</w:t></w:r></w:p>"
+      "<w:p><w:r><w:rPr><w:lang w:val=\"en-GB\"/></w:rPr><w:t>"
+      "2. Kept in English.</w:t></w:r></w:p>"
+      /* a name in English inside a Japanese sentence */
+      "<w:p><w:r><w:rPr></w:rPr><w:t>3. </w:t></w:r><w:r><w:rPr>"
+      "<w:lang w:val=\"en-US\"/></w:rPr><w:t>Debian</w:t></w:r><w:r>"
+      "<w:rPr></w:rPr><w:t>は自由なオペレーティングシステムを作る団体です。</"
+      "w:t></w:r>"
+      "</w:p>"
+      /* a table row: its cells together */
+      "<w:tbl><w:tr><w:tc><w:p><w:r><w:rPr></w:rPr><w:t>4.</w:t>"
+      "</w:r></w:p></w:tc><w:tc><w:p><w:r><w:rPr>"
+      "<w:lang w:val=\"en-US\"/></w:rPr><w:t>Licensed under the GPL."
+      "</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+      /* not the text's: the paragraph mark's language, a change's old one */
+      "<w:p><w:pPr><w:rPr><w:lang w:val=\"fr-FR\"/></w:rPr></w:pPr>"
+      "<w:r><w:rPr><w:rPrChange><w:rPr><w:lang w:val=\"de-DE\"/>"
+      "</w:rPr></w:rPrChange></w:rPr><w:t>5. Reste.</w:t></w:r>"
+      "</w:p>"
+      "</w:body></w:document>"};
+  ty_doc *d = read_archive(names, texts, TY_JA);
+  char langs[128];
+  langs_of(d, langs, sizeof langs);
+  assert_string_equal(langs, "- en-GB - en-US -");
+  ty_doc_free(d);
+  /* on the English side, English marks nothing, Japanese does */
+  d = read_archive(names, texts, TY_EN);
+  langs_of(d, langs, sizeof langs);
+  assert_string_equal(langs, "ja-JP - - - -");
+  ty_doc_free(d);
+}
+
+static void test_odt_automatic_styles_mark_clauses(void **state) {
+  (void)state;
+  static const char *const names[] = {"mimetype", "content.xml", NULL};
+  static const char *const texts[] = {
+      "application/vnd.oasis.opendocument.text",
+      "<?xml version=\"1.0\"?><office:document-content "
+      "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+      "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+      "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+      "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:"
+      "1.0\"><office:automatic-styles>"
+      "<style:style style:name=\"P1\" style:family=\"paragraph\">"
+      "<style:text-properties fo:language=\"en\" fo:country=\"US\"/>"
+      "</style:style>"
+      "<style:style style:name=\"T1\" style:family=\"text\">"
+      "<style:text-properties fo:language=\"en\" fo:country=\"GB\"/>"
+      "</style:style>"
+      "<style:style style:name=\"T2\" style:family=\"text\">"
+      "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
+      "<style:style style:name=\"T3\" style:family=\"text\">"
+      "<style:text-properties style:language-asian=\"ja\" "
+      "style:country-asian=\"JP\"/></style:style>"
+      "</office:automatic-styles><office:body><office:text>"
+      "<text:p>1. 日本語の条項です。</text:p>"
+      "<text:p text:style-name=\"P1\">2. Kept in English.</text:p>"
+      "<text:p>3. <text:span text:style-name=\"T1\">Copyright the "
+      "<text:span text:style-name=\"T2\">Free Software</text:span> "
+      "Foundation</text:span></text:p>"
+      "<text:p>4. <text:span text:style-name=\"T1\">Debian</text:span>"
+      "は自由なオペレーティングシステムを作る団体です。</text:p>"
+      "<text:p text:style-name=\"P1\">5. <text:span "
+      "text:style-name=\"T3\">日本語の文です。</text:span></text:p>"
+      "</office:text></office:body></office:document-content>"};
+  ty_doc *d = read_archive(names, texts, TY_JA);
+  char langs[128];
+  langs_of(d, langs, sizeof langs);
+  /* a paragraph's style, a span's (inherited by the span inside it), a
+   * name in a Japanese sentence, Japanese characters by the Asian slot */
+  assert_string_equal(langs, "- en-US en-GB - -");
+  ty_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wordnum_formats_as_word_shows),
@@ -194,6 +322,8 @@ int main(void) {
       cmocka_unit_test(test_wordnum_damaged_part_gives_no_numbers),
       cmocka_unit_test(test_zip_members_read_within_a_limit),
       cmocka_unit_test(test_office_sniff_by_content),
+      cmocka_unit_test(test_docx_run_languages_mark_clauses),
+      cmocka_unit_test(test_odt_automatic_styles_mark_clauses),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
