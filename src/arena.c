@@ -56,6 +56,17 @@ void *ty_xcalloc(size_t n, size_t size) {
   return p;
 }
 
+void *ty_xgrow_zeroed(void *p, size_t *cap, size_t n, size_t size) {
+  if (*cap >= n) return p;
+  size_t c = *cap ? *cap : 256;
+  while (c < n)
+    c *= 2;
+  char *q = ty_xrealloc(p, c * size);
+  memset(q + *cap * size, 0, (c - *cap) * size);
+  *cap = c;
+  return q;
+}
+
 char *ty_xstrdup(const char *s) {
   size_t n = strlen(s);
   char *p = ty_xmalloc(n + 1);

@@ -18,6 +18,9 @@ void ty_oom(void);
 void *ty_xmalloc(size_t n);
 void *ty_xrealloc(void *p, size_t n);
 void *ty_xcalloc(size_t n, size_t size);
+/* Grows the array p of *cap elements of `size` bytes to hold at least n,
+ * doubling from 256, the new elements zeroed; returns it (p if no growth). */
+void *ty_xgrow_zeroed(void *p, size_t *cap, size_t n, size_t size);
 char *ty_xstrdup(const char *s);
 
 typedef struct ty_arena_chunk ty_arena_chunk;

@@ -26,13 +26,7 @@
 /* Makes room for the languages of n laid-out lines (NULL until set):
  * none is kept until a line has one. */
 static void grow_langs(ty_layout *l, size_t n) {
-  if (l->lcap >= n) return;
-  size_t cap = l->lcap ? l->lcap : 256;
-  while (cap < n)
-    cap *= 2;
-  l->langs = ty_xrealloc(l->langs, cap * sizeof *l->langs);
-  memset(l->langs + l->lcap, 0, (cap - l->lcap) * sizeof *l->langs);
-  l->lcap = cap;
+  l->langs = ty_xgrow_zeroed(l->langs, &l->lcap, n, sizeof *l->langs);
 }
 
 /* Records that laid-out line nlines+1 comes from source line `src` and

@@ -32,13 +32,7 @@ int ty_office_sniff(const char *bytes, size_t n) {
 
 /* Makes room for the languages of n lines (NULL until set). */
 static void grow_langs(ty_office_text *t, size_t n) {
-  if (t->lcap >= n) return;
-  size_t cap = t->lcap ? t->lcap : 256;
-  while (cap < n)
-    cap *= 2;
-  t->langs = ty_xrealloc(t->langs, cap * sizeof *t->langs);
-  memset(t->langs + t->lcap, 0, (cap - t->lcap) * sizeof *t->langs);
-  t->lcap = cap;
+  t->langs = ty_xgrow_zeroed(t->langs, &t->lcap, n, sizeof *t->langs);
 }
 
 /* A line at position pos, in language lang (NULL: the document's). */
