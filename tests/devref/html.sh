@@ -11,20 +11,10 @@
 # Usage: TAIYAKU=build/taiyaku sh tests/devref/html.sh
 # Prints "devref-html: N passed, N failed"; exits 1 if any test failed.
 set -u
-T=${TAIYAKU:-build/taiyaku}
-case $T in /*) ;; *) T=$(pwd)/$T ;; esac
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*" >&2
-}
-finish() {
-  echo "devref-html: $passed passed, $failed failed"
-  [ "$failed" -eq 0 ]
+. "$(dirname "$0")/../cli/lib/harness.sh"
+# stop: the closing line, and the exit status
+stop() {
+  finish devref-html
   exit $?
 }
 
@@ -37,7 +27,7 @@ if ! ls "$DEBS"/developers-reference_*.deb >/dev/null 2>&1 ||
     sed 's/^/  /' "$TMP/apt.log" | tail -3
     if [ "${CI:-}" = true ]; then
       fail "apt-get download developers-reference developers-reference-ja"
-      finish
+      stop
     fi
     echo "devref-html: packages not available (apt-get download failed); skipped"
     echo "devref-html: 0 passed, 0 failed"
@@ -54,16 +44,16 @@ EN_TXT=$(find "$DIR" -path '*/developers-reference/developers-reference.txt*' | 
 JA_TXT=$(find "$DIR" -path '*/developers-reference/ja/developers-reference.txt*' | head -1)
 if [ ! -f "$EN" ] || [ ! -f "$JA" ] || [ -z "$EN_TXT" ] || [ -z "$JA_TXT" ]; then
   fail "no single-page HTML or plain text in the packages"
-  finish
+  stop
 fi
 gzip -dcf "$EN_TXT" >"$TMP/en.txt"
 gzip -dcf "$JA_TXT" >"$TMP/ja.txt"
 
 "$T" align --format json "$JA" "$EN" >"$TMP/html.json" 2>"$TMP/err"
-[ $? -eq 2 ] && { fail "taiyaku align on the HTML exited 2"; head -3 "$TMP/err" >&2; finish; }
+[ $? -eq 2 ] && { fail "taiyaku align on the HTML exited 2"; head -3 "$TMP/err" >&2; stop; }
 ok
 "$T" align --format json "$TMP/ja.txt" "$TMP/en.txt" >"$TMP/txt.json" 2>"$TMP/err"
-[ $? -eq 2 ] && { fail "taiyaku align on the text exited 2"; head -3 "$TMP/err" >&2; finish; }
+[ $? -eq 2 ] && { fail "taiyaku align on the text exited 2"; head -3 "$TMP/err" >&2; stop; }
 ok
 
 python3 - "$TMP/html.json" "$TMP/txt.json" "$JA" "$EN" >"$TMP/report" 2>&1 <<'PY'
@@ -147,4 +137,4 @@ while read -r status rest; do
     *) echo "$status $rest" >&2; fail "python" ;;
   esac
 done <"$TMP/report"
-finish
+stop

@@ -13,17 +13,7 @@
 # the packages cannot be had it fails under CI=true, and elsewhere prints
 # SKIP and "0 passed, 0 failed, 1 skipped" and exits 0.
 set -u
-T=${TAIYAKU:-build/taiyaku}
-case $T in /*) ;; *) T=$(pwd)/$T ;; esac
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*" >&2
-}
+. "$(dirname "$0")/../cli/lib/harness.sh"
 
 DEBS=${DEBS:-${DEVREF_DEBS:-$TMP/debs}}
 mkdir -p "$DEBS"
@@ -129,5 +119,4 @@ while read -r status rest; do
   esac
 done <"$TMP/report"
 
-echo "devref: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish devref

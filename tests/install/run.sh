@@ -3,18 +3,9 @@
 # that are not the defaults, then builds examples/walk.c there with only
 # pkg-config's flags (no internal header can be reached) and runs it from
 # the installed libtaiyaku.so.0.  Prints "install: N passed, N failed".
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../cli/lib/harness.sh"
 MAKE=${MAKE:-make}
 CC=${CC:-cc}
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*" >&2
-}
 
 prefix=/opt/taiyaku-test
 libdir=$prefix/lib64
@@ -84,5 +75,4 @@ if grep -- ' -c ' "$TMP/n" | grep -qv TY_CPPFLAGS_SEEN; then
   fail "CPPFLAGS missing from a compile"
 else ok; fi
 
-echo "install: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish install

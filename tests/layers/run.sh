@@ -2,18 +2,9 @@
 # The layer check (scripts/check_layers.sh) over a tiny fake object set:
 # it passes a downward call, and fails on an upward call and on a file
 # that is in no layer, naming the file and what to do.
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../cli/lib/harness.sh"
 CHECK=$ROOT/scripts/check_layers.sh
 CC=${CC:-cc}
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*" >&2
-}
 
 cd "$TMP" || exit 2
 printf 'low: lo\nhigh: hi up_*\n' >layers.txt
@@ -46,5 +37,4 @@ else ok; fi
 grep -q "src/stray.c is in no layer: add 'stray' to the line of its layer in layers.txt" err &&
   ok || fail "unknown file message: $(cat err)"
 
-echo "layer-check: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish layer-check

@@ -4,17 +4,8 @@
 # 101-line function (also one whose signature spans lines and whose body
 # has braces in strings and comments) and on a 1,001-line file, naming
 # the file, the line and the function.
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../cli/lib/harness.sh"
 CHECK=$ROOT/scripts/check_size.sh
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*" >&2
-}
 
 # cfunc NAME N: a C function of exactly N lines, from its name to its
 # closing brace, the signature on two lines, braces inside a string and
@@ -73,5 +64,4 @@ else ok; fi
 grep -q '^size: long_file.c is 1001 lines (at most 1000)' err && ok ||
   fail "long file message: $(cat err)"
 
-echo "size-check: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish size-check
