@@ -483,12 +483,15 @@ static void align_sentences(stage *st, ty_pair *p) {
   }
   ty_seq_relax(&st->q[TY_EN], &st->q[TY_JA]);
   aligner g = stage_aligner(st);
-  unsigned char *para = ty_xmalloc(J->n + E->n);
+  unsigned char *para = ty_xmalloc(2 * (J->n + E->n));
+  unsigned char *open = para + J->n + E->n;
   for (size_t k = 0; k < J->n; k++)
-    para[k] = J->v[k].para;
+    para[k] = J->v[k].para, open[k] = !ends_sentence(J->v[k].s, J->v[k].n);
   for (size_t k = 0; k < E->n; k++)
-    para[J->n + k] = E->v[k].para;
+    para[J->n + k] = E->v[k].para,
+                open[J->n + k] = !ends_sentence(E->v[k].s, E->v[k].n);
   g.para_a = para, g.para_b = para + J->n;
+  g.open_a = open, g.open_b = open + J->n;
   size_t nmv;
   double *margin = ty_xmalloc((J->n + E->n) * sizeof *margin);
   uint8_t *path = weigh_omissions(&g, MOVES_SENT, &nmv, margin);

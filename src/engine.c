@@ -671,9 +671,12 @@ typedef struct band {
 
 /* What a move of da ja and db en units from cell (pi, pj) costs for
  * the paragraphs it breaks: a pairing that starts where one side starts a
- * paragraph and the other does not; two units left out that run across a
- * paragraph's start.  One left out where the paragraphs disagree breaks
- * nothing: it may end a paragraph (debian-faq 11.1 lost "この設定は…"
+ * paragraph and the other does not; a pairing that holds a paragraph's
+ * start on one side only (a paragraph whose counterpart was left out
+ * joined the pairing before it: debian-faq 7.13, developers-reference
+ * 4.9.1 and 6.6.2.3(1) as plant.py cuts them); two units left out that
+ * run across a paragraph's start.  One left out where the paragraphs disagree
+ * breaks nothing: it may end a paragraph (debian-faq 11.1 lost "この設定は…"
  * before one; charged to the cell before the omission, the 1-2 won) or
  * start one whose break went with it (plant.py cuts the break before a
  * sentence with it). */
@@ -681,7 +684,21 @@ static double para_cost(const aligner *g, size_t da, size_t db, size_t pi,
                         size_t pj) {
   size_t n = g->A->n, m = g->B->n;
   if (pi >= n || pj >= m) return 0;
-  if (da && db) return g->para_a[pi] != g->para_b[pj] ? PARA_MISMATCH : 0;
+  if (da && db) {
+    /* and one that runs across a paragraph's start on one side only,
+     * unless a sentence of the other side runs on past a display,
+     * paragraphs and all (debian-faq 11.9: "…と仮定して" / list /
+     * "ということはしないでください" against "Suppose … package." /
+     * "Do not:" / list) */
+    int in_a = 0, in_b = 0, open_a = 0, open_b = 0;
+    for (size_t t = 0; t < da; t++)
+      in_a |= t && g->para_a[pi + t], open_a |= g->open_a[pi + t];
+    for (size_t t = 0; t < db; t++)
+      in_b |= t && g->para_b[pj + t], open_b |= g->open_b[pj + t];
+    int broken = in_a != in_b && !(in_a ? open_b : open_a);
+    return (g->para_a[pi] != g->para_b[pj] ? PARA_MISMATCH : 0) +
+           (broken ? PARA_MISMATCH : 0);
+  }
   if ((da == 2 && g->para_a[pi + 1]) || (db == 2 && g->para_b[pj + 1]))
     return PARA_MISMATCH;
   return 0;

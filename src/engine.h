@@ -152,6 +152,9 @@ typedef struct aligner {
    * A pairing that starts where one side is at a paragraph's start and
    * the other is not costs PARA_MISMATCH: translators keep paragraphs. */
   const unsigned char *para_a, *para_b;
+  /* units that end no sentence (a display cut them: "…と仮定して" before
+   * a list), by index, with para_a/para_b. */
+  const unsigned char *open_a, *open_b;
 } aligner;
 
 /* Cost of the move m ending at (i, j): ja units i-a..i-1 with en units

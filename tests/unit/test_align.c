@@ -333,6 +333,98 @@ static void test_sentence_lost_at_paragraph_end(void **state) {
   close_pair(&f);
 }
 
+/* A paragraph whose counterpart was left out is no part of the pairing
+ * before it: developers-reference 4.9.1 (../shared/corpus/
+ * developers-reference, ja.txt line 1888, en.txt line 1889) with "The bug
+ * tracking system tracks bugs for each package." deleted as plant.py
+ * deletes it, its paragraph break gone with it.  The Japanese paragraph
+ * that translates it joined a 2-2 across the Japanese paragraph break (a
+ * miss of plant.py); a pairing that holds a paragraph's start on one side
+ * only costs a paragraph mismatch. */
+static void test_sentence_lost_paragraph_not_joined(void **state) {
+  (void)state;
+  const char *ja =
+      "4.9.1. ウェブ上から\n"
+      "-------------------\n"
+      "\n"
+      "パッケージはそれぞれ複数の目的別のウェブページを持っています。\n"
+      "\"https://packages.debian.org/\"*package-name* "
+      "は各ディストリビューショ\n"
+      "ン中でそれぞれ利用可能なパッケージバージョンを表示します。バージョン毎\n"
+      "のリンク先のページはパッケージの説明、依存関係、ダウンロードへのリンク\n"
+      "を含んだ情報を提供しています。\n"
+      "\n"
+      "バグ追跡システムは個々のパッケージのバグを記録していきます。\n"
+      "\"https://bugs.debian.org/\"*package-name* というような URL "
+      "で与えたパッ\n"
+      "ケージ名のバグを閲覧できます。\n";
+  const char *en =
+      "4.9.1. On the web\n"
+      "-----------------\n"
+      "\n"
+      "Each package has several dedicated web pages.\n"
+      "\"https://packages.debian.org/\"*package-name* displays each version "
+      "of\n"
+      "the package available in the various distributions. Each version links\n"
+      "to a page which provides information, including the package\n"
+      "description, the dependencies, and package download links. You can view "
+      "the\n"
+      "bugs of a given package at the URL "
+      "\"https://bugs.debian.org/\"*package-\n"
+      "name*.\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  const ty_finding *x = NULL;
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, &x), 1);
+  assert_non_null(strstr(x->message, "バグ追跡システムは"));
+  close_pair(&f);
+}
+
+/* A lead-in whose Japanese follows the display it introduces pairs across
+ * paragraphs: debian-faq 11.9 (../shared/corpus/debian-faq, ja.txt line
+ * 3427, en.txt line 3416), "Do not:" before the list, "ということはしな
+ * いでください" after it; the Japanese sentence before the list runs on
+ * past it ("…と仮定して"), so its paragraphs say nothing. */
+static void test_sentence_lead_in_after_display_not_unpaired(void **state) {
+  (void)state;
+  const char *ja =
+      "11.9. パッケージによりインストールされたファイルを上書きして、異なる\n"
+      "バージョンを代わりに使う方法は?\n"
+      "\n"
+      "    システム管理者やローカルユーザが Debian の login パッケージにより\n"
+      "    提供されるプログラム「login」に代えてプログラム「login-local」を\n"
+      "    使いたいと仮定して\n"
+      "\n"
+      "     　\n"
+      "\n"
+      "      * /bin/login を login-local で上書きする\n"
+      "\n"
+      "    ということはしないでください。パッケージ管理システムはこの変更に\n"
+      "    ついて知らず、login (や任意の /bin/login を提供するパッケージ) が\n"
+      "    インストールまたは更新されたときに独自化した /bin/login をあっさ\n"
+      "    りと上書きします。\n";
+  const char *en =
+      "11.9. How do I override a file installed by a package, so that a\n"
+      "different version can be used instead?\n"
+      "\n"
+      "    Suppose a sysadmin or local user wishes to use a program\n"
+      "    \"login-local\" rather than the program \"login\" provided by the\n"
+      "    Debian login package.\n"
+      "\n"
+      "    Do not:\n"
+      "\n"
+      "      * Overwrite /bin/login with login-local.\n"
+      "\n"
+      "    The package management system will not know about this change,\n"
+      "    and will simply overwrite your custom /bin/login whenever login\n"
+      "    (or any package that provides /bin/login) is installed or\n"
+      "    updated.\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, NULL), 0);
+  close_pair(&f);
+}
+
 /* The Debian constitution v1.7's version history
  * (../shared/corpus/debian-constitution, ja-v1.7.txt lines 3-8, en-v1.7.txt
  * lines 3-6): eight Japanese sentences for two English ones.  Past four to
@@ -1010,6 +1102,8 @@ int main(void) {
       cmocka_unit_test(test_sentence_lost_in_paragraphs),
       cmocka_unit_test(test_sentence_lost_beside_shared_anchor),
       cmocka_unit_test(test_sentence_lost_at_paragraph_end),
+      cmocka_unit_test(test_sentence_lost_paragraph_not_joined),
+      cmocka_unit_test(test_sentence_lead_in_after_display_not_unpaired),
       cmocka_unit_test(test_sentence_history_joined_not_unpaired),
       cmocka_unit_test(test_sentence_unpaired_text_joins_japanese_lines),
       cmocka_unit_test(test_sentence_path_stated_elsewhere_pairs),
