@@ -53,6 +53,14 @@ static int found_plain(const char *en, size_t n, const char *t, size_t k) {
   return ty_find_word(en, n, t, stem, how);
 }
 
+/* found_plain in the document's text as read, without joining its lines
+ * (a copy of the whole English document cost its size in memory). */
+static int found_in_doc(const char *doc, size_t n, const char *t, size_t k) {
+  size_t stem;
+  unsigned how = ty_token_match(t, k, &stem);
+  return ty_find_word(doc, n, t, stem, how | TY_FIND_LINES);
+}
+
 /* Whether en holds words whose initials spell the acronym a[0..k), three
  * letters or more ("bug tracking system" for BTS), words apart by one
  * space or hyphen. */
@@ -275,7 +283,7 @@ size_t ty_tokens_missing(const char *ja_text, size_t jn, const char *en_text,
       continue;
     if (missing++) ty_buf_puts(msg, ", ");
     ty_buf_put(msg, t, k);
-    if (!local && !plain_word(t, k) && !(doc && found_plain(doc, dn, t, k)))
+    if (!local && !plain_word(t, k) && !(doc && found_in_doc(doc, dn, t, k)))
       strong = 1;
   }
   *confidence = strong ? 1.0 : CONF_WEAK;

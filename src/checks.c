@@ -47,7 +47,6 @@ typedef struct run {
     const char *last;
   } * places;
   size_t nplaces, capplaces;
-  ty_buf en_doc; /* the English document, lines joined (check_tokens) */
 } run;
 
 static const char *const side_name[2] = {"ja", "en"};
@@ -224,19 +223,15 @@ static void check_numbers(run *r) {
 
 /* ---- token-mismatch ----------------------------------------------------- */
 
-/* See check_tokens.c; the whole English document, flattened once, says
- * how sure a missing token is. */
+/* See check_tokens.c; the whole English document says how sure a
+ * missing token is. */
 static void check_tokens(run *r) {
   const ty_buf *ja = normalized(r, TY_JA), *en = normalized(r, TY_EN);
-  if (!r->en_doc.p && r->al->en) {
-    ty_buf_put(&r->en_doc, r->al->en->text, r->al->en->len);
-    for (size_t i = 0; i < r->en_doc.n; i++)
-      if (r->en_doc.p[i] == '\n') r->en_doc.p[i] = ' ';
-  }
+  const ty_doc *d = r->al->en;
   double conf = 1;
   ty_buf_clear(&r->msg);
-  if (!ty_tokens_missing(ja->p, ja->n, en->p, en->n, r->en_doc.p, r->en_doc.n,
-                         &r->msg, &conf))
+  if (!ty_tokens_missing(ja->p, ja->n, en->p, en->n, d ? d->text : NULL,
+                         d ? d->len : 0, &r->msg, &conf))
     return;
   ty_buf_puts(&r->msg, " in ja, not in en");
   report(r, TY_TOKEN_MISMATCH, r->msg.p);
@@ -858,7 +853,6 @@ void ty_check_all(ty_alignment *al, const ty_config *cfg, ty_context *ctx) {
   summarise_untranslated(&r);
   free(r.places);
   ty_buf_free(&r.grp_excerpt);
-  ty_buf_free(&r.en_doc);
   for (int s = 0; s < 2; s++) {
     ty_buf_free(&r.text[s]);
     ty_buf_free(&r.norm[s]);

@@ -459,6 +459,7 @@ void ty_extract_tokens(const char *s, size_t n, ty_spans *out);
 #define TY_FIND_FOLD 1u   /* ignore ASCII case */
 #define TY_FIND_PREFIX 2u /* the word may go on (policy -> policies) */
 #define TY_FIND_PLURAL 4u /* the word may take a plural s (URLs) */
+#define TY_FIND_LINES 8u  /* a line end in hay counts as a space */
 
 /* True when hay[0..n) holds w[0..k) as a word (starting and, unless
  * TY_FIND_PREFIX, ending at a word boundary).  A token the text wraps
@@ -943,7 +944,8 @@ double ty_untranslated_confidence(const char *s, size_t n);
  * glosses, slashes and localised addresses allowed for; returns how
  * many.  *confidence: 1, or below TY_CONFIDENCE_DEMOTE when every one
  * is weak evidence (stated elsewhere in the English document doc[0..dn),
- * which may be NULL; a lower-case word; a Japanese address). */
+ * its lines as read, which may be NULL; a lower-case word; a Japanese
+ * address). */
 size_t ty_tokens_missing(const char *ja, size_t jn, const char *en, size_t n,
                          const char *doc, size_t dn, ty_buf *msg,
                          double *confidence);

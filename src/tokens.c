@@ -131,20 +131,23 @@ static size_t find_char(const char *hay, size_t i, size_t n, char c, int fold) {
 int ty_find_word(const char *hay, size_t n, const char *w, size_t k,
                  unsigned how) {
   int fold = (how & TY_FIND_FOLD) != 0;
+  /* the space a wrapped token was joined with; a line end too when the
+   * text's lines are not joined */
+  char gap = how & TY_FIND_LINES ? '\n' : ' ';
   if (k == 0 || k > n) return 0;
   for (size_t i = find_char(hay, 0, n, w[0], fold); i + k <= n;
        i = find_char(hay, i + 1, n, w[0], fold)) {
     size_t j = 1, h = i + 1;
     while (j < k && h < n) {
+      int space = hay[h] == ' ' || hay[h] == gap;
       if (fold ? lower(hay[h]) == lower(w[j]) : hay[h] == w[j]) {
         j++;
         h++;
-      } else if (hay[h] == ' ' && h + 1 < n && joiner(w[j - 1]) &&
+      } else if (space && h + 1 < n && joiner(w[j - 1]) &&
                  (fold ? lower(hay[h + 1]) == lower(w[j])
                        : hay[h + 1] == w[j])) {
         h++; /* "ftp-" / "master" joined as "ftp- master" */
-      } else if (hay[h] == ' ' && h + 1 < n && joiner(w[j]) &&
-                 hay[h + 1] == w[j]) {
+      } else if (space && h + 1 < n && joiner(w[j]) && hay[h + 1] == w[j]) {
         h++; /* "/usr/share" / "/common-licenses" */
       } else {
         break;

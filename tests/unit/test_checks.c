@@ -373,6 +373,9 @@ static void test_tokens_weak_evidence_unsure(void **state) {
        "1 Introduction.\n\n2 is sometimes `frozen'\n", 1},
       {"1 はじめに。\n\n2 品質保証 (Quality Assuarance、QA) の作業\n",
        "1 Introduction.\n\n2 Quality Assurance (QA) work\n", 0},
+      /* stated elsewhere across a line end of the document as read */
+      {"1 はじめに。\n\n2 FTP-Master の作業\n",
+       "1 Introduction by the FTP-\nMaster team.\n\n2 the work\n", 1},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     fixture f;

@@ -433,6 +433,14 @@ static void test_find_word_boundaries_and_case(void **state) {
   assert_false(ty_find_word(en, n, "CDPWG", 5, 0));
   assert_false(ty_find_word(en, n, "program", 7, TY_FIND_FOLD));
   assert_true(ty_find_word(en, n, "program", 7, TY_FIND_FOLD | TY_FIND_PREFIX));
+  /* a token wrapped at a joiner: the line end a space with TY_FIND_LINES */
+  const char *wrapped = "the autotools-\ndev and /usr/share\n/common-licenses";
+  size_t wn = strlen(wrapped);
+  assert_false(ty_find_word(wrapped, wn, "autotools-dev", 13, 0));
+  assert_true(ty_find_word(wrapped, wn, "autotools-dev", 13, TY_FIND_LINES));
+  assert_true(ty_find_word(wrapped, wn, "/usr/share/common-licenses", 26,
+                           TY_FIND_LINES));
+  assert_false(ty_find_word("auto\ntools", 10, "autotools", 9, TY_FIND_LINES));
 }
 
 /* Acronyms exactly; codes ignoring case; glossed words also inflected. */
