@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include <unicode/unorm2.h>
 
 typedef struct mcase {
   const char *line;
@@ -251,6 +252,11 @@ static const mcase dotted[] = {
       .heading = 3),
     P("    1.1. indented", DT, TY_D_DOT, 1, "1.1.", "indented", .path = "1.1",
       .indent = 4),
+    /* later components past 999 (tests/bench's unmatched sets) */
+    P("M.1000 Text.", DT, TY_D_DOT, 1000, "M.1000", "Text.", .path = "13.1000",
+      .path_alpha = 1),
+    P("2.1234567 x", DT, TY_D_DOT, 1234567, "2.1234567", "x",
+      .path = "2.1234567"),
 };
 
 static const mcase ja_words[] = {
@@ -483,6 +489,39 @@ static void test_numbering_respects_length(void **state) {
   assert_int_equal(ty_number_parse("", 0, &m), 0);
 }
 
+/* A date and a long decimal are no dotted markers: the first component
+ * stops at 999, the later ones at seven digits. */
+static void test_numbering_dotted_limits(void **state) {
+  (void)state;
+  ty_marker m;
+  const char *date = "2017.12.31 was a Sunday";
+  const char *pi = "3.14159265 is pi";
+  assert_true(!ty_number_parse(date, strlen(date), &m) ||
+              m.kind != TY_K_DOTTED);
+  assert_true(!ty_number_parse(pi, strlen(pi), &m) || m.kind != TY_K_DOTTED);
+}
+
+/* The numbering reads full-width ASCII (U+FF01..FF5E) by subtracting
+ * 0xFEE0: that is NFKC's mapping of every one of them. */
+static void test_numbering_fullwidth_fold_is_nfkc(void **state) {
+  (void)state;
+  UErrorCode e = U_ZERO_ERROR;
+  const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&e);
+  assert_true(U_SUCCESS(e));
+  for (UChar32 c = 0xFF01; c <= 0xFF5E; c++) {
+    UChar buf[4];
+    int32_t k = unorm2_getDecomposition(nfkc, c, buf, 4, &e);
+    assert_true(U_SUCCESS(e));
+    assert_int_equal(k, 1);
+    assert_int_equal(buf[0], c - 0xFEE0);
+  }
+  ty_marker m;
+  assert_int_equal(ty_number_parse("（３）　全角", strlen("（３）　全角"), &m),
+                   1);
+  assert_int_equal(m.ordinal, 3);
+  assert_int_equal(m.deco, TY_D_PAREN);
+}
+
 /* The outline re-reads a dotted label alone to build its key. */
 static void test_numbering_label_reparses(void **state) {
   ty_marker m, again;
@@ -585,6 +624,8 @@ int main(void) {
       cmocka_unit_test(test_numbering_latin_and_roman),
       cmocka_unit_test(test_numbering_iroha_vs_aiueo),
       cmocka_unit_test(test_numbering_dotted),
+      cmocka_unit_test(test_numbering_dotted_limits),
+      cmocka_unit_test(test_numbering_fullwidth_fold_is_nfkc),
       cmocka_unit_test(test_numbering_japanese_words),
       cmocka_unit_test(test_numbering_english_words),
       cmocka_unit_test(test_numbering_negatives),

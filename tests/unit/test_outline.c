@@ -116,6 +116,14 @@ static void test_outline_weak_numbers_only_in_sequence(void **s) {
   assert_keys("998 a\n\n999 b\n\n1000 c\n\n2017 was a year.\n", "998 999 1000");
 }
 
+/* The lines of tests/bench's unmatched sets ("%c.%d Text.", the letter
+ * cycling): "M.1000" was text, folding every later line into "L.999". */
+static void test_outline_dotted_items_past_999(void **s) {
+  (void)s;
+  assert_keys("K.998 Text.\nL.999 Text.\nM.1000 Text.\nN.1001 Text.\n",
+              "K.998 L.999 M.1000 N.1001");
+}
+
 static void test_outline_branch_article_is_peer(void **s) {
   (void)s;
   assert_keys("第十条　a\n第十条の二　b\n第十一条　c\n", "10 10-2 11");
@@ -518,6 +526,7 @@ int main(void) {
       cmocka_unit_test(test_outline_roman_vs_latin_by_sequence),
       cmocka_unit_test(test_outline_iroha_vs_aiueo_by_sequence),
       cmocka_unit_test(test_outline_weak_numbers_only_in_sequence),
+      cmocka_unit_test(test_outline_dotted_items_past_999),
       cmocka_unit_test(test_outline_branch_article_is_peer),
       cmocka_unit_test(test_outline_gap_order_duplicate),
       cmocka_unit_test(test_outline_table_of_contents_skipped),
