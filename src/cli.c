@@ -226,13 +226,9 @@ int cli_status(const ty_alignment *al, const cli_options *o) {
 int cli_align_pair(const char *ja_path, const char *en_path,
                    const cli_options *o, const ty_config *cfg) {
   ty_error err = {0};
-  ty_doc *ja = ty_doc_read(ja_path, TY_JA, &o->read, &err);
-  if (!ja) return cli_report_error(&err);
-  ty_doc *en = ty_doc_read(en_path, TY_EN, &o->read, &err);
-  if (!en) {
-    ty_doc_free(ja);
+  ty_doc *ja, *en;
+  if (ty_doc_read_pair(ja_path, en_path, &o->read, &ja, &en, &err) != 0)
     return cli_report_error(&err);
-  }
   int status = 2;
   ty_alignment *al = ty_align(ja, en, cfg, &err);
   if (!al) {

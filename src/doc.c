@@ -35,6 +35,12 @@ ty_clause *ty_doc_add_clause(ty_doc *d) {
   return c;
 }
 
+void ty_doc_reserve_clauses(ty_doc *d, size_t n) {
+  if (n <= d->cap) return;
+  d->cap = n;
+  d->cl = ty_xrealloc(d->cl, d->cap * sizeof *d->cl);
+}
+
 size_t ty_doc_clause_count(const ty_doc *d) {
   return d->ncl;
 }

@@ -269,6 +269,10 @@ int ty_read_text(ty_doc *doc, const char *path, const ty_read_options *opt,
 int ty_read_buffer(ty_doc *doc, const char *bytes, size_t len,
                    const ty_read_options *opt, ty_error *err);
 
+/* Makes room for n clauses in all (a reader that knows how many at most:
+ * one allocation instead of a doubling series). (doc.c) */
+void ty_doc_reserve_clauses(ty_doc *d, size_t n);
+
 /* Builds the clause tree of a plain-text document from doc->text
  * (numbering + style stack) and records per-file findings. (outline.c) */
 void ty_outline_build(ty_doc *doc);

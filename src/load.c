@@ -75,6 +75,44 @@ ty_doc *ty_doc_read(const char *path, ty_lang lang, const ty_read_options *opt,
   return d;
 }
 
+/* One side of ty_doc_read_pair, run on a thread of its own. */
+typedef struct side_read {
+  const char *path;
+  ty_lang lang;
+  const ty_read_options *opt;
+  ty_doc *doc;
+  ty_error err;
+} side_read;
+
+static void *read_side(void *arg) {
+  side_read *r = arg;
+  r->doc = ty_doc_read(r->path, r->lang, r->opt, &r->err);
+  return NULL;
+}
+
+int ty_doc_read_pair(const char *ja_path, const char *en_path,
+                     const ty_read_options *opt, ty_doc **ja, ty_doc **en,
+                     ty_error *err) {
+  ty_init();
+  side_read r = {ja_path, TY_JA, opt, NULL, {0}};
+  pthread_t th;
+  /* the Japanese on a second thread while this one reads the English:
+   * reading and outlining one document touches nothing the other does */
+  int threaded = pthread_create(&th, NULL, read_side, &r) == 0;
+  if (!threaded) read_side(&r);
+  ty_error en_err = {0};
+  *en = ty_doc_read(en_path, TY_EN, opt, &en_err);
+  if (threaded) pthread_join(th, NULL);
+  *ja = r.doc;
+  if (*ja && *en) return 0;
+  /* the error a reading of ja, then en, would have stopped at */
+  *err = *ja ? en_err : r.err;
+  ty_doc_free(*ja);
+  ty_doc_free(*en);
+  *ja = *en = NULL;
+  return -1;
+}
+
 ty_doc *ty_doc_parse(const char *text, size_t len, const char *name,
                      ty_lang lang, ty_error *err) {
   ty_init();

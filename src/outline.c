@@ -284,6 +284,7 @@ static int continues_sequence(const builder *b, const ty_marker *m,
 static void grow_info(builder *b) {
   if (b->doc->ncl <= b->info_cap) return;
   size_t cap = b->info_cap ? b->info_cap : 64;
+  if (cap < b->doc->cap) cap = b->doc->cap; /* as many as reserved */
   while (cap < b->doc->ncl)
     cap *= 2;
   b->info = ty_xrealloc(b->info, cap * sizeof *b->info);
@@ -561,8 +562,9 @@ static size_t next_line(const char *s, size_t n, size_t i, size_t *len) {
 /* Whether the document separates paragraphs with blank lines (looked at
  * over its first 200 lines), has articles (a statute), and underlines its
  * numbered titles (reStructuredText). */
-static void detect_modes(builder *b, const char *s, size_t n) {
-  int lines = 0, blank = 0, articles = 0, underlined = 0;
+static size_t detect_modes(builder *b, const char *s, size_t n) {
+  size_t lines = 0;
+  int blank = 0, articles = 0, underlined = 0;
   size_t i = 0;
   while (i < n) {
     const char *nl = memchr(s + i, '\n', n - i);
@@ -580,6 +582,7 @@ static void detect_modes(builder *b, const char *s, size_t n) {
   b->line_mode = !blank;
   b->statute = articles >= 1;
   b->rst = !b->statute && underlined >= 2;
+  return lines;
 }
 
 /* Whether the paragraph after the line ending at s[i] starts with a bare
@@ -776,7 +779,10 @@ void ty_outline_build(ty_doc *d) {
   sc.s = d->text;
   sc.n = d->len;
   sc.prev_blank = 1; /* the line before the first is a paragraph break */
-  detect_modes(&b, sc.s, sc.n);
+  /* a clause starts on a line of its own (the heading of a scope restart
+   * on the paragraph line above its list), so the lines bound the clauses:
+   * one allocation, of which a document of long clauses touches little */
+  ty_doc_reserve_clauses(d, d->ncl + detect_modes(&b, sc.s, sc.n) + 1);
   const char *end = sc.s + sc.n; /* where the text ends */
   size_t i = 0;
   while (i < sc.n) {

@@ -38,12 +38,28 @@ static int scope_of(const keyctx *x, size_t i) {
   return x->info ? x->info[i].scope : 1;
 }
 
+/* Appends v in decimal: keys are written for every clause, and printf
+ * for each number was a tenth of a structure-only run (gen/100000). */
+static void put_int(ty_buf *k, int v) {
+  char tmp[16];
+  size_t i = sizeof tmp;
+  unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+  do
+    tmp[--i] = (char)('0' + u % 10);
+  while ((u /= 10) != 0);
+  if (v < 0) tmp[--i] = '-';
+  ty_buf_put(k, tmp + i, sizeof tmp - i);
+}
+
 static void key_component(ty_buf *k, const ty_clause *c, int alpha) {
   if (alpha && c->ordinal >= 1 && c->ordinal <= 26)
     ty_buf_putc(k, (char)('A' + c->ordinal - 1));
   else
-    ty_buf_printf(k, "%d", c->ordinal);
-  if (c->branch) ty_buf_printf(k, "-%d", c->branch);
+    put_int(k, c->ordinal);
+  if (c->branch) {
+    ty_buf_putc(k, '-');
+    put_int(k, c->branch);
+  }
 }
 
 static int is_section_level(const keyctx *x, const ty_clause *c) {
@@ -66,7 +82,7 @@ static void dotted_key(ty_buf *k, const ty_clause *c) {
     if (j == 0 && m.path_alpha && m.path[0] >= 1 && m.path[0] <= 26)
       ty_buf_putc(k, (char)('A' + m.path[0] - 1));
     else
-      ty_buf_printf(k, "%d", m.path[j]);
+      put_int(k, m.path[j]);
   }
 }
 
@@ -136,10 +152,12 @@ static void assign_keys(const keyctx *x) {
     ty_clause *c = &d->cl[i];
     ty_buf_clear(&k);
     if (c->flags & TY_CL_FRONT) {
-      if (c->flags & TY_CL_HEADING)
+      if (c->flags & TY_CL_HEADING) {
         ty_buf_printf(&k, "s%d", scope_of(x, i));
-      else
-        ty_buf_printf(&k, "front-%d", ++front);
+      } else {
+        ty_buf_puts(&k, "front-");
+        put_int(&k, ++front);
+      }
     } else if (x->statute) {
       statute_key(&k, d, i, keys, &nsuppl);
     } else {

@@ -2,6 +2,7 @@
  * before keys are written. */
 #include "outline.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -55,41 +56,54 @@ static int same_number(const ty_clause *a, const ty_clause *b) {
   return na == nb && memcmp(a->label, b->label, na) == 0;
 }
 
-/* The numbered clauses ordered by number (kind, ordinal, branch), then
- * by position: where a table-of-contents line looks for its repetition,
- * without scanning the whole document for each line. */
-typedef struct nument {
-  int kind, ordinal, branch, idx;
-} nument;
-
-static int nument_cmp(const void *x, const void *y) {
-  const nument *a = x, *b = y;
-  if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
-  if (a->ordinal != b->ordinal) return a->ordinal < b->ordinal ? -1 : 1;
-  if (a->branch != b->branch) return a->branch < b->branch ? -1 : 1;
-  return a->idx < b->idx ? -1 : a->idx > b->idx;
+/* The numbered clauses chained by number (kind as a table lists it,
+ * ordinal, branch): next[i] is the next clause after i with i's number, or
+ * -1, so that a table-of-contents line finds its repetition without a
+ * scan of the whole document, and without sorting every clause first. */
+static uint64_t number_hash(int kind, int ordinal, int branch) {
+  uint64_t h = (uint64_t)(unsigned)kind * 0x9E3779B97F4A7C15u;
+  h ^= (uint64_t)(unsigned)ordinal * 0xC2B2AE3D27D4EB4Fu;
+  h ^= (uint64_t)(unsigned)branch * 0x165667B19E3779F9u;
+  return h ^ (h >> 29);
 }
 
-static int toc_entry_recurs(const ty_doc *d, const nument *v, size_t nv,
-                            size_t j) {
+static int same_key(const ty_clause *a, const ty_clause *b) {
+  return toc_kind(a->kind) == toc_kind(b->kind) && a->ordinal == b->ordinal &&
+         a->branch == b->branch;
+}
+
+/* next[] over the numbered clauses from `first` on (front matter is left
+ * out: -1). */
+static int *number_chains(const ty_doc *d, size_t first) {
+  int *next = ty_xmalloc((d->ncl ? d->ncl : 1) * sizeof *next);
+  size_t cap = 16;
+  while (cap < 2 * d->ncl)
+    cap *= 2;
+  int *last = ty_xmalloc(cap * sizeof *last); /* 1 + the last clause */
+  memset(last, 0, cap * sizeof *last);
+  for (size_t i = 0; i < d->ncl; i++) {
+    next[i] = -1;
+    const ty_clause *c = &d->cl[i];
+    if (i < first || (c->flags & TY_CL_FRONT)) continue;
+    size_t h = (size_t)number_hash(toc_kind(c->kind), c->ordinal, c->branch) &
+               (cap - 1);
+    while (last[h] && !same_key(&d->cl[last[h] - 1], c))
+      h = (h + 1) & (cap - 1);
+    if (last[h]) next[last[h] - 1] = (int)i;
+    last[h] = (int)i + 1;
+  }
+  free(last);
+  return next;
+}
+
+static int toc_entry_recurs(const ty_doc *d, const int *next, size_t j) {
   const ty_clause *c = &d->cl[j];
   const char *t;
   size_t n = title_of(c, &t);
   if (!n && !is_suppl(c->kind)) return 0;
-  /* the first entry after clause j in its number's group */
-  nument key = {toc_kind(c->kind), c->ordinal, c->branch, (int)j};
-  size_t lo = 0, hi = nv;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (nument_cmp(&v[mid], &key) <= 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (size_t k = lo; k < nv && v[k].kind == key.kind &&
-                      v[k].ordinal == key.ordinal && v[k].branch == key.branch;
-       k++) {
-    const ty_clause *o = &d->cl[v[k].idx];
+  /* the entries after clause j with its number */
+  for (int k = next[j]; k >= 0; k = next[k]) {
+    const ty_clause *o = &d->cl[k];
     if (!same_number(c, o)) continue;
     const char *u;
     size_t m = title_of(o, &u);
@@ -169,15 +183,7 @@ void ty_outline_drop_toc(ty_doc *d, cinfo *info) {
   while (first < d->ncl &&
          (d->cl[first].flags & (TY_CL_FRONT | TY_CL_HEADING)) == TY_CL_FRONT)
     first++;
-  nument *order = ty_xmalloc((d->ncl ? d->ncl : 1) * sizeof *order);
-  size_t norder = 0;
-  for (size_t i = first; i < d->ncl; i++) {
-    const ty_clause *c = &d->cl[i];
-    if (c->flags & TY_CL_FRONT) continue;
-    nument e = {toc_kind(c->kind), c->ordinal, c->branch, (int)i};
-    order[norder++] = e;
-  }
-  qsort(order, norder, sizeof *order, nument_cmp);
+  int *chain = number_chains(d, first);
   size_t end = first, numbered = 0;
   /* a table lists each section once: per depth, the last number */
   enum { TOC_DEPTHS = 64 };
@@ -194,7 +200,7 @@ void ty_outline_drop_toc(ty_doc *d, cinfo *info) {
       /* a scope heading in the table ("Appendix"): numbers start again */
       for (int k = 0; k < TOC_DEPTHS; k++)
         last[k] = last_branch[k] = last_kind[k] = 0;
-    } else if (toc_entry_recurs(d, order, norder, end)) {
+    } else if (toc_entry_recurs(d, chain, end)) {
       int dp = c->depth < TOC_DEPTHS ? c->depth : TOC_DEPTHS - 1;
       if (last_kind[dp] == (int)c->kind && c->ordinal == last[dp] &&
           c->branch == last_branch[dp])
@@ -211,7 +217,7 @@ void ty_outline_drop_toc(ty_doc *d, cinfo *info) {
     if (numbered >= 3 && ends_with_list_label(c)) in_list = 1;
     end++;
   }
-  free(order);
+  free(chain);
   while (end > first && (d->cl[end - 1].flags & TY_CL_FRONT))
     end--;
   if (numbered < 3) return;

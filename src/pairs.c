@@ -171,6 +171,7 @@ static size_t *line_map(const ty_alignment *al, ty_lang side, int *nlines) {
 size_t *ty_finding_pairs(const ty_alignment *al) {
   size_t nf = al->findings.n;
   size_t *out = ty_xmalloc((nf ? nf : 1) * sizeof *out);
+  if (nf == 0) return out; /* no maps or sorted keys for nothing */
   int nja, nen;
   size_t *ja_at = line_map(al, TY_JA, &nja);
   size_t *en_at = line_map(al, TY_EN, &nen);

@@ -66,23 +66,27 @@ static void put_int(jout *o, int v) {
   put(o, tmp + k, sizeof tmp - k);
 }
 
-#define ONES 0x0101010101010101ULL
-#define HIGH 0x8080808080808080ULL
+/* Sixteen bytes at a time, as the compiler's vector extension (SSE2 on
+ * x86-64, NEON on arm64, plain code elsewhere): the JSON of gen/100000 is
+ * 96 MB of text, and eight bytes a step took a seventh of the run. */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
+/* Whether any of the 16 bytes at s is a control byte, quote or backslash. */
+static int needs_escape16(const unsigned char *s) {
+  bytes16 x;
+  memcpy(&x, s, sizeof x);
+  bytes16 bad = (bytes16)((x < 0x20) | (x == '"') | (x == '\\'));
+  uint64_t w[2];
+  memcpy(w, &bad, sizeof w);
+  return (w[0] | w[1]) != 0;
+}
 
 /* Length of the prefix of s[0..n) that a JSON string carries as it is:
- * no control byte, quote or backslash.  Eight bytes a step; the word
- * tests are exact (they only misplace a hit, never invent one). */
+ * no control byte, quote or backslash. */
 static size_t plain_run(const unsigned char *s, size_t n) {
   size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x, q, b;
-    memcpy(&x, s + i, 8);
-    q = x ^ (ONES * '"');
-    b = x ^ (ONES * '\\');
-    if ((((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((b - ONES) & ~b)) &
-        HIGH)
-      break;
-  }
+  while (i + 16 <= n && !needs_escape16(s + i))
+    i += 16;
   while (i < n && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
     i++;
   return i;

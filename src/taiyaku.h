@@ -219,6 +219,15 @@ typedef struct ty_render_options {
 TY_EXPORT ty_doc *ty_doc_read(const char *path, ty_lang lang,
                               const ty_read_options *opt, ty_error *err);
 
+/* Reads the two documents of a pair as ty_doc_read does, the Japanese on
+ * a second thread meanwhile (one thread when none can be started): the
+ * documents are the same as two calls give, and so is the error, the
+ * Japanese side's when both fail.  Returns 0 with *ja and *en owned by the
+ * caller, or -1 with both NULL and `err` filled. */
+TY_EXPORT int ty_doc_read_pair(const char *ja_path, const char *en_path,
+                               const ty_read_options *opt, ty_doc **ja,
+                               ty_doc **en, ty_error *err);
+
 /* Parses `len` bytes of UTF-8 text already in memory; `name` is used in
  * messages.  The bytes are copied.  NULL with `err` filled on failure. */
 TY_EXPORT ty_doc *ty_doc_parse(const char *text, size_t len, const char *name,

@@ -86,8 +86,10 @@ size_t ty_utf8_validate(const char *s, size_t n) {
      * below A0 (no surrogates). */
     if ((c & 0xF0) == 0xE0) {
       do {
-        if (i + 2 >= n || (u[i + 1] & 0xC0) != 0x80 ||
-            (u[i + 2] & 0xC0) != 0x80 || (c == 0xE0 && u[i + 1] < 0xA0) ||
+        if (i + 2 >= n) return i;
+        /* both continuation bytes tested at once */
+        unsigned w = (unsigned)u[i + 1] | (unsigned)u[i + 2] << 8;
+        if ((w & 0xC0C0u) != 0x8080u || (c == 0xE0 && u[i + 1] < 0xA0) ||
             (c == 0xED && u[i + 1] >= 0xA0))
           return i;
         i += 3;
