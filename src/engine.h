@@ -1,4 +1,5 @@
-/* engine.h — the alignment engine shared by align.c, dict.c and engine.c:
+/* engine.h — the alignment engine shared by align.c, dict.c, engine.c,
+ * evidence.c, loanword.c and sentence_units.c:
  * units with their lengths and anchors, the cost of a move, the banded
  * programme and the length model.  Private to those files. */
 #ifndef TY_ENGINE_H
@@ -139,6 +140,46 @@ void ty_seq_relax(seq *q, const seq *other);
 int ty_join_evidence(const seq *U, size_t u, int required, size_t s0, size_t ns,
                      const seq *O, size_t o0, size_t no);
 
+/* Whether the Japanese sentence s[0..n) opens with a connective that
+ * makes it part of the sentence before, which English writes as one
+ * sentence: a proviso (ただし, 但し: "unless", "provided that", "at
+ * intervals of"; the Debian constitution 5.1(3), 6.2(4), the Constitution
+ * of Japan 44, 45, 57) or a reason (なぜなら, 何故ならば: "since",
+ * developers-reference 5.10.3.3) (evidence.c). */
+int ty_continues_before(const char *s, size_t n);
+
+/* ---- the sentences of a clause pair (sentence_units.c) -------------- */
+
+/* One sentence of a side of a clause pair, as align.c collects them. */
+typedef struct sent {
+  const char *s;
+  size_t n;
+  int line;
+  int clause;         /* which clause of its pair side it comes from */
+  unsigned char para; /* it starts a paragraph (or its clause) */
+} sent;
+
+/* The sentences of one side. */
+typedef struct sents {
+  sent *v;
+  size_t n, cap;
+} sents;
+
+/* Whether a sentence that follows the text gap[0..n) after the sentence
+ * before it starts a paragraph: a blank line in the gap, or a list item
+ * ("* ", "- ", "・") starting a line (the sentence is at[0..len)). */
+int ty_starts_paragraph(const char *gap, size_t n, const char *at, size_t len);
+/* Whether the text s[0..n) ends a sentence: its last character, closing
+ * brackets and quotes aside, is a full stop, ! ? or a colon. */
+int ty_ends_sentence(const char *s, size_t n);
+/* Whether sentence k of u is the start or the end of a sentence that a
+ * display cut in two, not a sentence of its own. */
+int ty_continues_display(const sents *u, size_t k, ty_lang lang);
+/* Whether sentence k of u, left unpaired before a pairing whose other
+ * side starts at sentence ok of o, introduces a display that the other
+ * side's sentence before it runs on into. */
+int ty_leads_into_display(const sents *u, size_t k, const sents *o, size_t ok);
+
 /* ---- the programme ------------------------------------------------------- */
 
 typedef struct aligner {
@@ -155,6 +196,14 @@ typedef struct aligner {
   /* units that end no sentence (a display cut them: "…と仮定して" before
    * a list), by index, with para_a/para_b. */
   const unsigned char *open_a, *open_b;
+  /* ja units that continue the sentence before them (ty_continues_before),
+   * by index; NULL: none.  A pairing that holds one with the unit before
+   * it costs CONTINUES_BONUS less. */
+  const unsigned char *cont_a;
+  /* en units that hold a semicolon between two clauses, by index; NULL:
+   * none.  A 2-1 with one costs SEMI_BONUS less: a translator writes the
+   * two clauses as two sentences. */
+  const unsigned char *semi_b;
 } aligner;
 
 /* Cost of the move m ending at (i, j): ja units i-a..i-1 with en units

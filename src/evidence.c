@@ -1,8 +1,11 @@
 /* evidence.c — what the words and numbers of sentences say about their
  * pairing beyond the cost of a move: a sentence left unpaired that the
  * pairing beside it states (ty_join_evidence), required anchors the other
- * side states elsewhere (ty_seq_relax).  For align.c's sentence pairs. */
+ * side states elsewhere (ty_seq_relax), a Japanese sentence that continues
+ * the one before (ty_continues_before).  For align.c's sentence pairs. */
 #include "engine.h"
+
+#include <string.h>
 
 /* Whether anchor h (flags aside) is among those of units first ..
  * first+cnt-1 of q (each unit's sorted). */
@@ -49,4 +52,16 @@ int ty_join_evidence(const seq *U, size_t u, int required, size_t s0, size_t ns,
       out++;
   }
   return in >= 2 && in >= 2 * out;
+}
+
+int ty_continues_before(const char *s, size_t n) {
+  static const char *const lead[] = {"ただし", "但し", "なぜなら", "何故なら"};
+  size_t i = 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t'))
+    i++;
+  for (size_t k = 0; k < sizeof lead / sizeof *lead; k++) {
+    size_t l = strlen(lead[k]);
+    if (n - i >= l && memcmp(s + i, lead[k], l) == 0) return 1;
+  }
+  return 0;
 }

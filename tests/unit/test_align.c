@@ -425,6 +425,121 @@ static void test_sentence_lead_in_after_display_not_unpaired(void **state) {
   close_pair(&f);
 }
 
+/* A Japanese sentence that opens with a connective of the sentence before
+ * (a reason, 何故ならば; a proviso, ただし) is one English sentence with
+ * it: developers-reference 5.10.3.3 (../shared/corpus/developers-reference,
+ * ja.txt line 3554, en.txt line 3575), "何故ならば、様々な利用方法の可能
+ * 性があるからです。" for "since it has so many possible uses".  Its 2-1
+ * costs CONTINUES_BONUS less; without, an omission at confidence 0.68. */
+static void test_sentence_reason_joins_sentence_before(void **state) {
+  (void)state;
+  const char *ja =
+      "1 "
+      "我々はこのシステムを極めて誇りに思っています。何故ならば、様々な利用方\n"
+      "法の可能性があるからです。独立した開発グループは、実際に一般的な用途に\n"
+      "合うかどうか分からない異なった別アプローチの Debian にシステムを使うこ\n"
+      "とができます (例えば、\"gcc\" の配列境界チェック付きでビルドした "
+      "Debian\n"
+      "など)。そして、Debian がディストリビューション全体を素早く再コンパイル\n"
+      "できるようにもなります。\n";
+  const char *en =
+      "1 We are quite proud of this system, since it has so many possible "
+      "uses.\n"
+      "Independent development groups can use the system for different sub-\n"
+      "flavors of Debian, which may or may not really be of general interest\n"
+      "(for instance, a flavor of Debian built with \"gcc\" bounds checking).\n"
+      "It will also enable Debian to recompile entire distributions quickly.\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, NULL), 0);
+  const ty_pair *p = pair_of_ja(&f, "1");
+  assert_non_null(p);
+  assert_int_equal(p->nsent, 3);
+  close_pair(&f);
+}
+
+/* An English sentence of two clauses joined by a semicolon is two
+ * Japanese sentences: developers-reference 1.4.2 (../shared/corpus/
+ * developers-reference, ja.txt line 7048, en.txt line 7089), "Chroot
+ * builders use this package; see below." for "chroot 作成ツールはこのパッ
+ * ケージを使います。以下を参照ください。"  Its 2-1 costs SEMI_BONUS less;
+ * without, an omission at confidence 0.73. */
+static void test_sentence_semicolon_split_not_unpaired(void **state) {
+  (void)state;
+  const char *ja =
+      "1.4.2. \"debootstrap\"\n"
+      "--------------------\n"
+      "\n"
+      "\"debootstrap\" パッケージとスクリプトは、システムのどこででも Debian "
+      "ベ\n"
+      "ースシステムをブートストラップできるようにしてくれます。ベースシステム\n"
+      "とは、操作するのに必要となる素の最小限パッケージ群を意味し、それに加え\n"
+      "てシステムの残りの部分をインストールします。\n"
+      "\n"
+      "この様なシステムを持つことは、様々な面で役に立つでしょう。例えば、ビル\n"
+      "ドの依存関係をテストしたい場合に \"chroot\" "
+      "でそのシステムの中に入ること\n"
+      "ができます。あるいは素のベースシステムにインストールした際にパッケージ\n"
+      "がどのように振る舞うかをテストできます。chroot 作成ツールはこのパッケ\n"
+      "ージを使います。以下を参照ください。\n";
+  const char *en =
+      "1.4.2. \"debootstrap\"\n"
+      "--------------------\n"
+      "\n"
+      "The \"debootstrap\" package and script allows you to bootstrap a "
+      "Debian\n"
+      "base system into any part of your filesystem. By base system, we mean\n"
+      "the bare minimum of packages required to operate and install the rest\n"
+      "of the system.\n"
+      "\n"
+      "Having a system like this can be useful in many ways. For instance,\n"
+      "you can \"chroot\" into it if you want to test your build "
+      "dependencies.\n"
+      "Or you can test how your package behaves when installed into a bare\n"
+      "base system. Chroot builders use this package; see below.\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, NULL), 0);
+  close_pair(&f);
+}
+
+/* An English lead-in whose Japanese runs around the display it
+ * introduces: debian-faq 10.4 (../shared/corpus/debian-faq, ja.txt line
+ * 3215, en.txt line 3203), "Therefore you can remove unwanted kernel image
+ * packages using this command:" against "したがって、コマンド" before the
+ * display and "を使って…削除できます" after it. */
+static void test_sentence_lead_in_around_display_not_unpaired(void **state) {
+  (void)state;
+  const char *ja =
+      "10.4. 古いカーネルパッケージを安全に削除できますか? できるのならその\n"
+      "方法は?\n"
+      "\n"
+      "    はい。linux-image-NNN.prerm スクリプトは現在実行中のカーネルが削\n"
+      "    除しようとしているカーネルと同一のものなのか確認します。したがっ\n"
+      "    て、コマンド\n"
+      "\n"
+      "    dpkg --purge linux-image-NNN\n"
+      "\n"
+      "    を使ってカーネルイメージのパッケージを削除できます (もちろん NNN\n"
+      "    は削除するカーネルのバージョンと改訂番号に置き換えます)。\n";
+  const char *en =
+      "10.4. Can I safely de-install an old kernel package, and if so, how?\n"
+      "\n"
+      "    Yes. The linux-image-NNN.prerm script checks to see whether the\n"
+      "    kernel you are currently running is the same as the kernel you\n"
+      "    are trying to de-install. Therefore you can remove unwanted\n"
+      "    kernel image packages using this command:\n"
+      "\n"
+      "    dpkg --purge linux-image-NNN\n"
+      "\n"
+      "    (replace NNN with your kernel version and revision number, of\n"
+      "    course)\n";
+  fixture f;
+  open_pair(&f, ja, en, NULL);
+  assert_int_equal(count_code(&f, TY_SENTENCE_UNPAIRED, NULL), 0);
+  close_pair(&f);
+}
+
 /* The Debian constitution v1.7's version history
  * (../shared/corpus/debian-constitution, ja-v1.7.txt lines 3-8, en-v1.7.txt
  * lines 3-6): eight Japanese sentences for two English ones.  Past four to
@@ -1104,6 +1219,9 @@ int main(void) {
       cmocka_unit_test(test_sentence_lost_at_paragraph_end),
       cmocka_unit_test(test_sentence_lost_paragraph_not_joined),
       cmocka_unit_test(test_sentence_lead_in_after_display_not_unpaired),
+      cmocka_unit_test(test_sentence_reason_joins_sentence_before),
+      cmocka_unit_test(test_sentence_semicolon_split_not_unpaired),
+      cmocka_unit_test(test_sentence_lead_in_around_display_not_unpaired),
       cmocka_unit_test(test_sentence_history_joined_not_unpaired),
       cmocka_unit_test(test_sentence_unpaired_text_joins_japanese_lines),
       cmocka_unit_test(test_sentence_path_stated_elsewhere_pairs),
