@@ -2,22 +2,24 @@
  *
  * One iterator per language is opened once (ja, and en with the CLDR
  * abbreviation suppressions, so "U.S. Government" stays one sentence) and
- * reused over UTF-8 text through a UText, so the offsets ICU returns are
- * byte offsets into the caller's text.  A line break inside a paragraph is
- * a wrapped line, not a sentence end: each paragraph (text between blank
- * lines; a list item starts one too) is copied with its single line
- * breaks turned into spaces (same byte length, so offsets still hold)
- * before it is segmented. */
+ * reused.  A line break inside a paragraph is a wrapped line, not a
+ * sentence end: each paragraph (text between blank lines; a list item
+ * starts one too) is copied into UTF-16 with its single line breaks
+ * turned into spaces, each unit's byte offset noted, before it is
+ * segmented: ICU's iterators read UTF-16 directly, where a UTF-8 UText
+ * cost more than the break rules themselves (callgrind, gen/10000). */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
-#include <unicode/utext.h>
+#include <unicode/utf16.h>
 
 struct ty_segmenter {
   UBreakIterator *bi[2]; /* per ty_lang; NULL when ICU could not open it */
-  ty_buf para;           /* the paragraph being segmented, lines joined */
+  UChar *u;              /* the paragraph being segmented, lines joined */
+  int32_t *at;           /* the byte offset of each unit of u, and its end */
+  size_t cap;            /* units u and at have room for */
 };
 
 ty_segmenter *ty_segmenter_new(void) {
@@ -38,7 +40,8 @@ void ty_segmenter_free(ty_segmenter *sg) {
   if (!sg) return;
   for (int i = 0; i < 2; i++)
     if (sg->bi[i]) ubrk_close(sg->bi[i]);
-  ty_buf_free(&sg->para);
+  free(sg->u);
+  free(sg->at);
   free(sg);
 }
 
@@ -181,28 +184,58 @@ static size_t openers_start(const char *s, size_t a, size_t z) {
   return z > a ? z : end;
 }
 
+/* s[0..n) into sg->u as UTF-16, line breaks as spaces, each unit's byte
+ * offset in sg->at (an ill-formed byte a U+FFFD of its own); returns the
+ * units. */
+static int32_t to_utf16(ty_segmenter *sg, const char *s, size_t n) {
+  if (n + 1 > sg->cap) {
+    sg->cap = n + 1 > 2 * sg->cap ? n + 1 : 2 * sg->cap;
+    sg->u = ty_xrealloc(sg->u, sg->cap * sizeof *sg->u);
+    sg->at = ty_xrealloc(sg->at, sg->cap * sizeof *sg->at);
+  }
+  UChar *u = sg->u;
+  int32_t *at = sg->at, m = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char b = (unsigned char)s[i];
+    at[m] = (int32_t)i;
+    if (b < 0x80) {
+      u[m++] = b == '\n' || b == '\r' ? ' ' : b;
+      i++;
+      continue;
+    }
+    int len;
+    int32_t c = ty_utf8_decode(s + i, n - i, &len);
+    if (c > 0xFFFF) {
+      u[m++] = U16_LEAD(c);
+      at[m] = (int32_t)i;
+      u[m++] = U16_TRAIL(c);
+    } else {
+      u[m++] = (UChar)c;
+    }
+    i += (size_t)len;
+  }
+  at[m] = (int32_t)n;
+  return m;
+}
+
 /* Segments one paragraph s[0..n) (no blank line inside). */
 static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
                               size_t base, ty_lang lang, ty_spans *out) {
   UBreakIterator *bi = sg->bi[lang == TY_EN];
-  if (!bi || n > INT32_MAX) {
+  if (!bi || n >= INT32_MAX) {
     put_trimmed(s, 0, n, base, out);
     return;
   }
-  ty_buf_clear(&sg->para);
-  ty_buf_put(&sg->para, s, n);
-  for (size_t i = 0; i < n; i++)
-    if (sg->para.p[i] == '\n' || sg->para.p[i] == '\r') sg->para.p[i] = ' ';
+  int32_t m = to_utf16(sg, s, n);
   UErrorCode st = U_ZERO_ERROR;
-  UText *ut = utext_openUTF8(NULL, sg->para.p, (int64_t)n, &st);
-  if (U_SUCCESS(st)) ubrk_setUText(bi, ut, &st);
+  ubrk_setText(bi, sg->u, m, &st);
   if (U_FAILURE(st)) {
     put_trimmed(s, 0, n, base, out);
-    utext_close(ut);
     return;
   }
-  int32_t a = ubrk_first(bi);
-  for (int32_t z = ubrk_next(bi); z != UBRK_DONE; z = ubrk_next(bi)) {
+  int32_t a = sg->at[ubrk_first(bi)];
+  for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
+    int32_t z = sg->at[b];
     if ((size_t)z < n && abbreviation_before(s, (size_t)z)) continue;
     /* a full stop with no space after it is inside a token (a path such
      * as "../foo.deb", debian-faq 7.14) */
@@ -218,9 +251,8 @@ static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
     put_trimmed(s, (size_t)a, (size_t)z, base, out);
     a = z;
   }
-  /* the iterator holds a shallow clone: sg->para must stay until the next
-   * call sets new text, which it does */
-  utext_close(ut);
+  /* the iterator keeps pointing into sg->u until the next call sets new
+   * text, which it does */
 }
 
 /* Whether the line s[0..n) is a list item: "- ", "* " or "・" after
