@@ -232,6 +232,7 @@ static void open_dates(ty_extractor *x) {
     r->first = r->len ? ty_utf8_decode(r->name, r->len, &flen) : 0;
     r->index = i;
     if (r->len) x->neras++;
+    if (r->len) x->era_firsts |= 1ULL << (r->first & 63);
   }
   udat_close(ja);
 }
@@ -272,6 +273,10 @@ static void grow16(UChar **p, int32_t *cap, int32_t need) {
 void ty_nfkc(ty_extractor *x, const char *s, size_t n, ty_buf *out) {
   ty_buf_clear(out);
   size_t i = 0;
+  for (uint64_t w; i + 8 <= n; i += 8) { /* ASCII eight bytes at a time */
+    memcpy(&w, s + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+  }
   while (i < n && (unsigned char)s[i] < 0x80)
     i++;
   if (i == n || !x->nfkc || n > INT32_MAX / 4) {
@@ -281,7 +286,13 @@ void ty_nfkc(ty_extractor *x, const char *s, size_t n, ty_buf *out) {
   UErrorCode st = U_ZERO_ERROR;
   int32_t len = 0;
   grow16(&x->u16, &x->u16cap, (int32_t)n + 1);
-  u_strFromUTF8Lenient(x->u16, x->u16cap, &len, s, (int32_t)n, &st);
+  /* strictly first: well-formed text (all but a fuzzer's) is told so */
+  u_strFromUTF8(x->u16, x->u16cap, &len, s, (int32_t)n, &st);
+  int well_formed = U_SUCCESS(st);
+  if (!well_formed) {
+    st = U_ZERO_ERROR;
+    u_strFromUTF8Lenient(x->u16, x->u16cap, &len, s, (int32_t)n, &st);
+  }
   if (U_FAILURE(st)) {
     ty_buf_put(out, s, n);
     return;
@@ -289,8 +300,14 @@ void ty_nfkc(ty_extractor *x, const char *s, size_t n, ty_buf *out) {
   const UChar *src = x->u16;
   int32_t m = len;
   /* Most text is already NFKC (English, or Japanese without full-width
-   * forms): then the conversion back is all that is needed. */
-  if (unorm2_spanQuickCheckYes(x->nfkc, x->u16, len, &st) < len) {
+   * forms): then it is its own form, when it is well-formed (ICU's lenient
+   * conversion keeps no ill-formed bytes, so those still go through it). */
+  int32_t yes = unorm2_spanQuickCheckYes(x->nfkc, x->u16, len, &st);
+  if (yes == len && U_SUCCESS(st) && well_formed) {
+    ty_buf_put(out, s, n);
+    return;
+  }
+  if (yes < len) {
     /* NFKC can expand (㍻ -> 平成, ﷺ -> 18 characters); retry once. */
     grow16(&x->n16, &x->n16cap, len * 2 + 16);
     st = U_ZERO_ERROR;

@@ -46,6 +46,8 @@ struct ty_extractor {
   UCalendar *jcal, *gcal; /* NULL when ICU lacks them */
   era eras[MAX_ERAS];
   int neras;
+  /* bit c % 64 for each era's first character c */
+  uint64_t era_firsts;
   UChar *u16; /* scratch for conversions */
   int32_t u16cap;
   UChar *n16;

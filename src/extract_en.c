@@ -17,6 +17,10 @@ static size_t read_words(ty_extractor *x, const char *s, size_t n, size_t i,
   char w[WORD_MAX];
   size_t k = e - i;
   if (k >= WORD_MAX) return 0;
+  /* most words are no number word by their first letter and length:
+   * ty_extract_vocab_find's own test, before the word is copied */
+  char l = lower(s[i]);
+  if (l < 'a' || l > 'z' || !(x->vocab_lengths[l - 'a'] >> k & 1)) return 0;
   for (size_t j = 0; j < k; j++)
     w[j] = lower(s[i + j]);
   const vocab_word *first = ty_extract_vocab_find(x, w, k);

@@ -161,6 +161,8 @@ static int era_year(ty_extractor *x, int e, int y) {
  * character is c: stores the Gregorian year and returns the end, or 0. */
 static size_t read_era(ty_extractor *x, const char *s, size_t n, size_t i,
                        int32_t c, int *year) {
+  /* every character of a text comes here: most start no era's name */
+  if (!(x->era_firsts >> (c & 63) & 1)) return 0;
   for (int k = 0; k < x->neras; k++) {
     const era *r = &x->eras[k];
     if (c != r->first || !starts(s, n, i, r->name)) continue;
