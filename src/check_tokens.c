@@ -247,25 +247,29 @@ static int plain_word(const char *t, size_t k) {
 #define MAX_GLOSSES 32
 #define CONF_WEAK 0.45
 
-/* s[0..n) with line ends as spaces (a clause's lines, wrapped). */
-static void flatten(const char *s, size_t n, ty_buf *out) {
+/* s[0..n) with line ends as spaces (a clause's lines, wrapped): s itself
+ * when it has none, else a copy in out. */
+static const char *flatten(const char *s, size_t n, ty_buf *out) {
+  if (!n) return "";
+  if (!memchr(s, '\n', n)) return s;
   ty_buf_clear(out);
   ty_buf_put(out, s, n);
   for (size_t i = 0; i < out->n; i++)
     if (out->p[i] == '\n') out->p[i] = ' ';
+  return out->p;
 }
 
 size_t ty_tokens_missing(const char *ja_text, size_t jn, const char *en_text,
                          size_t n, const char *doc, size_t dn, ty_buf *msg,
                          double *confidence) {
   ty_buf jb = {0}, eb = {0}, tok = {0};
-  flatten(ja_text, jn, &jb);
-  flatten(en_text, n, &eb);
-  const char *ja = jb.p ? jb.p : "", *en = eb.p ? eb.p : "";
+  const char *ja = flatten(ja_text, jn, &jb);
   ty_spans toks = {0};
-  ty_extract_tokens(ja, jb.n, &toks);
+  ty_extract_tokens(ja, jn, &toks);
+  /* the English only when the Japanese has a token to look for */
+  const char *en = toks.n ? flatten(en_text, n, &eb) : "";
   gloss g[MAX_GLOSSES];
-  size_t ng = toks.n ? find_glosses(ja, jb.n, g, MAX_GLOSSES) : 0;
+  size_t ng = toks.n ? find_glosses(ja, jn, g, MAX_GLOSSES) : 0;
   size_t missing = 0;
   int strong = 0;
   for (size_t i = 0; i < toks.n; i++) {
@@ -277,9 +281,9 @@ size_t ty_tokens_missing(const char *ja_text, size_t jn, const char *en_text,
     const char *t = tok.p;
     size_t k = tok.n;
     int local = 0;
-    if (found_simple(en, eb.n, t, k) || found_parts(en, eb.n, t, k) ||
-        found_glossed(ja, g, ng, en, eb.n, off, len) ||
-        found_localised(en, eb.n, t, k, &local))
+    if (found_simple(en, n, t, k) || found_parts(en, n, t, k) ||
+        found_glossed(ja, g, ng, en, n, off, len) ||
+        found_localised(en, n, t, k, &local))
       continue;
     if (missing++) ty_buf_puts(msg, ", ");
     ty_buf_put(msg, t, k);

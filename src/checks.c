@@ -658,12 +658,21 @@ static int quoted_char(const char *s, size_t n, size_t i) {
 static void count_brackets(const char *s, size_t n, bracket_count *c) {
   for (size_t i = 0; i < n; i++) {
     /* ASCII runs without parentheses are skipped by the C library (fast
-     * on English; Japanese stops at every kana's E3 anyway) */
+     * on English) */
     if ((unsigned char)s[i] < 0x80 && s[i] != '(' && s[i] != ')') {
       i += strcspn(s + i, "()\xe3\xef");
       if (i >= n) break;
     }
-    switch ((unsigned char)s[i]) {
+    /* a well-formed three-byte sequence (kana, kanji) at once: its last
+     * two bytes are no bracket's first */
+    unsigned char b = (unsigned char)s[i];
+    if (b >= 0xE0 && b < 0xF0 && b != 0xE3 && b != 0xEF && i + 2 < n &&
+        ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+        ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    switch (b) {
     case '(':
       if (!quoted_char(s, n, i)) bracket_open(&c[FAM_PAREN]);
       break;
@@ -680,15 +689,19 @@ static void count_brackets(const char *s, size_t n, bracket_count *c) {
       break;
     case 0xE3:
       if (i + 2 < n && s[i + 1] == '\x80') {
-        unsigned char b = (unsigned char)s[i + 2];
-        if (b >= 0x8C && b <= 0x8F) {
-          bracket_count *f = &c[b < 0x8E ? FAM_CORNER : FAM_WHITE_CORNER];
-          if (b % 2 == 0)
+        unsigned char k = (unsigned char)s[i + 2];
+        if (k >= 0x8C && k <= 0x8F) {
+          bracket_count *f = &c[k < 0x8E ? FAM_CORNER : FAM_WHITE_CORNER];
+          if (k % 2 == 0)
             bracket_open(f);
           else
             bracket_close(f);
         }
       }
+      /* the rest of a kana or a mark: no bracket starts there */
+      if (i + 2 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+          ((unsigned char)s[i + 2] & 0xC0) == 0x80)
+        i += 2;
       break;
     default: break;
     }
@@ -712,12 +725,15 @@ static void report_brackets(run *r, ty_lang side, const bracket_count *c,
 static void check_doubled_spaces(run *r) {
   const ty_buf *t = &r->text[TY_EN];
   size_t doubled = 0, first = 0;
-  for (size_t i = 1; i + 1 < t->n; i++)
-    if (t->p[i] == ' ' && t->p[i + 1] == ' ' && t->p[i - 1] != ' ' &&
-        t->p[i - 1] != '\n') {
+  for (size_t i = 1; i + 1 < t->n; i++) {
+    const char *at = memmem(t->p + i, t->n - i, "  ", 2);
+    if (!at) break;
+    i = (size_t)(at - t->p);
+    if (t->p[i - 1] != ' ' && t->p[i - 1] != '\n') {
       if (!doubled) first = i;
       doubled++;
     }
+  }
   if (!doubled) return;
   size_t a = first;
   while (a > 0 && t->p[a - 1] != ' ' && t->p[a - 1] != '\n')
