@@ -69,6 +69,8 @@ $(BUILD)/obj/outline.o $(BUILD)/obj/outline_toc.o $(BUILD)/obj/outline_keys.o \
 $(BUILD)/obj/extract.o $(BUILD)/obj/extract_ja.o $(BUILD)/obj/extract_en.o: \
   src/extract.h
 $(BUILD)/obj/render%.o: src/render.h
+$(BUILD)/obj/sentence.o $(BUILD)/obj/checks.o $(BUILD)/obj/extract_ja.o: \
+  src/utf8_inline.h
 
 # The .pc is rebuilt whenever PREFIX, LIBDIR, INCLUDEDIR or the version
 # change: pc-vars holds their last values and changes only with them.

@@ -9,6 +9,7 @@
  *
  * Every finding carries the pair's key and the line of each side. */
 #include "internal.h"
+#include "utf8_inline.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -283,8 +284,7 @@ static void untranslated_en(run *r) {
   size_t run_start = n, run_ja = 0, run_kana = 0;
   while (i < n) {
     int len = 1;
-    int32_t c =
-        (unsigned char)s[i] < 0x80 ? s[i] : ty_utf8_decode(s + i, n - i, &len);
+    int32_t c = ty_utf8_decode_inline(s + i, n - i, &len);
     if (c == '"') { /* ASCII quotes open and close alike */
       quoted = !quoted;
       run_start = n;
@@ -594,7 +594,7 @@ static void check_chars_side(run *r, ty_lang side) {
       continue;
     }
     int len;
-    int32_t c = ty_utf8_decode(t->p + i, t->n - i, &len);
+    int32_t c = ty_utf8_decode_inline(t->p + i, t->n - i, &len);
     i += (size_t)len;
     if (c == '\n' || c == '\t') continue;
     int kind = suspicious_kind(r, side, c);

@@ -2,6 +2,7 @@
  * (positional, multiplicative, with 万/億/兆), counters and units, dates,
  * era years through ICU's Japanese calendar, implicit years (本年). */
 #include "extract.h"
+#include "utf8_inline.h"
 
 #include <unicode/uchar.h>
 
@@ -38,7 +39,7 @@ static double numeral_value(int32_t c) {
 static double kanji_value(const char *s, size_t n, size_t i, int *len) {
   unsigned char b = (unsigned char)s[i];
   if (b < 0xE3 || b > 0xE9) return -1;
-  return numeral_value(ty_utf8_decode(s + i, n - i, len));
+  return numeral_value(ty_utf8_decode_inline(s + i, n - i, len));
 }
 
 /* What follows a numeral in Japanese and makes it a quantity: units,
@@ -336,7 +337,7 @@ void ty_extract_ja(ty_extractor *x, const char *s, size_t n, ty_numbers *out) {
     }
     if (b >= 0x80) {
       int len;
-      int32_t c = ty_utf8_decode(s + i, n - i, &len);
+      int32_t c = ty_utf8_decode_inline(s + i, n - i, &len);
       if (numeral_value(c) < 0) {
         i = era_or_implicit_year(x, s, n, i, c, len, out);
         continue;
@@ -350,7 +351,7 @@ void ty_extract_ja(ty_extractor *x, const char *s, size_t n, ty_numbers *out) {
     ja_numeral r;
     if (!read_ja_numeral(s, n, i, &r)) { /* 万 alone */
       int len;
-      ty_utf8_decode(s + i, n - i, &len);
+      ty_utf8_decode_inline(s + i, n - i, &len);
       i += (size_t)len;
       continue;
     }

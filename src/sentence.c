@@ -9,6 +9,7 @@
  * segmented: ICU's iterators read UTF-16 directly, where a UTF-8 UText
  * cost more than the break rules themselves (callgrind, gen/10000). */
 #include "internal.h"
+#include "utf8_inline.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -204,7 +205,7 @@ static int32_t to_utf16(ty_segmenter *sg, const char *s, size_t n) {
       continue;
     }
     int len;
-    int32_t c = ty_utf8_decode(s + i, n - i, &len);
+    int32_t c = ty_utf8_decode_inline(s + i, n - i, &len);
     if (c > 0xFFFF) {
       u[m++] = U16_LEAD(c);
       at[m] = (int32_t)i;
