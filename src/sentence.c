@@ -20,6 +20,7 @@ struct ty_segmenter {
   UBreakIterator *bi[2]; /* per ty_lang; NULL when ICU could not open it */
   UChar *u;              /* the paragraph being segmented, lines joined */
   int32_t *at;           /* the byte offset of each unit of u, and its end */
+  int32_t ascii;         /* but of the first `ascii` units: their own */
   size_t cap;            /* units u and at have room for */
 };
 
@@ -186,8 +187,8 @@ static size_t openers_start(const char *s, size_t a, size_t z) {
 }
 
 /* s[0..n) into sg->u as UTF-16, line breaks as spaces, each unit's byte
- * offset in sg->at (an ill-formed byte a U+FFFD of its own); returns the
- * units. */
+ * offset kept for byte_at (an ill-formed byte a U+FFFD of its own);
+ * returns the units. */
 static int32_t to_utf16(ty_segmenter *sg, const char *s, size_t n) {
   if (n + 1 > sg->cap) {
     sg->cap = n + 1 > 2 * sg->cap ? n + 1 : 2 * sg->cap;
@@ -195,8 +196,14 @@ static int32_t to_utf16(ty_segmenter *sg, const char *s, size_t n) {
     sg->at = ty_xrealloc(sg->at, sg->cap * sizeof *sg->at);
   }
   UChar *u = sg->u;
-  int32_t *at = sg->at, m = 0;
-  for (size_t i = 0; i < n;) {
+  int32_t *at = sg->at, m;
+  /* the ASCII before any other byte (all of most English): unit k is byte
+   * k there, and sg->at is left unwritten */
+  size_t i = 0;
+  for (; i < n && (unsigned char)s[i] < 0x80; i++)
+    u[i] = s[i] == '\n' || s[i] == '\r' ? ' ' : (UChar)s[i];
+  sg->ascii = m = (int32_t)i;
+  while (i < n) {
     unsigned char b = (unsigned char)s[i];
     at[m] = (int32_t)i;
     if (b < 0x80) {
@@ -219,6 +226,11 @@ static int32_t to_utf16(ty_segmenter *sg, const char *s, size_t n) {
   return m;
 }
 
+/* The byte offset of unit k of the text to_utf16 made. */
+static int32_t byte_at(const ty_segmenter *sg, int32_t k) {
+  return k < sg->ascii ? k : sg->at[k];
+}
+
 /* Segments one paragraph s[0..n) (no blank line inside). */
 static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
                               size_t base, ty_lang lang, ty_spans *out) {
@@ -234,9 +246,9 @@ static void segment_paragraph(ty_segmenter *sg, const char *s, size_t n,
     put_trimmed(s, 0, n, base, out);
     return;
   }
-  int32_t a = sg->at[ubrk_first(bi)];
+  int32_t a = byte_at(sg, ubrk_first(bi));
   for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
-    int32_t z = sg->at[b];
+    int32_t z = byte_at(sg, b);
     if ((size_t)z < n && abbreviation_before(s, (size_t)z)) continue;
     /* a full stop with no space after it is inside a token (a path such
      * as "../foo.deb", debian-faq 7.14) */

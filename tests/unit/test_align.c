@@ -72,6 +72,22 @@ static void test_sentence_japanese_terminators(void **state) {
                       "[「指針」に基づく。][（注）以上。]");
 }
 
+/* Sentences map back to the bytes of the text whatever ICU was handed
+ * (UTF-16): past a character outside the BMP, and past ill-formed bytes
+ * (each one a character of its own), in either language. */
+static void test_sentence_offsets_past_astral_and_bad_bytes(void **state) {
+  (void)state;
+  assert_string_equal(
+      segment("Debian 10 \xf0\xa0\x80\x8b is out. It works.\nWell. Yes", TY_EN),
+      "[Debian 10 \xf0\xa0\x80\x8b is out.][It works.][Well.][Yes]");
+  assert_string_equal(
+      segment("\xf0\xa0\x80\x8bの本年5月、表明した。次は？はい", TY_JA),
+      "[\xf0\xa0\x80\x8bの本年5月、表明した。][次は？][はい]");
+  assert_string_equal(
+      segment("A bad \xff byte. Then \xe3\x81 more. End.", TY_EN),
+      "[A bad \xff byte.][Then \xe3\x81 more.][End.]");
+}
+
 /* An ellipsis written "..." inside a Japanese sentence ends nothing:
  * debian-faq 3.2.3 (../shared/corpus/debian-faq/ja.txt, line 1133), the
  * line wrapped after it as there; an ellipsis before a new sentence in
@@ -1205,6 +1221,7 @@ static void test_dict_load_errors(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sentence_japanese_terminators),
+      cmocka_unit_test(test_sentence_offsets_past_astral_and_bad_bytes),
       cmocka_unit_test(test_sentence_japanese_ascii_ellipsis),
       cmocka_unit_test(test_sentence_japanese_quoted_question),
       cmocka_unit_test(test_sentence_full_stop_inside_token),
