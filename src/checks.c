@@ -274,7 +274,12 @@ static void untranslated_en(run *r) {
   const char *s = t->p;
   size_t n = t->n, i = 0;
   /* Kana and kanji take three or four bytes in UTF-8, led by E3..E9 or
-   * F0: a text without such bytes has no Japanese. */
+   * F0: a text without such bytes has no Japanese (ASCII passed over
+   * eight bytes at a time). */
+  for (uint64_t w; i + 8 <= n; i += 8) {
+    memcpy(&w, s + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+  }
   while (i < n && (unsigned char)s[i] < 0xE3)
     i++;
   if (i == n) return;

@@ -588,6 +588,9 @@ int ty_extract_bound(const char *s, size_t n, size_t i, size_t e, double v,
  * Checked on debian-faq ja.txt 6.5.1, "NoRCBugs (RCバグ0)" for the
  * English "NoRCBugs". */
 int ty_extract_in_gloss(const char *s, size_t n, size_t i) {
+  /* no '(' among the 64 bytes before: no gloss (most numbers) */
+  size_t from = i > 64 ? i - 64 : 0;
+  if (!memchr(s + from, '(', i - from)) return 0;
   size_t k = i;
   int japanese = 0;
   while (k > 0 && i - k < 64 && s[k - 1] != '(') {

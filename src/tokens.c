@@ -26,11 +26,24 @@ static int joiner(char c) {
   return c == '-' || c == '.' || c == '&' || c == '/' || c == '_' || c == '+';
 }
 
+/* Where the first eight bytes from s[i] on that hold an ASCII byte start
+ * (i itself when those from i do), or the last few bytes of s[0..n): runs
+ * of Japanese passed over eight bytes at a time. */
+static size_t skip_non_ascii(const char *s, size_t i, size_t n) {
+  const uint64_t highs = 0x8080808080808080ULL;
+  for (uint64_t w; i + 8 <= n; i += 8) {
+    memcpy(&w, s + i, 8);
+    if ((w & highs) != highs) break;
+  }
+  return i;
+}
+
 void ty_extract_tokens(const char *s, size_t n, ty_spans *out) {
   size_t i = 0;
   while (i < n) {
     if (!is_alnum(s[i])) {
-      i++;
+      size_t j = skip_non_ascii(s, i, n);
+      i = j > i ? j : i + 1;
       continue;
     }
     size_t a = i;

@@ -106,6 +106,9 @@ static const num_case ja_cases[] = {
     /* a gloss the translator added to a name: debian-faq ja.txt 6.5.1 */
     {"NoRCBugs (RCバグ0) (https://wiki.debian.org/)", "0?"},
     {"バグ (RCバグ0)", "0"},
+    /* the bracket opened within 64 bytes before the number, or no gloss */
+    {"NoRCBugs (ああああああああああRCバグ0)", "0?"},
+    {"NoRCBugs (ああああああああああああああああああああああRCバグ0)", "0"},
     /* debian-faq ja.txt 4.1, the same formula as in English */
     {"Motorola 680x0 プロセッサ (68020 以降)", "680 0 68020"},
     {"680x0 (x>=2)", "680 0 2? 68020?"},
