@@ -580,22 +580,22 @@ static void check_chars_side(run *r, ty_lang side) {
   memset(seen, 0, sizeof seen);
   size_t i = 0;
   while (i < t->n) {
-    /* Eight printable ASCII bytes at a time: none at or above 0x7F, none
-     * below 0x20 (the usual test for a byte below a bound). */
-    while (i + 8 <= t->n) {
-      uint64_t w;
-      memcpy(&w, t->p + i, 8);
-      const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
-      uint64_t del = w ^ (ones * 0x7F); /* zero where a byte is DEL */
-      if ((w & highs) || ((w - ones * 0x20) & ~w & highs) ||
-          ((del - ones) & ~del & highs))
-        break;
-      i += 8;
-    }
-    if (i >= t->n) break;
     unsigned char b = (unsigned char)t->p[i];
     if (b >= 0x20 && b < 0x7F) {
       i++;
+      /* after a printable ASCII byte, eight more at a time: none at or
+       * above 0x7F, none below 0x20 (the usual test for a byte below a
+       * bound); not tried at each character of Japanese */
+      while (i + 8 <= t->n) {
+        uint64_t w;
+        memcpy(&w, t->p + i, 8);
+        const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+        uint64_t del = w ^ (ones * 0x7F); /* zero where a byte is DEL */
+        if ((w & highs) || ((w - ones * 0x20) & ~w & highs) ||
+            ((del - ones) & ~del & highs))
+          break;
+        i += 8;
+      }
       continue;
     }
     int len;
