@@ -114,6 +114,13 @@ static int has_key(const pairing_index *x, ty_lang side, const char *key) {
  * it, saying which clause its content pairs it with. */
 static void drop_missing(ty_alignment *al, const unsigned char *drop_ja,
                          const unsigned char *drop_en) {
+  /* nothing to settle (every number found on the other side): no index
+   * of both sides' keys, two sorts of every key */
+  size_t nmissing = 0;
+  for (size_t i = 0; i < al->findings.n; i++)
+    nmissing += al->findings.v[i].code == TY_MISSING_EN ||
+                al->findings.v[i].code == TY_MISSING_JA;
+  if (!nmissing) return;
   pairing_index x;
   index_pairings(al, &x);
   size_t k = 0;

@@ -549,6 +549,13 @@ void ty_findings_finish(ty_alignment *al, const ty_config *cfg);
  * clauses, joined by '\n'). Empty for a missing side. */
 void ty_pair_text(const ty_alignment *al, const ty_pair *p, ty_lang side,
                   ty_buf *out);
+
+/* The same text without a copy where one is not needed: the clause's own
+ * text when it is one line already flat, else ty_pair_text's into tmp.
+ * Valid until tmp changes.  (pairs.c) */
+const char *ty_pair_text_view(const ty_alignment *al, const ty_pair *p,
+                              ty_lang side, ty_buf *tmp, size_t *len);
+
 /* Label (as written) of one side of a pair; "" when missing. */
 void ty_pair_label(const ty_alignment *al, const ty_pair *p, ty_lang side,
                    ty_buf *out);

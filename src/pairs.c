@@ -108,6 +108,29 @@ void ty_pair_text(const ty_alignment *al, const ty_pair *p, ty_lang side,
   if (!out->p) ty_buf_put(out, "", 0);
 }
 
+const char *ty_pair_text_view(const ty_alignment *al, const ty_pair *p,
+                              ty_lang side, ty_buf *tmp, size_t *len) {
+  const ty_doc *d = side == TY_JA ? al->ja : al->en;
+  int first = side == TY_JA ? p->ja : p->en;
+  int count = side == TY_JA ? p->nja : p->nen;
+  if (first >= 0 && count == 1) {
+    /* one line with no blank at either end flattens to itself */
+    const ty_clause *c = &d->cl[first];
+    const char *s = c->text;
+    size_t n = c->text_len;
+    int lead;
+    if (n && !memchr(s, '\n', n) && s[n - 1] != ' ' && s[n - 1] != '\t' &&
+        !ty_is_space(ty_utf8_decode(s, n, &lead))) {
+      *len = n;
+      return s;
+    }
+  }
+  ty_buf_clear(tmp);
+  ty_pair_text(al, p, side, tmp);
+  *len = tmp->n;
+  return tmp->p;
+}
+
 void ty_pair_label(const ty_alignment *al, const ty_pair *p, ty_lang side,
                    ty_buf *out) {
   const ty_doc *d = side == TY_JA ? al->ja : al->en;

@@ -142,9 +142,9 @@ static void put_side(jout *o, const ty_alignment *al, const ty_pair *p,
     put_cstr(o, lang);
   }
   puts_(o, ",\"text\":");
-  ty_buf_clear(tmp);
-  ty_pair_text(al, p, side, tmp);
-  put_string(o, tmp->p, tmp->n);
+  size_t n;
+  const char *text = ty_pair_text_view(al, p, side, tmp, &n);
+  put_string(o, text, n);
   putch(o, '}');
 }
 

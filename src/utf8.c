@@ -70,6 +70,33 @@ static int ascii16(const unsigned char *u) {
   return !((a | b) & 0x8080808080808080ULL);
 }
 
+/* Five three-byte sequences at a time (15 bytes of kana and kanji), as
+ * the compiler's vector extension: leads E1..EC or EE..EF (E0 and ED,
+ * which restrict their second byte, go the byte-wise way), then two
+ * continuation bytes each.  Validation was a sixth of a structure-only
+ * run (gen/100000) at one sequence a step. */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
+static const bytes16 wide_mask = {0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0,
+                                  0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0,
+                                  0xF0, 0xC0, 0xC0, 0};
+static const bytes16 wide_bits = {0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80,
+                                  0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80,
+                                  0xE0, 0x80, 0x80, 0};
+static const bytes16 wide_leads = {0xFF, 0,    0, 0xFF, 0,    0, 0xFF, 0,
+                                   0,    0xFF, 0, 0,    0xFF, 0, 0,    0};
+
+/* Whether the 16 bytes at u start with five such sequences. */
+static int five_wide(const unsigned char *u) {
+  bytes16 x;
+  memcpy(&x, u, sizeof x);
+  bytes16 bad = (bytes16)((x & wide_mask) != wide_bits) |
+                ((bytes16)((x == 0xE0) | (x == 0xED)) & wide_leads);
+  uint64_t w[2];
+  memcpy(w, &bad, sizeof w);
+  return (w[0] | w[1]) == 0;
+}
+
 size_t ty_utf8_validate(const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
@@ -85,6 +112,9 @@ size_t ty_utf8_validate(const char *s, size_t n) {
      * E0 needs a second byte of A0 or more (no overlong forms), ED one
      * below A0 (no surrogates). */
     if ((c & 0xF0) == 0xE0) {
+      while (i + 16 <= n && five_wide(u + i))
+        i += 15;
+      if (i >= n || ((c = u[i]) & 0xF0) != 0xE0) continue;
       do {
         if (i + 2 >= n) return i;
         /* both continuation bytes tested at once */

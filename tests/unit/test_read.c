@@ -631,6 +631,103 @@ static void test_read_yaml_empty_file(void **state) {
   ty_doc_free(d);
 }
 
+/* The two documents of a pair read at once (the Japanese on a second
+ * thread) are those two ty_doc_read calls give. */
+static void test_read_pair_same_as_two_reads(void **state) {
+  (void)state;
+  static const char ja_text[] = "1 第一\n2 第二\n\n3 第三\n";
+  static const char en_text[] = "1 One\n2 Two\n\n3 Three\n";
+  char ja_path[64], en_path[64];
+  strcpy(ja_path, temp_file(ja_text, sizeof ja_text - 1));
+  strcpy(en_path, temp_file(en_text, sizeof en_text - 1));
+  ty_error err = {0};
+  ty_doc *ja, *en;
+  assert_int_equal(ty_doc_read_pair(ja_path, en_path, NULL, &ja, &en, &err), 0);
+  ty_doc *ja1 = ty_doc_read(ja_path, TY_JA, NULL, &err);
+  ty_doc *en1 = ty_doc_read(en_path, TY_EN, NULL, &err);
+  assert_non_null(ja1);
+  assert_non_null(en1);
+  const ty_doc *got[2] = {ja, en}, *want[2] = {ja1, en1};
+  for (int s = 0; s < 2; s++) {
+    assert_int_equal(got[s]->lang, want[s]->lang);
+    assert_int_equal(got[s]->ncl, want[s]->ncl);
+    for (size_t i = 0; i < got[s]->ncl; i++) {
+      assert_string_equal(got[s]->cl[i].key, want[s]->cl[i].key);
+      assert_int_equal(got[s]->cl[i].text_len, want[s]->cl[i].text_len);
+      assert_memory_equal(got[s]->cl[i].text, want[s]->cl[i].text,
+                          got[s]->cl[i].text_len);
+    }
+  }
+  ty_doc_free(ja);
+  ty_doc_free(en);
+  ty_doc_free(ja1);
+  ty_doc_free(en1);
+  unlink(ja_path);
+  unlink(en_path);
+}
+
+/* The error of a pair is the one reading ja, then en, stops at: the
+ * Japanese side's when both fail; no document is left. */
+static void test_read_pair_error_is_the_first_failing_side(void **state) {
+  (void)state;
+  static const char text[] = "1 x\n";
+  char ok_path[64];
+  strcpy(ok_path, temp_file(text, sizeof text - 1));
+  ty_error err = {0};
+  ty_doc *ja = (ty_doc *)1, *en = (ty_doc *)1;
+  assert_int_equal(ty_doc_read_pair("/nonexistent/ja.txt",
+                                    "/nonexistent/en.txt", NULL, &ja, &en,
+                                    &err),
+                   -1);
+  assert_string_equal(err.file, "/nonexistent/ja.txt");
+  assert_null(ja);
+  assert_null(en);
+  memset(&err, 0, sizeof err);
+  assert_int_equal(
+      ty_doc_read_pair(ok_path, "/nonexistent/en.txt", NULL, &ja, &en, &err),
+      -1);
+  assert_string_equal(err.file, "/nonexistent/en.txt");
+  assert_null(ja);
+  assert_null(en);
+  unlink(ok_path);
+}
+
+/* The validator takes runs of kana and kanji fifteen bytes a step: a bad
+ * sequence at any place of such a run is found where it starts, and the
+ * leads with a restricted second byte (E0, ED) are told apart. */
+static void test_read_utf8_validate_in_runs_of_kana(void **state) {
+  (void)state;
+  static const char *const bad[] = {
+      "\xED\xA0\x80", /* a surrogate */
+      "\xE0\x80\x80", /* an overlong form */
+      "\xE3\x81"
+      "A",            /* cut short */
+      "\xE3\xC1\x82", /* a lead where a continuation byte belongs */
+  };
+  static const char *const good[] = {"\xE0\xA0\x80", "\xED\x9F\xBF",
+                                     "\xEF\xBC\x91"};
+  char buf[128];
+  for (int k = 0; k < 24; k++) {
+    for (size_t b = 0; b < sizeof bad / sizeof *bad; b++) {
+      size_t n = 0;
+      for (int i = 0; i < 30; i++) {
+        const char *c = i == k ? bad[b] : "\xE3\x81\x82"; /* あ */
+        memcpy(buf + n, c, 3);
+        n += 3;
+      }
+      assert_int_equal(ty_utf8_validate(buf, n), (size_t)(3 * k));
+    }
+    for (size_t g = 0; g < sizeof good / sizeof *good; g++) {
+      size_t n = 0;
+      for (int i = 0; i < 30; i++) {
+        memcpy(buf + n, i == k ? good[g] : "\xE6\xBC\xA2", 3); /* 漢 */
+        n += 3;
+      }
+      assert_int_equal(ty_utf8_validate(buf, n), n);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_read_clean_utf8_is_used_as_read),
@@ -670,6 +767,9 @@ int main(void) {
       cmocka_unit_test(test_read_yaml_duplicate_keys_name_both_positions),
       cmocka_unit_test(test_read_yaml_control_character_position),
       cmocka_unit_test(test_read_yaml_empty_file),
+      cmocka_unit_test(test_read_utf8_validate_in_runs_of_kana),
+      cmocka_unit_test(test_read_pair_same_as_two_reads),
+      cmocka_unit_test(test_read_pair_error_is_the_first_failing_side),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
