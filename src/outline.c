@@ -97,12 +97,15 @@ static int is_blank(const char *s, size_t n) {
   return 1;
 }
 
+/* The characters a reStructuredText adornment is made of. */
+#define ADORNMENT "=*-~^\"'`#+_:."
+
 /* A reStructuredText adornment: at least three of one punctuation
  * character and nothing else ("=====", "*****", "-----"). */
 static int is_adornment(const char *s, size_t n) {
   while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
     n--;
-  if (n < 3 || !strchr("=*-~^\"'`#+_:.", s[0])) return 0;
+  if (n < 3 || !strchr(ADORNMENT, s[0])) return 0;
   for (size_t i = 1; i < n; i++)
     if (s[i] != s[0]) return 0;
   return 1;
@@ -574,8 +577,11 @@ static size_t detect_modes(builder *b, const char *s, size_t n) {
     ty_marker m;
     if (ty_number_parse(s + i, e - i, &m)) {
       if (is_article(m.kind)) articles++;
-      size_t len, j = next_line(s, n, e, &len);
-      if (j < n && is_adornment(s + j, len)) underlined++;
+      /* the line below measured only when it can be an adornment */
+      if (e + 1 < n && strchr(ADORNMENT, s[e + 1])) {
+        size_t len, j = next_line(s, n, e, &len);
+        if (j < n && is_adornment(s + j, len)) underlined++;
+      }
     }
     i = e + 1;
   }
@@ -662,8 +668,12 @@ static void open_marked_clause(builder *b, scan *sc, ty_marker *m,
                                const char *line, size_t len, int prev_text) {
   ty_doc *d = b->doc;
   caption *cap = &sc->cap;
-  size_t alen, a = next_line(sc->s, sc->n, (size_t)(line + len - sc->s), &alen);
-  int underlined = b->rst && a < sc->n && is_adornment(sc->s + a, alen);
+  int underlined = 0;
+  if (b->rst) {
+    size_t alen,
+        a = next_line(sc->s, sc->n, (size_t)(line + len - sc->s), &alen);
+    underlined = a < sc->n && is_adornment(sc->s + a, alen);
+  }
   const char *cut = line;
   int with_caption = b->statute && is_article(m->kind) && cap->line &&
                      cap->lineno == prev_text;
@@ -760,6 +770,8 @@ static void scan_line(builder *b, scan *sc, const char *line, size_t len) {
  * 1946, by Japan" in constitution-of-japan/en.pg612.txt; "*** END OF THE
  * PROJECT GUTENBERG EBOOK …" in later e-books). */
 static int ends_ebook(const char *s, size_t n) {
+  /* every mark starts with E, e or *: other lines are not compared */
+  if (n == 0 || (s[0] != 'E' && s[0] != 'e' && s[0] != '*')) return 0;
   static const char *const marks[] = {
       "End of Project Gutenberg", "End of the Project Gutenberg",
       "*** END OF THE PROJECT GUTENBERG", "*** END OF THIS PROJECT GUTENBERG"};
