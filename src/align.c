@@ -692,6 +692,7 @@ static void runs_stage(stage *st) {
   size_t nold = al->npairs;
   al->pairs = NULL;
   al->npairs = al->cap = 0;
+  ty_alignment_reserve_pairs(al, nold); /* as many, where nothing is loose */
   runmarks rm;
   size_t ncl[2] = {al->ja->ncl, al->en->ncl};
   for (int s = 0; s < 2; s++) {

@@ -159,6 +159,8 @@ static void empty_findings(ty_alignment *al, ty_lang side) {
 
 void ty_match(ty_alignment *al) {
   const ty_doc *ja = al->ja, *en = al->en;
+  /* a clause is in one pair at most */
+  ty_alignment_reserve_pairs(al, al->npairs + ja->ncl + en->ncl);
   keyindex x;
   index_build(&x, en);
   unsigned char *used = ty_xcalloc(en->ncl ? en->ncl : 1, 1);

@@ -19,6 +19,12 @@ ty_pair *ty_alignment_add_pair(ty_alignment *al) {
   return p;
 }
 
+void ty_alignment_reserve_pairs(ty_alignment *al, size_t n) {
+  if (n <= al->cap) return;
+  al->cap = n;
+  al->pairs = ty_xrealloc(al->pairs, al->cap * sizeof *al->pairs);
+}
+
 void ty_alignment_free(ty_alignment *al) {
   if (!al) return;
   free(al->pairs);
