@@ -119,6 +119,10 @@ void ty_seq_scale(seq *q, const model *md);
 void ty_seq_free(seq *q);
 /* The characters of s[0..n) added to *acc. */
 void ty_count_chars(const char *s, size_t n, charcount *acc);
+/* The characters of the glosses in s[0..n): a bracket of Latin text right
+ * after Japanese text, "不安定版 (unstable)", which restates the word before
+ * it; 0 without decoding when s has no bracket. (charcount.c) */
+double ty_gloss_chars(const char *s, size_t n);
 
 /* Adds the glosses of every dictionary headword found in the Japanese
  * text s[0..n) as optional anchors of the unit being added (dict.c). */
