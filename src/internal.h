@@ -64,6 +64,9 @@ int32_t ty_utf8_decode(const char *s, size_t n, int *len);
 int ty_utf8_encode(int32_t c, char *out);
 /* Index of the first invalid byte in s[0..n), or n when all is valid. */
 size_t ty_utf8_validate(const char *s, size_t n);
+/* The characters of s[0..n) (UTF-8 lead bytes and ASCII) that are not a
+ * space, a tab or a newline. */
+size_t ty_utf8_count_nonblank(const char *s, size_t n);
 /* Line and column (1-based; columns in characters, lines ended by LF) of
  * byte `at` of s[0..n). */
 void ty_utf8_line_col(const char *s, size_t n, size_t at, int *line, int *col);
@@ -858,6 +861,9 @@ typedef struct ty_office_langs {
   struct ty_lang_tally v[8];
   int n;
   size_t marked; /* characters counted under a language */
+  /* bytes of the text taken by some of those characters (all of them
+   * but where a row's tallies left a ninth language out) */
+  size_t marked_bytes;
 } ty_office_langs;
 
 /* The language tag lang[-country] (country NULL or "" for none) as the

@@ -329,13 +329,12 @@ static int same_language(const char *a, const char *b) {
 /* Characters of each line of d->text (n lines) that are not blanks. */
 static size_t *line_weights(const ty_doc *d, size_t n) {
   size_t *w = ty_xcalloc(n ? n : 1, sizeof *w);
-  size_t line = 0;
-  for (size_t i = 0; i < d->len && line < n; i++) {
-    if (d->text[i] == '\n')
-      line++;
-    else if (d->text[i] != ' ' && d->text[i] != '\t' &&
-             ((unsigned char)d->text[i] & 0xC0) != 0x80)
-      w[line]++;
+  const char *s = d->text, *end = d->text + d->len;
+  for (size_t line = 0; line < n && s < end; line++) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    const char *e = nl ? nl : end;
+    w[line] = ty_utf8_count_nonblank(s, (size_t)(e - s));
+    s = nl ? nl + 1 : end;
   }
   return w;
 }

@@ -449,7 +449,7 @@ static void start_para(docx *x) {
   p->pos = x->para_no;
   p->labeled = 0;
   p->langs.n = 0;
-  p->langs.marked = 0;
+  p->langs.marked = p->langs.marked_bytes = 0;
 }
 
 /* A run's own w:lang: w:val for its Latin (and other) characters,

@@ -292,7 +292,7 @@ static void start_para(odt *x, int heading_level) {
   p->pos = x->para_no;
   p->lang[0] = p->lang[1] = NULL;
   p->langs.n = 0;
-  p->langs.marked = 0;
+  p->langs.marked = p->langs.marked_bytes = 0;
   if (!x->in_note) para_label(x, heading_level, &p->text);
 }
 

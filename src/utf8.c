@@ -134,6 +134,32 @@ size_t ty_utf8_validate(const char *s, size_t n) {
   return n;
 }
 
+/* Whether u[0] is not a character of its own for the count: a blank or
+ * the continuation of a sequence. */
+static int uncounted(unsigned char u) {
+  return u == ' ' || u == '\t' || u == '\n' || (u & 0xC0) == 0x80;
+}
+
+size_t ty_utf8_count_nonblank(const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t skipped = 0, i = 0;
+  /* sixteen bytes a step, each lane of acc counting up to 255 of them */
+  while (i + 16 <= n) {
+    bytes16 acc = {0};
+    for (int k = 0; k < 255 && i + 16 <= n; k++, i += 16) {
+      bytes16 x;
+      memcpy(&x, u + i, sizeof x);
+      acc -= (bytes16)((x == ' ') | (x == '\t') | (x == '\n') |
+                       ((x & 0xC0) == 0x80));
+    }
+    for (int k = 0; k < 16; k++)
+      skipped += acc[k];
+  }
+  for (; i < n; i++)
+    skipped += (size_t)uncounted(u[i]);
+  return n - skipped;
+}
+
 int ty_is_space(int32_t c) {
   if (c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000) return 1;
   /* Every space separator (Zs) lies in U+1680..U+3000 but NBSP, tested

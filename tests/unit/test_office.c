@@ -315,6 +315,129 @@ static void test_odt_automatic_styles_mark_clauses(void **state) {
   ty_doc_free(d);
 }
 
+/* The language of most of a paragraph, as the readers chose it before the
+ * paragraph's bytes could spare counting its text: the unmarked
+ * characters (all but the blanks, less the marked) against each tally. */
+static const char *para_lang_by_counting(const ty_office_langs *c,
+                                         const char *text, size_t n) {
+  size_t all = 0;
+  for (size_t i = 0; i < n; i++)
+    all += text[i] != ' ' && text[i] != '\n' &&
+           ((unsigned char)text[i] & 0xC0) != 0x80;
+  size_t most = all > c->marked ? all - c->marked : 0;
+  const char *best = NULL;
+  for (int i = 0; i < c->n; i++)
+    if (c->v[i].chars > most) {
+      most = c->v[i].chars;
+      best = c->v[i].lang;
+    }
+  return best;
+}
+
+/* Paragraphs and table rows of runs marked in up to eleven languages (a
+ * row's tallies keep eight), some unmarked, some with a number written
+ * before them: ty_office_para_lang, which counts the text only when the
+ * unmarked characters could outnumber a language, gives the language the
+ * count gives. */
+static void test_office_para_lang_as_counting_the_text(void **state) {
+  (void)state;
+  static const char *const pieces[] = {
+      "日本語の",    "Kept in ", "  ", "第1条 ",
+      "\t",          "１２３",   "é",  "\xF0\xA0\x80\x8B",
+      "(3)",         "国際",     "a",  "",
+      "平和と安定 ", "GPL"};
+  static const char *const tags[] = {"en", "ja", "fr", "de", "zh", "ko",
+                                     "es", "it", "pt", "ru", "nl"};
+  ty_arena arena = {0};
+  ty_office_text t = {0};
+  t.arena = &arena;
+  srand(12);
+  for (int round = 0; round < 4000; round++) {
+    ty_office_langs row = {0};
+    ty_buf rowtext = {0};
+    int cells = round % 3 ? 1 : 1 + rand() % 4;
+    int nlangs = 1 + rand() % 11;
+    for (int cell = 0; cell < cells; cell++) {
+      ty_office_langs c = {0};
+      ty_buf text = {0};
+      int runs = rand() % 6;
+      for (int r = 0; r < runs; r++) {
+        const char *slot[2] = {NULL, NULL};
+        for (int j = 0; j < 2; j++)
+          if (rand() % 3)
+            slot[j] = ty_office_lang(&t, tags[rand() % nlangs], NULL);
+        ty_buf run = {0};
+        for (int k = rand() % 5; k >= 0; k--)
+          ty_buf_puts(&run, pieces[rand() % (sizeof pieces / sizeof *pieces)]);
+        ty_office_chars(&text, run.p ? run.p : "", run.n);
+        if (slot[0] || slot[1])
+          ty_office_count(&c, slot, run.p ? run.p : "", run.n);
+        ty_buf_free(&run);
+      }
+      const char *s = text.p ? text.p : "";
+      if (cells > 1) {
+        ty_office_langs_merge(&row, &c);
+        ty_office_cell(&rowtext, s, text.n);
+      } else {
+        const char *want = para_lang_by_counting(&c, s, text.n);
+        assert_ptr_equal(ty_office_para_lang(&c, s, text.n), want);
+        assert_int_equal(c.n, 0);
+      }
+      ty_buf_free(&text);
+    }
+    if (cells > 1) {
+      const char *s = rowtext.p ? rowtext.p : "";
+      const char *want = para_lang_by_counting(&row, s, rowtext.n);
+      assert_ptr_equal(ty_office_para_lang(&row, s, rowtext.n), want);
+    }
+    ty_buf_free(&rowtext);
+  }
+  /* a cell in nine languages: the row's tallies keep eight, and the
+   * ninth's many characters are unmarked in the row */
+  ty_office_langs cell = {0}, row = {0};
+  ty_buf text = {0};
+  for (int i = 0; i < 9; i++) {
+    const char *run = i < 8 ? "a" : "日本語日本語日本語";
+    const char *slot[2] = {ty_office_lang(&t, tags[i], NULL),
+                           ty_office_lang(&t, tags[i], NULL)};
+    ty_office_chars(&text, run, strlen(run));
+    ty_office_count(&cell, slot, run, strlen(run));
+  }
+  ty_office_langs_merge(&row, &cell);
+  assert_null(ty_office_para_lang(&row, text.p, text.n));
+  ty_buf_free(&text);
+  free(t.tags);
+  ty_arena_free(&arena);
+}
+
+/* A tag is interned once, however it is spelt to ty_office_lang (with a
+ * country or as one string), and one too long is kept cut to 63 bytes,
+ * found again as the same tag. */
+static void test_office_lang_tags_interned_once(void **state) {
+  (void)state;
+  ty_arena arena = {0};
+  ty_office_text t = {0};
+  t.arena = &arena;
+  const char *us = ty_office_lang(&t, "en", "US");
+  assert_string_equal(us, "en-US");
+  assert_ptr_equal(ty_office_lang(&t, "en-US", NULL), us);
+  assert_ptr_equal(ty_office_lang(&t, "en-US", ""), us);
+  assert_ptr_not_equal(ty_office_lang(&t, "en", NULL), us);
+  assert_null(ty_office_lang(&t, "zxx", NULL));
+  assert_null(ty_office_lang(&t, "", "US"));
+  char lang[80];
+  memset(lang, 'a', sizeof lang - 1);
+  lang[sizeof lang - 1] = '\0';
+  const char *cut = ty_office_lang(&t, lang, NULL);
+  assert_int_equal(strlen(cut), 63);
+  assert_ptr_equal(ty_office_lang(&t, lang, NULL), cut);
+  lang[63] = '\0';
+  assert_ptr_equal(ty_office_lang(&t, lang, NULL), cut);
+  assert_int_equal(t.ntags, 3);
+  free(t.tags);
+  ty_arena_free(&arena);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wordnum_formats_as_word_shows),
@@ -324,6 +447,8 @@ int main(void) {
       cmocka_unit_test(test_office_sniff_by_content),
       cmocka_unit_test(test_docx_run_languages_mark_clauses),
       cmocka_unit_test(test_odt_automatic_styles_mark_clauses),
+      cmocka_unit_test(test_office_para_lang_as_counting_the_text),
+      cmocka_unit_test(test_office_lang_tags_interned_once),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -692,6 +692,38 @@ static void test_read_pair_error_is_the_first_failing_side(void **state) {
   unlink(ok_path);
 }
 
+/* The count of characters other than blanks, sixteen bytes a step with
+ * 255 steps to a tally, is the byte-wise count at every length and offset
+ * (ASCII, blanks, kana, a four-byte sequence, stray continuation bytes). */
+static void test_read_utf8_count_nonblank_as_bytewise(void **state) {
+  (void)state;
+  static const char *const pieces[] = {
+      "a",    " ",       "\t", "\n", "\xE3\x81\x82", "\xF0\xA0\x80\x8B",
+      "\x80", "\xC3\xA9"};
+  size_t cap = 16 * 600;
+  char *buf = malloc(cap);
+  assert_non_null(buf);
+  srand(7);
+  for (size_t n = 0; n < cap - 4; n += n < 64 ? 1 : 97) {
+    size_t k = 0;
+    while (k < n) {
+      const char *p = pieces[rand() % (sizeof pieces / sizeof *pieces)];
+      size_t len = strlen(p);
+      memcpy(buf + k, p, len < n - k ? len : n - k);
+      k += len;
+    }
+    for (size_t off = 0; off < 3 && off <= n; off++) {
+      size_t want = 0;
+      for (size_t i = off; i < n; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        want += c != ' ' && c != '\t' && c != '\n' && (c & 0xC0) != 0x80;
+      }
+      assert_int_equal(ty_utf8_count_nonblank(buf + off, n - off), want);
+    }
+  }
+  free(buf);
+}
+
 /* The validator takes runs of kana and kanji fifteen bytes a step: a bad
  * sequence at any place of such a run is found where it starts, and the
  * leads with a restricted second byte (E0, ED) are told apart. */
@@ -768,6 +800,7 @@ int main(void) {
       cmocka_unit_test(test_read_yaml_control_character_position),
       cmocka_unit_test(test_read_yaml_empty_file),
       cmocka_unit_test(test_read_utf8_validate_in_runs_of_kana),
+      cmocka_unit_test(test_read_utf8_count_nonblank_as_bytewise),
       cmocka_unit_test(test_read_pair_same_as_two_reads),
       cmocka_unit_test(test_read_pair_error_is_the_first_failing_side),
   };
