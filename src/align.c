@@ -517,15 +517,46 @@ static int may_hold_several(const ty_alignment *al, const ty_pair *p,
   return 0;
 }
 
-static void sentence_stage(stage *st) {
-  for (size_t k = 0; k < st->al->npairs; k++) {
-    ty_pair *p = &st->al->pairs[k];
-    if (p->ja < 0 || p->en < 0) continue;
-    if (!may_hold_several(st->al, p, TY_JA) &&
-        !may_hold_several(st->al, p, TY_EN))
-      continue;
-    align_sentences(st, p);
+static void stage_free(stage *st) {
+  ty_spans_free(&st->spans);
+  for (int s = 0; s < 2; s++) {
+    free(st->side[s].v);
+    ty_seq_free(&st->q[s]);
   }
+  ty_buf_free(&st->msg);
+}
+
+/* The sentence pairs of one share of the pairs, on a stage of its own
+ * (the first share's segmenter is the context's). */
+static void sentence_share(ty_share *sh, void *arg) {
+  const stage *from = arg;
+  stage st;
+  memset(&st, 0, sizeof st);
+  st.al = &sh->view;
+  st.cfg = from->cfg;
+  st.dict = from->dict;
+  st.md = from->md;
+  st.prior = prior_prose;
+  st.sg = sh->lo == 0 ? from->sg : ty_segmenter_new();
+  for (size_t k = sh->lo; k < sh->hi; k++) {
+    ty_pair *p = &st.al->pairs[k];
+    if (p->ja < 0 || p->en < 0) continue;
+    if (!may_hold_several(st.al, p, TY_JA) &&
+        !may_hold_several(st.al, p, TY_EN))
+      continue;
+    align_sentences(&st, p);
+  }
+  if (st.sg != from->sg) ty_segmenter_free(st.sg);
+  stage_free(&st);
+}
+
+/* Each pair's sentences are its own: the pairs are shared out between
+ * threads (ty_config_set_threads), the result the same. */
+static void sentence_stage(stage *st) {
+  ty_share sh[TY_MAX_SHARES];
+  size_t n = ty_shares_split(st->al, st->cfg ? st->cfg->threads : 0, NULL, sh);
+  ty_shares_run(sh, n, sentence_share, st);
+  ty_shares_merge(st->al, sh, n);
 }
 
 /* ---- length-ratio ------------------------------------------------------- */
@@ -930,10 +961,5 @@ void ty_align_content(ty_alignment *al, const ty_config *cfg, ty_context *ctx) {
     sentence_stage(&st);
   }
   if (by == TY_BY_NUMBER && checks) length_ratio_stage(&st);
-  ty_spans_free(&st.spans);
-  for (int s = 0; s < 2; s++) {
-    free(st.side[s].v);
-    ty_seq_free(&st.q[s]);
-  }
-  ty_buf_free(&st.msg);
+  stage_free(&st);
 }

@@ -133,6 +133,16 @@ char *ty_arena_printf(ty_arena *a, const char *fmt, ...) {
   return p;
 }
 
+void ty_arena_adopt(ty_arena *to, ty_arena *from) {
+  ty_arena_chunk *tail = from->head;
+  if (!tail) return;
+  while (tail->next)
+    tail = tail->next;
+  tail->next = to->head;
+  to->head = from->head;
+  from->head = NULL;
+}
+
 void ty_arena_free(ty_arena *a) {
   ty_arena_chunk *c = a->head;
   while (c) {

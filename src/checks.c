@@ -835,51 +835,122 @@ static int enabled(const ty_config *cfg, ty_code code) {
   return !cfg || cfg->sev[code] != TY_SEV_OFF;
 }
 
+/* What every share's run starts from. */
+typedef struct check_plan {
+  const ty_config *cfg;
+  ty_context *ctx;
+  int on[NCHECKS];
+  int jis;   /* the suspicious-char check wants the context's JIS sets */
+  run *runs; /* one a share, by its index */
+  ty_share *shares;
+} check_plan;
+
+/* A share of the pairs may start at a pair whose Japanese holds Japanese
+ * text: there a run of clauses left in English ends anyway
+ * (untranslated_ja), so a share's run starts as the whole run would. */
+static int starts_translated(const ty_alignment *al, size_t k) {
+  const ty_pair *p = &al->pairs[k];
+  if (p->ja < 0) return 0;
+  const ty_clause *c = &al->ja->cl[p->ja];
+  for (size_t i = 0; i < c->text_len;) {
+    int len;
+    if (ty_is_japanese(ty_utf8_decode(c->text + i, c->text_len - i, &len)))
+      return 1;
+    i += (size_t)len;
+  }
+  return 0;
+}
+
+static void check_share(ty_share *sh, void *arg) {
+  check_plan *pl = arg;
+  run *r = &pl->runs[sh - pl->shares];
+  r->al = &sh->view;
+  r->cfg = pl->cfg;
+  r->x = sh->lo == 0 ? ty_context_extractor(pl->ctx) : ty_extractor_new();
+  if (pl->jis) {
+    r->jis = pl->ctx->jis;
+    r->jis_bits = pl->ctx->jis_bits;
+  }
+  for (size_t i = sh->lo; i < sh->hi; i++) {
+    r->p = &r->al->pairs[i];
+    r->key = ty_pair_key(r->al, r->p);
+    for (int s = 0; s < 2; s++) {
+      ty_lang side = (ty_lang)s;
+      r->present[s] = (s == TY_JA ? r->p->ja : r->p->en) >= 0;
+      r->line[s] = ty_pair_line(r->al, r->p, side);
+      ty_buf_clear(&r->text[s]);
+      ty_pair_text(r->al, r->p, side, &r->text[s]);
+      r->normed[s] = 0;
+    }
+    for (size_t c = 0; c < NCHECKS; c++) {
+      if (!pl->on[c]) continue;
+      if (checks[c].both && !(r->present[0] && r->present[1])) continue;
+      checks[c].fn(r);
+    }
+  }
+  flush_untranslated(r);
+  if (sh->lo != 0) ty_extractor_free(r->x);
+}
+
+static void run_free(run *r) {
+  free(r->places);
+  ty_buf_free(&r->grp_excerpt);
+  for (int s = 0; s < 2; s++) {
+    ty_buf_free(&r->text[s]);
+    ty_buf_free(&r->norm[s]);
+  }
+  ty_buf_free(&r->msg);
+  for (size_t g = 0; r->gloss_norm && g < r->cfg->ngloss; g++)
+    ty_buf_free(&r->gloss_norm[g]);
+  free(r->gloss_norm);
+}
+
+/* The places left in English of every share, in al's findings once they
+ * are merged, summarised as one run over the pairs would. */
+static void summarise_shares(ty_alignment *al, check_plan *pl, size_t n) {
+  run *all = &pl->runs[0];
+  for (size_t k = 0; k < all->nplaces; k++)
+    all->places[k].finding += pl->shares[0].findings_base;
+  for (size_t i = 1; i < n; i++) {
+    const run *r = &pl->runs[i];
+    for (size_t k = 0; k < r->nplaces; k++) {
+      if (all->nplaces == all->capplaces) {
+        all->capplaces = all->capplaces ? 2 * all->capplaces : 16;
+        all->places =
+            ty_xrealloc(all->places, all->capplaces * sizeof *all->places);
+      }
+      all->places[all->nplaces] = r->places[k];
+      all->places[all->nplaces++].finding += pl->shares[i].findings_base;
+    }
+  }
+  all->al = al;
+  summarise_untranslated(all);
+}
+
+/* Each pair is checked on its own: the pairs are shared out between
+ * threads (ty_config_set_threads), the findings the same. */
 void ty_check_all(ty_alignment *al, const ty_config *cfg, ty_context *ctx) {
-  int on[NCHECKS], any = 0;
+  check_plan pl = {.cfg = cfg, .ctx = ctx};
+  int any = 0;
   for (size_t c = 0; c < NCHECKS; c++)
-    any |= on[c] = enabled(cfg, checks[c].code);
+    any |= pl.on[c] = enabled(cfg, checks[c].code);
   if (enabled(cfg, TY_STYLE_MISMATCH)) ty_check_style(al);
   if (!any) return;
-  run r;
-  memset(&r, 0, sizeof r);
-  r.al = al;
-  r.cfg = cfg;
-  r.x = ty_context_extractor(ctx);
   if (enabled(cfg, TY_SUSPICIOUS_CHAR)) {
     if (!ctx->jis_opened && (ctx->jis = open_jis()) != NULL)
       ctx->jis_bits = jis_bitmap(ctx->jis);
     ctx->jis_opened = 1;
-    r.jis = ctx->jis;
-    r.jis_bits = ctx->jis_bits;
+    pl.jis = 1;
   }
-  for (size_t i = 0; i < al->npairs; i++) {
-    r.p = &al->pairs[i];
-    r.key = ty_pair_key(al, r.p);
-    for (int s = 0; s < 2; s++) {
-      ty_lang side = (ty_lang)s;
-      r.present[s] = (s == TY_JA ? r.p->ja : r.p->en) >= 0;
-      r.line[s] = ty_pair_line(al, r.p, side);
-      ty_buf_clear(&r.text[s]);
-      ty_pair_text(al, r.p, side, &r.text[s]);
-      r.normed[s] = 0;
-    }
-    for (size_t c = 0; c < NCHECKS; c++) {
-      if (!on[c]) continue;
-      if (checks[c].both && !(r.present[0] && r.present[1])) continue;
-      checks[c].fn(&r);
-    }
-  }
-  flush_untranslated(&r);
-  summarise_untranslated(&r);
-  free(r.places);
-  ty_buf_free(&r.grp_excerpt);
-  for (int s = 0; s < 2; s++) {
-    ty_buf_free(&r.text[s]);
-    ty_buf_free(&r.norm[s]);
-  }
-  ty_buf_free(&r.msg);
-  for (size_t g = 0; r.gloss_norm && g < cfg->ngloss; g++)
-    ty_buf_free(&r.gloss_norm[g]);
-  free(r.gloss_norm);
+  ty_share sh[TY_MAX_SHARES];
+  run runs[TY_MAX_SHARES];
+  memset(runs, 0, sizeof runs);
+  pl.runs = runs;
+  pl.shares = sh;
+  size_t n = ty_shares_split(al, cfg ? cfg->threads : 0, starts_translated, sh);
+  ty_shares_run(sh, n, check_share, &pl);
+  ty_shares_merge(al, sh, n);
+  summarise_shares(al, &pl, n);
+  for (size_t i = 0; i < n; i++)
+    run_free(&runs[i]);
 }

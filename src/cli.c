@@ -157,6 +157,8 @@ ty_config *cli_load_config(const cli_options *o) {
     free(copy);
   }
   if (o->no_checks) ty_config_set_checks(cfg, 0);
+  /* --batch runs pairs in parallel; one pair, its checks (-j) */
+  ty_config_set_threads(cfg, o->batch ? 1 : o->jobs);
   if (o->render.sentences) ty_config_set_sentences(cfg, 1);
   ty_config_set_min_confidence(cfg, o->min_confidence);
   return cfg;

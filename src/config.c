@@ -366,3 +366,7 @@ void ty_config_set_dict(ty_config *cfg, const ty_dict *dict) {
 void ty_config_set_min_confidence(ty_config *cfg, double min) {
   cfg->min_confidence = min;
 }
+
+void ty_config_set_threads(ty_config *cfg, int n) {
+  cfg->threads = n < 0 ? 0 : n;
+}

@@ -34,6 +34,8 @@ char *ty_arena_strndup(ty_arena *a, const char *s, size_t n);
 char *ty_arena_printf(ty_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void ty_arena_free(ty_arena *a);
+/* Moves every block of `from` into `to` (from is left empty). */
+void ty_arena_adopt(ty_arena *to, ty_arena *from);
 
 /* A growable byte buffer, always NUL-terminated when non-empty. */
 typedef struct ty_buf {
@@ -375,6 +377,37 @@ ty_pair *ty_alignment_add_pair(ty_alignment *al);
  * gen/100000). (pairs.c) */
 void ty_alignment_reserve_pairs(ty_alignment *al, size_t n);
 
+/* ---- pairs shared out between threads (share.c) --------------------- */
+
+#define TY_MAX_SHARES 4
+
+/* A run of an alignment's pairs, [lo, hi), that one thread works on
+ * through `view`: the alignment's documents and pairs (each pair written
+ * by its share only), with findings, sentence pairs and an arena of its
+ * own until ty_shares_merge. */
+typedef struct ty_share {
+  ty_alignment view;
+  size_t lo, hi;
+  size_t findings_base; /* where its findings start in al's, once merged */
+} ty_share;
+
+/* Whether a share may start at pair k (NULL: at any pair). */
+typedef int (*ty_share_cut)(const ty_alignment *al, size_t k);
+typedef void (*ty_share_fn)(ty_share *sh, void *arg);
+
+/* Splits al's pairs into at most TY_MAX_SHARES shares of about equal text
+ * (`threads` of ty_config; with 0, one a core where each gets 1 MiB), each
+ * starting where `cut` allows; fills sh[] and returns how many (at least
+ * 1). */
+size_t ty_shares_split(const ty_alignment *al, int threads, ty_share_cut cut,
+                       ty_share *sh);
+/* Runs fn on every share, each on its own thread (the first on the
+ * calling one), and returns when all are done. */
+void ty_shares_run(ty_share *sh, size_t n, ty_share_fn fn, void *arg);
+/* Appends the shares' sentence pairs, findings and arenas to al's, in the
+ * order of the shares, and sets each share's findings_base. */
+void ty_shares_merge(ty_alignment *al, ty_share *sh, size_t n);
+
 /* ---- configuration (config.c) ------------------------------------------ */
 
 typedef struct ty_gloss {
@@ -396,6 +429,7 @@ struct ty_config {
   double min_confidence; /* --min-confidence: findings below it dropped */
   ty_arena arena;
   int sentences; /* sentence pairs wanted with checks off (--sentences) */
+  int threads;   /* for the pairs' checks and sentences; 0 = the cores */
 };
 
 /* ---- extractors (extract.c) -------------------------------------------- */

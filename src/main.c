@@ -51,7 +51,8 @@ static void usage(FILE *f) {
       "      --segments FORM tmx/xliff: document (default) or clause\n"
       "      --its-marks     xliff: quality issues also as inline <mrk>\n"
       "      --color WHEN    auto (default), always or never\n"
-      "  -j, --jobs N        --batch: pairs in parallel (default: cores)\n"
+      "  -j, --jobs N        threads: --batch, pairs in parallel; one pair,\n"
+      "                      its checks and sentence pairs (default: cores)\n"
       "  -h, --help          this help; the manual is taiyaku(1)\n"
       "  -V, --version       the version\n",
       f);

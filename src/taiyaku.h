@@ -356,6 +356,10 @@ TY_EXPORT void ty_config_set_sentences(ty_config *cfg, int on);
 TY_EXPORT void ty_config_set_dict(ty_config *cfg, const ty_dict *dict);
 /* Drops findings whose confidence is below `min` (0..1; 0 keeps all). */
 TY_EXPORT void ty_config_set_min_confidence(ty_config *cfg, double min);
+/* How many threads ty_align may give the checks and sentence pairs of one
+ * alignment (0, the default: one a core, at most 4; 1: the calling thread
+ * only).  The result is the same for every number. */
+TY_EXPORT void ty_config_set_threads(ty_config *cfg, int n);
 
 /* Reads a word list: EDICT lines "漢字 [かな] /gloss/gloss/" (UTF-8 or
  * EUC-JP) or "ja<TAB>en" lines.  Returns a new dictionary owned by the
