@@ -23,10 +23,73 @@
 #include "internal.h"
 
 #include <ctype.h>
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <poppler.h>
+
+/* ---- poppler-glib, opened on the first PDF ------------------------------ */
+
+/* poppler-glib is opened with dlopen when a PDF is read, not linked: it
+ * brings 44 libraries (cairo, glib, NSS, ...) whose loading cost every
+ * run 26 ms before main, 7% of a structure-only run on gen/100000 and
+ * most of a small pair's (measured 2026-12-02, 2-core VM).  The Makefile
+ * names the library the headers are of (TY_POPPLER_SONAME). */
+#ifndef TY_POPPLER_SONAME
+#define TY_POPPLER_SONAME "libpoppler-glib.so.8"
+#endif
+
+static struct poppler_api {
+  GBytes *(*bytes_new_static)(gconstpointer, gsize);
+  void (*bytes_unref)(GBytes *);
+  PopplerDocument *(*document_new_from_bytes)(GBytes *, const char *,
+                                              GError **);
+  GQuark (*error_quark)(void);
+  void (*error_free)(GError *);
+  int (*document_get_n_pages)(PopplerDocument *);
+  PopplerPage *(*document_get_page)(PopplerDocument *, int);
+  void (*object_unref)(gpointer);
+  char *(*page_get_text)(PopplerPage *);
+  gboolean (*page_get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
+  glong (*utf8_strlen)(const gchar *, gssize);
+  void (*free)(gpointer);
+} api;
+static char api_error[256]; /* why poppler-glib could not be opened */
+static pthread_once_t api_once = PTHREAD_ONCE_INIT;
+
+static void open_api(void) {
+  void *h = dlopen(TY_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL);
+  if (!h) {
+    const char *why = dlerror();
+    snprintf(api_error, sizeof api_error, "%s", why ? why : TY_POPPLER_SONAME);
+    return;
+  }
+  /* POSIX's way of storing a function dlsym found (dlsym(3)) */
+  const char *missing = NULL;
+#define LOAD(field, sym)                                                       \
+  if (!missing && !(*(void **)&api.field = dlsym(h, sym))) missing = sym
+  LOAD(bytes_new_static, "g_bytes_new_static");
+  LOAD(bytes_unref, "g_bytes_unref");
+  LOAD(document_new_from_bytes, "poppler_document_new_from_bytes");
+  LOAD(error_quark, "poppler_error_quark");
+  LOAD(error_free, "g_error_free");
+  LOAD(document_get_n_pages, "poppler_document_get_n_pages");
+  LOAD(document_get_page, "poppler_document_get_page");
+  LOAD(object_unref, "g_object_unref");
+  LOAD(page_get_text, "poppler_page_get_text");
+  LOAD(page_get_text_layout, "poppler_page_get_text_layout");
+  LOAD(utf8_strlen, "g_utf8_strlen");
+  LOAD(free, "g_free");
+#undef LOAD
+  if (missing) {
+    snprintf(api_error, sizeof api_error, "%s lacks %s", TY_POPPLER_SONAME,
+             missing);
+    api.free = NULL; /* the mark of a usable api */
+  }
+}
 
 typedef struct pline {
   size_t off, len; /* in the text buffer */
@@ -74,17 +137,17 @@ static void add_line(pdf *p, const char *s, size_t len,
  * of the text, as poppler_page_get_text_layout promises; without them
  * the lines have no geometry). */
 static void read_page(pdf *p, PopplerPage *pg, int page) {
-  char *t = poppler_page_get_text(pg);
+  char *t = api.page_get_text(pg);
   PopplerRectangle *r = NULL;
   guint nr = 0;
-  if (!poppler_page_get_text_layout(pg, &r, &nr)) nr = 0;
+  if (!api.page_get_text_layout(pg, &r, &nr)) nr = 0;
   const char *s = t ? t : "";
   size_t ci = 0; /* character index of s */
   int no = 0;
   while (*s) {
     const char *e = strchr(s, '\n');
     size_t len = e ? (size_t)(e - s) : strlen(s);
-    size_t chars = (size_t)g_utf8_strlen(s, (gssize)len);
+    size_t chars = (size_t)api.utf8_strlen(s, (gssize)len);
     no++;
     size_t have = ci < nr ? nr - ci : 0;
     add_line(p, s, len, r + (ci < nr ? ci : 0), chars < have ? chars : have,
@@ -92,8 +155,8 @@ static void read_page(pdf *p, PopplerPage *pg, int page) {
     ci += chars + 1;
     s += len + (e ? 1 : 0);
   }
-  g_free(r);
-  g_free(t);
+  api.free(r);
+  api.free(t);
 }
 
 /* ---- page furniture ----------------------------------------------------- */
@@ -386,12 +449,16 @@ static void paragraphs(pdf *p, ty_office_text *t) {
 
 int ty_read_pdf(const char *bytes, size_t len, const char *name,
                 ty_office_text *t, ty_error *err) {
-  GBytes *gb = g_bytes_new_static(bytes, len);
+  pthread_once(&api_once, open_api);
+  if (!api.free)
+    return ty_error_set(err, TY_ERR_IO, name, 0, 0,
+                        "reading a PDF needs poppler-glib: %s", api_error);
+  GBytes *gb = api.bytes_new_static(bytes, len);
   GError *ge = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &ge);
-  g_bytes_unref(gb);
+  PopplerDocument *doc = api.document_new_from_bytes(gb, NULL, &ge);
+  api.bytes_unref(gb);
   if (!doc) {
-    int enc = ge && ge->domain == POPPLER_ERROR &&
+    int enc = ge && ge->domain == api.error_quark() &&
               ge->code == POPPLER_ERROR_ENCRYPTED;
     int rc = ty_error_set(err, TY_ERR_SYNTAX, name, 0, 0, "%s%s%s",
                           enc ? "a password-protected PDF; taiyaku does not "
@@ -401,18 +468,18 @@ int ty_read_pdf(const char *bytes, size_t len, const char *name,
                           enc                 ? ""
                           : ge && ge->message ? ge->message
                                               : "damaged");
-    if (ge) g_error_free(ge);
+    if (ge) api.error_free(ge);
     return rc;
   }
   pdf p = {0};
-  p.pages = poppler_document_get_n_pages(doc);
+  p.pages = api.document_get_n_pages(doc);
   for (int i = 0; i < p.pages; i++) {
-    PopplerPage *pg = poppler_document_get_page(doc, i);
+    PopplerPage *pg = api.document_get_page(doc, i);
     if (!pg) continue;
     read_page(&p, pg, i);
-    g_object_unref(pg);
+    api.object_unref(pg);
   }
-  g_object_unref(doc);
+  api.object_unref(doc);
   int rc = 0;
   size_t chars = 0;
   for (size_t i = 0; i < p.n; i++)
