@@ -408,6 +408,17 @@ void ty_shares_run(ty_share *sh, size_t n, ty_share_fn fn, void *arg);
  * order of the shares, and sets each share's findings_base. */
 void ty_shares_merge(ty_alignment *al, ty_share *sh, size_t n);
 
+/* Makes chunk c of n into out (cleared before each chunk). */
+typedef void (*ty_chunk_fn)(size_t c, ty_buf *out, void *arg);
+/* Writes the made chunk `out` (in the order of the chunks). */
+typedef void (*ty_chunk_write_fn)(const ty_buf *out, void *arg);
+/* Makes chunks 0..n-1 on up to `threads` threads (0: one a core, at most
+ * TY_MAX_SHARES) and writes each as soon as the ones before it are: the
+ * output is the one a single thread writes, and the memory a chunk a
+ * thread. */
+void ty_chunks_run(size_t n, int threads, ty_chunk_fn make,
+                   ty_chunk_write_fn write, void *arg);
+
 /* ---- configuration (config.c) ------------------------------------------ */
 
 typedef struct ty_gloss {

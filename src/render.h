@@ -95,9 +95,10 @@ ty_lang ty_finding_side(const ty_alignment *al, const ty_finding *f,
 const char *ty_its_issue_type(const ty_alignment *al, const ty_finding *f,
                               ty_lang src);
 /* A unique id per pair (ty_pair_ids_free): its key, "KEY/2", "KEY/3" ...
- * for a key seen before (the Constitution has two front-2). */
-char **ty_pair_ids(const ty_alignment *al);
-void ty_pair_ids_free(const ty_alignment *al, char **ids);
+ * for a key seen before (the Constitution has two front-2); an id that is
+ * its key is the key itself, not a copy. */
+const char **ty_pair_ids(const ty_alignment *al);
+void ty_pair_ids_free(const ty_alignment *al, const char **ids);
 /* ITS severity 0..100 of a severity. */
 const char *ty_its_severity(ty_severity s);
 /* ty_finding_pairs (returned, caller frees) plus the findings grouped by

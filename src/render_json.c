@@ -14,12 +14,20 @@
 
 typedef struct jout {
   FILE *f;
+  ty_buf *sink; /* when set, the output goes there, not to f */
   size_t n;
   char p[OUT_CAP];
 } jout;
 
+static void out(jout *o, const char *s, size_t n) {
+  if (o->sink)
+    ty_buf_put(o->sink, s, n);
+  else
+    fwrite(s, 1, n, o->f);
+}
+
 static void flush(jout *o) {
-  if (o->n) fwrite(o->p, 1, o->n, o->f);
+  if (o->n) out(o, o->p, o->n);
   o->n = 0;
 }
 
@@ -27,7 +35,7 @@ static void put(jout *o, const char *s, size_t n) {
   if (OUT_CAP - o->n < n) {
     flush(o);
     if (n >= OUT_CAP) {
-      fwrite(s, 1, n, o->f);
+      out(o, s, n);
       return;
     }
   }
@@ -181,36 +189,86 @@ static void put_line(jout *o, int line) {
     puts_(o, "null");
 }
 
+/* Pair i, with the separator before it. */
+static void put_pair(jout *o, const ty_alignment *al, const char **ids, size_t i,
+                     ty_buf *tmp) {
+  const ty_pair *p = &al->pairs[i];
+  puts_(o, i ? ",\n    " : "\n    ");
+  puts_(o, "{\"id\":");
+  put_cstr(o, ids[i]);
+  puts_(o, ",\"key\":");
+  put_cstr(o, ty_pair_key(al, p));
+  puts_(o, ",\"status\":\"");
+  puts_(o, ty_pair_status_name(p->status));
+  putch(o, '"');
+  if (p->status == TY_PAIR_CONTENT) putf(o, ",\"score\":%.3f", p->score);
+  puts_(o, ",\"ja\":");
+  put_side(o, al, p, TY_JA, tmp);
+  puts_(o, ",\"en\":");
+  put_side(o, al, p, TY_EN, tmp);
+  if (p->nsent) put_sentences(o, al, p);
+  putch(o, '}');
+}
+
+/* The pairs of a large alignment are formatted in chunks on several
+ * threads and written in order (ty_chunks_run): on gen/100000 they are
+ * 96 MB of JSON, a quarter of a structure-only run. */
+#define CHUNK_PAIRS 2048
+
+typedef struct pair_chunks {
+  const ty_alignment *al;
+  const char **ids;
+  FILE *f;
+} pair_chunks;
+
+static void make_pair_chunk(size_t c, ty_buf *out, void *arg) {
+  const pair_chunks *pc = arg;
+  jout *o = ty_xmalloc(sizeof *o);
+  o->f = NULL;
+  o->sink = out;
+  o->n = 0;
+  ty_buf tmp = {0};
+  size_t end = (c + 1) * CHUNK_PAIRS;
+  if (end > pc->al->npairs) end = pc->al->npairs;
+  for (size_t i = c * CHUNK_PAIRS; i < end; i++)
+    put_pair(o, pc->al, pc->ids, i, &tmp);
+  flush(o);
+  free(o);
+  ty_buf_free(&tmp);
+}
+
+static void write_pair_chunk(const ty_buf *out, void *arg) {
+  const pair_chunks *pc = arg;
+  if (out->n) fwrite(out->p, 1, out->n, pc->f);
+}
+
+static void put_pairs(jout *o, const ty_alignment *al, const char **ids,
+                      ty_buf *tmp) {
+  size_t chunks = (al->npairs + CHUNK_PAIRS - 1) / CHUNK_PAIRS;
+  if (chunks < 2) {
+    for (size_t i = 0; i < al->npairs; i++)
+      put_pair(o, al, ids, i, tmp);
+    return;
+  }
+  flush(o);
+  pair_chunks pc = {al, ids, o->f};
+  ty_chunks_run(chunks, 0, make_pair_chunk, write_pair_chunk, &pc);
+}
+
 int ty_render_json(const ty_alignment *al, const ty_render_options *opt,
                    FILE *f) {
   jout *o = ty_xmalloc(sizeof *o);
   o->f = f;
+  o->sink = NULL;
   o->n = 0;
   ty_buf tmp = {0};
-  char **ids = ty_pair_ids(al);
+  const char **ids = ty_pair_ids(al);
   size_t *where = ty_finding_pairs(al);
   puts_(o, "{\n  \"taiyaku\": 1,\n");
   put_doc(o, "ja", al->ja);
   put_doc(o, "en", al->en);
   puts_(o, "  \"pairs\": [");
-  for (size_t i = 0; i < al->npairs; i++) {
-    const ty_pair *p = &al->pairs[i];
-    puts_(o, i ? ",\n    " : "\n    ");
-    puts_(o, "{\"id\":");
-    put_cstr(o, ids[i]);
-    puts_(o, ",\"key\":");
-    put_cstr(o, ty_pair_key(al, p));
-    puts_(o, ",\"status\":\"");
-    puts_(o, ty_pair_status_name(p->status));
-    putch(o, '"');
-    if (p->status == TY_PAIR_CONTENT) putf(o, ",\"score\":%.3f", p->score);
-    puts_(o, ",\"ja\":");
-    put_side(o, al, p, TY_JA, &tmp);
-    puts_(o, ",\"en\":");
-    put_side(o, al, p, TY_EN, &tmp);
-    if (p->nsent) put_sentences(o, al, p);
-    putch(o, '}');
-  }
+  put_pairs(o, al, ids, &tmp);
   puts_(o, al->npairs ? "\n  ],\n" : "],\n");
   puts_(o, "  \"findings\": [");
   for (size_t i = 0; i < al->findings.n; i++) {

@@ -284,22 +284,24 @@ size_t *ty_findings_by_pair(const ty_alignment *al, size_t **off,
   return where;
 }
 
-char **ty_pair_ids(const ty_alignment *al) {
-  char **ids = ty_xmalloc((al->npairs + 1) * sizeof *ids);
+const char **ty_pair_ids(const ty_alignment *al) {
+  const char **ids = ty_xmalloc((al->npairs + 1) * sizeof *ids);
   ty_xml_ids seen = {0};
   ty_buf b = {0};
   /* the n-th pair of a key is KEY/n; a real key of that form moves on */
   for (size_t i = 0; i < al->npairs; i++) {
-    ty_unique_name(&seen, ty_pair_key(al, &al->pairs[i]), '/', &b);
-    ids[i] = ty_xstrdup(b.p);
+    const char *key = ty_pair_key(al, &al->pairs[i]);
+    ty_unique_name(&seen, key, '/', &b);
+    /* most ids are their key: borrowed, not copied */
+    ids[i] = strcmp(b.p, key) == 0 ? key : ty_xstrdup(b.p);
   }
   ty_buf_free(&b);
   ty_xml_ids_free(&seen);
   return ids;
 }
 
-void ty_pair_ids_free(const ty_alignment *al, char **ids) {
+void ty_pair_ids_free(const ty_alignment *al, const char **ids) {
   for (size_t i = 0; ids && i < al->npairs; i++)
-    free(ids[i]);
+    if (ids[i] != ty_pair_key(al, &al->pairs[i])) free((char *)ids[i]);
   free(ids);
 }

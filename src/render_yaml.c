@@ -256,7 +256,7 @@ int ty_render_yaml(const ty_alignment *al, const ty_render_options *o,
   put_doc(&m, "en", al->en);
 
   ty_buf tmp = {0};
-  char **ids = ty_pair_ids(al);
+  const char **ids = ty_pair_ids(al);
   size_t *where = ty_finding_pairs(al);
   str(&m, "pairs");
   seq_start(&m);

@@ -97,6 +97,58 @@ void ty_shares_run(ty_share *sh, size_t n, ty_share_fn fn, void *arg) {
   }
 }
 
+typedef struct chunks {
+  size_t n, next, turn; /* chunks; the next to make; the next to write */
+  ty_chunk_fn make;
+  ty_chunk_write_fn write;
+  void *arg;
+  pthread_mutex_t lock;
+  pthread_cond_t written;
+} chunks;
+
+/* Takes chunks until none is left: each made alone, then written in turn. */
+static void *chunk_worker(void *arg) {
+  chunks *q = arg;
+  ty_buf out = {0};
+  for (;;) {
+    pthread_mutex_lock(&q->lock);
+    size_t c = q->next < q->n ? q->next++ : SIZE_MAX;
+    pthread_mutex_unlock(&q->lock);
+    if (c == SIZE_MAX) break;
+    ty_buf_clear(&out);
+    q->make(c, &out, q->arg);
+    pthread_mutex_lock(&q->lock);
+    while (q->turn != c)
+      pthread_cond_wait(&q->written, &q->lock);
+    pthread_mutex_unlock(&q->lock);
+    q->write(&out, q->arg);
+    pthread_mutex_lock(&q->lock);
+    q->turn++;
+    pthread_cond_broadcast(&q->written);
+    pthread_mutex_unlock(&q->lock);
+  }
+  ty_buf_free(&out);
+  return NULL;
+}
+
+void ty_chunks_run(size_t n, int threads, ty_chunk_fn make,
+                   ty_chunk_write_fn write, void *arg) {
+  chunks q = {.n = n, .make = make, .write = write, .arg = arg};
+  pthread_mutex_init(&q.lock, NULL);
+  pthread_cond_init(&q.written, NULL);
+  size_t want = wanted_shares(threads);
+  if (want > n) want = n ? n : 1;
+  pthread_t th[TY_MAX_SHARES];
+  size_t started = 0;
+  for (size_t i = 1; i < want; i++)
+    if (pthread_create(&th[started], NULL, chunk_worker, &q) == 0) started++;
+  chunk_worker(&q); /* the calling thread takes chunks too */
+  for (size_t i = 0; i < started; i++)
+    pthread_join(th[i], NULL);
+  pthread_cond_destroy(&q.written);
+  pthread_mutex_destroy(&q.lock);
+}
+
 static void merge_sents(ty_alignment *al, ty_share *sh) {
   ty_alignment *v = &sh->view;
   if (!v->nsents) return;
