@@ -1,7 +1,8 @@
 /* test_share.c — the pairs of an alignment shared out between threads
  * (share.c): shares cover the pairs in order and start only where they
- * may, and an alignment made on 2, 3 or 4 threads is the one a single
- * thread makes, findings, sentence pairs and summaries included. */
+ * may, an alignment made on 2, 3 or 4 threads is the one a single
+ * thread makes, findings, sentence pairs and summaries included, and
+ * chunks made on threads are written in their order. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -135,11 +136,79 @@ static void test_threads_give_the_same_alignment(void **state) {
   }
 }
 
+/* Chunk c is its number, c % 7 + 1 times, and a newline. */
+static void make_numbers(size_t c, ty_buf *out, void *arg) {
+  (void)arg;
+  for (size_t k = 0; k <= c % 7; k++)
+    ty_buf_printf(out, "%zu ", c);
+  ty_buf_putc(out, '\n');
+}
+
+static void append_chunk(const ty_buf *out, void *arg) {
+  ty_buf_put(arg, out->p, out->n);
+}
+
+static void test_chunks_are_written_in_order(void **state) {
+  (void)state;
+  ty_buf want = {0};
+  for (size_t c = 0; c < 500; c++)
+    make_numbers(c, &want, NULL);
+  for (int threads = 1; threads <= TY_MAX_SHARES; threads++) {
+    ty_buf got = {0};
+    ty_chunks_run(500, threads, make_numbers, append_chunk, &got);
+    assert_int_equal(got.n, want.n);
+    assert_memory_equal(got.p, want.p, want.n);
+    ty_buf_free(&got);
+  }
+  ty_buf got = {0};
+  ty_chunks_run(0, 4, make_numbers, append_chunk, &got);
+  assert_int_equal(got.n, 0);
+  ty_buf_free(&want);
+}
+
+/* 5,000 pairs: the JSON renderer's chunks (2,048 pairs) on threads give
+ * every pair once, in order. */
+static void test_json_of_many_pairs_keeps_their_order(void **state) {
+  (void)state;
+  ty_buf ja = {0}, en = {0};
+  for (int i = 1; i <= 5000; i++) {
+    ty_buf_printf(&ja, "%d 第%d項の本文。\n", i, i);
+    ty_buf_printf(&en, "%d The text of item %d.\n", i, i);
+  }
+  ty_config *cfg = ty_config_new();
+  ty_config_set_checks(cfg, 0);
+  fixture f;
+  open_pair(&f, ja.p, en.p, cfg);
+  char *json = NULL;
+  size_t n = 0;
+  FILE *out = open_memstream(&json, &n);
+  ty_render_options ro = {0};
+  ty_error err = {0};
+  assert_int_equal(ty_render(f.al, TY_FMT_JSON, &ro, out, &err), 0);
+  fclose(out);
+  const char *at = json;
+  char want[64];
+  for (int i = 1; i <= 5000; i++) {
+    snprintf(want, sizeof want, "{\"id\":\"%d\",\"key\":\"%d\"", i, i);
+    const char *next = strstr(at, want);
+    assert_non_null(next);
+    at = next + 1;
+  }
+  assert_non_null(strstr(at, "\"summary\": {\"pairs\": 5000"));
+  free(json);
+  close_pair(&f);
+  ty_config_free(cfg);
+  ty_buf_free(&ja);
+  ty_buf_free(&en);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_shares_cover_the_pairs_in_order),
       cmocka_unit_test(test_shares_start_where_the_cut_allows),
       cmocka_unit_test(test_threads_give_the_same_alignment),
+      cmocka_unit_test(test_chunks_are_written_in_order),
+      cmocka_unit_test(test_json_of_many_pairs_keeps_their_order),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
