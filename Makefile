@@ -74,6 +74,8 @@ $(BUILD)/obj/outline.o $(BUILD)/obj/outline_toc.o $(BUILD)/obj/outline_keys.o \
 $(BUILD)/obj/extract.o $(BUILD)/obj/extract_ja.o $(BUILD)/obj/extract_en.o: \
   src/extract.h
 $(BUILD)/obj/render%.o: src/render.h
+$(BUILD)/obj/share.o $(BUILD)/obj/align.o $(BUILD)/obj/checks.o \
+  $(BUILD)/obj/render_json.o: src/share.h
 $(BUILD)/obj/sentence.o $(BUILD)/obj/checks.o $(BUILD)/obj/extract_ja.o: \
   src/utf8_inline.h
 

@@ -3,6 +3,7 @@
  * whole documents split into paragraphs or sentences (--by), all by the
  * engine of engine.c. */
 #include "engine.h"
+#include "share.h"
 
 #include <math.h>
 #include <stdlib.h>

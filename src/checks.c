@@ -9,6 +9,7 @@
  *
  * Every finding carries the pair's key and the line of each side. */
 #include "internal.h"
+#include "share.h"
 #include "utf8_inline.h"
 
 #include <math.h>

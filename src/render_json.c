@@ -1,6 +1,7 @@
 /* render_json.c — JSON, version 1, as DESIGN.md fixes it: one pair or
  * finding a line so that diffs of committed alignments stay readable. */
 #include "internal.h"
+#include "share.h"
 #include "render.h"
 
 #include <stdint.h>
@@ -190,8 +191,8 @@ static void put_line(jout *o, int line) {
 }
 
 /* Pair i, with the separator before it. */
-static void put_pair(jout *o, const ty_alignment *al, const char **ids, size_t i,
-                     ty_buf *tmp) {
+static void put_pair(jout *o, const ty_alignment *al, const char **ids,
+                     size_t i, ty_buf *tmp) {
   const ty_pair *p = &al->pairs[i];
   puts_(o, i ? ",\n    " : "\n    ");
   puts_(o, "{\"id\":");

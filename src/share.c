@@ -4,6 +4,7 @@
  * its own; ty_shares_merge puts them back in the order of the pairs, so
  * that the result is the one a single thread makes. */
 #include "internal.h"
+#include "share.h"
 
 #include <pthread.h>
 #include <stdlib.h>

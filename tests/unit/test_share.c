@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "share.h"
 #include "pair_support.h"
 
 /* English left in three places (developers-reference's kind): the
