@@ -856,6 +856,9 @@ typedef struct ty_office_text {
   ty_arena *arena;
   const char **tags;
   size_t ntags;
+  /* for each character from U+3000 to U+FFFF, 0 until it is met, then 1
+   * + whether it is Japanese (ty_is_japanese); NULL until one is met */
+  unsigned char *japanese;
 } ty_office_text;
 
 /* The characters of a paragraph by the language their run marks (DOCX
@@ -877,8 +880,8 @@ const char *ty_office_lang(ty_office_text *t, const char *lang,
 /* Counts the characters of s[0..n) that are not blanks: Japanese ones
  * under slot[1] (w:eastAsia, style:language-asian), the others under
  * slot[0] (w:val, fo:language); nothing for a NULL slot. */
-void ty_office_count(ty_office_langs *c, const char *const slot[2],
-                     const char *s, size_t n);
+void ty_office_count(ty_office_text *t, ty_office_langs *c,
+                     const char *const slot[2], const char *s, size_t n);
 /* Adds from's counts to into's (a row's cells), and clears from. */
 void ty_office_langs_merge(ty_office_langs *into, ty_office_langs *from);
 /* The language of most of the paragraph text[0..n) whose marked

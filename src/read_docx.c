@@ -607,7 +607,7 @@ static void on_chars(void *ctx, const xmlChar *s, int len) {
   ty_office_chars(b, (const char *)s, (size_t)len);
   if (len > 0) x->page_text = 1;
   if (x->run_lang[0] || x->run_lang[1])
-    ty_office_count(&x->p[x->np - 1].langs, x->run_lang, (const char *)s,
+    ty_office_count(x->t, &x->p[x->np - 1].langs, x->run_lang, (const char *)s,
                     (size_t)len);
 }
 

@@ -532,7 +532,8 @@ static void on_chars(void *ctx, const xmlChar *s, int len) {
   ty_office_chars(b, (const char *)s, (size_t)len);
   const char *const *lang = text_lang(x);
   if (x->np && lang && (lang[0] || lang[1]))
-    ty_office_count(&x->p[x->np - 1].langs, lang, (const char *)s, (size_t)len);
+    ty_office_count(x->t, &x->p[x->np - 1].langs, lang, (const char *)s,
+                    (size_t)len);
 }
 
 static int walk(odt *x, ty_zip *z, const char *part, int required,

@@ -371,7 +371,7 @@ static void test_office_para_lang_as_counting_the_text(void **state) {
           ty_buf_puts(&run, pieces[rand() % (sizeof pieces / sizeof *pieces)]);
         ty_office_chars(&text, run.p ? run.p : "", run.n);
         if (slot[0] || slot[1])
-          ty_office_count(&c, slot, run.p ? run.p : "", run.n);
+          ty_office_count(&t, &c, slot, run.p ? run.p : "", run.n);
         ty_buf_free(&run);
       }
       const char *s = text.p ? text.p : "";
@@ -401,12 +401,13 @@ static void test_office_para_lang_as_counting_the_text(void **state) {
     const char *slot[2] = {ty_office_lang(&t, tags[i], NULL),
                            ty_office_lang(&t, tags[i], NULL)};
     ty_office_chars(&text, run, strlen(run));
-    ty_office_count(&cell, slot, run, strlen(run));
+    ty_office_count(&t, &cell, slot, run, strlen(run));
   }
   ty_office_langs_merge(&row, &cell);
   assert_null(ty_office_para_lang(&row, text.p, text.n));
   ty_buf_free(&text);
   free(t.tags);
+  free(t.japanese);
   ty_arena_free(&arena);
 }
 
@@ -435,6 +436,7 @@ static void test_office_lang_tags_interned_once(void **state) {
   assert_ptr_equal(ty_office_lang(&t, lang, NULL), cut);
   assert_int_equal(t.ntags, 3);
   free(t.tags);
+  free(t.japanese);
   ty_arena_free(&arena);
 }
 
