@@ -353,6 +353,15 @@ static void untranslated_en(run *r) {
  * end the group. */
 #define ENGLISH_LETTERS 10
 
+/* Appends a place left in English to r's list. */
+static void add_place(run *r, struct place pc) {
+  if (r->nplaces == r->capplaces) {
+    r->capplaces = r->capplaces ? 2 * r->capplaces : 16;
+    r->places = ty_xrealloc(r->places, r->capplaces * sizeof *r->places);
+  }
+  r->places[r->nplaces++] = pc;
+}
+
 static void flush_untranslated(run *r) {
   if (!r->grp_n) return;
   ty_buf_clear(&r->msg);
@@ -364,12 +373,7 @@ static void flush_untranslated(run *r) {
   ty_findings_add(&r->al->findings, &r->al->arena, TY_UNTRANSLATED, r->grp_key,
                   r->grp_line[TY_JA], r->grp_line[TY_EN], "%s", r->msg.p);
   ty_findings_set_confidence(&r->al->findings, r->grp_conf);
-  if (r->nplaces == r->capplaces) {
-    r->capplaces = r->capplaces ? 2 * r->capplaces : 16;
-    r->places = ty_xrealloc(r->places, r->capplaces * sizeof *r->places);
-  }
-  r->places[r->nplaces++] =
-      (struct place){r->al->findings.n - 1, r->grp_n, r->grp_last};
+  add_place(r, (struct place){r->al->findings.n - 1, r->grp_n, r->grp_last});
   r->grp_n = 0;
 }
 
@@ -915,13 +919,9 @@ static void summarise_shares(ty_alignment *al, check_plan *pl, size_t n) {
   for (size_t i = 1; i < n; i++) {
     const run *r = &pl->runs[i];
     for (size_t k = 0; k < r->nplaces; k++) {
-      if (all->nplaces == all->capplaces) {
-        all->capplaces = all->capplaces ? 2 * all->capplaces : 16;
-        all->places =
-            ty_xrealloc(all->places, all->capplaces * sizeof *all->places);
-      }
-      all->places[all->nplaces] = r->places[k];
-      all->places[all->nplaces++].finding += pl->shares[i].findings_base;
+      struct place pc = r->places[k];
+      pc.finding += pl->shares[i].findings_base;
+      add_place(all, pc);
     }
   }
   all->al = al;
